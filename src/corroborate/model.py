@@ -1,0 +1,251 @@
+"""The records that flow between the pipeline stages, defined once.
+
+Every stage takes and returns these frozen pydantic models, so the same records can be
+written to SQLite, serialised to ``report.json`` and shipped to a distributed job.
+
+    >>> art = Article.create(text="Two people were killed.", source="demo.txt")
+    >>> art.id == Article.create(text="Two people were killed.", source="other.txt").id
+    True
+
+The JSON Schema of :class:`Report` is ``docs/report.schema.json``; ``docs/schema.md`` explains
+every field. Bump :data:`SCHEMA_VERSION` whenever a field changes meaning or disappears.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "corroborate.report/1.0"
+
+Qualifier = Literal[
+    "exact", "at_least", "more_than", "up_to", "less_than", "approximately", "range", "vague"
+]
+Section = Literal["title", "body"]
+RelationKind = Literal[
+    "duplicate", "near_copy", "rewrite", "syndicated", "shares_quotes", "independent"
+]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, and strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def content_id(*parts: str) -> str:
+    """Stable 16-hex-digit id of some text (sha256 prefix)."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()[:16]
+
+
+class Span(Record):
+    """Character offsets ``[start, end)`` into one section (title or body) of an article."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Removal(Record):
+    """A piece of the raw input that cleaning removed, kept so nothing is silently lost."""
+
+    kind: str = Field(description="front_matter, promo, disclaimer, filler, repeat, blank, ...")
+    text: str
+    reason: str
+
+
+class Article(Record):
+    """One report after ingest: cleaned body text plus metadata."""
+
+    id: str = Field(description="Content hash of title and cleaned text")
+    key: str = Field(description="Short human name, e.g. the file stem")
+    source: str = Field(description="Where it was read from (path or URI)")
+    format: str = Field(default="text", description="text, markdown, html, jsonl, ...")
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = Field(default=None, description="Publication date/time, ISO 8601")
+    url: str | None = None
+    language: str | None = None
+    text: str = Field(description="Cleaned body text; every span points into it")
+    removed: tuple[Removal, ...] = ()
+    credits: tuple[str, ...] = Field(
+        default=(), description="Outlets or agencies the report credits (syndication lines)"
+    )
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def create(cls, text: str, source: str, **fields: Any) -> Article:
+        """Build an article, deriving ``id`` from content and ``key`` from the source."""
+        title = fields.get("title") or ""
+        key = fields.pop("key", None) or source.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "article"
+        return cls(id=content_id(title, text), key=key, source=source, text=text, **fields)
+
+    @property
+    def pub_date(self) -> dt.date | None:
+        """The publication day, or None when unknown or unparseable."""
+        if not self.date:
+            return None
+        try:
+            return dt.date.fromisoformat(self.date[:10])
+        except ValueError:
+            return None
+
+
+class Place(Record):
+    """A place name resolved against the offline gazetteer."""
+
+    name: str = Field(description="Canonical gazetteer name")
+    mention: str = Field(description="The words the text used")
+    kind: Literal["city", "admin1", "admin2", "country", "region", "unknown"] = "city"
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    confidence: float = Field(default=1.0, ge=0, le=1)
+
+
+class Period(Record):
+    """The day or span a figure covers.
+
+    ``start``/``end`` are set once the period is resolved against a publication or event
+    date; ``text`` keeps the words ("on Saturday", "over the past 48 hours"); ``kind`` says
+    how it was stated.
+    """
+
+    kind: Literal["unstated", "weekday", "date", "relative_day", "span", "since", "vague"] = (
+        "unstated"
+    )
+    text: str | None = None
+    weekday: int | None = Field(default=None, ge=0, le=6, description="Monday=0")
+    offset_days: int | None = Field(default=None, description="relative_day: days from anchor")
+    days: int | None = Field(default=None, description="span: length in days")
+    start: str | None = Field(default=None, description="ISO date")
+    end: str | None = Field(default=None, description="ISO date")
+    cumulative: bool = False
+
+    @property
+    def key(self) -> str:
+        """A grouping key: the resolved dates, or the stated words when unresolved."""
+        if self.start and self.end:
+            return self.start if self.start == self.end else f"{self.start}/{self.end}"
+        if self.kind == "unstated":
+            return "unstated"
+        return f"{self.kind}:{self.text or ''}".lower()
+
+
+class Claim(Record):
+    """One count a report gives, with who claims it, for whom, when and where."""
+
+    id: str
+    article: str = Field(description="Article id")
+    section: Section = "body"
+    span: Span = Field(description="The sentence, in the section's text")
+    number_span: Span = Field(description="The number words, in the section's text")
+    text: str = Field(description="The sentence itself")
+    measure: str = Field(description="killed, injured, captured, ... (docs/claims.md)")
+    group: str = Field(description="Normalised victim group (docs/claims.md)")
+    group_text: str = Field(description="The words the text used for the group")
+    value: int | None = Field(description="The stated number; None for vague quantities")
+    low: int | None = None
+    high: int | None = None
+    qualifier: Qualifier = "exact"
+    number_text: str = Field(description="The number as written, with its hedge")
+    claimant: str | None = Field(default=None, description="Who asserts it, in the text's words")
+    claimant_key: str | None = Field(default=None, description="Normalised claimant")
+    hedge: str | None = Field(default=None, description="reportedly, allegedly, ...")
+    period: Period = Field(default_factory=Period)
+    places: tuple[Place, ...] = ()
+    scope: str | None = Field(
+        default=None, description="A single place the count is limited to, when the text says so"
+    )
+    parts_of: str | None = Field(
+        default=None, description="Id of the claim this one is a named part of ('including ...')"
+    )
+
+
+class AlignedPair(Record):
+    """Two sentences, one in each article, that say the same thing."""
+
+    a: Span
+    b: Span
+    a_text: str
+    b_text: str
+    similarity: float
+
+
+class Relation(Record):
+    """How article ``b`` relates to article ``a`` (a pair of the provenance graph)."""
+
+    a: str
+    b: str
+    kind: RelationKind
+    score: float = Field(description="Strength of the evidence, 0..1")
+    original: str | None = Field(default=None, description="Which article is the likely source")
+    credited: str | None = Field(default=None, description="Credit line, for syndicated")
+    evidence: tuple[AlignedPair, ...] = ()
+
+
+class ValueSupport(Record):
+    """One distinct value of a fact and everything behind it."""
+
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    qualifier: Qualifier = "exact"
+    number_text: str
+    claimants: tuple[str, ...] = Field(description="Claimant names as the reports give them")
+    claimant_keys: tuple[str, ...] = ()
+    articles: tuple[str, ...]
+    claims: tuple[str, ...]
+    origins: int = Field(description="Independent origin groups among the articles")
+
+
+class Fact(Record):
+    """One quantity (measure, group, period, scope) in one event, with every value reported."""
+
+    id: str
+    measure: str
+    group: str
+    period: Period
+    scope: str | None = None
+    values: tuple[ValueSupport, ...]
+    conflict: bool = Field(description="True when two values cannot both be right")
+
+
+class Event(Record):
+    """A real-world incident and the reports that describe it."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    date: str | None = Field(default=None, description="Event day, ISO 8601")
+    places: tuple[Place, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    origin_groups: tuple[tuple[str, ...], ...] = Field(
+        default=(), description="Articles sharing one origin (copies count once)"
+    )
+
+
+class Report(Record):
+    """Everything ``corroborate report`` writes to ``report.json``."""
+
+    schema_: str = Field(default=SCHEMA_VERSION, alias="schema", description="Schema version")
+    generated: str = Field(description="UTC time the report was built, ISO 8601")
+    articles: tuple[Article, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+    relations: tuple[Relation, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Serialise with the public field names (``schema``, not ``schema_``)."""
+        return self.model_dump_json(by_alias=True, indent=indent)
