@@ -1,9 +1,9 @@
 """Text utilities shared by the stages: sentences and tokens with exact character offsets.
 
-    >>> [s.text for s in sentences("Mr. Khan said 3 died. Police left.")]
-    ['Mr. Khan said 3 died.', 'Police left.']
-    >>> [t.text for t in tokens("at least 92 militants")]
-    ['at', 'least', '92', 'militants']
+>>> [s.text for s in sentences("Mr. Khan said 3 died. Police left.")]
+['Mr. Khan said 3 died.', 'Police left.']
+>>> [t.text for t in tokens("at least 92 militants")]
+['at', 'least', '92', 'militants']
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st sr jr
-    no nos vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st sr jr no
+    nos vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct
     nov dec u.s u.k u.n e.g i.e a.m p.m mt ft ave blvd rd hon supt insp""".split()
 )
 
@@ -85,9 +85,9 @@ def tokens(text: str, offset: int = 0) -> list[Piece]:
 
 
 _STOP = frozenset(
-    """a an the and or but of in on at to for from by with as is are was were be been being
-    has have had that this these those it its they them their he she his her we our you your
-    i not no nor so than then there here which who whom whose what when where why how all any
+    """a an the and or but of in on at to for from by with as is are was were be been being has
+    have had that this these those it its they them their he she his her we our you your i
+    not no nor so than then there here which who whom whose what when where why how all any
     each both few more most other some such only own same too very can will just should now
     also into over after before during while about against between through up down out off
     again further once said says say would could may might""".split()
@@ -99,7 +99,7 @@ def content_words(text: str) -> list[str]:
     return [
         w
         for w in (t.lower().replace("’", "'") for t in re.findall(r"\w+(?:['’]\w+)?", text))
-        if w not in _STOP and not w.isdigit() or (w.isdigit() and len(w) < 5)
+        if (w not in _STOP and not w.isdigit()) or (w.isdigit() and len(w) < 5)
     ]
 
 

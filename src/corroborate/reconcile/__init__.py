@@ -1,1 +1,216 @@
-"""Stage: reconcile."""
+"""Stage: reconcile. Claims about the same quantity become one fact, values side by side.
+
+    >>> from corroborate.model import Article, Event
+    >>> from corroborate.claims import extract_claims
+    >>> a = Article.create("The army said 12 militants were killed.", "a.txt")
+    >>> b = Article.create("Rebels said only 3 fighters were killed.", "b.txt")
+    >>> claims = extract_claims(a) + extract_claims(b)
+    >>> ev = Event(id="ev-1", title="demo", articles=(a.id, b.id))
+    >>> ev, _ = reconcile_event(ev, {a.id: a, b.id: b}, claims, [])
+    >>> [(f.measure, f.group, [v.value for v in f.values], f.conflict) for f in ev.facts]
+    [('killed', 'militants', [12, 3], True)]
+
+A fact is keyed by (measure, top-level group, period, scope). Its values are the distinct
+figures; each keeps its claimants, articles, claims and the number of independent origins
+(origin groups from provenance: copies count once). Two values conflict unless one is a
+range (vague, approximate, explicit range) that contains the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from corroborate.claims.lexicon import GROUP_PARENT
+from corroborate.claims.period import resolve
+from corroborate.model import Article, Claim, Event, Fact, Relation, ValueSupport, content_id
+from corroborate.provenance import origin_groups
+
+MEASURE_ORDER = [
+    "killed",
+    "injured",
+    "kidnapped",
+    "captured",
+    "arrested",
+    "freed",
+    "missing",
+    "displaced",
+    "places_attacked",
+]
+_HEDGED_FIRST = {
+    "at_least": 0,
+    "more_than": 1,
+    "approximately": 2,
+    "up_to": 3,
+    "less_than": 4,
+    "range": 5,
+    "vague": 6,
+    "exact": 7,
+}
+
+
+def top_group(group: str) -> str:
+    """The group facts are keyed by: sub-groups fold into their parent ("police")."""
+    return GROUP_PARENT.get(group, group)
+
+
+def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.date | None:
+    """The day most explicitly dated figures point to; else the earliest publication day."""
+    pubs = [a.pub_date for a in (articles.get(c.article) for c in claims) if a and a.pub_date]
+    fallback = max(pubs) if pubs else None
+    days: Counter[dt.date] = Counter()
+    for c in claims:
+        if c.period.kind in ("weekday", "date"):
+            art = articles.get(c.article)
+            resolved = resolve(
+                c.period, pub=(art.pub_date if art else None) or fallback, event_day=None
+            )
+            if resolved.start:
+                days[dt.date.fromisoformat(resolved.start)] += 1
+    if days:
+        top = max(days.values())
+        return max(d for d, n in days.items() if n == top)
+    all_pubs = [a.pub_date for a in articles.values() if a.pub_date]
+    return min(all_pubs) if all_pubs else None
+
+
+def reconcile_event(
+    event: Event,
+    articles: Mapping[str, Article],
+    claims: Sequence[Claim],
+    relations: Sequence[Relation],
+) -> tuple[Event, list[Claim]]:
+    """Facts for one event; returns the event with facts and its claims with resolved periods."""
+    mine = [c for c in claims if c.article in set(event.articles)]
+    members = {k: v for k, v in articles.items() if k in set(event.articles)}
+    day = event_day(mine, members)
+    pubs = [a.pub_date for a in members.values() if a.pub_date]
+    latest = max(pubs) if pubs else None
+    resolved: list[Claim] = []
+    for c in mine:
+        art = members.get(c.article)
+        pub = (art.pub_date if art else None) or latest
+        resolved.append(c.model_copy(update={"period": resolve(c.period, pub=pub, event_day=day)}))
+    main_town = _main_town(resolved)
+    resolved = [
+        c.model_copy(update={"scope": None}) if c.scope and c.scope == main_town else c
+        for c in resolved
+    ]
+    groups = origin_groups(list(event.articles), relations)
+    origin_of = {aid: i for i, g in enumerate(groups) for aid in g}
+    buckets: dict[tuple[str, str, str, str | None], list[Claim]] = defaultdict(list)
+    for c in resolved:
+        buckets[(c.measure, top_group(c.group), c.period.key, c.scope)].append(c)
+    facts = [
+        _fact(event.id, key, cs, origin_of)
+        for key, cs in sorted(
+            buckets.items(),
+            key=lambda kv: (
+                _measure_rank(kv[0][0]),
+                kv[0][3] is not None,
+                -len({c.article for c in kv[1]}),
+                kv[0][1],
+                kv[0][2],
+            ),
+        )
+    ]
+    updated = event.model_copy(
+        update={
+            "facts": tuple(facts),
+            "date": day.isoformat() if day else event.date,
+            "origin_groups": tuple(tuple(g) for g in groups),
+        }
+    )
+    return updated, resolved
+
+
+def _main_town(claims: Sequence[Claim]) -> str | None:
+    """The town an event happens in, when one dominates: a scope to it is no narrowing."""
+    towns = Counter(p.name for c in claims for p in c.places if p.kind in ("city", "admin2"))
+    if not towns:
+        return None
+    name, n = towns.most_common(1)[0]
+    return name if n >= 2 and n * 2 >= sum(towns.values()) else None
+
+
+def _measure_rank(measure: str) -> int:
+    return MEASURE_ORDER.index(measure) if measure in MEASURE_ORDER else len(MEASURE_ORDER)
+
+
+def _value_key(c: Claim) -> tuple[str, int | None, int | None]:
+    if c.qualifier == "vague":
+        return ("vague", c.low, c.high)
+    if c.qualifier == "range":
+        return ("range", c.low, c.high)
+    return ("n", c.value, None)
+
+
+def _fact(
+    event_id: str,
+    key: tuple[str, str, str, str | None],
+    claims: list[Claim],
+    origin_of: Mapping[str, int],
+) -> Fact:
+    measure, group, _, scope = key
+    by_value: dict[tuple[str, int | None, int | None], list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_value[_value_key(c)].append(c)
+    values = [_support(cs, origin_of) for cs in by_value.values()]
+    values.sort(key=lambda v: (-v.origins, -len(v.articles), v.value is None, -(v.value or 0)))
+    groups = {c.group for c in claims}
+    return Fact(
+        id=content_id(event_id, *(k or "" for k in key)),
+        measure=measure,
+        group=groups.pop() if len(groups) == 1 else group,
+        period=claims[0].period,
+        scope=scope,
+        values=tuple(values),
+        conflict=_conflict(values),
+    )
+
+
+def _support(claims: list[Claim], origin_of: Mapping[str, int]) -> ValueSupport:
+    per_qual: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    for c in claims:
+        if (c.article, c.qualifier) not in seen:
+            seen.add((c.article, c.qualifier))
+            per_qual[c.qualifier] += 1
+    qualifier = min(per_qual, key=lambda q: (-per_qual[q], _HEDGED_FIRST.get(q, 9)))
+    rep = next(c for c in claims if c.qualifier == qualifier)
+    articles = list(dict.fromkeys(c.article for c in claims))
+    # One spelling per claimant: "Police" and "police" are the same words.
+    claimants = list({c.claimant.lower(): c.claimant for c in claims if c.claimant}.values())
+    keys = list(dict.fromkeys(c.claimant_key for c in claims if c.claimant_key))
+    return ValueSupport(
+        value=rep.value,
+        low=rep.low,
+        high=rep.high,
+        qualifier=rep.qualifier,
+        number_text=rep.number_text,
+        claimants=tuple(claimants),
+        claimant_keys=tuple(keys),
+        articles=tuple(articles),
+        claims=tuple(c.id for c in claims),
+        origins=len({origin_of.get(a, -i - 1) for i, a in enumerate(articles)}),
+    )
+
+
+def compatible(a: ValueSupport, b: ValueSupport) -> bool:
+    """Whether two reported values can both be right ("about 10" and 11; "dozens" and 84)."""
+    if a.value is not None and a.value == b.value:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier in ("vague", "approximately", "range", "up_to", "less_than"):
+            lo = x.low if x.low is not None else 0
+            hi = x.high if x.high is not None else 10**12
+            if y.value is not None and lo <= y.value <= hi:
+                return True
+            if y.value is None and y.low is not None and lo <= y.low <= hi:
+                return True
+    return False
+
+
+def _conflict(values: list[ValueSupport]) -> bool:
+    return any(not compatible(a, b) for i, a in enumerate(values) for b in values[i + 1 :])

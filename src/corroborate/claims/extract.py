@@ -1,0 +1,997 @@
+"""The claims grammar: cascaded patterns over tokens, one sentence at a time.
+
+    >>> from corroborate.model import Article
+    >>> art = Article.create("Police said at least 12 people were killed on Monday.", "x.txt")
+    >>> [(c.measure, c.group, c.value, c.qualifier, c.claimant) for c in extract_claims(art)]
+    [('killed', 'people', 12, 'at_least', 'Police')]
+
+Steps per sentence: find quantities (and their hedges), read the noun phrase after each to
+get the group, link each count to a measure (a predicate after it, a verb or noun before
+it, a coordinated neighbour, or the total it is part of), then attach claimant, period and
+places. Each step is a small function; docs/claims.md describes the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from corroborate.claims import lexicon as lx
+from corroborate.claims.numbers import (
+    Quantity,
+    apply_qualifier,
+    find_hedge,
+    parse_quantity,
+    parse_range,
+)
+from corroborate.claims.period import PeriodMention, find_periods, is_cumulative
+from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id
+from corroborate.text import Piece, normalise_quotes, paragraphs, sentences, tokens
+
+_PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
+_NP_BOUNDARY = frozenset(
+    """in on at of for from by with to into during after before since while as and or but that
+    who which whom whose when where were was are is be been have has had will would could
+    may might the a an this these those their its his her our some any no not than across
+    near around including among said says say told according amid following""".split()
+)
+_DETERMINERS = frozenset(["a", "an", "one", "the", "another"])
+_SINGULAR = frozenset(
+    """man woman child boy girl baby infant toddler teenager teen person officer official
+    soldier policeman policewoman militant insurgent attacker assailant gunman suspect
+    victim civilian resident worker student journalist reporter prisoner inmate hostage
+    pilgrim passenger guard commander driver trooper""".split()
+)
+_GENERIC_HEADS = frozenset(
+    ["people", "persons", "casualties", "personnel", "others", "individuals"]
+)
+_CURRENCY = frozenset(["$", "€", "£", "¥", "rs", "usd", "inr", "pkr", "eur", "gbp"])
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_SUBJ_SKIP = frozenset(
+    """also later earlier previously further had has have then separately again initially
+    officially reportedly repeatedly had earlier already""".split()
+)
+_SUBJ_STOP = frozenset(
+    """that and but while which who when after as because if since where than however meanwhile
+    whereas though although so""".split()
+)
+_PAREN_OPENERS = frozenset(["in", "speaking", "citing", "according", "who", "which", "on", "via"])
+_PART_MARKERS = (("including",), ("among", "them"), ("among", "whom"), ("of", "whom"))
+_COORD = frozenset([",", "and", "as", "well", "plus", "along", "with", "also", "while"])
+_ZERO = re.compile(
+    r"\b(no one|no-one|nobody|none)\s+(?:\w+\s+){0,3}?(killed|injured|hurt|wounded|harmed|died)\b"
+    r"|\bno (deaths|casualties|injuries|fatalities)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Count:
+    q: Quantity
+    first: int  # first token, hedge included
+    np_start: int
+    np_end: int
+    head: str | None = None
+    kind: str = "none"  # people | place | other | none
+    group: str | None = None
+    group_text: str = ""
+    measure: str | None = None
+    via: str = ""
+    hedge: str | None = None
+    part_of: int | None = None
+    subparts: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Speech:
+    verb: int
+    subject: str | None
+    after_count_ok: bool = True
+
+
+@dataclass
+class _Context:
+    """What a sentence may borrow from earlier ones of the same article."""
+
+    last_claimant: str | None = None
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every count the article's title and body give, as :class:`Claim` records."""
+    ctx = _Context()
+    claims: list[Claim] = []
+    sections: list[tuple[Section, str]] = [("body", article.text)]
+    if article.title:
+        sections.insert(0, ("title", article.title))
+    heading_ids: set[str] = set()
+    for section, text in sections:
+        heads = {(p.start, p.end) for p in paragraphs(text) if _is_heading(p.text)}
+        for sent in sentences(text):
+            found = _sentence_claims(article, section, sent, ctx)
+            if section == "title" or (sent.start, sent.end) in heads:
+                heading_ids.update(c.id for c in found)
+            claims.extend(found)
+    return _drop_restated_headings(claims, heading_ids)
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) < 90 and not line.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+
+
+def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[Claim]:
+    """A headline figure the body repeats is one claim: keep the body's (it has the context)."""
+    body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
+    return [c for c in claims if c.id not in heading_ids or (c.measure, c.value) not in body]
+
+
+def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
+    toks = tokens(sent.text, offset=sent.start)
+    words = [normalise_quotes(t.text).lower() for t in toks]
+    shown = [t.text for t in toks]
+    periods = [p for p in find_periods(words, shown) if not _speech_time(words, p.start)]
+    speeches = _speeches(words, shown)
+    claimant_before = ctx.last_claimant
+    # Later sentences may refer back to the last named claimant ("the statement said").
+    for sp in speeches:
+        if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
+            ctx.last_claimant = sp.subject
+    counts = _find_counts(words, shown, periods)
+    zero = [
+        z.model_copy(update={"claimant": who, "claimant_key": claimant_key(who) if who else None})
+        for z in _zero_claims(article, section, sent)
+        for who in [
+            _claimant_for(
+                words,
+                shown,
+                speeches,
+                next((i for i, t in enumerate(toks) if t.start >= z.number_span.start), 0),
+                claimant_before,
+            )
+        ]
+    ]
+    if not counts and not zero:
+        return zero
+    for c in counts:
+        _read_np(words, shown, c)
+    _link_parts(words, counts)
+    for c in counts:
+        _measure(words, c)
+    _coordinate(words, counts)
+    _inherit_parts(counts)
+    _bare_groups(words, shown, counts)
+    places = _places(sent.text)
+    lower = sent.text.lower()
+    out: list[Claim] = list(zero)
+    for idx, c in enumerate(counts):
+        if c.measure is None or c.kind in ("other",):
+            continue
+        if c.kind == "place" and (c.measure != "places_attacked" or c.q.value is None):
+            continue  # "attacks at several locations" is no count
+        if c.kind != "place" and c.measure == "places_attacked":
+            continue
+        claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
+        period = _period_for(periods, c)
+        if is_cumulative(lower) and c.via == "toll":
+            period = period.model_copy(update={"cumulative": True})
+        num_start = toks[c.first].start
+        num_end = toks[c.q.end - 1].end
+        q = c.q
+        parent = counts[c.part_of] if c.part_of is not None else None
+        claim_id = content_id(article.id, section, str(num_start), c.measure)
+        out.append(
+            Claim(
+                id=claim_id,
+                article=article.id,
+                section=section,
+                span=Span(start=sent.start, end=sent.end),
+                number_span=Span(start=num_start, end=num_end),
+                text=sent.text,
+                measure=c.measure,
+                group=c.group or "people",
+                group_text=c.group_text,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                qualifier=q.qualifier,
+                number_text=" ".join(shown[c.first : c.q.end]),
+                claimant=claimant,
+                claimant_key=claimant_key(claimant) if claimant else None,
+                hedge=c.hedge or _sentence_hedge(lower),
+                period=period,
+                places=tuple(p for _, p in places),
+                scope=_scope(words, toks, places, c, sent.start),
+                parts_of=(
+                    content_id(article.id, section, str(toks[parent.first].start), c.measure)
+                    if parent is not None
+                    else None
+                ),
+            )
+        )
+        del idx
+    return out
+
+
+def _zero_claims(article: Article, section: Section, sent: Piece) -> list[Claim]:
+    """Explicit zeros: "no one was hurt" is a claim of 0, not a missing claim."""
+    out: list[Claim] = []
+    for m in _ZERO.finditer(sent.text):
+        verb = (m.group(2) or m.group(3) or "").lower()
+        killed = ("killed", "died", "deaths", "fatalities", "casualties")
+        measure = "killed" if verb in killed else "injured"
+        start, end = sent.start + m.start(), sent.start + m.end()
+        # "No one was hurt at the second post" speaks of one site only.
+        where = re.match(
+            r"\s+(?:at|in|inside|near)\s+((?:the\s+)?(?:\w+\s+){0,3}?\w+)\b", sent.text[m.end() :]
+        )
+        out.append(
+            Claim(
+                id=content_id(article.id, section, str(start), measure),
+                article=article.id,
+                section=section,
+                span=Span(start=sent.start, end=sent.end),
+                number_span=Span(start=start, end=end),
+                text=sent.text,
+                measure=measure,
+                group="people",
+                group_text="",
+                value=0,
+                low=0,
+                high=0,
+                number_text=m.group(0),
+                scope=where.group(1) if where else None,
+            )
+        )
+    return out
+
+
+# --- quantities ------------------------------------------------------------------------------
+def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention]) -> list[_Count]:
+    used = {i for p in periods for i in range(p.start, p.end)}
+    counts: list[_Count] = []
+    i = 0
+    while i < len(words):
+        if i in used:
+            i += 1
+            continue
+        q = parse_quantity(words, i)
+        if q is None or _not_a_count(words, shown, q):
+            q = _singular(words, i)
+            if q is None:
+                i += 1
+                continue
+        q = parse_range(words, q)
+        first = q.start
+        hedge = find_hedge(words, q.start)
+        if hedge and q.qualifier != "vague":
+            first, qual = hedge
+            q = apply_qualifier(q, qual)
+        counts.append(_Count(q=q, first=first, np_start=q.end, np_end=q.end))
+        i = q.end
+    return counts
+
+
+def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
+    before = words[q.start - 1] if q.start > 0 else ""
+    after = words[q.end] if q.end < len(words) else ""
+    after2 = words[q.end + 1] if q.end + 1 < len(words) else ""
+    tok = words[q.start]
+    if tok.endswith("%") or after in ("%", "percent", "per") or before in _CURRENCY:
+        return True
+    if after in (":", "a.m", "p.m", "am", "pm", "gmt", "utc") or before == ":":
+        return True
+    if after == "-" and after2.startswith(("year", "month", "week", "day", "hour", "storey")):
+        return True  # "12-year-old", "a 10-day siege"
+    if re.fullmatch(r"\d+\.\d+", tok) or re.fullmatch(r"\d+(st|nd|rd|th)", tok):
+        return True
+    if tok.isdigit() and len(tok) == 4 and 1800 <= int(tok) <= 2100:
+        return True  # years ("in 1948")
+    if before in ("no", "no.", "number", "#", "page", "phase", "route", "flight", "article"):
+        return True
+    # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
+    if tok.isdigit() and q.start >= 1 and shown[q.start - 1][:1].isupper():
+        if before in lx.WEEKDAYS_LOWER or before in _MONTHS:
+            return False
+        return before in _NAME_NUMBERED or (q.start >= 2 and shown[q.start - 2][:1].isupper())
+    return False
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_NAME_NUMBERED = frozenset(
+    [
+        "operation",
+        "phase",
+        "brigade",
+        "route",
+        "flight",
+        "unit",
+        "camp",
+        "sector",
+        "block",
+        "highway",
+        "gate",
+        "building",
+        "ward",
+    ]
+)
+
+
+def _singular(words: list[str], i: int) -> Quantity | None:
+    """ "a man", "the top civilian official": one person, counted only with a predicate."""
+    if words[i] not in _DETERMINERS:
+        return None
+    for j in range(i + 1, min(i + 4, len(words))):
+        w = words[j]
+        if w in _SINGULAR:
+            return Quantity(i, i + 1, 1, 1, 1)
+        if w in _NP_BOUNDARY or w in _PUNCT_STOP or parse_quantity(words, j):
+            return None
+    return None
+
+
+# --- noun phrase and group -----------------------------------------------------------------
+def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
+    j = c.q.end
+    if (
+        j + 1 < len(words)
+        and words[j] in lx.PASSIVE_TRIGGERS
+        and (lx.PASSIVE_TRIGGERS[words[j]] in lx.PEOPLE_MEASURES and words[j + 1] in lx.GROUP_NOUNS)
+    ):
+        c.measure, c.via = lx.PASSIVE_TRIGGERS[words[j]], "adjective"  # "17 injured people"
+        j += 1
+    if j < len(words) and words[j] in ("bodies", "corpses", "body"):
+        c.measure, c.via, c.kind, c.group = "killed", "bodies", "people", "people"
+        c.head, c.group_text = words[j], shown[j]
+        c.np_start, c.np_end = j, j + 1
+        return
+    if j < len(words) and words[j] == "of":
+        j += 1
+        if j < len(words) and words[j] in ("the", "their", "its", "them", "those", "these"):
+            j += 1
+    start = j
+    last_known = -1
+    k = j
+    nouns: list[int] = []
+    while k < len(words) and k - start < 6:
+        w = words[k]
+        if w in ("'", '"') or (w == "-" and nouns):
+            k += 1
+            continue
+        if w in ("and", "or") and nouns:
+            nxt = next(
+                (m for m in range(k + 1, min(k + 3, len(words))) if _noun_class(words[m])), None
+            )
+            if (
+                nxt is not None
+                and parse_quantity(words, k + 1) is None
+                and _noun_class(words[nxt]) == _noun_class(words[nouns[-1]])
+            ):
+                k = nxt
+                continue
+            break
+        if w in _PUNCT_STOP or w in _NP_BOUNDARY or w in lx.PASSIVE_TRIGGERS or w in lx.AUX:
+            break
+        if w in ("-",) or not re.match(r"\w", w) or parse_quantity(words, k):
+            break
+        if _noun_class(w):
+            nouns.append(k)
+            last_known = k
+        k += 1
+    if last_known < 0:
+        # An unknown noun ("12 fishermen"): people, if a predicate says so.
+        unknown = j
+        while (
+            unknown < len(words)
+            and unknown - j < 2
+            and words[unknown].isalpha()
+            and words[unknown] not in _NP_BOUNDARY
+            and words[unknown] not in lx.AUX
+            and words[unknown] not in lx.PASSIVE_TRIGGERS
+            and words[unknown] not in lx.SPEECH_VERBS
+        ):
+            unknown += 1
+        c.np_start, c.np_end = j, unknown
+        c.group_text = " ".join(shown[j:unknown])
+        return
+    end = last_known + 1
+    # An unknown plural right after a known modifier is the real head ("militant compounds").
+    if (
+        end < len(words)
+        and words[end].endswith("s")
+        and not words[end].endswith("ss")
+        and (
+            _noun_class(words[end]) is None
+            and words[end] not in _NP_BOUNDARY
+            and words[end] not in lx.PASSIVE_TRIGGERS
+            and words[end] not in lx.AUX
+            and len(words[end]) > 3
+            and words[last_known] in lx.GROUP_MODIFIERS
+        )
+    ):
+        c.np_start, c.np_end, c.kind, c.head = start, end + 1, "other", words[end]
+        c.group_text = " ".join(shown[start : end + 1])
+        return
+    c.np_start, c.np_end = start, end
+    c.head = words[last_known]
+    c.group_text = " ".join(shown[start:end])
+    cls = _noun_class(c.head)
+    if cls == "place":
+        c.kind, c.group = "place", lx.PLACE_NOUNS[c.head]
+        return
+    if cls == "other":
+        c.kind = "other"
+        return
+    c.kind = "people"
+    c.group = _group_of([words[n] for n in nouns], words[start:end])
+
+
+def _noun_class(w: str) -> str | None:
+    if w in lx.GROUP_NOUNS:
+        return "people"
+    if w in lx.PLACE_NOUNS:
+        return "place"
+    if w in lx.OTHER_NOUNS:
+        return "other"
+    return None
+
+
+def _group_of(nouns: list[str], np_words: list[str]) -> str:
+    """The group of a noun phrase; conjoined heads ("police and security personnel") merge."""
+    conjuncts: list[list[str]] = [[]]
+    for w in np_words:
+        if w in ("and", "or", ","):
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(w)
+    groups = [g for g in (_conjunct_group(c) for c in conjuncts) if g]
+    if not groups:
+        return lx.GROUP_NOUNS[nouns[-1]]
+    if len(set(groups)) == 1:
+        return groups[0]
+    parents = {lx.GROUP_PARENT.get(g, g) for g in groups}
+    return parents.pop() if len(parents) == 1 else "+".join(sorted(parents))
+
+
+def _conjunct_group(words: list[str]) -> str | None:
+    for a, b in pairwise(words):
+        if (a, b) in lx.GROUP_PHRASES:
+            return lx.GROUP_PHRASES[(a, b)]
+    heads = [w for w in words if w in lx.GROUP_NOUNS]
+    if not heads:
+        return None
+    group = lx.GROUP_NOUNS[heads[-1]]
+    if heads[-1] in _GENERIC_HEADS or group == "security_forces":
+        # A modifier steers a generic head: "civilian casualties", "army personnel".
+        for w in words[:-1]:
+            if w in lx.GROUP_MODIFIERS:
+                return lx.GROUP_MODIFIERS[w]
+    return group
+
+
+def _link_parts(words: list[str], counts: list[_Count]) -> None:
+    """ "33 people dead, including 18 civilians and 15 police": 18 and 15 are parts of 33."""
+    for i in range(1, len(counts)):
+        prev, cur = counts[i - 1], counts[i]
+        gap = [w for w in words[prev.np_end : cur.first] if w != ","]
+        gap_tail = tuple(gap[-2:]) if len(gap) >= 2 else tuple(gap)
+        is_part = any(gap_tail[-len(m) :] == m for m in _PART_MARKERS)
+        if is_part and prev.kind == "people":
+            root = prev.part_of if prev.part_of is not None else i - 1
+            if prev.part_of is None:
+                cur.part_of = i - 1
+            else:
+                cur.part_of = root
+        elif prev.part_of is not None and gap and set(gap) <= {"and", "as", "well"}:
+            cur.part_of = prev.part_of
+        if cur.part_of is not None:
+            counts[cur.part_of].subparts.append(i)
+
+
+# --- measure --------------------------------------------------------------------------------
+def _measure(words: list[str], c: _Count) -> None:
+    if c.kind == "other" or c.measure is not None:
+        return
+    if c.kind == "none" and not c.group_text:
+        toll = _toll(words, c)
+        if toll:
+            c.measure, c.via = toll, "toll"
+            return
+    active = _active_trigger(words, c)
+    if active:
+        c.measure, c.via = active, "active"
+        return
+    passive = _passive_trigger(words, c)
+    if passive:
+        c.measure, c.via = passive, "passive"
+        return
+    if c.kind == "people":
+        toll = _toll(words, c)
+        if toll:
+            c.measure, c.via = toll, "toll"
+
+
+def _active_trigger(words: list[str], c: _Count) -> str | None:
+    k = c.first - 1
+    while k >= 0 and words[k] in ("the", "a", "an", "have", "has", "had", "to", "also", "some"):
+        k -= 1
+    if k < 0:
+        return None
+    w = words[k]
+    if w == "of" and k > 0:
+        noun = words[k - 1]
+        if noun == "lives" and any(
+            w in ("claimed", "claiming", "claim", "claims", "took", "taking")
+            for w in words[max(0, k - 4) : k - 1]
+        ):
+            return "killed"  # "claimed the lives of 19 pilgrims"
+        if noun in lx.ACTIVE_TRIGGERS and noun.endswith(("s", "ing", "ion", "ure", "th", "ase")):
+            return lx.ACTIVE_TRIGGERS[noun]
+        return None
+    if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
+        return lx.ACTIVE_TRIGGERS[w]
+    if w in _BE and k > 0 and words[k - 1] in lx.PASSIVE_TRIGGERS and c.kind != "place":
+        return lx.PASSIVE_TRIGGERS[words[k - 1]]  # "the dead were six civilians"
+    if c.kind == "place" and w in ("at", "on", "in", "across", "against"):
+        # "attacks at 48 locations across 14 cities"
+        for m in range(max(0, k - 6), k):
+            if words[m] in ("attacks", "attack", "assaults", "raids", "strikes", "attacked"):
+                return "places_attacked"
+    return None
+
+
+def _passive_trigger(words: list[str], c: _Count) -> str | None:
+    k = c.np_end
+    n = len(words)
+    steps = 0
+    while k < n and steps < 14:
+        w = words[k]
+        if (
+            w == ","
+            and k + 1 < n
+            and words[k + 1]
+            in ("including", "among", "mostly", "most", "many", "all", "some", "mainly")
+        ):
+            # The aside ends at the comma the predicate follows ("..., were killed").
+            close = next(
+                (
+                    m
+                    for m in range(k + 1, min(k + 16, n - 1))
+                    if words[m] == ","
+                    and (words[m + 1] in lx.AUX or words[m + 1] in lx.PASSIVE_TRIGGERS)
+                ),
+                None,
+            )
+            if close is None:
+                return None
+            k = close + 1
+            continue
+        if w in (",", "in", "at", "from", "near", "inside", "outside") and steps == 0:
+            # "84 soldiers, police and CTD personnel were neutralised"; "an official in
+            # the Nushki district was abducted": jump to the predicate if one follows.
+            jump = _skip_to_predicate(words, k)
+            if jump is not None:
+                k = jump
+                steps += 1
+                continue
+        for phrase, measure in lx.PASSIVE_PHRASES:
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return measure
+        if w in lx.PASSIVE_TRIGGERS:
+            return lx.PASSIVE_TRIGGERS[w]
+        if w in lx.AUX:
+            if w in lx.HEDGE_WORDS:
+                c.hedge = lx.HEDGE_WORDS[w]
+            k += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _skip_to_predicate(words: list[str], k: int) -> int | None:
+    for m in range(k + 1, min(k + 12, len(words))):
+        w = words[m]
+        if w in lx.AUX or w in lx.PASSIVE_TRIGGERS:
+            return m if m > k + 1 else None
+        if w in lx.SPEECH_VERBS or w in (";", ".", "while", "but", "which", "who", "where"):
+            return None
+        if parse_quantity(words, m) is not None and w not in ("a", "an", "one"):
+            return None
+    return None
+
+
+def _toll(words: list[str], c: _Count) -> str | None:
+    """ "bringing the total number of militants killed ... to 133", "the toll rose to 15"."""
+    if c.first == 0 or words[c.first - 1] not in ("to", "at", "reached", "of", "hit", "is", "was"):
+        return None
+    window = words[max(0, c.first - 16) : c.first]
+    if "toll" not in window and "total" not in window:
+        return None
+    if any(w in window for w in ("injured", "wounded", "injuries")) and not any(
+        w in window for w in ("death", "dead", "killed", "fatalities", "died")
+    ):
+        measure = "injured"
+    elif any(w in window for w in ("death", "dead", "killed", "fatalities", "died", "toll")):
+        measure = "killed"
+    else:
+        return None
+    nouns = [w for w in window if w in lx.GROUP_NOUNS]
+    if nouns:
+        c.group = lx.GROUP_NOUNS[nouns[-1]]
+        c.group_text = nouns[-1]
+        c.kind = "people"
+    return measure
+
+
+def _coordinate(words: list[str], counts: list[_Count]) -> None:
+    """ "15 soldiers and 18 civilians were killed": neighbours share a predicate."""
+    for _ in range(2):
+        for i, c in enumerate(counts):
+            if c.measure is not None or c.kind == "other":
+                continue
+            if i + 1 < len(counts):
+                nxt = counts[i + 1]
+                gap = words[c.np_end : nxt.first]
+                if nxt.via == "passive" and gap and set(gap) <= _COORD and "while" not in gap:
+                    c.measure, c.via = nxt.measure, "coord"
+                    continue
+            if i > 0:
+                prev = counts[i - 1]
+                gap = words[prev.np_end : c.first]
+                if (
+                    prev.via in ("active", "coord")
+                    and gap
+                    and set(gap) <= _COORD
+                    and ("while" not in gap)
+                ):
+                    c.measure, c.via = prev.measure, "coord"
+
+
+def _inherit_parts(counts: list[_Count]) -> None:
+    for c in counts:
+        if c.part_of is None:
+            continue
+        parent = counts[c.part_of]
+        if c.measure is None or c.via == "coord":
+            c.measure, c.via = parent.measure, "part"
+    # A total of unnamed "people" made of named groups takes their union.
+    for i, parent in enumerate(counts):
+        subs = [counts[j] for j in parent.subparts if counts[j].part_of == i]
+        if (
+            parent.group == "people"
+            and len(subs) >= 2
+            and parent.q.value is not None
+            and all(s.q.value is not None for s in subs)
+            and sum(s.q.value or 0 for s in subs) == parent.q.value
+        ):
+            groups = {lx.GROUP_PARENT.get(s.group or "", s.group or "") for s in subs}
+            if len(groups) > 1:
+                parent.group = "+".join(sorted(groups))
+
+
+def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> None:
+    """A number with no noun ("dozens were wounded") refers to the group named before it."""
+    for i, c in enumerate(counts):
+        if c.group is not None or c.kind not in ("none",):
+            continue
+        c.kind = "people"
+        prev = next((p for p in reversed(counts[:i]) if p.kind == "people" and p.group), None)
+        c.group = prev.group if prev and not c.group_text else "people"
+    for c in counts:
+        if c.group == "people" and c.kind == "people":
+            # "11 people, including women and children" are civilians.
+            tail = words[c.np_end : c.np_end + 6]
+            if "including" in tail and any(w in tail for w in ("women", "children", "elderly")):
+                c.group = "civilians"
+
+
+# --- claimant ---------------------------------------------------------------------------------
+def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
+    out: list[_Speech] = []
+    n = len(words)
+    for v, w in enumerate(words):
+        if w in lx.SPEECH_VERBS:
+            if v > 0 and words[v - 1] in _BE:
+                continue  # "attacks were reported in ...", "is said to"
+            if "lives" in words[v + 1 : v + 4]:
+                continue  # "the blast claimed the lives of ..." is no statement
+            subject = _subject_before(words, shown, v)
+            if subject is None and v > 0 and words[v - 1] in (",", '"', "'") and v + 1 < n:
+                subject = _subject_after(words, shown, v)  # "..., said Ali Khan."
+            if w in ("read", "reads") and not (
+                subject
+                and re.search(r"statement|post|message|tweet|notice|letter|release", subject, re.I)
+            ):
+                continue
+            out.append(_Speech(v, subject))
+        elif w in lx.GERUND_SPEECH:
+            out.append(_Speech(v, None))
+        elif w == "according" and v + 1 < n and words[v + 1] == "to":
+            out.append(_Speech(v, _np_after(words, shown, v + 2)))
+    if not any(s.subject for s in out):
+        for v, w in enumerate(words):
+            if w in lx.STANCE_VERBS:
+                subject = _subject_before(words, shown, v)
+                if subject:
+                    out.append(_Speech(v, subject))
+                    break
+    return out
+
+
+def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
+    k = v - 1
+    while k >= 0:
+        w = words[k]
+        if w in _SUBJ_SKIP:
+            k -= 1
+        elif w in lx.WEEKDAYS_LOWER and k > 0:
+            k -= 1
+            while k >= 0 and words[k] in ("on", "late", "early", "earlier"):
+                k -= 1
+        elif w == "," and k > 0:
+            close = k
+            opener = next((m for m in range(k - 1, max(-1, k - 14), -1) if words[m] == ","), None)
+            if opener is not None and words[opener + 1] in _PAREN_OPENERS:
+                k = opener - 1
+                continue
+            if close == v - 1:
+                return None
+            break
+        elif w == "statement" and k >= 2 and words[k - 2 : k] == ["in", "a"]:
+            k -= 3
+        else:
+            break
+    end = k + 1
+    start = end
+    while start > 0 and end - start < 9:
+        w = words[start - 1]
+        if w in _SUBJ_STOP or (w in _PUNCT_STOP and w not in ("(", ")")) or w in _BE:
+            break
+        if w in ("'", "’") and start - 2 >= 0 and shown[start - 2][:1].isupper():
+            start -= 1
+            continue
+        if not re.match(r"[\w()'’]", w):
+            break
+        start -= 1
+    if start >= end:
+        return None
+    subject = " ".join(shown[start:end])
+    subject = re.sub(r"\s+([)'’])", r"\1", re.sub(r"\(\s+", "(", subject))
+    subject = re.sub(r"\s+'\s+", "' ", subject)
+    return subject.strip() or None
+
+
+def _subject_after(words: list[str], shown: list[str], v: int) -> str | None:
+    """ "..., said Ali Khan, a police spokesman."""
+    return _np_after(words, shown, v + 1)
+
+
+def _np_after(words: list[str], shown: list[str], k: int) -> str | None:
+    end = k
+    while end < len(words) and end - k < 10:
+        w = words[end]
+        if w in (",", ".", ";", ":", "–", "—", '"', "”") or w in (
+            "that",
+            "who",
+            "which",
+            "and",
+            "while",
+            "on",
+        ):
+            break
+        end += 1
+    if end <= k:
+        return None
+    text = " ".join(shown[k:end])
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
+    return text.strip() or None
+
+
+def _claimant_for(
+    words: list[str], shown: list[str], speeches: list[_Speech], pos: int, earlier: str | None
+) -> str | None:
+    chosen: str | None = None
+    according = [s for s in speeches if words[s.verb] == "according" and s.subject]
+    non_outlet = [s for s in according if s.subject and not _is_outlet(s.subject)]
+    if non_outlet:
+        chosen = min(non_outlet, key=lambda s: abs(s.verb - pos)).subject
+    else:
+        before = [s for s in speeches if s.verb < pos and words[s.verb] != "according"]
+        for s in reversed(before):
+            if s.subject and not _is_outlet(s.subject):
+                chosen = s.subject
+                break
+            if s.subject is None and words[s.verb] in lx.GERUND_SPEECH:
+                continue
+        if chosen is None:
+            after = [s for s in speeches if s.verb > pos and s.subject]
+            real = [s for s in after if s.subject and not _is_outlet(s.subject)]
+            if real:
+                chosen = real[0].subject
+            elif after or according:
+                chosen = (after or according)[0].subject
+        if chosen is None and any(words[s.verb] in lx.GERUND_SPEECH for s in speeches):
+            chosen = _initial_subject(words, shown)
+    if chosen and _is_anaphor(chosen):
+        return earlier
+    return chosen
+
+
+def _initial_subject(words: list[str], shown: list[str]) -> str | None:
+    """The sentence's first noun phrase (the subject of a gerund like "saying")."""
+    for v, w in enumerate(words):
+        if w in lx.SPEECH_VERBS or w in ("claimed", "had", "has", "have"):
+            return _subject_before(words, shown, v)
+    return None
+
+
+def _is_anaphor(text: str) -> bool:
+    low = text.lower()
+    return low in lx.ANAPHORS or bool(
+        re.fullmatch(
+            r"(the|its|his|her|their|this|that)( \w+)? (statement|post|report|message)", low
+        )
+    )
+
+
+def _is_outlet(text: str) -> bool:
+    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
+    return bool(words & lx.OUTLET_WORDS) and not words & {
+        "officials",
+        "police",
+        "military",
+        "minister",
+        "spokesman",
+        "army",
+    }
+
+
+def claimant_key(text: str) -> str:
+    """A normalised key for a claimant: aliases, acronyms, then the words themselves.
+
+    >>> claimant_key("the Inter-Services Public Relations (ISPR)")
+    'military'
+    >>> claimant_key("The banned Baloch Liberation Army (BLA)")
+    'bla'
+    """
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", text)
+    low = normalise_quotes(text).lower()
+    low_words = " " + re.sub(r"[^a-z0-9' -]", " ", low) + " "
+    names = re.findall(r"\b[A-Z][\w-]*", text)
+    if acronym:
+        key = acronym.group(1).lower()
+        aliased = _alias(f" {key} ")
+        return aliased or key
+    capital_words = [w for w in re.findall(r"[A-Z][a-z]+", text.split("(")[0]) if w != "The"]
+    if len(capital_words) >= 2 and capital_words[-1] in _ORG_HEADS:
+        return (
+            "".join(w[0] for w in capital_words[-4:]).lower()
+            if len(capital_words) >= 3
+            else ("_".join(w.lower() for w in capital_words))
+        )
+    aliased = _alias(low_words)
+    if aliased:
+        return aliased
+    title = re.search(r"(minister|spokes\w+|governor|mayor|chief|president|commander)", low)
+    if title and len(names) >= 2:
+        return "_".join(n.lower() for n in names[-2:])
+    low = re.sub(r"'s\b|'", "", low)
+    words = [w for w in re.findall(r"[a-z]+", low) if w not in ("the", "a", "an", "four", "two")]
+    return "_".join(words[-3:]) or low
+
+
+_ORG_HEADS = frozenset(
+    [
+        "Army",
+        "Front",
+        "Movement",
+        "Party",
+        "Group",
+        "Organisation",
+        "Brigade",
+        "Organization",
+        "Council",
+        "Corps",
+        "Force",
+        "Forces",
+        "Command",
+    ]
+)
+
+
+def _alias(low_words: str) -> str | None:
+    for alias, key in lx.CLAIMANT_ALIASES:
+        if f" {alias} " in low_words:
+            return key
+    return None
+
+
+def _sentence_hedge(lower: str) -> str | None:
+    for w in ("reportedly", "allegedly", "unconfirmed"):
+        if w in lower:
+            return w
+    return None
+
+
+# --- period and places -------------------------------------------------------------------------
+def _speech_time(words: list[str], i: int) -> bool:
+    """ "said on Sunday" dates the statement, not the figure."""
+    k = i - 1
+    while k >= 0 and words[k] in ("on", "late", "early", "earlier", "later"):
+        k -= 1
+    return k >= 0 and k < i - 1 and (words[k] in lx.SPEECH_VERBS or words[k] in lx.GERUND_SPEECH)
+
+
+def _period_for(periods: list[PeriodMention], c: _Count) -> Period:
+    if not periods:
+        return Period()
+    precise = [p for p in periods if p.precise] or periods
+
+    def distance(p: PeriodMention) -> int:
+        return min(abs(p.start - c.first), abs(p.end - c.q.end))
+
+    best = min(precise, key=lambda p: (distance(p), p.period.kind != "span"))
+    return best.period
+
+
+def _places(sentence: str) -> list[tuple[Span, Place]]:
+    from corroborate.geo import find_places
+
+    return [(m.span, m.place) for m in find_places(sentence)]
+
+
+def _scope(
+    words: list[str],
+    toks: Sequence[Piece],
+    places: list[tuple[Span, Place]],
+    c: _Count,
+    offset: int,
+) -> str | None:
+    """A single town the count is limited to ("In Quetta, two police officers were killed")."""
+    towns = [(s, p) for s, p in places if p.kind in ("city", "admin2")]
+    if not towns:
+        return None
+    # The clause of the count: split at ';' and ', while' / ', but'.
+    start_tok, end_tok = 0, len(words)
+    for k in range(c.first - 1, -1, -1):
+        if words[k] == ";" or (
+            words[k] in ("while", "but", "whereas") and k and words[k - 1] == ","
+        ):
+            start_tok = k + 1
+            break
+    for k in range(c.q.end, len(words)):
+        if words[k] == ";" or (words[k] in ("while", "but", "whereas") and words[k - 1] == ","):
+            end_tok = k
+            break
+    lo = toks[start_tok].start - offset
+    hi = toks[end_tok - 1].end - offset if end_tok > start_tok else lo
+    inside = [(s, p) for s, p in towns if lo <= s.start and s.end <= hi]
+    # "the city of Gwadar, where ... killing 11 people": the place before "where".
+    for k in range(c.first - 1, start_tok - 1, -1):
+        if words[k] == "where" and k >= 2 and words[k - 1] == ",":
+            before = [(s, p) for s, p in inside if s.end <= toks[k - 1].start - offset]
+            if before:
+                return before[-1][1].name
+    if len({p.name for _, p in inside}) != 1:
+        return None
+    span, place = inside[0]
+    # Only a locative "in/at/near X", not a dateline or a name in passing.
+    tok_idx = next((i for i, t in enumerate(toks) if t.start - offset == span.start), None)
+    if tok_idx is None:
+        return None
+    window = words[max(0, tok_idx - 5) : tok_idx]
+    if any(w in ("in", "at", "near", "outside") for w in window):
+        return place.name
+    return None
+
+
+def with_period(claim: Claim, period: Period) -> Claim:
+    """A copy of ``claim`` with a resolved period (claims are immutable)."""
+    return claim.model_copy(update={"period": period})
+
+
+__all__ = ["claimant_key", "extract_claims", "with_period"]

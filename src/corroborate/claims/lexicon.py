@@ -1,0 +1,285 @@
+"""The vocabulary of the claims grammar: measures, victim groups, claimants.
+
+Kept as plain data so a reader can audit (and extend) it without reading the matcher.
+docs/claims.md lists the same vocabularies for users.
+"""
+
+from __future__ import annotations
+
+# --- victim groups ------------------------------------------------------------------------
+# Normalised groups and their parent: facts are keyed by the top-level group, so "soldiers"
+# and "police" figures are compared with "security forces" figures.
+GROUP_PARENT: dict[str, str] = {
+    "police": "security_forces",
+    "soldiers": "security_forces",
+    "children": "civilians",
+}
+GROUPS = (
+    "militants",
+    "security_forces",
+    "police",
+    "soldiers",
+    "civilians",
+    "children",
+    "suspects",
+    "victims",
+    "people",
+    "prisoners",
+    "officials",
+    "hostages",
+    "journalists",
+)
+
+# Head nouns (plural and singular) -> group.
+GROUP_NOUNS: dict[str, str] = {}
+for _group, _words in {
+    "militants": """militant militants insurgent insurgents attacker attackers assailant
+        assailants gunman gunmen rebel rebels fighter fighters terrorist terrorists bomber
+        bombers separatist separatists jihadist jihadists extremist extremists raider raiders
+        combatant combatants""",
+    "security_forces": """personnel troops security paramilitary paramilitaries commando
+        commandos guard guards forces serviceman servicemen troopers trooper army
+        ranger rangers""",
+    "soldiers": "soldier soldiers",
+    "police": """police policeman policemen policewoman policewomen cop cops constable
+        constables""",
+    "civilians": """civilian civilians resident residents villager villagers passenger
+        passengers worker workers pilgrim pilgrims worshipper worshippers worshipers student
+        students woman women man men bystander bystanders protester protesters demonstrators
+        demonstrator patient patients tourist tourists migrant migrants refugee refugees
+        shopper shoppers teacher teachers doctor doctors nurse nurses farmer farmers
+        elderly family families spectators spectator""",
+    "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
+        infant infants baby babies toddler toddlers schoolchildren minor minors""",
+    "people": """people persons person individual individuals others casualties adult
+        adults""",
+    "suspects": "suspect suspects shooter shooters perpetrator perpetrators culprit culprits",
+    "victims": "victim victims",
+    "prisoners": "prisoner prisoners inmate inmates detainee detainees convict convicts",
+    "officials": "official officials officer officers employee employees staff",
+    "hostages": "hostage hostages captive captives",
+    "journalists": "journalist journalists reporter reporters",
+}.items():
+    for _w in _words.split():
+        GROUP_NOUNS[_w] = _group
+
+# Two-word phrases that override their head noun.
+GROUP_PHRASES: dict[tuple[str, str], str] = {
+    ("police", "officers"): "police",
+    ("police", "officer"): "police",
+    ("police", "personnel"): "police",
+    ("police", "officials"): "police",
+    ("security", "officials"): "security_forces",
+    ("security", "officers"): "security_forces",
+    ("army", "officers"): "soldiers",
+    ("army", "personnel"): "soldiers",
+    ("military", "personnel"): "soldiers",
+    ("suicide", "attackers"): "militants",
+    ("suicide", "bombers"): "militants",
+    ("security", "forces"): "security_forces",
+    ("government", "forces"): "security_forces",
+    ("family", "members"): "civilians",
+    ("aid", "workers"): "civilians",
+    ("migrant", "workers"): "civilians",
+    ("government", "officials"): "officials",
+    ("civilian", "official"): "officials",
+}
+
+# Modifiers that steer a generic head ("enemy soldiers", "civilian casualties").
+GROUP_MODIFIERS: dict[str, str] = {
+    "militant": "militants",
+    "rebel": "militants",
+    "insurgent": "militants",
+    "taliban": "militants",
+    "enemy": "militants",
+    "civilian": "civilians",
+    "police": "police",
+    "army": "soldiers",
+    "military": "soldiers",
+    "security": "security_forces",
+    "paramilitary": "security_forces",
+}
+
+# Settlements and sites: counts of places attacked.
+PLACE_NOUNS: dict[str, str] = {}
+for _group, _words in {
+    "cities_and_towns": """city cities town towns village villages district districts
+        province provinces region regions settlement settlements""",
+    "locations": "location locations site sites place places area areas",
+    "facilities": """post posts checkpoint checkpoints base bases station stations camp camps
+        outpost outposts installation installations headquarters""",
+}.items():
+    for _w in _words.split():
+        PLACE_NOUNS[_w] = _group
+
+# Heads that make a number not a count of people or places (years, money, things, time).
+OTHER_NOUNS = frozenset(
+    """hour hours day days week weeks month months year years minute minutes second seconds
+    decade decades century centuries percent per cent kilometres kilometers km miles mile
+    metres meters feet foot dollars dollar rupees rupee euros pounds usd vehicle vehicles
+    car cars truck trucks bus buses house houses home homes shop shops building buildings
+    property properties hideout hideouts compound compounds weapon weapons rifle rifles gun
+    guns round rounds bullet bullets shot shots grenade grenades bomb bombs rocket rockets
+    missile missiles drone drones tonnes tons kg kilograms pounds acres hectares times phase
+    phases point points case cases incident incidents attack attacks raid raids operation
+    operations statement statements video videos page pages million billion floor floors
+    storey storeys tanks tank unit units bank banks office offices school schools hospital
+    hospitals mosque mosques church churches shell shells""".split()
+)
+
+# --- measures ----------------------------------------------------------------------------
+# Words that, after a count ("15 soldiers were killed", "3 dead"), give its measure.
+PASSIVE_TRIGGERS: dict[str, str] = {}
+for _measure, _words in {
+    "killed": """killed dead died perished slain neutralised neutralized murdered executed
+        beheaded massacred drowned""",
+    "injured": """injured wounded hurt hospitalised hospitalized maimed""",
+    "kidnapped": "kidnapped abducted",
+    "captured": "captured",
+    "arrested": "arrested detained apprehended",
+    "freed": "freed released rescued",
+    "missing": "missing unaccounted",
+    "displaced": "displaced evacuated",
+    "places_attacked": "attacked targeted struck raided stormed hit",
+}.items():
+    for _w in _words.split():
+        PASSIVE_TRIGGERS[_w] = _measure
+
+# Multi-word predicates after a count.
+PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("lost", "their", "lives"), "killed"),
+    (("lost", "his", "life"), "killed"),
+    (("lost", "her", "life"), "killed"),
+    (("met", "their", "end"), "killed"),
+    (("were", "shot", "dead"), "killed"),
+    (("shot", "dead"), "killed"),
+    (("sustained", "injuries"), "injured"),
+    (("suffered", "injuries"), "injured"),
+    (("sustained", "wounds"), "injured"),
+    (("were", "shot"), "injured"),
+    (("was", "shot"), "injured"),
+    (("taken", "hostage"), "kidnapped"),
+    (("taken", "captive"), "captured"),
+    (("went", "missing"), "missing"),
+]
+
+# Words that, before a count ("killed 15 soldiers", "the deaths of 3"), give its measure.
+ACTIVE_TRIGGERS: dict[str, str] = {}
+for _measure, _words in {
+    "killed": """killed killing kill kills slew slaying murdered murdering executed executing
+        deaths death killings massacred""",
+    "injured": """injured injuring injure wounded wounding wound injuries""",
+    "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction""",
+    "captured": "captured capturing capture",
+    "arrested": """arrested arresting arrest arrests detained detaining detain apprehended
+        apprehending""",
+    "freed": "freed freeing free released releasing release rescued rescuing rescue",
+    "displaced": "displaced displacing",
+    "places_attacked": """attacked attacking attack attacks targeted targeting target stormed
+        storming raided raiding struck striking hit hitting assaults assault""",
+}.items():
+    for _w in _words.split():
+        ACTIVE_TRIGGERS[_w] = _measure
+
+# Measures that count people; "places_attacked" counts places.
+PEOPLE_MEASURES = frozenset(
+    ["killed", "injured", "kidnapped", "captured", "arrested", "freed", "missing", "displaced"]
+)
+
+# Tokens that may stand between a count and its predicate ("15 soldiers were also killed").
+AUX = frozenset(
+    """were was are is be been being have has had also reportedly allegedly all later
+    subsequently initially either both confirmed believed feared thought said reported
+    claimed to so far each critically seriously fatally badly slightly gravely mortally
+    severely still now""".split()
+)
+HEDGE_WORDS = {
+    "reportedly": "reportedly",
+    "allegedly": "allegedly",
+    "believed": "believed",
+    "feared": "feared",
+    "thought": "believed",
+    "unconfirmed": "unconfirmed",
+}
+
+# --- claimants -----------------------------------------------------------------------------
+SPEECH_VERBS = frozenset(
+    """said says say told tell tells announced announces claimed claims stated states reported
+    reports confirmed confirms added adds noted notes asserted asserts alleged alleges
+    estimated estimates insisted insists declared declares revealed reveals disclosed
+    maintained maintains acknowledged acknowledges admitted admits read reads tweeted posted
+    wrote writes indicated indicates""".split()
+)
+GERUND_SPEECH = frozenset(
+    """saying claiming asserting adding alleging stating noting announcing reporting insisting
+    declaring confirming estimating""".split()
+)
+# Verbs of stance: a claimant only when no speech verb is found.
+STANCE_VERBS = frozenset(
+    """condemned condemns praised praises warned warns vowed vows described describes blamed
+    blames accused accuses""".split()
+)
+
+# Normalised claimant keys. Matched on the claimant's lowercased words (longest first).
+CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
+    [
+        ("military media wing", "military"),
+        ("inter-services public relations", "military"),
+        ("ispr", "military"),
+        ("armed forces", "military"),
+        ("security forces", "military"),
+        ("military", "military"),
+        ("army", "military"),
+        ("defence ministry", "military"),
+        ("defense ministry", "military"),
+        ("ministry of defence", "military"),
+        ("pentagon", "military"),
+        ("security officials", "security_officials"),
+        ("security sources", "security_officials"),
+        ("security official", "security_officials"),
+        ("intelligence officials", "security_officials"),
+        ("local officials", "local_officials"),
+        ("local authorities", "local_officials"),
+        ("district officials", "local_officials"),
+        ("provincial officials", "provincial_officials"),
+        ("police", "police"),
+        ("sheriff", "police"),
+        ("hospital", "medical"),
+        ("hospital officials", "medical"),
+        ("hospital staff", "medical"),
+        ("hospital sources", "medical"),
+        ("doctors", "medical"),
+        ("medics", "medical"),
+        ("health ministry", "medical"),
+        ("health officials", "medical"),
+        ("medical officials", "medical"),
+        ("rescue officials", "rescuers"),
+        ("rescuers", "rescuers"),
+        ("witnesses", "witnesses"),
+        ("witness", "witnesses"),
+        ("residents", "witnesses"),
+        ("officials", "officials"),
+        ("authorities", "officials"),
+        ("official", "officials"),
+        ("government", "government"),
+    ],
+    key=lambda a: -len(a[0]),
+)
+
+# Words that refer back to a claimant named earlier.
+ANAPHORS = frozenset(
+    """statement it they he she the group the statement its statement the post his post her
+    post the report the group's statement the military's statement the militants the rebels
+    the organisation the organization""".split()
+)
+
+# News outlets relay claims rather than make them (unless they are the only source).
+OUTLET_WORDS = frozenset(
+    """reuters afp ap associated press agence france-presse bbc cnn dawn tribune times post
+    news herald guardian telegraph journal gazette express chronicle al jazeera xinhua tass
+    anadolu ani pti agency radio television tv channel""".split()
+)
+
+WEEKDAYS_LOWER = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)

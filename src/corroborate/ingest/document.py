@@ -1,0 +1,214 @@
+"""Turn the bytes of one report file into an :class:`~corroborate.model.Article`.
+
+    >>> art = parse_document(b"Police said two people were killed.\\n", "news/a.txt")
+    >>> art.key, art.format, art.text
+    ('a', 'text', 'Police said two people were killed.')
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import PurePath
+from typing import Any
+
+from corroborate.ingest.clean import clean, is_boilerplate
+from corroborate.ingest.errors import IngestError
+from corroborate.ingest.frontmatter import json_safe, normalise_date, split_front_matter
+from corroborate.ingest.markdown import strip_markdown
+from corroborate.model import Article, Removal
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+"""Largest report read (5 MiB): a news report is a few kilobytes, so more is a mistake."""
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+# BOMs, longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b",
+                 b"\x7fELF", b"SQLite format 3")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "pubdate", "published_at", "datetime"),
+    "author": ("author", "authors", "byline"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name"),
+    "url": ("url", "link", "canonical", "canonical_url", "permalink"),
+    "language": ("language", "lang", "locale"),
+}
+_TITLE_MAX = 150
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """The text of ``data``: by BOM, else ``encoding``, else strict UTF-8.
+
+    Raises :class:`IngestError` for binary content and undecodable bytes.
+    """
+    bom_codec = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    # Without a BOM, NUL bytes mean binary (UTF-16 text always starts with a BOM here).
+    if bom_codec is None and (data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]):
+        raise IngestError(source, "binary file, not a text report")
+    codec = bom_codec or encoding or "utf-8"
+    try:
+        text = data.decode(codec)
+    except LookupError:
+        raise IngestError(source, f"unknown encoding {codec!r}") from None
+    except UnicodeDecodeError as exc:
+        bad = exc.object[exc.start : exc.start + 1].hex()
+        if encoding is None and bom_codec is None:
+            raise IngestError(
+                source,
+                f"not UTF-8 text (invalid byte 0x{bad} at offset {exc.start}); "
+                "pass --encoding to read it",
+            ) from None
+        raise IngestError(
+            source, f"not {codec} text (invalid byte 0x{bad} at offset {exc.start})"
+        ) from None
+    text = text.lstrip("\ufeff")
+    sample = text[:65536]
+    # Stray control characters are a sign of a binary format read as text.
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise IngestError(source, "binary file, not a text report")
+    return text
+
+
+def _pick(fields: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
+    lowered = {k.lower(): k for k in fields}
+    for name in names:
+        if name in lowered:
+            return lowered[name], fields[lowered[name]]
+    return None, None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        parts = [_as_text(v) for v in value]
+        return ", ".join(p for p in parts if p) or None
+    if isinstance(value, dict):
+        return _as_text(value.get("name") or value.get("title"))
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def _plain_title(text: str) -> tuple[str | None, str]:
+    """A first line that is clearly a title (short, unpunctuated, then a blank line)."""
+    lines = text.lstrip("\r\n").splitlines()
+    if len(lines) < 3 or lines[1].strip() or not "".join(lines[2:]).strip():
+        return None, text
+    first = lines[0].strip()
+    words = first.split()
+    if (
+        not first
+        or len(first) > _TITLE_MAX
+        or not 2 <= len(words) <= 20
+        or first[-1] in ".,;:!?\"'”’)"
+        or not (first[0].isupper() or first[0].isdigit())
+        or (first.isupper() and len(words) <= 2)  # "UPDATE", "LONDON": a label, not a title
+        or is_boilerplate(first)  # "Share this article"
+    ):
+        return None, text
+    return first, "\n".join(lines[2:])
+
+
+def _is_markdown(text: str, source: str) -> bool:
+    if PurePath(source).suffix.lower() in MARKDOWN_SUFFIXES:
+        return True
+    signals = len(re.findall(r"(?m)^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*] \S.*\n\s*[-*] \S", text))
+    return signals >= 2
+
+
+def parse_document(
+    data: bytes,
+    source: str,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    key: str | None = None,
+) -> Article:
+    """Parse one report: decode, split off front matter, clean, and build the Article.
+
+    The format is detected from the content and the extension: plain text, or Markdown
+    (``.md``, or ``---`` YAML / ``+++`` TOML front matter). ``key`` defaults to the stem
+    of ``source``.
+
+        >>> doc = b"---\\ntitle: Attack\\ndate: 2026-01-31\\nauthor: A. Writer\\n---\\nTwo died."
+        >>> art = parse_document(doc, "001.txt")
+        >>> art.title, art.date, art.author, art.format, art.text
+        ('Attack', '2026-01-31', 'A. Writer', 'markdown', 'Two died.')
+
+    Raises :class:`IngestError` (``str()`` is one line, ``"SOURCE: message"``) for an empty,
+    binary, undecodable, oversized or (after cleaning) textless document.
+    """
+    if len(data) > max_bytes:
+        raise IngestError(source, f"file too large ({len(data):,} bytes; the limit is "
+                                  f"{max_bytes:,})")
+    if not data.strip():
+        raise IngestError(source, "empty file")
+    # Normalise line endings first: front matter and title detection work line by line.
+    text = decode(data, source, encoding).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise IngestError(source, "empty file")
+
+    removed: list[Removal] = []
+    fields: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    fmt = "text"
+    title: str | None = None
+    fm = split_front_matter(text)
+    if fm is not None:
+        fmt = "markdown"
+        removed.append(Removal(kind="front_matter", text=fm.raw.rstrip("\r\n"),
+                               reason=f"{fm.syntax.upper()} front matter (kept as metadata)"))
+        text = fm.body
+        used: set[str] = set()
+        for name, aliases in _FIELDS.items():
+            k, v = _pick(fm.fields, aliases)
+            if k is not None:
+                used.add(k)
+                fields[name] = v
+        meta = {k: json_safe(v) for k, v in fm.fields.items() if k not in used}
+    if fmt == "markdown" or _is_markdown(text, source):
+        fmt = "markdown"
+        text, md_removed, title = strip_markdown(text)
+        removed.extend(md_removed)
+    else:
+        title, text = _plain_title(text)
+        if title is not None:
+            removed.append(Removal(kind="title", text=title, reason="first line used as title"))
+
+    cleaned = clean(text)
+    if not cleaned.text:
+        raise IngestError(source, "no report text left after cleaning "
+                                  f"({len(cleaned.removed)} part(s) removed as boilerplate)")
+    removed.extend(cleaned.removed)
+
+    raw_date = fields.get("date")
+    date = normalise_date(raw_date)
+    if raw_date is not None and date is None:
+        meta["date_text"] = _as_text(raw_date)  # keep what we could not parse
+    if any(r.kind == "disclaimer" and "syndicated" in r.reason for r in cleaned.removed):
+        meta["syndicated"] = True
+    return Article.create(
+        text=cleaned.text,
+        source=source,
+        key=key or PurePath(source).stem or "article",
+        format=fmt,
+        title=_as_text(fields.get("title")) or title,
+        outlet=_as_text(fields.get("outlet")),
+        author=_as_text(fields.get("author")),
+        date=date,
+        url=_as_text(fields.get("url")),
+        language=_as_text(fields.get("language")),
+        removed=tuple(removed),
+        credits=cleaned.credits,
+        meta=meta,
+    )

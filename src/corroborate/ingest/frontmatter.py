@@ -1,0 +1,127 @@
+"""Front matter (YAML ``---`` or TOML ``+++``) at the top of a Markdown report.
+
+    >>> fm = split_front_matter("---\\ntitle: Hi\\ndate: 2026-02-01\\n---\\nBody")
+    >>> fm.fields["title"], normalise_date(fm.fields["date"]), fm.body
+    ('Hi', '2026-02-01', 'Body')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?",
+                         re.DOTALL | re.MULTILINE)
+_TOML_FENCE = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)?^\+\+\+[ \t]*$\r?\n?",
+                         re.DOTALL | re.MULTILINE)
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parsed fields, the raw block (as removed) and the text after it."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    raw: str = ""
+    body: str = ""
+    syntax: str = ""
+
+
+def _simple_yaml(block: str) -> dict[str, Any]:
+    """``key: value`` lines, for front matter that is not valid YAML (common in the wild)."""
+    out: dict[str, Any] = {}
+    for line in block.splitlines():
+        m = _KEY_LINE.match(line)
+        if m:
+            out[m.group(1)] = m.group(2).strip("\"'")
+    return out
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """Front matter at the very start of ``text``, or None when there is none."""
+    m = _YAML_FENCE.match(text)
+    if m:
+        try:
+            data: Any = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            data = _simple_yaml(m.group(1))
+        if data is None:
+            data = {}
+        # A lone "---" rule followed by prose is not front matter.
+        if isinstance(data, dict) and (data or not m.group(1).strip()):
+            return FrontMatter({str(k): v for k, v in data.items()}, m.group(), text[m.end():],
+                               "yaml")
+        return None
+    m = _TOML_FENCE.match(text)
+    if m:
+        try:
+            return FrontMatter(tomllib.loads(m.group(1)), m.group(), text[m.end():], "toml")
+        except tomllib.TOMLDecodeError:
+            return None
+    return None
+
+
+_DATE_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y %H:%M", "%b %d, %Y %H:%M",
+    "%Y/%m/%d", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%d %H:%M:%S %z", "%Y.%m.%d",
+)
+
+
+def normalise_date(value: Any) -> str | None:
+    """An ISO 8601 string for a front-matter date (keeping the time if given), else None.
+
+        >>> normalise_date("2026-02-01T00:57:25"), normalise_date("February 1, 2026")
+        ('2026-02-01T00:57:25', '2026-02-01')
+    """
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
+        try:  # a Unix timestamp
+            return dt.datetime.fromtimestamp(value, tz=dt.UTC).isoformat()
+        except (ValueError, OverflowError, OSError):
+            return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    s = " ".join(value.split())
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return dt.date.fromisoformat(s).isoformat()
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(s, fmt)
+        except ValueError:
+            continue
+        has_time = "%H" in fmt
+        return parsed.isoformat() if has_time else parsed.date().isoformat()
+    try:
+        return email.utils.parsedate_to_datetime(s).isoformat()  # RFC 2822, from feeds
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def json_safe(value: Any) -> Any:
+    """A JSON-serialisable copy of a front-matter value (dates as ISO strings)."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [json_safe(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, set | frozenset) else items
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

@@ -1,0 +1,112 @@
+"""The pipeline: named, registered stages run over a batch of articles.
+
+    >>> from corroborate import Article, analyse
+    >>> report = analyse([Article.create("Police said two people were killed.", "a.txt")])
+    >>> len(report.events), report.claims[0].value
+    (1, 2)
+
+Stages are pure: they take records and return records, with no I/O, so the same functions
+run in the CLI, the web app, or inside a distributed job. Replace or add one with
+:func:`register`::
+
+    @register("claims")
+    def my_claims(articles, ctx): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from corroborate.model import Article, Claim, Event, Place, Relation, Report
+
+
+@dataclass
+class Batch:
+    """The working state that flows through the stages."""
+
+    articles: list[Article]
+    claims: list[Claim] = field(default_factory=list)
+    places: dict[str, list[Place]] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+Stage = Callable[[Batch], None]
+STAGES: dict[str, Stage] = {}
+DEFAULT_STAGES = ("claims", "places", "provenance", "events", "reconcile")
+
+
+def register(name: str) -> Callable[[Stage], Stage]:
+    """Register (or replace) a stage under ``name``."""
+
+    def deco(fn: Stage) -> Stage:
+        STAGES[name] = fn
+        return fn
+
+    return deco
+
+
+@register("claims")
+def _claims(batch: Batch) -> None:
+    from corroborate.claims import extract_claims
+
+    batch.claims = [c for a in batch.articles for c in extract_claims(a)]
+
+
+@register("places")
+def _places(batch: Batch) -> None:
+    from corroborate.geo import find_places
+
+    batch.places = {a.id: [m.place for m in find_places(a.text)] for a in batch.articles}
+
+
+@register("provenance")
+def _provenance(batch: Batch) -> None:
+    from corroborate.provenance import find_relations
+
+    batch.relations = find_relations(batch.articles)
+
+
+@register("events")
+def _events(batch: Batch) -> None:
+    from corroborate.events import group_events
+
+    batch.events = group_events(batch.articles, batch.claims, batch.places)
+
+
+@register("reconcile")
+def _reconcile(batch: Batch) -> None:
+    from corroborate.reconcile import reconcile_event
+
+    by_id = {a.id: a for a in batch.articles}
+    events: list[Event] = []
+    resolved: dict[str, Claim] = {}
+    for ev in batch.events:
+        ev2, claims = reconcile_event(ev, by_id, batch.claims, batch.relations)
+        events.append(ev2)
+        resolved.update((c.id, c) for c in claims)
+    batch.events = events
+    batch.claims = [resolved.get(c.id, c) for c in batch.claims]
+
+
+def analyse(
+    articles: Sequence[Article],
+    stages: Sequence[str] = DEFAULT_STAGES,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Run the stages over ``articles`` and return the :class:`Report`."""
+    unique = list({a.id: a for a in articles}.values())
+    batch = Batch(articles=unique)
+    for name in stages:
+        if progress:
+            progress(name)
+        STAGES[name](batch)
+    return Report(
+        generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        articles=tuple(batch.articles),
+        events=tuple(batch.events),
+        claims=tuple(batch.claims),
+        relations=tuple(batch.relations),
+    )

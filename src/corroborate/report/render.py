@@ -1,0 +1,326 @@
+"""Renderers of a :class:`~corroborate.model.Report`: pure functions returning strings.
+
+>>> from corroborate.model import Report
+>>> empty = Report(generated="2026-02-01T00:00:00Z", articles=(), events=(), claims=())
+>>> render_markdown(empty).splitlines()[0]
+'# Corroborate report'
+>>> render_csv(empty).splitlines()[0].split(",")[:3]
+['event_id', 'event_date', 'event_title']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from corroborate.model import Report
+from corroborate.report.view import (
+    ArticleView,
+    FactView,
+    RelationView,
+    ReportView,
+    ValueView,
+    build_view,
+)
+
+FORMATS = ("md", "html", "json", "csv")
+
+CSV_COLUMNS = (
+    "event_id", "event_date", "event_title", "places", "measure", "group", "period_start",
+    "period_end", "scope", "value", "low", "high", "qualifier", "claimants", "articles",
+    "origins", "conflict", "claims",
+)  # fmt: skip
+
+#: How a relation reads in a sentence: "<b> is a near copy of <a>".
+RELATION_WORDS = {
+    "duplicate": "is a duplicate of",
+    "near_copy": "is a near copy of",
+    "rewrite": "is a rewrite of",
+    "syndicated": "is syndicated from",
+    "shares_quotes": "shares quotes with",
+    "independent": "is independent of",
+}
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def render_json(report: Report) -> str:
+    """The report as ``report.json`` (the public schema, see ``docs/schema.md``).
+
+    >>> from corroborate.model import Report
+    >>> '"schema"' in render_json(Report(generated="x", articles=(), events=(), claims=()))
+    True
+    """
+    return report.to_json()
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+@cache
+def _env() -> Environment:
+    # Autoescape on for everything: all article text reaches the page through {{ }}.
+    env = Environment(
+        loader=PackageLoader("corroborate.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def render_html(report: Report) -> str:
+    """One self-contained HTML page (inline CSS, no scripts, no external resources).
+
+    All text from the articles is HTML-escaped; figures link to their source sentence.
+
+    >>> from corroborate.model import Report
+    >>> page = render_html(Report(generated="x", articles=(), events=(), claims=()))
+    >>> page.startswith("<!DOCTYPE html>") and "<script" not in page
+    True
+    """
+    view = build_view(report)
+    template = _env().get_template("report.html.j2")
+    return template.render(view=view, relation_words=RELATION_WORDS)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: object) -> str:
+    """Make text safe inside a Markdown table cell: no pipes, HTML or line breaks.
+
+    >>> md_escape("a|b <i>c</i>\\nd")
+    'a\\\\|b \\\\<i\\\\>c\\\\</i\\\\> d'
+    """
+    # Newlines would end the row; edge spaces are kept so escaped pieces can be joined.
+    s = re.sub(r"\s+", " ", str(text))
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def _row(cells: Iterable[str]) -> str:
+    return "| " + " | ".join(c.strip() or " " for c in cells) + " |"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _table(header: Sequence[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    return [_row(header), _row("---" for _ in header), *(_row(r) for r in rows)]
+
+
+def _md_value(v: ValueView) -> str:
+    label = f"**{md_escape(v.label)}**"
+    if v.number != v.label:
+        label += f" (read as {md_escape(v.number)})"
+    who = "; ".join(md_escape(c) for c in v.claimants) or "unattributed"
+    where = ", ".join(md_escape(a.key) for a in v.articles)
+    origins = _plural(v.origins, "origin")
+    return f"{label} — {who} — in {where} — {origins}"
+
+
+def _md_fact(f: FactView) -> list[str]:
+    values = "<br>".join(_md_value(v) for v in f.values)  # <br>: ours, after escaping
+    status = "**⚠ CONFLICT**" if f.conflict else ("agree" if len(f.values) > 1 else "single")
+    return [
+        md_escape(f.measure),
+        md_escape(f.group),
+        md_escape(f.period),
+        md_escape(f.scope) or "–",
+        values,
+        status,
+    ]
+
+
+def _md_relation(r: RelationView) -> list[str]:
+    extra = [f"score {r.score:.2f}"]
+    if r.original:
+        extra.append(f"likely original {md_escape(r.original.key)}")
+    if r.credited:
+        extra.append(f"credits {md_escape(r.credited)}")
+    words = RELATION_WORDS.get(r.kind, md_escape(r.kind))
+    lines = [f"- **{md_escape(r.b.key)}** {words} **{md_escape(r.a.key)}** ({'; '.join(extra)})"]
+    for p in r.evidence:
+        lines.append(f"  - {md_escape(r.a.key)}: “{md_escape(p.a_text)}”")
+        lines.append(f"    {md_escape(r.b.key)}: “{md_escape(p.b_text)}” ({p.similarity:.2f})")
+    return lines
+
+
+def _md_articles(arts: Sequence[ArticleView]) -> list[str]:
+    return _table(
+        ("Key", "Title", "Outlet", "Date", "Source"),
+        (
+            (md_escape(a.ref.key), md_escape(a.title), md_escape(a.outlet), md_escape(a.date),
+             md_escape(a.url or a.source))
+            for a in arts
+        ),
+    )  # fmt: skip
+
+
+def _markdown(view: ReportView) -> str:
+    out = [
+        "# Corroborate report",
+        "",
+        f"Generated {md_escape(view.generated)} · {_plural(view.n_articles, 'report')} · "
+        f"{_plural(len(view.events), 'event')} · {_plural(len(view.claims), 'claim')} · "
+        f"schema {md_escape(view.schema)}",
+    ]
+    for ev in view.events:
+        out += ["", f"## {md_escape(ev.title)}", ""]
+        out += [
+            f"- **Date:** {md_escape(ev.date or 'unknown')}",
+            f"- **Places:** {'; '.join(md_escape(p) for p in ev.places) or '–'}",
+            f"- **Reports:** {ev.n_reports}",
+            f"- **Independent origins:** {ev.n_origins}",
+            f"- **Conflicting facts:** {ev.conflicts or 'none'}",
+            "",
+            "### Fact sheet",
+            "",
+        ]
+        if ev.facts:
+            header = ("Measure", "Group", "Period", "Scope", "Values reported", "Status")
+            out += _table(header, (_md_fact(f) for f in ev.facts))
+        else:
+            out.append("No figures were found for this event.")
+        out += ["", "### Copies and rewrites", ""]
+        if ev.relations:
+            for r in ev.relations:
+                out += _md_relation(r)
+        else:
+            out.append("No report is a copy of another: every report is its own origin.")
+        out += ["", "### Reports", ""]
+        out += _md_articles(ev.articles) if ev.articles else ["Listed under an earlier event."]
+    if view.other_relations:
+        out += ["", "## Other copies and rewrites", ""]
+        for r in view.other_relations:
+            out += _md_relation(r)
+    if view.other_articles:
+        out += ["", "## Reports not assigned to an event", ""]
+        out += _md_articles(view.other_articles)
+    out += ["", "## Claims", ""]
+    if view.claims:
+        rows = (
+            (
+                md_escape(c.article.key) + (" (title)" if c.section == "title" else ""),
+                md_escape(c.before) + (f"**{md_escape(c.number)}**" if c.number else "")
+                + md_escape(c.after),
+                md_escape(c.measure),
+                md_escape(c.group),
+                md_escape(c.number_text) + (f" ({md_escape(c.value)})"
+                                            if c.value != c.number_text else ""),
+                md_escape(c.claimant) or "–",
+                md_escape(c.period),
+            )
+            for c in view.claims
+        )  # fmt: skip
+        out += _table(
+            ("Report", "Sentence", "Measure", "Group", "Value", "Claimant", "Period"), rows
+        )
+    else:
+        out.append("No claims.")
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    """A Markdown fact sheet: per event a summary, the facts table, copies and reports;
+    then every claim. Table cells are escaped (pipes, newlines, HTML, emphasis).
+
+    >>> from corroborate.model import Report
+    >>> "## Claims" in render_markdown(Report(generated="x", articles=(), events=(), claims=()))
+    True
+    """
+    return _markdown(build_view(report))
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that spreadsheets will not run as a formula.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-2+3"), csv_cell(42), csv_cell(None)
+    ("'=HYPERLINK(1)", "'-2+3", '42', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    s = str(value)
+    # Leading = + - @ (and tab/CR, which some spreadsheets strip first) start a formula.
+    return "'" + s if s and s[0] in "=+-@\t\r" else s
+
+
+def render_csv(report: Report) -> str:
+    """One row per (event, fact, value); columns :data:`CSV_COLUMNS`.
+
+    Lists (places, claimants, articles, claims) are joined with ``"; "``; articles by key.
+
+    >>> from corroborate.model import Report
+    >>> render_csv(Report(generated="x", articles=(), events=(), claims=())).count("\\n")
+    1
+    """
+    view = build_view(report)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for ev in view.events:
+        places = "; ".join(ev.places)
+        for f in ev.facts:
+            for v in f.values:
+                row: tuple[object, ...] = (
+                    ev.id, ev.date, ev.title, places, f.measure, f.group, f.period_start,
+                    f.period_end, f.scope, v.value, v.low, v.high, v.qualifier,
+                    "; ".join(v.claimants), "; ".join(a.key for a in v.articles), v.origins,
+                    f.conflict, "; ".join(c.id for c in v.claims),
+                )  # fmt: skip
+                writer.writerow([csv_cell(x) for x in row])
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- files
+
+_RENDERERS = {
+    "md": render_markdown,
+    "html": render_html,
+    "json": render_json,
+    "csv": render_csv,
+}
+
+
+def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+    """Write ``report.<fmt>`` for each format into ``out_dir`` (created if needed).
+
+    Returns the paths written, in the order of ``formats``.
+
+    >>> import tempfile
+    >>> from corroborate.model import Report
+    >>> rep = Report(generated="x", articles=(), events=(), claims=())
+    >>> [p.name for p in write_report(rep, Path(tempfile.mkdtemp()), ("json", "md"))]
+    ['report.json', 'report.md']
+    """
+    unknown = [f for f in formats if f not in _RENDERERS]
+    if unknown:
+        raise ValueError(f"unknown report format(s): {', '.join(unknown)}; choose from {FORMATS}")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt in dict.fromkeys(formats):
+        path = out_dir / f"report.{fmt}"
+        # newline="" keeps the CSV's own line endings exactly as rendered.
+        path.write_text(_RENDERERS[fmt](report), encoding="utf-8", newline="")
+        written.append(path)
+    return written

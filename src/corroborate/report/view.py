@@ -1,0 +1,402 @@
+"""A display-ready view of a :class:`~corroborate.model.Report`, shared by all renderers.
+
+Everything here is plain data: the Markdown, HTML and CSV renderers only lay it out, so
+they cannot disagree about what a period, a value or an article link is. Text from the
+articles is kept raw; each renderer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborate.model import (
+    Article,
+    Claim,
+    Event,
+    Fact,
+    Period,
+    Place,
+    Relation,
+    Report,
+    ValueSupport,
+)
+
+#: Aligned sentence pairs shown as evidence per relation.
+MAX_EVIDENCE = 3
+
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "at_least": "at least",
+    "more_than": "more than",
+    "up_to": "up to",
+    "less_than": "less than",
+    "approximately": "about",
+    "range": "range",
+    "vague": "vague",
+}
+
+
+def anchor(prefix: str, key: str) -> str:
+    """An HTML id safe in any attribute: ``anchor("claim", 'x"y') == "claim-x-y"``."""
+    return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]+', '-', key).strip('-') or 'x'}"
+
+
+def format_period(period: Period) -> str:
+    """Human period: resolved dates first, with the words the text used.
+
+    >>> format_period(Period(kind="weekday", text="on Saturday", start="2026-01-31",
+    ...                      end="2026-01-31"))
+    '2026-01-31 (on Saturday)'
+    >>> format_period(Period())
+    'unstated'
+    """
+    if period.start or period.end:
+        start, end = period.start or "?", period.end or "?"
+        dates = start if start == end else f"{start} – {end}"
+        return f"{dates} ({period.text})" if period.text else dates
+    if period.text:
+        return period.text
+    return period.kind
+
+
+def format_place(place: Place) -> str:
+    """``"Quetta (Balochistan, PK)"``; a country is just its name."""
+    if place.kind == "country" or not (place.admin1 or place.country):
+        return place.name
+    where = [p for p in (place.admin1 if place.admin1 != place.name else None, place.country) if p]
+    return f"{place.name} ({', '.join(where)})" if where else place.name
+
+
+def format_value(value: int | None, low: int | None, high: int | None, qualifier: str) -> str:
+    """The number with its qualifier, from the structured fields (``"at least 92"``)."""
+    if low is not None and high is not None and (qualifier == "range" or value is None):
+        return f"{low}–{high}"
+    if value is None:
+        return "vague"
+    words = _QUALIFIER_WORDS.get(qualifier, qualifier)
+    return f"{words} {value}".strip() if words not in ("range", "vague") else str(value)
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """A link to an article's entry in the report list."""
+
+    id: str
+    key: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    """A link to a claim's sentence in the claims table."""
+
+    id: str
+    anchor: str
+    article_key: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One row of a report list."""
+
+    ref: ArticleRef
+    title: str
+    outlet: str
+    date: str
+    source: str
+    url: str | None  # only http(s) URLs; anything else would be a script vector in href
+
+
+@dataclass(frozen=True)
+class ValueView:
+    """One distinct value of a fact, with who says it and where."""
+
+    label: str  # the number with its hedge, as written ("at least 92")
+    number: str  # the structured reading ("at least 92", "24–99")
+    qualifier: str
+    value: int | None
+    low: int | None
+    high: int | None
+    claimants: tuple[str, ...]
+    articles: tuple[ArticleRef, ...]
+    claims: tuple[ClaimRef, ...]
+    origins: int
+    first_claim: ClaimRef | None
+
+
+@dataclass(frozen=True)
+class FactView:
+    """One row of the fact sheet."""
+
+    id: str
+    measure: str
+    group: str
+    period: str
+    period_start: str
+    period_end: str
+    scope: str
+    conflict: bool
+    values: tuple[ValueView, ...]
+
+
+@dataclass(frozen=True)
+class PairView:
+    """An aligned sentence pair: evidence that two articles share text."""
+
+    a_text: str
+    b_text: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class RelationView:
+    """How article ``b`` relates to ``a`` ("near_copy"), and the evidence."""
+
+    a: ArticleRef
+    b: ArticleRef
+    kind: str
+    score: float
+    original: ArticleRef | None
+    credited: str
+    evidence: tuple[PairView, ...]
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One row of the claims table; the sentence split around the number."""
+
+    id: str
+    anchor: str
+    article: ArticleRef
+    section: str
+    before: str
+    number: str
+    after: str
+    measure: str
+    group: str
+    value: str
+    number_text: str
+    claimant: str
+    period: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One event: header, fact sheet, copies and reports."""
+
+    id: str
+    anchor: str
+    title: str
+    date: str
+    places: tuple[str, ...]
+    n_reports: int
+    n_origins: int
+    facts: tuple[FactView, ...]
+    relations: tuple[RelationView, ...]
+    articles: tuple[ArticleView, ...]
+
+    @property
+    def conflicts(self) -> int:
+        """How many facts are in conflict."""
+        return sum(f.conflict for f in self.facts)
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """The whole report, ready to lay out."""
+
+    schema: str
+    generated: str
+    events: tuple[EventView, ...]
+    other_articles: tuple[ArticleView, ...]
+    other_relations: tuple[RelationView, ...]
+    claims: tuple[ClaimView, ...]
+    n_articles: int
+
+
+def split_claim(claim: Claim) -> tuple[str, str, str]:
+    """The sentence as (before, number, after), using ``number_span`` relative to ``span``.
+
+    Falls back to finding ``number_text`` in the sentence when the offsets don't fit.
+    """
+    text = claim.text
+    lo = claim.number_span.start - claim.span.start
+    hi = claim.number_span.end - claim.span.start
+    if not (0 <= lo < hi <= len(text)):
+        at = text.find(claim.number_text) if claim.number_text else -1
+        if at < 0:
+            return text, "", ""
+        lo, hi = at, at + len(claim.number_text)
+    return text[:lo], text[lo:hi], text[hi:]
+
+
+class _Refs:
+    """Resolves article ids (or keys) to display keys and anchors."""
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        self.by_id: dict[str, ArticleRef] = {}
+        self.by_key: dict[str, ArticleRef] = {}
+        used: set[str] = set()
+        for art in articles:
+            a = anchor("article", art.key)
+            if a in used:  # two articles with one key: disambiguate by id
+                a = anchor("article", f"{art.key}-{art.id}")
+            used.add(a)
+            ref = ArticleRef(art.id, art.key, a)
+            self.by_id[art.id] = ref
+            self.by_key.setdefault(art.key, ref)
+
+    def get(self, ident: str) -> ArticleRef:
+        """The ref for an article id or key; an unknown one still gets a (dead) anchor."""
+        return (
+            self.by_id.get(ident)
+            or self.by_key.get(ident)
+            or ArticleRef(ident, ident, anchor("article", ident))
+        )
+
+
+def _article_view(art: Article, ref: ArticleRef) -> ArticleView:
+    url = art.url if art.url and re.match(r"(?i)https?://", art.url) else None
+    return ArticleView(
+        ref=ref,
+        title=art.title or "",
+        outlet=art.outlet or "",
+        date=art.date or "",
+        source=art.source,
+        url=url,
+    )
+
+
+def _value_view(v: ValueSupport, refs: _Refs, claims: dict[str, Claim]) -> ValueView:
+    crefs = tuple(
+        ClaimRef(
+            cid, anchor("claim", cid), refs.get(claims[cid].article).key if cid in claims else ""
+        )
+        for cid in v.claims
+    )
+    return ValueView(
+        label=v.number_text or format_value(v.value, v.low, v.high, v.qualifier),
+        number=format_value(v.value, v.low, v.high, v.qualifier),
+        qualifier=v.qualifier,
+        value=v.value,
+        low=v.low,
+        high=v.high,
+        claimants=v.claimants,
+        articles=tuple(refs.get(a) for a in v.articles),
+        claims=crefs,
+        origins=v.origins,
+        first_claim=next((c for c in crefs if c.id in claims), None),
+    )
+
+
+def _fact_view(f: Fact, refs: _Refs, claims: dict[str, Claim]) -> FactView:
+    return FactView(
+        id=f.id,
+        measure=f.measure,
+        group=f.group,
+        period=format_period(f.period),
+        period_start=f.period.start or "",
+        period_end=f.period.end or "",
+        scope=f.scope or "",
+        conflict=f.conflict,
+        values=tuple(_value_view(v, refs, claims) for v in f.values),
+    )
+
+
+def _relation_view(r: Relation, refs: _Refs) -> RelationView:
+    pairs = sorted(r.evidence, key=lambda p: -p.similarity)[:MAX_EVIDENCE]
+    return RelationView(
+        a=refs.get(r.a),
+        b=refs.get(r.b),
+        kind=r.kind,
+        score=r.score,
+        original=refs.get(r.original) if r.original else None,
+        credited=r.credited or "",
+        evidence=tuple(PairView(p.a_text, p.b_text, p.similarity) for p in pairs),
+    )
+
+
+def _claim_view(c: Claim, refs: _Refs) -> ClaimView:
+    before, number, after = split_claim(c)
+    return ClaimView(
+        id=c.id,
+        anchor=anchor("claim", c.id),
+        article=refs.get(c.article),
+        section=c.section,
+        before=before,
+        number=number,
+        after=after,
+        measure=c.measure,
+        group=c.group,
+        value=format_value(c.value, c.low, c.high, c.qualifier),
+        number_text=c.number_text,
+        claimant=c.claimant or "",
+        period=format_period(c.period),
+    )
+
+
+def _event_view(
+    ev: Event, report: Report, refs: _Refs, claims: dict[str, Claim], listed: set[str]
+) -> EventView:
+    members = {refs.get(a).id for a in ev.articles}
+    arts = []
+    for art in report.articles:
+        if art.id in members and art.id not in listed:
+            listed.add(art.id)  # an article's anchor appears once, under its first event
+            arts.append(_article_view(art, refs.get(art.id)))
+    rels = tuple(
+        _relation_view(r, refs)
+        for r in report.relations
+        if r.kind != "independent" and refs.get(r.a).id in members and refs.get(r.b).id in members
+    )
+    return EventView(
+        id=ev.id,
+        anchor=anchor("event", ev.id),
+        title=ev.title,
+        date=ev.date or "",
+        places=tuple(dict.fromkeys(format_place(p) for p in ev.places)),
+        n_reports=len(ev.articles),
+        n_origins=len(ev.origin_groups),
+        facts=tuple(_fact_view(f, refs, claims) for f in ev.facts),
+        relations=rels,
+        articles=tuple(arts),
+    )
+
+
+def build_view(report: Report) -> ReportView:
+    """Everything the renderers show, in display order.
+
+    >>> from corroborate.model import Report
+    >>> build_view(Report(generated="2026-02-01T00:00:00Z", articles=(), events=(),
+    ...                   claims=())).n_articles
+    0
+    """
+    refs = _Refs(report.articles)
+    claims = {c.id: c for c in report.claims}
+    listed: set[str] = set()
+    events = tuple(_event_view(ev, report, refs, claims, listed) for ev in report.events)
+    others = tuple(_article_view(a, refs.get(a.id)) for a in report.articles if a.id not in listed)
+    # Copies between articles that no single event holds both of are still worth showing.
+    members = [{refs.get(a).id for a in ev.articles} for ev in report.events]
+    other_rels = tuple(
+        _relation_view(r, refs)
+        for r in report.relations
+        if r.kind != "independent"
+        and not any(refs.get(r.a).id in m and refs.get(r.b).id in m for m in members)
+    )
+    order = {a.id: i for i, a in enumerate(report.articles)}
+
+    def position(c: Claim) -> tuple[int, bool, int, int]:
+        idx = order.get(refs.get(c.article).id, len(order))
+        return idx, c.section != "title", c.span.start, c.number_span.start
+
+    return ReportView(
+        schema=report.schema_,
+        generated=report.generated,
+        events=events,
+        other_articles=others,
+        other_relations=other_rels,
+        claims=tuple(_claim_view(c, refs) for c in sorted(report.claims, key=position)),
+        n_articles=len(report.articles),
+    )

@@ -1,0 +1,441 @@
+"""The embedded SQLite store: articles and analysis results, one file, no server.
+
+    >>> from corroborate.model import Article
+    >>> with Store(":memory:") as store:
+    ...     first = store.add_articles([Article.create("Two died.", "a.txt")])
+    ...     again = store.add_articles([Article.create("Two died.", "a.txt")])
+    ...     (len(first.added), len(again.added), len(again.existing), len(store))
+    (1, 0, 1, 1)
+
+Every write is one transaction, so a crash mid-batch leaves the store as it was. Rows keep
+the full record as JSON next to a few indexed columns; all SQL is parameterised because
+article text is untrusted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import ValidationError
+
+from corroborate.model import Article, Claim, Event, Relation, Report
+
+DEFAULT_DB = "corroborate.db"
+"""File name used when the store path is a folder (and the CLI's default)."""
+
+STORE_VERSION = 1
+"""``PRAGMA user_version`` of the schema below; bump with a migration when it changes."""
+
+# "CORB": marks the file as ours, so another program's SQLite file is not mistaken for one.
+APPLICATION_ID = 0x434F5242
+
+_SCHEMA = """
+CREATE TABLE articles (
+    id      TEXT PRIMARY KEY,
+    key     TEXT NOT NULL,
+    source  TEXT NOT NULL,
+    format  TEXT NOT NULL,
+    title   TEXT,
+    outlet  TEXT,
+    date    TEXT,
+    added   TEXT NOT NULL,
+    json    TEXT NOT NULL
+);
+CREATE INDEX articles_key ON articles(key);
+CREATE TABLE runs (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    schema    TEXT,
+    generated TEXT,
+    inputs    TEXT NOT NULL,
+    counts    TEXT NOT NULL
+);
+CREATE TABLE claims (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    id      TEXT NOT NULL,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event   TEXT,
+    measure TEXT NOT NULL,
+    run     INTEGER NOT NULL REFERENCES runs(id),
+    json    TEXT NOT NULL
+);
+CREATE INDEX claims_id ON claims(id);
+CREATE INDEX claims_article ON claims(article);
+CREATE INDEX claims_event ON claims(event);
+CREATE INDEX claims_measure ON claims(measure);
+CREATE TABLE relations (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    a       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    b       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind    TEXT NOT NULL,
+    run     INTEGER NOT NULL REFERENCES runs(id),
+    json    TEXT NOT NULL
+);
+CREATE INDEX relations_a ON relations(a);
+CREATE INDEX relations_b ON relations(b);
+CREATE TABLE events (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    id      TEXT NOT NULL,
+    date    TEXT,
+    run     INTEGER NOT NULL REFERENCES runs(id),
+    json    TEXT NOT NULL
+);
+CREATE INDEX events_id ON events(id);
+CREATE INDEX events_run ON events(run);
+CREATE TABLE event_articles (
+    event   INTEGER NOT NULL REFERENCES events(seq) ON DELETE CASCADE,
+    article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (event, article)
+);
+CREATE INDEX event_articles_article ON event_articles(article);
+"""
+
+
+class StoreError(Exception):
+    """The store file cannot be used: not a store, too new, or unreadable."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Ids newly added and ids that were already stored (each listed once)."""
+
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """A Corroborate store in one SQLite file (``":memory:"`` for a throwaway one).
+
+        >>> with Store(":memory:") as s:
+        ...     s.count()
+        0
+
+    ``path`` may be a folder, meaning ``path / DEFAULT_DB``. Raises :class:`StoreError` when
+    the file is not a Corroborate store or was written by a newer version.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        p = Path(path)
+        if str(path) != ":memory:" and p.is_dir():
+            p = p / DEFAULT_DB
+        self.path = p
+        self._name = str(path) if str(path) == ":memory:" else str(p)
+        if self._name != ":memory:":
+            self._check_header(p)
+        try:
+            # isolation_level=None: transactions are explicit (see _transaction).
+            self._conn: sqlite3.Connection | None = sqlite3.connect(
+                self._name, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._name}: cannot open store ({exc})") from None
+        try:
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise StoreError(f"{self._name} is not a Corroborate store ({exc})") from None
+        except StoreError:
+            self.close()
+            raise
+
+    # --- opening -----------------------------------------------------------------------
+
+    def _check_header(self, p: Path) -> None:
+        # sqlite3 only notices a foreign file at the first query; check the magic up front.
+        try:
+            with p.open("rb") as fh:
+                head = fh.read(16)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise StoreError(f"{p}: cannot open store ({exc.strerror or exc})") from None
+        if head and head != b"SQLite format 3\x00":
+            raise StoreError(f"{p} is not a Corroborate store (not a SQLite database)")
+
+    def _setup(self) -> None:
+        conn = self._db
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if version == 0 and app_id == 0 and tables == 0:
+            with self._transaction():
+                # Re-check under the write lock: another process may have just created it.
+                if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{self._name} is not a Corroborate store (another SQLite database)")
+        elif version > STORE_VERSION:
+            raise StoreError(
+                f"{self._name} was written by a newer Corroborate (store version {version}; "
+                f"this version reads up to {STORE_VERSION}); upgrade corroborate to open it"
+            )
+        elif version < STORE_VERSION:
+            raise StoreError(
+                f"{self._name} has an old store version {version} that cannot be upgraded"
+            )
+        # WAL: readers are not blocked by a writer, and a crash cannot corrupt the file.
+        conn.execute("PRAGMA journal_mode = WAL")
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self._name}: store is closed")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing."""
+        conn = self._db
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self._name!r})"
+
+    # --- articles ----------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Insert articles not yet stored (by id), all in one transaction.
+
+        Adding the same articles again adds nothing; they are listed in ``existing``.
+        """
+        result = AddResult()
+        seen: set[str] = set()
+        now = _now()
+        with self._transaction() as conn:
+            for art in articles:
+                if art.id in seen:
+                    continue
+                seen.add(art.id)
+                # Serialise inside the transaction: if one article fails, none is added.
+                doc = art.model_dump_json()
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO articles "
+                    "(id, key, source, format, title, outlet, date, added, json) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (art.id, art.key, art.source, art.format, art.title, art.outlet, art.date,
+                     now, doc),
+                )
+                (result.added if cur.rowcount == 1 else result.existing).append(art.id)
+            counts = {"added": len(result.added), "existing": len(result.existing)}
+            conn.execute(
+                "INSERT INTO runs (at, kind, inputs, counts) VALUES (?, 'add', ?, ?)",
+                (now, json.dumps(result.added + result.existing), json.dumps(counts)),
+            )
+        return result
+
+    def runs(self) -> list[dict[str, Any]]:
+        """The log of writes, oldest first: ``{"id", "at", "kind", "inputs", "counts"}``
+        (``kind`` is ``"add"`` or ``"report"``; ``inputs`` are article ids)."""
+        rows = self._db.execute("SELECT id, at, kind, inputs, counts FROM runs ORDER BY id")
+        return [
+            {"id": r[0], "at": r[1], "kind": r[2], "inputs": json.loads(r[3]),
+             "counts": json.loads(r[4])}
+            for r in rows
+        ]
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles in insertion order; only those in ``ids`` if given (unknown ids
+        are skipped)."""
+        if ids is None:
+            rows = self._db.execute("SELECT json FROM articles ORDER BY rowid").fetchall()
+        else:
+            # One JSON parameter instead of building "IN (?, ?, ...)": no variable limit.
+            rows = self._db.execute(
+                "SELECT json FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY rowid",
+                (json.dumps(list(ids)),),
+            ).fetchall()
+        return [Article.model_validate_json(r[0]) for r in rows]
+
+    def __contains__(self, article_id: object) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def count(self) -> int:
+        """Number of stored articles."""
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def __len__(self) -> int:
+        return self.count()
+
+    # --- analysis results --------------------------------------------------------------
+
+    def save_report(self, report: Report) -> int:
+        """Store a report's results, replacing earlier claims, relations and events of
+        exactly its articles, in one transaction. Returns the run id.
+
+        The report's articles are added if missing. :meth:`load_report` gives it back.
+        """
+        ids = [a.id for a in report.articles]
+        event_of: dict[str, str] = {}
+        for ev in report.events:
+            for aid in ev.articles:
+                event_of.setdefault(aid, ev.id)
+        counts = {
+            "articles": len(report.articles),
+            "claims": len(report.claims),
+            "events": len(report.events),
+            "relations": len(report.relations),
+        }
+        try:
+            run = self._save_report(report, ids, event_of, counts)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"{self._name}: the report refers to an article it does not contain ({exc}); "
+                "nothing was saved"
+            ) from None
+        return run
+
+    def _save_report(
+        self, report: Report, ids: list[str], event_of: dict[str, str], counts: dict[str, int]
+    ) -> int:
+        ids_json = json.dumps(ids)
+        with self._transaction() as conn:
+            self._insert_articles(conn, report.articles)
+            in_ids = "(SELECT value FROM json_each(?))"
+            conn.execute(f"DELETE FROM claims WHERE article IN {in_ids}", (ids_json,))
+            conn.execute(
+                f"DELETE FROM relations WHERE a IN {in_ids} OR b IN {in_ids}",
+                (ids_json, ids_json),
+            )
+            conn.execute(
+                "DELETE FROM events WHERE seq IN (SELECT event FROM event_articles "
+                f"WHERE article IN {in_ids})",
+                (ids_json,),
+            )
+            run = conn.execute(
+                "INSERT INTO runs (at, kind, schema, generated, inputs, counts) "
+                "VALUES (?, 'report', ?, ?, ?, ?)",
+                (_now(), report.schema_, report.generated, ids_json, json.dumps(counts)),
+            ).lastrowid
+            conn.executemany(
+                "INSERT INTO claims (id, article, event, measure, run, json) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (c.id, c.article, event_of.get(c.article), c.measure, run,
+                     c.model_dump_json())
+                    for c in report.claims
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO relations (a, b, kind, run, json) VALUES (?, ?, ?, ?, ?)",
+                [(r.a, r.b, r.kind, run, r.model_dump_json()) for r in report.relations],
+            )
+            for ev in report.events:
+                seq = conn.execute(
+                    "INSERT INTO events (id, date, run, json) VALUES (?, ?, ?, ?)",
+                    (ev.id, ev.date, run, ev.model_dump_json()),
+                ).lastrowid
+                conn.executemany(
+                    "INSERT OR IGNORE INTO event_articles (event, article) VALUES (?, ?)",
+                    [(seq, aid) for aid in ev.articles],
+                )
+        assert run is not None
+        return run
+
+    @staticmethod
+    def _insert_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> None:
+        now = _now()
+        conn.executemany(
+            "INSERT OR IGNORE INTO articles "
+            "(id, key, source, format, title, outlet, date, added, json) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, a.key, a.source, a.format, a.title, a.outlet, a.date, now,
+                 a.model_dump_json())
+                for a in articles
+            ],
+        )
+
+    def load_report(self) -> Report | None:
+        """The latest saved report, rebuilt from its rows; None when none was saved."""
+        conn = self._db
+        row = conn.execute(
+            "SELECT id, schema, generated, inputs FROM runs WHERE kind = 'report' "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        run, schema, generated, inputs = row
+        ids: list[str] = json.loads(inputs)
+        by_id = {a.id: a for a in self.articles(ids)}
+        try:
+            claims = [
+                Claim.model_validate_json(r[0])
+                for r in conn.execute(
+                    "SELECT json FROM claims WHERE article IN "
+                    "(SELECT value FROM json_each(?)) ORDER BY seq",
+                    (inputs,),
+                )
+            ]
+            relations = [
+                Relation.model_validate_json(r[0])
+                for r in conn.execute(
+                    "SELECT json FROM relations WHERE a IN (SELECT value FROM json_each(?)) "
+                    "AND b IN (SELECT value FROM json_each(?)) ORDER BY seq",
+                    (inputs, inputs),
+                )
+            ]
+            events = [
+                Event.model_validate_json(r[0])
+                for r in conn.execute("SELECT json FROM events WHERE run = ? ORDER BY seq",
+                                      (run,))
+            ]
+            return Report.model_validate(
+                {
+                    "schema": schema,
+                    "generated": generated,
+                    "articles": [by_id[i] for i in ids if i in by_id],
+                    "events": events,
+                    "claims": claims,
+                    "relations": relations,
+                }
+            )
+        except ValidationError as exc:
+            raise StoreError(
+                f"{self._name}: the saved report (schema {schema}) does not match this "
+                f"version's records; run the analysis again ({exc.error_count()} errors)"
+            ) from None

@@ -1,0 +1,275 @@
+"""The claims grammar, one invented sentence per rule.
+
+Each row: a sentence and the claims expected from it as
+(measure, group, value, qualifier, claimant_key); an empty list means "no claim".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corroborate.claims import claimant_key, extract_claims
+from corroborate.claims.numbers import parse_quantity
+from corroborate.claims.period import resolve
+from corroborate.model import Article, Period
+
+CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
+    # measures, active and passive
+    ("Gunmen killed 12 villagers overnight.", [("killed", "civilians", 12, "exact", None)]),
+    ("Five soldiers were killed in the ambush.", [("killed", "soldiers", 5, "exact", None)]),
+    ("Three people died in the blaze.", [("killed", "people", 3, "exact", None)]),
+    ("At least 40 people were injured.", [("injured", "people", 40, "at_least", None)]),
+    ("The blast wounded 17 shoppers.", [("injured", "civilians", 17, "exact", None)]),
+    (
+        "Nine students were kidnapped from the school.",
+        [("kidnapped", "civilians", 9, "exact", None)],
+    ),
+    ("Rebels abducted 14 aid workers.", [("kidnapped", "civilians", 14, "exact", None)]),
+    ("Troops captured 8 fighters near the border.", [("captured", "militants", 8, "exact", None)]),
+    ("Police arrested 23 suspects after the riot.", [("arrested", "suspects", 23, "exact", None)]),
+    ("The raid freed 30 hostages.", [("freed", "hostages", 30, "exact", None)]),
+    ("Six officers were still missing on Monday.", [("missing", "officials", 6, "exact", None)]),
+    (
+        "The attackers struck 12 villages.",
+        [("places_attacked", "cities_and_towns", 12, "exact", None)],
+    ),
+    ("Seven civilians lost their lives.", [("killed", "civilians", 7, "exact", None)]),
+    ("Two guards sustained injuries.", [("injured", "security_forces", 2, "exact", None)]),
+    ("The clashes left 33 people dead.", [("killed", "people", 33, "exact", None)]),
+    ("The deaths of 4 miners were confirmed.", [("killed", "people", 4, "exact", None)]),
+    ("The deaths of 4 civilians were confirmed.", [("killed", "civilians", 4, "exact", None)]),
+    ("The attack claimed the lives of 19 pilgrims.", [("killed", "civilians", 19, "exact", None)]),
+    ("Eleven people killed", [("killed", "people", 11, "exact", None)]),
+    ("The dead were six civilians.", [("killed", "civilians", 6, "exact", None)]),
+    (
+        "Doctors said 17 injured people were treated.",
+        [("injured", "people", 17, "exact", "medical")],
+    ),
+    ("The morgue received 12 bodies.", [("killed", "people", 12, "exact", None)]),
+    # qualifiers and number forms
+    ("More than 120 people have been killed.", [("killed", "people", 120, "more_than", None)]),
+    ("Up to 50 militants were killed.", [("killed", "militants", 50, "up_to", None)]),
+    (
+        "About 200 villagers were displaced.",
+        [("displaced", "civilians", 200, "approximately", None)],
+    ),
+    ("Nearly 90 people were injured.", [("injured", "people", 90, "approximately", None)]),
+    ("Fewer than 10 people were hurt.", [("injured", "people", 10, "less_than", None)]),
+    ("Between 10 and 12 people died.", [("killed", "people", 10, "range", None)]),
+    ("Dozens of soldiers were killed.", [("killed", "soldiers", None, "vague", None)]),
+    ("Hundreds of people were displaced.", [("displaced", "people", None, "vague", None)]),
+    ("Two dozen policemen were wounded.", [("injured", "police", 24, "exact", None)]),
+    ("A dozen militants were killed.", [("killed", "militants", 12, "exact", None)]),
+    ("Twenty-five prisoners were freed.", [("freed", "prisoners", 25, "exact", None)]),
+    ("1,200 people were displaced.", [("displaced", "people", 1200, "exact", None)]),
+    ("One hundred and five people were killed.", [("killed", "people", 105, "exact", None)]),
+    ("A man was killed.", [("killed", "civilians", 1, "exact", None)]),
+    ("No one was hurt in the blast.", [("injured", "people", 0, "exact", None)]),
+    ("10 to 12 people were killed.", [("killed", "people", 10, "range", None)]),
+    # groups
+    ("Nine police officers were killed.", [("killed", "police", 9, "exact", None)]),
+    ("15 security personnel were killed.", [("killed", "security_forces", 15, "exact", None)]),
+    ("8 army personnel were killed.", [("killed", "soldiers", 8, "exact", None)]),
+    ("3 suicide attackers were killed.", [("killed", "militants", 3, "exact", None)]),
+    (
+        "Approximately 10 police and security personnel were killed.",
+        [("killed", "security_forces", 10, "approximately", None)],
+    ),
+    ("Four women and children were killed.", [("killed", "civilians", 4, "exact", None)]),
+    ("12 civilian casualties were reported.", []),
+    # coordination and parts
+    (
+        "The army said 15 soldiers and 18 civilians were killed.",
+        [
+            ("killed", "soldiers", 15, "exact", "military"),
+            ("killed", "civilians", 18, "exact", "military"),
+        ],
+    ),
+    (
+        "Officials said the attack killed 33 people, including 18 civilians and 15 policemen.",
+        [
+            ("killed", "civilians+security_forces", 33, "exact", "officials"),
+            ("killed", "civilians", 18, "exact", "officials"),
+            ("killed", "police", 15, "exact", "officials"),
+        ],
+    ),
+    (
+        "Gunmen killed 5 guards and 2 drivers.",
+        [("killed", "security_forces", 5, "exact", None), ("killed", "people", 2, "exact", None)],
+    ),
+    (
+        "The attack killed 9 police, while 30 people were injured.",
+        [("killed", "police", 9, "exact", None), ("injured", "people", 30, "exact", None)],
+    ),
+    # claimants
+    ("Police said two people were killed.", [("killed", "people", 2, "exact", "police")]),
+    (
+        "According to hospital officials, 14 people died.",
+        [("killed", "people", 14, "exact", "medical")],
+    ),
+    (
+        "Seven soldiers were killed, the army said.",
+        [("killed", "soldiers", 7, "exact", "military")],
+    ),
+    (
+        "The Northern Freedom Front (NFF) said it had killed 40 soldiers.",
+        [("killed", "soldiers", 40, "exact", "nff")],
+    ),
+    (
+        "The group claimed responsibility, saying 12 guards were killed.",
+        [("killed", "security_forces", 12, "exact", "group")],
+    ),
+    (
+        "Governor Ana Ruiz, speaking to reporters, said 6 people were killed.",
+        [("killed", "people", 6, "exact", "ana_ruiz")],
+    ),
+    (
+        "Three civilians were killed, Reuters reported.",
+        [("killed", "civilians", 3, "exact", "reuters")],
+    ),
+    # numbers that are not counts
+    ("The province covers 44% of the country.", []),
+    ("The town has 240 million people.", []),
+    ("The insurgency began in 1948.", []),
+    ("Fighters held the town for ten hours.", []),
+    ("A 12-year-old boy was among the wounded.", []),
+    ("The market opens at 10 a.m. every day.", []),
+    ("Militants set fire to 23 vehicles.", []),
+    ("They destroyed more than 30 government properties.", []),
+    ("Operation Storm 2 began on Monday.", []),
+    ("The city received $5 million in aid.", []),
+    ("Four security officials, speaking to Reuters, said the attacks were foiled.", []),
+    ("Troops raided two militant hideouts.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence(sentence: str, expected: list) -> None:
+    art = Article.create(sentence, "t.txt")
+    got = [(c.measure, c.group, c.value, c.qualifier, c.claimant_key) for c in extract_claims(art)]
+    assert got == expected
+
+
+def test_spans_point_at_sentence_and_number() -> None:
+    text = "Storms hit the coast. Officials said at least 12 fishermen were missing."
+    art = Article.create(text, "t.txt")
+    (claim,) = extract_claims(art)
+    assert text[claim.span.start : claim.span.end] == claim.text
+    assert text[claim.number_span.start : claim.number_span.end] == "at least 12"
+    assert claim.text.startswith("Officials said")
+
+
+def test_claimant_carried_from_earlier_statement() -> None:
+    text = (
+        "The Sahel Defence Front said in a statement that it attacked the base. "
+        "The statement said 31 soldiers were killed."
+    )
+    (claim,) = extract_claims(Article.create(text, "t.txt"))
+    assert claim.claimant == "The Sahel Defence Front"
+    assert claim.claimant_key == "sdf"
+
+
+def test_headline_restated_in_body_counts_once() -> None:
+    art = Article.create(
+        "Police said at least 9 people were killed in the raid.",
+        "t.txt",
+        title="Nine killed in raid",
+    )
+    claims = extract_claims(art)
+    assert [(c.section, c.value) for c in claims] == [("body", 9)]
+
+
+def test_headline_only_figure_is_kept() -> None:
+    art = Article.create("The raid happened at dawn.", "t.txt", title="Nine killed in raid")
+    (claim,) = extract_claims(art)
+    assert claim.section == "title" and claim.value == 9
+    assert art.title is not None
+    assert art.title[claim.number_span.start : claim.number_span.end] == "Nine"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "pub", "expected"),
+    [
+        (
+            "On Saturday 5 people were killed.",
+            "weekday",
+            "2026-02-01",
+            ("2026-01-31", "2026-01-31"),
+        ),
+        (
+            "On Saturday 5 people were killed.",
+            "weekday",
+            "2026-01-31",
+            ("2026-01-31", "2026-01-31"),
+        ),
+        (
+            "Over the past 48 hours, 5 people were killed.",
+            "span",
+            "2026-02-01",
+            ("2026-01-31", "2026-02-01"),
+        ),
+        (
+            "A day after the raid, 5 people were killed.",
+            "relative_day",
+            "2026-02-01",
+            ("2026-01-31", "2026-01-31"),
+        ),
+        ("On March 3, 5 people were killed.", "date", "2026-03-10", ("2026-03-03", "2026-03-03")),
+        ("5 people were killed.", "unstated", "2026-03-10", ("2026-03-10", "2026-03-10")),
+    ],
+)
+def test_period(sentence: str, kind: str, pub: str, expected: tuple[str, str]) -> None:
+    (claim,) = extract_claims(Article.create(sentence, "t.txt"))
+    assert claim.period.kind == kind
+    day = dt.date.fromisoformat(pub)
+    resolved = resolve(claim.period, pub=day, event_day=None if kind == "weekday" else day)
+    assert (resolved.start, resolved.end) == expected
+
+
+def test_cumulative_toll() -> None:
+    text = (
+        "Earlier, 41 militants were killed, bringing the total number of militants killed to 133."
+    )
+    claims = extract_claims(Article.create(text, "t.txt"))
+    total = next(c for c in claims if c.value == 133)
+    assert total.period.cumulative and total.group == "militants"
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "end"),
+    [
+        ("two dozen x", 24, 2),
+        ("a dozen x", 12, 2),
+        ("half a dozen", 6, 3),
+        ("twenty-five x", 25, 1),
+        ("one hundred and five", 105, 4),
+        ("1,200 x", 1200, 1),
+        ("2.5 million", 2_500_000, 2),
+        ("a hundred x", 100, 2),
+    ],
+)
+def test_numbers(words: str, value: int, end: int) -> None:
+    q = parse_quantity(words.split(), 0)
+    assert q is not None and (q.value, q.end) == (value, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Pakistan's military", "military"),
+        ("the Inter-Services Public Relations (ISPR)", "military"),
+        ("Balochistan Liberation Army", "bla"),
+        ("local officials", "local_officials"),
+        ("Interior Minister Mohsin Naqvi", "mohsin_naqvi"),
+        ("hospital officials", "medical"),
+    ],
+)
+def test_claimant_key(text: str, key: str) -> None:
+    assert claimant_key(text) == key
+
+
+def test_unresolvable_period_keeps_words() -> None:
+    p = Period(kind="weekday", text="Friday", weekday=4)
+    assert resolve(p, pub=None, event_day=None).key == "weekday:friday"

@@ -1,0 +1,389 @@
+"""Tests of corroborate.report: the four renderers and the writer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from corroborate.model import (
+    AlignedPair,
+    Article,
+    Claim,
+    Event,
+    Fact,
+    Period,
+    Place,
+    Relation,
+    Report,
+    Span,
+    ValueSupport,
+)
+from corroborate.report import (
+    CSV_COLUMNS,
+    csv_cell,
+    md_escape,
+    render_csv,
+    render_html,
+    render_json,
+    render_markdown,
+    write_report,
+)
+from corroborate.report.view import build_view, split_claim
+
+SAT = Period(kind="weekday", text="on Saturday", weekday=5, start="2026-01-31", end="2026-01-31")
+FRI = Period(kind="weekday", text="on Friday", weekday=4)
+
+
+def _claim(
+    cid: str, art: Article, sentence: str, number: str, measure: str, group: str,
+    value: int | None, qualifier: str = "exact", claimant: str | None = None,
+    period: Period = SAT,
+) -> Claim:  # fmt: skip
+    start = art.text.index(sentence)
+    at = start + sentence.index(number)
+    return Claim(
+        id=cid,
+        article=art.id,
+        span=Span(start=start, end=start + len(sentence)),
+        number_span=Span(start=at, end=at + len(number)),
+        text=sentence,
+        measure=measure,
+        group=group,
+        group_text=group,
+        value=value,
+        qualifier=qualifier,
+        number_text=number,
+        claimant=claimant,
+        period=period,
+    )
+
+
+def make_report(
+    *, title: str = "Breaking: militants attack Quetta", outlet: str = "Dawn",
+    claimant_a: str = "the military", claimant_b: str = "security officials",
+    sentence_b: str = "Officials said at least 67 militants were killed on Saturday.",
+    event_title: str = "Attacks across Balochistan", group: str = "militants",
+    key_b: str = "a002", url: str = "https://example.org/a1", evidence: str | None = None,
+    place: str = "Quetta",
+) -> Report:  # fmt: skip
+    """Two articles, three claims, one event with a conflicting fact, one relation."""
+    s1 = "The military said at least 92 militants were killed on Saturday."
+    s2 = "It said 15 soldiers were also killed."
+    s4 = "On Friday, 41 militants were killed in Harnai."
+    a1 = Article.create(
+        text=f"{s1} {s2} {s4}", source="seeds/a001.txt", key="a001", title=title,
+        outlet=outlet, date="2026-02-01T00:57:25", url=url,
+    )  # fmt: skip
+    a2 = Article.create(
+        text=f"Quetta, Pakistan. {sentence_b} {s4}", source="seeds/a002.txt", key=key_b,
+        title="Pakistan says dozens killed", outlet="Reuters", date="2026-01-31",
+    )  # fmt: skip
+    c1 = _claim("c1", a1, s1, "at least 92", "killed", group, 92, "at_least", claimant_a)
+    c2 = _claim("c2", a2, sentence_b, "at least 67", "killed", group, 67, "at_least", claimant_b)
+    c3 = _claim("c3", a1, s2, "15", "killed", "security_forces", 15, claimant=claimant_a)
+    c4 = _claim("c4", a1, s4, "41", "killed", group, 41, period=FRI)
+    c5 = _claim("c5", a2, s4, "41", "killed", group, 41, period=FRI)
+    militants = Fact(
+        id="f-militants",
+        measure="killed",
+        group=group,
+        period=SAT,
+        values=(
+            ValueSupport(value=92, qualifier="at_least", number_text="at least 92",
+                         claimants=(claimant_a,), articles=(a1.id,), claims=("c1",), origins=1),
+            ValueSupport(value=67, qualifier="at_least", number_text="at least 67",
+                         claimants=(claimant_b,), articles=(a2.id,), claims=("c2",), origins=1),
+        ),
+        conflict=True,
+    )  # fmt: skip
+    soldiers = Fact(
+        id="f-soldiers", measure="killed", group="security_forces", period=SAT,
+        values=(ValueSupport(value=15, number_text="15", claimants=(claimant_a,),
+                             articles=(a1.id,), claims=("c3",), origins=1),),
+        conflict=False,
+    )  # fmt: skip
+    friday = Fact(
+        id="f-friday", measure="killed", group=group, period=FRI, scope="Harnai",
+        values=(ValueSupport(value=41, number_text="41", claimants=(), articles=(a1.id, a2.id),
+                             claims=("c4", "c5"), origins=1),),
+        conflict=False,
+    )  # fmt: skip
+    quetta = Place(name=place, mention=place, kind="city", country="PK", admin1="Balochistan",
+                   lat=30.18, lon=67.0, geonameid=1167528)  # fmt: skip
+    event = Event(
+        id="ev1", title=event_title, articles=(a1.id, a2.id), date="2026-01-31",
+        places=(quetta,), facts=(militants, soldiers, friday),
+        origin_groups=((a1.id, a2.id),),
+    )  # fmt: skip
+    pair = AlignedPair(
+        a=Span(start=0, end=len(s4)), b=Span(start=0, end=len(s4)),
+        a_text=evidence or s4, b_text=s4, similarity=0.97,
+    )  # fmt: skip
+    relation = Relation(a=a1.id, b=a2.id, kind="rewrite", score=0.81, original=a1.id,
+                        evidence=(pair,))  # fmt: skip
+    return Report(
+        generated="2026-02-01T06:00:00Z", articles=(a1, a2), events=(event,),
+        claims=(c1, c2, c3, c4, c5), relations=(relation,),
+    )  # fmt: skip
+
+
+@pytest.fixture()
+def report() -> Report:
+    return make_report()
+
+
+# --------------------------------------------------------------------------- HTML helpers
+
+
+class _Links(HTMLParser):
+    """Collects ids, internal hrefs and anything that would load or run something."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.tags: set[str] = set()
+        self.loaders: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        for name, val in attrs:
+            if name == "id" and val:
+                self.ids.add(val)
+            if name == "href" and val:
+                self.hrefs.append(val)
+            if name == "src" or name.startswith("on"):
+                self.loaders.append((name, val or ""))
+
+
+def _parse(page: str) -> _Links:
+    p = _Links()
+    p.feed(page)
+    return p
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def test_json_round_trips(report: Report) -> None:
+    text = render_json(report)
+    assert json.loads(text)["schema"] == report.schema_
+    assert Report.model_validate_json(text) == report
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_content(report: Report) -> None:
+    page = render_html(report)
+    for needle in [
+        "Attacks across Balochistan", "2026-01-31", "Quetta (Balochistan, PK)",
+        "<dt>Reports</dt><dd>2</dd>", "<dt>Independent origins</dt><dd>1</dd>",
+        "at least 92", "at least 67", "the military", "security officials", "CONFLICT",
+        "2026-01-31 (on Saturday)", "on Friday", "Harnai", "is a rewrite of", "0.97",
+        "Dawn", "Reuters", "seeds/a001.txt", "https://example.org/a1",
+        "<mark>at least 92</mark>",
+    ]:  # fmt: skip
+        assert needle in page, needle
+    # The conflicting fact is marked, the others are not.
+    assert page.count('class="badge conflict">CONFLICT</span>') == 1
+
+
+def test_html_links_resolve(report: Report) -> None:
+    page = render_html(report)
+    links = _parse(page)
+    internal = [h[1:] for h in links.hrefs if h.startswith("#")]
+    assert internal and set(internal) <= links.ids, set(internal) - links.ids
+    # Each figure links to its claim's sentence; articles to their report entry.
+    assert re.search(r'<a href="#claim-c1"[^>]*>at least 92</a>', page)
+    assert '<a href="#article-a002">a002</a>' in page
+    for cid in ("c1", "c2", "c3", "c4", "c5"):
+        assert f"claim-{cid}" in links.ids
+    assert {"article-a001", "article-a002"} <= links.ids
+
+
+def test_html_self_contained(report: Report) -> None:
+    links = _parse(render_html(report))
+    assert "script" not in links.tags and "link" not in links.tags and "img" not in links.tags
+    assert links.loaders == []
+    external = [h for h in links.hrefs if not h.startswith("#")]
+    assert external == ["https://example.org/a1"]  # a plain link, not a resource
+
+
+ATTACKS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+]
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+@pytest.mark.parametrize(
+    "field",
+    ["title", "outlet", "claimant_a", "sentence_b", "event_title", "group", "key_b",
+     "evidence", "place"],
+)  # fmt: skip
+def test_html_escapes_article_text(attack: str, field: str) -> None:
+    # The claim sentence must still contain its number for the highlight to work.
+    value = f"Officials said at least 67 {attack} were killed." if field == "sentence_b" else attack
+    page = render_html(make_report(**{field: value}))
+    links = _parse(page)
+    assert "script" not in links.tags and "img" not in links.tags and "svg" not in links.tags
+    assert links.loaders == [], links.loaders
+    assert attack not in page
+    assert "&lt;" in page and ("alert(1)" in page)  # shown as text
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", " JAVASCRIPT:x"])
+def test_html_drops_unsafe_urls(url: str) -> None:
+    page = render_html(make_report(url=url))
+    assert not any(
+        h.lower().lstrip().startswith(("javascript", "data")) for h in _parse(page).hrefs
+    )
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def test_markdown_content(report: Report) -> None:
+    md = render_markdown(report)
+    for needle in [
+        "# Corroborate report", "## Attacks across Balochistan", "**Reports:** 2",
+        "**Independent origins:** 1", "**⚠ CONFLICT**", "**at least 92**", "**at least 67**",
+        "the military", "2026-01-31 (on Saturday)", "**a002** is a rewrite of **a001**",
+        "likely original a001", "Quetta (Balochistan, PK)", "## Claims", "Harnai",
+    ]:  # fmt: skip
+        assert needle in md, needle
+    assert md.count("CONFLICT") == 1
+
+
+def _cells(line: str) -> list[str]:
+    # Split a Markdown table row on pipes that are not escaped.
+    return re.split(r"(?<!\\)\|", line.strip())[1:-1]
+
+
+def test_markdown_escapes_cells() -> None:
+    nasty = "Officials | said\nat least 67 <b>militants</b> were killed."
+    md = render_markdown(
+        make_report(sentence_b=nasty, claimant_b="a|b", group="x|y", title="T|\nU")
+    )
+    rows = [ln for ln in md.splitlines() if ln.startswith("|")]
+    widths = {len(_cells(r)) for r in rows if "---" not in r}
+    # Every table row has its table's column count: 6 (facts), 5 (reports), 7 (claims).
+    assert widths <= {5, 6, 7}
+    claims_rows = [r for r in rows if "Officials" in r]
+    assert claims_rows and all(len(_cells(r)) == 7 for r in claims_rows)
+    assert "<b>" not in md and "\\<b\\>" in md
+    assert "**at least 67**" in md  # the number is still highlighted
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [("a|b", "a\\|b"), ("line\nbreak", "line break"), ("<i>", "\\<i\\>"), ("*x*", "\\*x\\*"),
+     ("plain", "plain"), (42, "42")],
+)  # fmt: skip
+def test_md_escape(raw: object, escaped: str) -> None:
+    assert md_escape(raw) == escaped
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_rows(report: Report) -> None:
+    text = render_csv(report)
+    assert text.splitlines()[0].split(",") == list(CSV_COLUMNS)
+    rows = _rows(text)
+    assert len(rows) == 4  # 2 values + 1 + 1
+    first = rows[0]
+    assert first["event_id"] == "ev1" and first["event_date"] == "2026-01-31"
+    assert first["measure"] == "killed" and first["group"] == "militants"
+    assert first["period_start"] == first["period_end"] == "2026-01-31"
+    assert (first["value"], first["qualifier"], first["conflict"]) == ("92", "at_least", "true")
+    assert first["claimants"] == "the military" and first["articles"] == "a001"
+    assert first["claims"] == "c1" and first["origins"] == "1"
+    assert first["places"] == "Quetta (Balochistan, PK)"
+    assert rows[1]["value"] == "67" and rows[1]["articles"] == "a002"
+    friday = rows[3]
+    assert friday["period_start"] == "" and friday["scope"] == "Harnai"
+    assert friday["articles"] == "a001; a002" and friday["claims"] == "c4; c5"
+    assert friday["conflict"] == "false" and friday["low"] == ""
+
+
+@pytest.mark.parametrize("attack", ["=cmd|' /C calc'!A0", "+SUM(1,1)", "-2+3", "@SUM(A1)"])
+def test_csv_formula_injection(attack: str) -> None:
+    rows = _rows(render_csv(make_report(claimant_a=attack, group=attack, event_title=attack)))
+    for row in rows[:1]:
+        for col in ("claimants", "group", "event_title"):
+            assert row[col] == "'" + attack, col
+    for row in rows:
+        for cell in row.values():
+            assert not cell or cell[0] not in "=+@" or cell.startswith("'")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\t=1", "'\t=1"),
+     ("ok", "ok"), (-5, "-5"), (None, ""), (True, "true"), (0.5, "0.5")],
+)  # fmt: skip
+def test_csv_cell(value: object, expected: str) -> None:
+    assert csv_cell(value) == expected
+
+
+# --------------------------------------------------------------------------- writer
+
+
+def test_write_report_all_formats(report: Report, tmp_path: Path) -> None:
+    out = tmp_path / "nested" / "out"
+    paths = write_report(report, out)
+    assert [p.name for p in paths] == ["report.md", "report.html", "report.json", "report.csv"]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    assert (out / "report.json").read_text("utf-8") == render_json(report)
+    assert (out / "report.csv").read_text("utf-8") == render_csv(report)
+    assert (out / "report.html").read_text("utf-8") == render_html(report)
+
+
+def test_write_report_subset_and_errors(report: Report, tmp_path: Path) -> None:
+    assert [p.name for p in write_report(report, tmp_path, ("csv",))] == ["report.csv"]
+    with pytest.raises(ValueError, match="pdf"):
+        write_report(report, tmp_path, ("md", "pdf"))
+
+
+# --------------------------------------------------------------------------- view details
+
+
+def test_split_claim_highlights_number(report: Report) -> None:
+    c = next(c for c in report.claims if c.id == "c1")
+    assert split_claim(c) == (
+        "The military said ",
+        "at least 92",
+        " militants were killed on Saturday.",
+    )
+
+
+def test_split_claim_bad_offsets_fall_back(report: Report) -> None:
+    c = next(c for c in report.claims if c.id == "c3")
+    broken = c.model_copy(update={"number_span": Span(start=999, end=1001)})
+    assert split_claim(broken) == ("It said ", "15", " soldiers were also killed.")
+
+
+def test_empty_report_renders() -> None:
+    rep = Report(generated="2026-02-01T00:00:00Z", articles=(), events=(), claims=())
+    assert "No claims." in render_markdown(rep) and "No claims." in render_html(rep)
+    assert render_csv(rep) == ",".join(CSV_COLUMNS) + "\n"
+
+
+def test_unassigned_articles_listed(report: Report) -> None:
+    lonely = Article.create(text="Nothing to see.", source="x.txt", key="a009")
+    rep = report.model_copy(update={"articles": (*report.articles, lonely)})
+    assert [a.ref.key for a in build_view(rep).other_articles] == ["a009"]
+    assert 'id="article-a009"' in render_html(rep)
