@@ -273,3 +273,13 @@ def test_claimant_key(text: str, key: str) -> None:
 def test_unresolvable_period_keeps_words() -> None:
     p = Period(kind="weekday", text="Friday", weekday=4)
     assert resolve(p, pub=None, event_day=None).key == "weekday:friday"
+
+
+def test_named_subset_is_not_a_rival_figure() -> None:
+    from corroborate import analyse
+
+    text = "The army said 92 militants, including three suicide attackers, were killed."
+    (event,) = analyse([Article.create(text, "t.txt")]).events
+    facts = {f.group: [v.value for v in f.values] for f in event.facts}
+    assert facts == {"militants": [92], "militants (suicide attackers)": [3]}
+    assert not any(f.conflict for f in event.facts)

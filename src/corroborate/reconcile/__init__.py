@@ -100,8 +100,9 @@ def reconcile_event(
     groups = origin_groups(list(event.articles), relations)
     origin_of = {aid: i for i, g in enumerate(groups) for aid in g}
     buckets: dict[tuple[str, str, str, str | None], list[Claim]] = defaultdict(list)
+    by_id = {c.id: c for c in resolved}
     for c in resolved:
-        buckets[(c.measure, top_group(c.group), c.period.key, c.scope)].append(c)
+        buckets[(c.measure, _fact_group(c, by_id), c.period.key, c.scope)].append(c)
     facts = [
         _fact(event.id, key, cs, origin_of)
         for key, cs in sorted(
@@ -123,6 +124,19 @@ def reconcile_event(
         }
     )
     return updated, resolved
+
+
+def _fact_group(claim: Claim, by_id: Mapping[str, Claim]) -> str:
+    """The group a fact is keyed by.
+
+    A named part of a total of the same group ("92 militants, including three suicide
+    attackers") is a subset, not a rival figure: it gets a fact of its own.
+    """
+    group = top_group(claim.group)
+    parent = by_id.get(claim.parts_of) if claim.parts_of else None
+    if parent is not None and top_group(parent.group) == group and claim.group_text:
+        return f"{group} ({claim.group_text.lower()})"
+    return group
 
 
 def _main_town(claims: Sequence[Claim]) -> str | None:
@@ -162,7 +176,7 @@ def _fact(
     return Fact(
         id=content_id(event_id, *(k or "" for k in key)),
         measure=measure,
-        group=groups.pop() if len(groups) == 1 else group,
+        group=groups.pop() if len(groups) == 1 and "(" not in group else group,
         period=claims[0].period,
         scope=scope,
         values=tuple(values),
