@@ -42,7 +42,11 @@ _SINGULAR = frozenset(
     """man woman child boy girl baby infant toddler teenager teen person officer official
     soldier policeman policewoman militant insurgent attacker assailant gunman suspect
     victim civilian resident worker student journalist reporter prisoner inmate hostage
-    pilgrim passenger guard commander driver trooper""".split()
+    pilgrim passenger guard commander driver trooper juvenile male female youth motorist
+    deputy father mother son daughter brother sister husband wife girlfriend boyfriend
+    clerk employee customer owner neighbor neighbour friend relative cousin shooter
+    latino latina hispanic
+    bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece""".split()
 )
 _GENERIC_HEADS = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]
@@ -176,7 +180,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         if is_cumulative(lower) and c.via == "toll":
             period = period.model_copy(update={"cumulative": True})
         num_start = toks[c.first].start
-        num_end = toks[c.q.end - 1].end
+        num_end = toks[max(c.q.end - 1, c.first)].end
         q = c.q
         parent = counts[c.part_of] if c.part_of is not None else None
         claim_id = content_id(article.id, section, str(num_start), c.measure)
@@ -257,7 +261,7 @@ def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention
             continue
         q = parse_quantity(words, i)
         if q is None or _not_a_count(words, shown, q):
-            q = _singular(words, i)
+            q = _singular(words, i, shown)
             if q is None:
                 i += 1
                 continue
@@ -268,7 +272,7 @@ def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention
             first, qual = hedge
             q = apply_qualifier(q, qual)
         counts.append(_Count(q=q, first=first, np_start=q.end, np_end=q.end))
-        i = q.end
+        i = max(q.end, i + 1)
     return counts
 
 
@@ -289,6 +293,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # years ("in 1948")
     if before in ("no", "no.", "number", "#", "page", "phase", "route", "flight", "article"):
         return True
+    if before == "of" and q.start >= 2 and words[q.start - 2] in _PARENTS:
+        return True  # "a mother of three"
     # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
     if tok.isdigit() and q.start >= 1 and shown[q.start - 1][:1].isupper():
         if before in lx.WEEKDAYS_LOWER or before in _MONTHS:
@@ -301,6 +307,29 @@ _MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+_KNOWN_WORDS = frozenset(
+    [
+        *lx.GROUP_NOUNS,
+        *lx.PLACE_NOUNS,
+        *lx.OTHER_NOUNS,
+        *lx.WEEKDAYS_LOWER,
+        "police",
+        "the",
+        "a",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "officials",
+        "authorities",
+        "witnesses",
+        "two",
+        "one",
+    ]
+)
+_PARENTS = frozenset(["mother", "father", "parent", "parents", "grandmother", "grandfather"])
 _NAME_NUMBERED = frozenset(
     [
         "operation",
@@ -320,16 +349,73 @@ _NAME_NUMBERED = frozenset(
 )
 
 
-def _singular(words: list[str], i: int) -> Quantity | None:
-    """ "a man", "the top civilian official": one person, counted only with a predicate."""
-    if words[i] not in _DETERMINERS:
+def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quantity | None:
+    """One person, counted only if a predicate follows: "a man", "the 64-year-old victim",
+    "his wife", "54-year-old Gregory Bishop", a headline's "Man shot", "He was pronounced dead".
+    """
+    w0 = words[i]
+    if w0 in ("he", "she") and i + 1 < len(words) and words[i + 1] in lx.AUX:
+        return Quantity(i, i + 1, 1, 1, 1)
+    if i == 0 and w0 in _SINGULAR and shown is not None and shown[0][:1].isupper():
+        return Quantity(i, i, 1, 1, 1)  # headline: "Man shot inside supermarket"
+    age = _age_end(words, i)
+    if age is not None and shown is not None and age < len(shown) and shown[age][:1].isupper():
+        return Quantity(i, age, 1, 1, 1)  # "the death of 54-year-old Gregory Bishop"
+    if shown is not None and _person_name(words, shown, i):
+        return Quantity(i, i, 1, 1, 1)
+    if w0 not in _DETERMINERS and w0 not in ("his", "her"):
         return None
-    for j in range(i + 1, min(i + 4, len(words))):
+    j = i + 1
+    while j < min(i + 7, len(words)):
         w = words[j]
         if w in _SINGULAR:
             return Quantity(i, i + 1, 1, 1, 1)
+        skip = _age_end(words, j)
+        if skip is not None:
+            j = skip
+            continue
         if w in _NP_BOUNDARY or w in _PUNCT_STOP or parse_quantity(words, j):
             return None
+        j += 1
+    return None
+
+
+def _person_name(words: list[str], shown: list[str], i: int) -> bool:
+    """A capitalised name that is the victim of a predicate: "Watkins was killed",
+    "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
+    if not shown[i][:1].isupper() or words[i] in _KNOWN_WORDS or (i and shown[i - 1][:1].isupper()):
+        return False
+    j = i
+    while j < len(words) and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
+        if words[j] in _KNOWN_WORDS:
+            return False
+        j += 1
+    if j == i:
+        return False
+    before = words[i - 1] if i else ""
+    if before in lx.ACTIVE_TRIGGERS or (before == "of" and i > 1 and words[i - 2] in lx.OF_NOUNS):
+        return True
+    if j + 2 < len(words) and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
+        j += 3  # ", 33,"
+    return (
+        j + 1 < len(words)
+        and words[j] in _BE
+        and (
+            words[j + 1] in lx.PASSIVE_TRIGGERS
+            or words[j + 1] in ("fatally", "found", "pronounced")
+        )
+    )
+
+
+def _age_end(words: list[str], i: int) -> int | None:
+    """End of an age "23-year-old" (tokens 23 - year-old) starting at ``i``."""
+    if (
+        i + 2 < len(words)
+        and words[i + 1] == "-"
+        and words[i + 2].startswith("year")
+        and parse_quantity(words, i) is not None
+    ):
+        return i + 3
     return None
 
 
@@ -343,7 +429,11 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     ):
         c.measure, c.via = lx.PASSIVE_TRIGGERS[words[j]], "adjective"  # "17 injured people"
         j += 1
-    if j < len(words) and words[j] in ("bodies", "corpses", "body"):
+    if (
+        j < len(words)
+        and words[j] in ("bodies", "corpses")
+        and (j + 1 >= len(words) or words[j + 1] not in lx.OTHER_NOUNS)
+    ):
         c.measure, c.via, c.kind, c.group = "killed", "bodies", "people", "people"
         c.head, c.group_text = words[j], shown[j]
         c.np_start, c.np_end = j, j + 1
@@ -358,6 +448,10 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     nouns: list[int] = []
     while k < len(words) and k - start < 6:
         w = words[k]
+        age = _age_end(words, k)
+        if age is not None:
+            k = age  # "a 23-year-old man"
+            continue
         if w in ("'", '"') or (w == "-" and nouns):
             k += 1
             continue
@@ -528,9 +622,9 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
             for w in words[max(0, k - 4) : k - 1]
         ):
             return "killed"  # "claimed the lives of 19 pilgrims"
-        if noun in lx.ACTIVE_TRIGGERS and noun.endswith(("s", "ing", "ion", "ure", "th", "ase")):
-            return lx.ACTIVE_TRIGGERS[noun]
-        return None
+        if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
+            return "killed"  # "the fatal shooting of a man"
+        return lx.OF_NOUNS.get(noun)
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
         return lx.ACTIVE_TRIGGERS[w]
     if w in _BE and k > 0 and words[k - 1] in lx.PASSIVE_TRIGGERS and c.kind != "place":
@@ -569,7 +663,11 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
                 return None
             k = close + 1
             continue
-        if w in (",", "in", "at", "from", "near", "inside", "outside") and steps == 0:
+        if (
+            w in (",", "in", "at", "from", "near", "inside", "outside")
+            and steps == 0
+            and (c.group_text or c.head)
+        ):
             # "84 soldiers, police and CTD personnel were neutralised"; "an official in
             # the Nushki district was abducted": jump to the predicate if one follows.
             jump = _skip_to_predicate(words, k)
@@ -592,12 +690,18 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
     return None
 
 
+_NEW_SUBJECT = frozenset(
+    ";  . while but which who where when his her their its he she they it".split()
+)
+
+
 def _skip_to_predicate(words: list[str], k: int) -> int | None:
     for m in range(k + 1, min(k + 12, len(words))):
         w = words[m]
         if w in lx.AUX or w in lx.PASSIVE_TRIGGERS:
-            return m if m > k + 1 else None
-        if w in lx.SPEECH_VERBS or w in (";", ".", "while", "but", "which", "who", "where"):
+            # "Joel Gonzalez, a 26-year-old man, died": the aside may end right here.
+            return m if m > k + 1 or words[k] == "," else None
+        if w in lx.SPEECH_VERBS or w in _NEW_SUBJECT:
             return None
         if parse_quantity(words, m) is not None and w not in ("a", "an", "one"):
             return None

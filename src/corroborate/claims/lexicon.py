@@ -33,13 +33,13 @@ GROUPS = (
 # Head nouns (plural and singular) -> group.
 GROUP_NOUNS: dict[str, str] = {}
 for _group, _words in {
-    "militants": """militant militants insurgent insurgents attacker attackers assailant
+    "militants": """taliban militant militants insurgent insurgents attacker attackers assailant
         assailants gunman gunmen rebel rebels fighter fighters terrorist terrorists bomber
         bombers separatist separatists jihadist jihadists extremist extremists raider raiders
         combatant combatants""",
     "security_forces": """personnel troops security paramilitary paramilitaries commando
         commandos guard guards forces serviceman servicemen troopers trooper army
-        ranger rangers""",
+        ranger rangers deputy deputies""",
     "soldiers": "soldier soldiers",
     "police": """police policeman policemen policewoman policewomen cop cops constable
         constables""",
@@ -48,12 +48,17 @@ for _group, _words in {
         students woman women man men bystander bystanders protester protesters demonstrators
         demonstrator patient patients tourist tourists migrant migrants refugee refugees
         shopper shoppers teacher teachers doctor doctors nurse nurses farmer farmers
-        elderly family families spectators spectator""",
+        elderly family families spectators spectator motorist motorists pedestrian
+        pedestrians customer customers clerk clerks owner owners neighbor neighbors neighbour
+        neighbours friend friends relative relatives father mother son daughter brother
+        sister husband wife girlfriend boyfriend cousin grandmother grandfather uncle aunt
+        bystander cabbie""",
     "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
         infant infants baby babies toddler toddlers schoolchildren minor minors""",
     "people": """people persons person individual individuals others casualties adult
-        adults""",
-    "suspects": "suspect suspects shooter shooters perpetrator perpetrators culprit culprits",
+        adults male males female females""",
+    "suspects": """suspect suspects shooter shooters perpetrator perpetrators culprit culprits
+        robber robbers intruder intruders""",
     "victims": "victim victims",
     "prisoners": "prisoner prisoners inmate inmates detainee detainees convict convicts",
     "officials": "official officials officer officers employee employees staff",
@@ -133,7 +138,7 @@ PASSIVE_TRIGGERS: dict[str, str] = {}
 for _measure, _words in {
     "killed": """killed dead died perished slain neutralised neutralized murdered executed
         beheaded massacred drowned""",
-    "injured": """injured wounded hurt hospitalised hospitalized maimed""",
+    "injured": """injured wounded hurt hospitalised hospitalized maimed shot""",
     "kidnapped": "kidnapped abducted",
     "captured": "captured",
     "arrested": "arrested detained apprehended",
@@ -146,27 +151,51 @@ for _measure, _words in {
         PASSIVE_TRIGGERS[_w] = _measure
 
 # Multi-word predicates after a count.
-PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = [
-    (("lost", "their", "lives"), "killed"),
-    (("lost", "his", "life"), "killed"),
-    (("lost", "her", "life"), "killed"),
-    (("met", "their", "end"), "killed"),
-    (("were", "shot", "dead"), "killed"),
-    (("shot", "dead"), "killed"),
-    (("sustained", "injuries"), "injured"),
-    (("suffered", "injuries"), "injured"),
-    (("sustained", "wounds"), "injured"),
-    (("were", "shot"), "injured"),
-    (("was", "shot"), "injured"),
-    (("taken", "hostage"), "kidnapped"),
-    (("taken", "captive"), "captured"),
-    (("went", "missing"), "missing"),
-]
+_PHRASES = {
+    "killed": """lost their lives|lost his life|lost her life|met their end|were shot dead|shot dead
+        |shot and killed|shot to death|fatally shot|fatally wounded|pronounced dead|found dead
+        |declared dead|shot , killed|fatally struck|fatally injured|killed in
+        |beaten to death|stabbed to death|burned to death|took his own life|took her own life
+        |killed himself|killed herself|shot himself|shot herself|died of|succumbed to""",
+    "injured": """sustained injuries|suffered injuries|sustained wounds|struck by
+        |shot and wounded|shot and injured|in critical condition|in serious condition
+        |in stable condition|in fair condition|non-life-threatening injuries|were hospitalized
+        |was hospitalized|treated for|suffered a gunshot wound|suffered gunshot wounds
+        |suffering from a gunshot wound|suffering from gunshot wounds|suffering a gunshot wound
+        |grazed by""",
+    "kidnapped": "taken hostage|held hostage",
+    "captured": "taken captive|taken prisoner",
+    "missing": "went missing",
+}
+# Multi-word predicates after a count, longest first ("was shot and killed" before "was shot").
+PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
+    (
+        (tuple(phrase.split()), measure)
+        for measure, text in _PHRASES.items()
+        for phrase in text.split("|")
+        if phrase.strip()
+    ),
+    key=lambda p: -len(p[0]),
+)
+
+# Nouns before "of" that give a measure: "the deaths of 3", "the murder of a man".
+OF_NOUNS: dict[str, str] = {}
+for _measure, _words in {
+    "killed": "death deaths killing killings murder murders slaying slayings execution massacre",
+    "injured": "wounding injuring",
+    "kidnapped": "abduction abductions kidnapping kidnappings",
+    "arrested": "arrest arrests detention",
+    "freed": "release rescue",
+    "captured": "capture",
+}.items():
+    for _w in _words.split():
+        OF_NOUNS[_w] = _measure
 
 # Words that, before a count ("killed 15 soldiers", "the deaths of 3"), give its measure.
 ACTIVE_TRIGGERS: dict[str, str] = {}
 for _measure, _words in {
     "killed": """killed killing kill kills slew slaying murdered murdering executed executing
+        murder
         deaths death killings massacred""",
     "injured": """injured injuring injure wounded wounding wound injuries""",
     "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction""",
@@ -191,7 +220,7 @@ AUX = frozenset(
     """were was are is be been being have has had also reportedly allegedly all later
     subsequently initially either both confirmed believed feared thought said reported
     claimed to so far each critically seriously fatally badly slightly gravely mortally
-    severely still now""".split()
+    severely still now then later also apparently accidentally""".split()
 )
 HEDGE_WORDS = {
     "reportedly": "reportedly",

@@ -124,6 +124,23 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
         elif w.isdigit() and len(w) <= 2 and i + 1 < n and words[i + 1] in MONTHS:
             year = words[i + 2] if i + 2 < n and len(words[i + 2]) == 4 else ""
             out.append(_date_mention(i, i + 2, MONTHS[words[i + 1]], int(w), year, shown))
+        elif (
+            len(w) == 4
+            and w.isdigit()
+            and 1900 <= int(w) <= 2100
+            and i > 0
+            and words[i - 1] in ("in", "since", "of", "during")
+            and (i < 2 or words[i - 2] not in MONTHS)
+        ):
+            # A bare year ("in 2012", "the summer of 2012") dates background, not the event.
+            out.append(
+                PeriodMention(
+                    i,
+                    i + 1,
+                    Period(kind="date", text=shown[i], start=f"{w}-01-01", end=f"{w}-12-31"),
+                    True,
+                )
+            )
         elif w in ("past", "last") and i + 1 < n:
             span = _span(words, i + 1)
             if span:
@@ -190,7 +207,7 @@ def resolve(period: Period, pub: dt.date | None, event_day: dt.date | None) -> P
             start = end = anchor - dt.timedelta(days=(anchor.weekday() - period.weekday) % 7)
     elif period.kind == "date":
         if period.start:
-            return period
+            return period  # stated with its year
         anchor = pub or event_day
         month_day = _month_day(period.text or "")
         if anchor and month_day:
