@@ -283,3 +283,208 @@ def test_named_subset_is_not_a_rival_figure() -> None:
     facts = {f.group: [v.value for v in f.values] for f in event.facts}
     assert facts == {"militants": [92], "militants (suicide attackers)": [3]}
     assert not any(f.conflict for f in event.facts)
+
+
+# Crime-report language (single and named victims), more measures, forms and traps.
+MORE: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
+    ("A man was shot and killed on Friday night.", [("killed", "civilians", 1, "exact", None)]),
+    ("A 23-year-old woman was shot in the leg.", [("injured", "civilians", 1, "exact", None)]),
+    ("The 64-year-old victim was shot in the back.", [("injured", "victims", 1, "exact", None)]),
+    ("Man shot outside convenience store", [("injured", "civilians", 1, "exact", None)]),
+    ("Woman shot, killed in West Philadelphia", [("killed", "civilians", 1, "exact", None)]),
+    ("He was pronounced dead at the scene.", [("killed", "people", 1, "exact", None)]),
+    ("She died at the hospital.", [("killed", "people", 1, "exact", None)]),
+    ("Joel Ramos, a 26-year-old man, died Sunday.", [("killed", "civilians", 1, "exact", None)]),
+    (
+        "Police said 45-year-old Dan Byrd was shot and killed.",
+        [("killed", "people", 1, "exact", "police")],
+    ),
+    ("Watkins was killed on Jan. 11.", [("killed", "people", 1, "exact", None)]),
+    ("Rita Moss, 33, was fatally struck by a bullet.", [("killed", "people", 1, "exact", None)]),
+    (
+        "He admitted to killing Jamal Berry after an argument.",
+        [("killed", "people", 1, "exact", None)],
+    ),
+    (
+        "Prosecutors charged him in the death of 54-year-old Greg Bishop.",
+        [("killed", "people", 1, "exact", None)],
+    ),
+    ("Both were injured in the shooting.", [("injured", "people", 2, "exact", None)]),
+    ("A second victim was found with a gunshot wound.", [("injured", "victims", 1, "exact", None)]),
+    (
+        "A third teenager received non-life-threatening injuries.",
+        [("injured", "children", 1, "exact", None)],
+    ),
+    ("Two people are listed in critical condition.", [("injured", "people", 2, "exact", None)]),
+    ("Three were being treated for gunshot wounds.", [("injured", "people", 3, "exact", None)]),
+    ("The gunman then took his own life.", [("killed", "militants", 1, "exact", None)]),
+    (
+        "The woman was shot in the neck and the man was shot in the back.",
+        [("injured", "civilians", 1, "exact", None), ("injured", "civilians", 1, "exact", None)],
+    ),
+    ("The suspect was arrested at the scene.", [("arrested", "suspects", 1, "exact", None)]),
+    ("Deputies arrested two robbers.", [("arrested", "suspects", 2, "exact", None)]),
+    (
+        "The fatal shooting of a teenager shocked the town.",
+        [("killed", "children", 1, "exact", None)],
+    ),
+    (
+        "The murder of an 18-year-old man remains unsolved.",
+        [("killed", "civilians", 1, "exact", None)],
+    ),
+    ("Eleven miners were rescued on Tuesday.", [("freed", "people", 11, "exact", None)]),
+    ("Gunmen kidnapped a journalist.", [("kidnapped", "journalists", 1, "exact", None)]),
+    ("Dozens of protesters were detained.", [("arrested", "civilians", None, "vague", None)]),
+    (
+        "Several residents went missing after the flood.",
+        [("missing", "civilians", None, "vague", None)],
+    ),
+    (
+        "Thousands of families were displaced by the fighting.",
+        [("displaced", "civilians", None, "vague", None)],
+    ),
+    ("The rebels overran 3 towns.", []),
+    (
+        "The insurgents attacked 4 police posts overnight.",
+        [("places_attacked", "facilities", 4, "exact", None)],
+    ),
+    ("Two dozen civilians were wounded.", [("injured", "civilians", 24, "exact", None)]),
+    ("As many as 300 people may have died.", [("killed", "people", 300, "up_to", None)]),
+    ("Over 1,000 inmates were released.", [("freed", "prisoners", 1000, "more_than", None)]),
+    ("Some 40 villagers were abducted.", [("kidnapped", "civilians", 40, "approximately", None)]),
+    (
+        "An estimated 2.5 million people were displaced.",
+        [("displaced", "people", 2_500_000, "approximately", None)],
+    ),
+    ("Scores of people were hurt in the stampede.", [("injured", "people", None, "vague", None)]),
+    ("A handful of soldiers were captured.", [("captured", "soldiers", None, "vague", None)]),
+    ("Nobody was killed in the blast.", [("killed", "people", 0, "exact", None)]),
+    ("There were no casualties.", [("killed", "people", 0, "exact", None)]),
+    # claimants
+    ("A police spokesman said 3 people died.", [("killed", "people", 3, "exact", "police")]),
+    (
+        "Doctors at the hospital said 9 patients died.",
+        [("killed", "civilians", 9, "exact", "medical")],
+    ),
+    (
+        "The health ministry said 31 people were killed.",
+        [("killed", "people", 31, "exact", "medical")],
+    ),
+    (
+        "Witnesses said about 20 people were wounded.",
+        [("injured", "people", 20, "approximately", "witnesses")],
+    ),
+    (
+        "Local officials told reporters 6 soldiers were missing.",
+        [("missing", "soldiers", 6, "exact", "local_officials")],
+    ),
+    (
+        "Eight people were killed, said Ahmed Khan, a police official.",
+        [("killed", "people", 8, "exact", "police")],
+    ),
+    (
+        "The military claimed it had killed 50 rebels, a figure that could not be verified.",
+        [("killed", "militants", 50, "exact", "military")],
+    ),
+    (
+        "In a statement, the Delta Freedom Army said its fighters killed 16 soldiers.",
+        [("killed", "soldiers", 16, "exact", "dfa")],
+    ),
+    (
+        "Authorities said at least five attackers were killed.",
+        [("killed", "militants", 5, "at_least", "officials")],
+    ),
+    # hedges
+    ("Five soldiers were reportedly killed.", [("killed", "soldiers", 5, "exact", None)]),
+    ("Four civilians were allegedly abducted.", [("kidnapped", "civilians", 4, "exact", None)]),
+    # not counts
+    ("The suspect fired 12 rounds.", []),
+    ("The victim was shot 3 times.", [("injured", "victims", 1, "exact", None)]),
+    ("Police responded at 9:30 p.m.", []),
+    ("The 3-year-old investigation continues.", []),
+    ("Officers found 2 handguns in the car.", []),
+    ("The town has a population of 40,000 people.", []),
+    ("The shooting happened in the 1000 block of Main Street.", []),
+    ("Call 555-0100 with information.", []),
+    ("Route 9 was closed for hours.", []),
+    ("The mother of three was not hurt.", []),
+    ("In 2012, 28 people were killed in the city.", [("killed", "people", 28, "exact", None)]),
+    ("The brigade lost 7 tanks.", []),
+    (
+        "Militants stormed 2 checkpoints and killed 6 guards.",
+        [
+            ("places_attacked", "facilities", 2, "exact", None),
+            ("killed", "security_forces", 6, "exact", None),
+        ],
+    ),
+    (
+        "Seven policemen and three civilians were wounded.",
+        [("injured", "police", 7, "exact", None), ("injured", "civilians", 3, "exact", None)],
+    ),
+    (
+        "The blast killed 4 children and injured 11 adults.",
+        [("killed", "children", 4, "exact", None), ("injured", "people", 11, "exact", None)],
+    ),
+    (
+        "Eighteen pilgrims died and 40 were hurt.",
+        [("killed", "civilians", 18, "exact", None), ("injured", "civilians", 40, "exact", None)],
+    ),
+    (
+        "Thirty-two passengers were rescued from the ferry.",
+        [("freed", "civilians", 32, "exact", None)],
+    ),
+    (
+        "Gunmen abducted 5 teachers and 12 students.",
+        [
+            ("kidnapped", "civilians", 5, "exact", None),
+            ("kidnapped", "civilians", 12, "exact", None),
+        ],
+    ),
+    ("Fewer than 20 inmates escaped.", []),
+    ("The army said 9 insurgents surrendered.", []),
+    ("Four Taliban fighters were captured.", [("captured", "militants", 4, "exact", None)]),
+    ("A journalist was abducted in the capital.", [("kidnapped", "journalists", 1, "exact", None)]),
+    ("Nine people are missing after the landslide.", [("missing", "people", 9, "exact", None)]),
+    ("Around 500 people were evacuated.", [("displaced", "people", 500, "approximately", None)]),
+    ("Police detained 14 demonstrators on Sunday.", [("arrested", "civilians", 14, "exact", None)]),
+    ("The death toll rose to 15 on Tuesday.", [("killed", "people", 15, "exact", None)]),
+    ("Rescuers pulled 3 bodies from the rubble.", [("killed", "people", 3, "exact", None)]),
+    ("Two officers were shot and wounded.", [("injured", "officials", 2, "exact", None)]),
+    (
+        "One girl was killed and her brother was hurt.",
+        [("killed", "children", 1, "exact", None), ("injured", "civilians", 1, "exact", None)],
+    ),
+    (
+        "The attack on 3 villages left 20 dead.",
+        [
+            ("places_attacked", "cities_and_towns", 3, "exact", None),
+            ("killed", "people", 20, "exact", None),
+        ],
+    ),
+    ("Between 8 and 10 militants were killed.", [("killed", "militants", 8, "range", None)]),
+    (
+        "Nearly two dozen soldiers were wounded.",
+        [("injured", "soldiers", 24, "approximately", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE, ids=[c[0][:50] for c in MORE])
+def test_more_sentences(sentence: str, expected: list) -> None:
+    art = Article.create(sentence, "t.txt")
+    got = [(c.measure, c.group, c.value, c.qualifier, c.claimant_key) for c in extract_claims(art)]
+    assert got == expected
+
+
+def test_hedge_words_are_kept() -> None:
+    (claim,) = extract_claims(Article.create("Five soldiers were reportedly killed.", "t.txt"))
+    assert claim.hedge == "reportedly"
+
+
+def test_background_year_is_its_own_period() -> None:
+    (claim,) = extract_claims(Article.create("In 2012, 28 people were killed.", "t.txt"))
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "date",
+        "2012-01-01",
+        "2012-12-31",
+    )

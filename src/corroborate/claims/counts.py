@@ -28,9 +28,12 @@ _DEFINITE = frozenset(["he", "she", "the", "his", "her"])
 
 
 def _background(claim: Claim) -> bool:
-    """A figure dated to a whole past year ("in 2012, 28 were killed") is history."""
+    """Figures for a whole year, month or long span ("in 2012, 28 were killed", "130 people
+    had been shot this year") are context, not this incident."""
     p = claim.period
-    return p.kind == "date" and p.start is not None and p.end is not None and p.start != p.end
+    if p.kind == "date" and p.start is not None and p.end is not None and p.start != p.end:
+        return True
+    return p.kind == "vague" or (p.kind == "span" and (p.days or 0) > 7)
 
 
 def _coordinated(claim: Claim, other: Claim) -> bool:

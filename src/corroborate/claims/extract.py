@@ -20,6 +20,9 @@ from itertools import pairwise
 
 from corroborate.claims import lexicon as lx
 from corroborate.claims.numbers import (
+    TENS,
+    UNITS,
+    VAGUE,
     Quantity,
     apply_qualifier,
     find_hedge,
@@ -131,9 +134,19 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
 
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
+    lower = sent.text.lower()
+    speech_only = _TRIGGER_RE.search(lower) is None and _SPEECH_RE.search(lower) is not None
+    if _TRIGGER_RE.search(lower) is None and not speech_only:
+        return []  # no word that could give a measure, and nobody speaking
     toks = tokens(sent.text, offset=sent.start)
     words = [normalise_quotes(t.text).lower() for t in toks]
     shown = [t.text for t in toks]
+    if speech_only:
+        # Nothing to count, but a claimant named here may be referred back to later.
+        for sp in _speeches(words, shown):
+            if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
+                ctx.last_claimant = sp.subject
+        return []
     periods = [p for p in find_periods(words, shown) if not _speech_time(words, p.start)]
     speeches = _speeches(words, shown)
     claimant_before = ctx.last_claimant
@@ -166,7 +179,6 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _inherit_parts(counts)
     _bare_groups(words, shown, counts)
     places = _places(sent.text)
-    lower = sent.text.lower()
     out: list[Claim] = list(zero)
     for idx, c in enumerate(counts):
         if c.measure is None or c.kind in ("other",):
@@ -250,14 +262,73 @@ def _zero_claims(article: Article, section: Section, sent: Piece) -> list[Claim]
     return out
 
 
+_SUFFERED = frozenset(["suffered", "sustained", "received", "suffering", "sustaining"])
+_WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
+
+
+def _trigger_vocabulary() -> re.Pattern[str]:
+    words = {
+        *lx.PASSIVE_TRIGGERS,
+        *lx.ACTIVE_TRIGGERS,
+        *lx.OF_NOUNS,
+        *_WOUNDS,
+        "toll",
+        "total",
+        "no one",
+        "nobody",
+        "no-one",
+        "none",
+        "casualties",
+        "fatalities",
+        "bodies",
+        "corpses",
+        "lives",
+        "end",
+        "dead",
+        "death",
+    }
+    words |= {p[0] for p, _ in lx.PASSIVE_PHRASES} | {p[-1] for p, _ in lx.PASSIVE_PHRASES}
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+# A sentence with none of these words cannot yield a claim: the cheap first test.
+_TRIGGER_RE = _trigger_vocabulary()
+_SPEECH_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"})) + r")\b"
+)
+
+
 # --- quantities ------------------------------------------------------------------------------
+_COUNT_STARTS = frozenset(
+    [
+        *UNITS,
+        *TENS,
+        *VAGUE,
+        "a",
+        "an",
+        "half",
+        "both",
+        "he",
+        "she",
+        "his",
+        "her",
+        "the",
+        "another",
+        "one",
+        *(f"{t}-{u}" for t in TENS for u in UNITS),
+    ]
+)
+
+
 def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention]) -> list[_Count]:
     used = {i for p in periods for i in range(p.start, p.end)}
     counts: list[_Count] = []
     i = 0
     while i < len(words):
-        if i in used:
-            i += 1
+        w = words[i]
+        if i in used or not (w[0].isdigit() or w in _COUNT_STARTS or shown[i][:1].isupper()):
+            i += 1  # most words cannot start a count: skip the parsers
             continue
         q = parse_quantity(words, i)
         if q is None or _not_a_count(words, shown, q):
@@ -283,11 +354,30 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
     tok = words[q.start]
     if tok.endswith("%") or after in ("%", "percent", "per") or before in _CURRENCY:
         return True
+    if after == "s" or tok == "911" or before in _NUMBERED_ROADS:
+        return True  # "in his 80s", "dial 911", "Hwy 150"
+    if (
+        before == ","
+        and q.start >= 2
+        and shown[q.start - 2][:1].isupper()
+        and (after in (",", "and", "was", "were", "is", "of", ")", "."))
+    ):
+        return True  # an age after a name: "Lamont Jones, 33, and Mario King, 26, were killed"
+    if (
+        tok.isdigit()
+        and len(tok) >= 3
+        and q.end < len(shown)
+        and shown[q.end][:1].isupper()
+        and after not in lx.GROUP_NOUNS
+        and after not in lx.PASSIVE_TRIGGERS
+    ):
+        return True  # an address: "7900 Scott Hamilton", "1415 Fifth Avenue"
     if after in (":", "a.m", "p.m", "am", "pm", "gmt", "utc") or before == ":":
         return True
     if after == "-" and after2.startswith(("year", "month", "week", "day", "hour", "storey")):
         return True  # "12-year-old", "a 10-day siege"
-    if re.fullmatch(r"\d+\.\d+", tok) or re.fullmatch(r"\d+(st|nd|rd|th)", tok):
+    decimal = re.fullmatch(r"\d+\.\d+", tok) and q.end == q.start + 1  # "2.5 million" is fine
+    if decimal or re.fullmatch(r"\d+(st|nd|rd|th)", tok):
         return True
     if tok.isdigit() and len(tok) == 4 and 1800 <= int(tok) <= 2100:
         return True  # years ("in 1948")
@@ -307,27 +397,19 @@ _MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-_KNOWN_WORDS = frozenset(
-    [
-        *lx.GROUP_NOUNS,
-        *lx.PLACE_NOUNS,
-        *lx.OTHER_NOUNS,
-        *lx.WEEKDAYS_LOWER,
-        "police",
-        "the",
-        "a",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "officials",
-        "authorities",
-        "witnesses",
-        "two",
-        "one",
-    ]
+# Capitalised words that are not the name of a person.
+_KNOWN_WORDS = (
+    frozenset(lx.GROUP_NOUNS)
+    | lx.PLACE_NOUNS.keys()
+    | lx.OTHER_NOUNS
+    | frozenset(
+        """police the a he she they it we i officials authorities witnesses two one nobody no
+    someone everyone anyone none both all his her this that there monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+    )
+)
+_NUMBERED_ROADS = frozenset(
+    ["hwy", "highway", "interstate", "route", "rt", "sr", "us", "i", "county", "fm", "state"]
 )
 _PARENTS = frozenset(["mother", "father", "parent", "parents", "grandmother", "grandfather"])
 _NAME_NUMBERED = frozenset(
@@ -354,8 +436,11 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
     "his wife", "54-year-old Gregory Bishop", a headline's "Man shot", "He was pronounced dead".
     """
     w0 = words[i]
-    if w0 in ("he", "she") and i + 1 < len(words) and words[i + 1] in lx.AUX:
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w0 in ("he", "she") and (nxt in lx.AUX or nxt in lx.PASSIVE_TRIGGERS):
         return Quantity(i, i + 1, 1, 1, 1)
+    if w0 == "both" and (nxt in lx.AUX or nxt in lx.GROUP_NOUNS):
+        return Quantity(i, i + 1, 2, 2, 2)  # "Both were injured", "both teens died"
     if i == 0 and w0 in _SINGULAR and shown is not None and shown[0][:1].isupper():
         return Quantity(i, i, 1, 1, 1)  # headline: "Man shot inside supermarket"
     age = _age_end(words, i)
@@ -370,6 +455,8 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
         w = words[j]
         if w in _SINGULAR:
             return Quantity(i, i + 1, 1, 1, 1)
+        if w in ("second", "third", "fourth", "fifth") and j == i + 1 and w0 == "a":
+            return Quantity(i, i + 2, 1, 1, 1)  # "a second victim", "a third was injured"
         skip = _age_end(words, j)
         if skip is not None:
             j = skip
@@ -383,7 +470,11 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
 def _person_name(words: list[str], shown: list[str], i: int) -> bool:
     """A capitalised name that is the victim of a predicate: "Watkins was killed",
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
-    if not shown[i][:1].isupper() or words[i] in _KNOWN_WORDS or (i and shown[i - 1][:1].isupper()):
+    if (
+        not shown[i][:1].isupper()
+        or words[i] in _KNOWN_WORDS
+        or (i and (shown[i - 1][:1].isupper() or words[i - 1].startswith("year")))
+    ):
         return False
     j = i
     while j < len(words) and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
@@ -680,6 +771,10 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
                 return measure
         if w in lx.PASSIVE_TRIGGERS:
             return lx.PASSIVE_TRIGGERS[w]
+        if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 6]):
+            return "injured"  # "received non-life-threatening injuries"
+        if w == "with" and any(x in _WOUNDS for x in words[k + 1 : k + 5]):
+            return "injured"  # "found with a gunshot wound"
         if w in lx.AUX:
             if w in lx.HEDGE_WORDS:
                 c.hedge = lx.HEDGE_WORDS[w]
@@ -703,8 +798,9 @@ def _skip_to_predicate(words: list[str], k: int) -> int | None:
             return m if m > k + 1 or words[k] == "," else None
         if w in lx.SPEECH_VERBS or w in _NEW_SUBJECT:
             return None
-        if parse_quantity(words, m) is not None and w not in ("a", "an", "one"):
-            return None
+        age = 0 < m < len(words) - 1 and words[m - 1] == "," and words[m + 1] == ","
+        if parse_quantity(words, m) is not None and w not in ("a", "an", "one") and not age:
+            return None  # another count; but ", 33," after a name is an age
     return None
 
 
@@ -799,7 +895,7 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
     n = len(words)
     for v, w in enumerate(words):
         if w in lx.SPEECH_VERBS:
-            if v > 0 and words[v - 1] in _BE:
+            if v > 0 and (words[v - 1] in _BE or words[v - 1] in ("a", "an", "the")):
                 continue  # "attacks were reported in ...", "is said to"
             if "lives" in words[v + 1 : v + 4]:
                 continue  # "the blast claimed the lives of ..." is no statement
@@ -875,6 +971,20 @@ def _subject_after(words: list[str], shown: list[str], v: int) -> str | None:
 
 
 def _np_after(words: list[str], shown: list[str], k: int) -> str | None:
+    end = _np_after_end(words, k)
+    if end <= k:
+        return None
+    # "..., said Ahmed Khan, a police official." keeps the role: it names the source.
+    if end + 1 < len(words) and words[end] == "," and words[end + 1] in ("a", "an", "the"):
+        role_end = _np_after_end(words, end + 1)
+        if role_end >= len(words) - 1:
+            end = role_end
+    text = " ".join(shown[k:end])
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", re.sub(r"\s+,", ",", text)))
+    return text.strip() or None
+
+
+def _np_after_end(words: list[str], k: int) -> int:
     end = k
     while end < len(words) and end - k < 10:
         w = words[end]
@@ -888,11 +998,7 @@ def _np_after(words: list[str], shown: list[str], k: int) -> str | None:
         ):
             break
         end += 1
-    if end <= k:
-        return None
-    text = " ".join(shown[k:end])
-    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
-    return text.strip() or None
+    return end
 
 
 def _claimant_for(

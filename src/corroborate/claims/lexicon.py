@@ -220,7 +220,8 @@ AUX = frozenset(
     """were was are is be been being have has had also reportedly allegedly all later
     subsequently initially either both confirmed believed feared thought said reported
     claimed to so far each critically seriously fatally badly slightly gravely mortally
-    severely still now then later also apparently accidentally""".split()
+    severely still now then later also apparently accidentally listed being found may might
+    could would will""".split()
 )
 HEDGE_WORDS = {
     "reportedly": "reportedly",
@@ -248,6 +249,8 @@ STANCE_VERBS = frozenset(
     """condemned condemns praised praises warned warns vowed vows described describes blamed
     blames accused accuses""".split()
 )
+
+_GENERIC_CLAIMANTS = frozenset(["officials", "official", "authorities", "government"])
 
 # Normalised claimant keys. Matched on the claimant's lowercased words (longest first).
 CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
@@ -292,7 +295,8 @@ CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
         ("official", "officials"),
         ("government", "government"),
     ],
-    key=lambda a: -len(a[0]),
+    # Institutions before the generic "officials" / "authorities" / "government".
+    key=lambda a: (a[0] in _GENERIC_CLAIMANTS, -len(a[0])),
 )
 
 # Words that refer back to a claimant named earlier.

@@ -86,6 +86,12 @@ _VAGUE = [
     ("recent", "days"),
     ("recent", "weeks"),
 ]
+_RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase, _offset in _RELATIVE:
+    _RELATIVE_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _offset))
+_VAGUE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _vphrase in _VAGUE:
+    _VAGUE_BY_FIRST.setdefault(_vphrase[0], []).append(_vphrase)
 _CUMULATIVE = {"bringing", "so far", "to date", "since", "cumulative", "overall toll", "in all"}
 
 
@@ -141,18 +147,27 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
                     True,
                 )
             )
+        elif (
+            w in MONTHS
+            and len(w) > 3
+            and i > 0
+            and words[i - 1] in ("in", "during", "since")
+            and (i + 1 >= n or not words[i + 1].isdigit())
+        ):
+            # "45 people were killed in July": a whole month, not the event's day.
+            out.append(PeriodMention(i, i + 1, Period(kind="vague", text=shown[i]), False))
         elif w in ("past", "last") and i + 1 < n:
             span = _span(words, i + 1)
             if span:
                 days, end = span
                 text = " ".join(shown[i:end])
                 out.append(PeriodMention(i, end, Period(kind="span", text=text, days=days), True))
-        for phrase, offset in _RELATIVE:
+        for phrase, offset in _RELATIVE_BY_FIRST.get(word, ()):
             if _phrase_at(words, i, phrase):
                 text = " ".join(shown[i : i + len(phrase)])
                 period = Period(kind="relative_day", text=text, offset_days=offset)
                 out.append(PeriodMention(i, i + len(phrase), period, True))
-        for vphrase in _VAGUE:
+        for vphrase in _VAGUE_BY_FIRST.get(word, ()):
             if _phrase_at(words, i, vphrase):
                 text = " ".join(shown[i : i + len(vphrase)])
                 out.append(
