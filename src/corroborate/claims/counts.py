@@ -12,8 +12,10 @@ This is what a coder fills into one row of an incident dataset from one report:
   the man was shot" is two), so they add up;
 - across sentences they are usually the same people told again, so the largest wins;
 - figures for suspects and attackers are a separate side and are added;
-- one person shot ("a man suffering from gunshot wounds") who is later said to have died
-  ("he was pronounced dead") is counted as killed, not also as injured.
+- once someone is reported killed, "he was shot", "the victim had been shot" or "Fabian was
+  shot" tell how, not of another casualty: such referring mentions of one injured person
+  are not counted, and one person first found wounded ("a man suffering from gunshot
+  wounds") who then "was pronounced dead" is counted as killed, not also as injured.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from corroborate.model import Claim
 
 _PERPETRATORS = frozenset(["suspects", "militants"])
 _DEFINITE = frozenset(["he", "she", "the", "his", "her"])
+# Number words of a mention that refers back to someone already introduced.
+_REFERRING = _DEFINITE | {""}
 
 
 def _background(claim: Claim) -> bool:
@@ -59,6 +63,7 @@ def article_counts(
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     injured_values: list[int] = []
     seen: dict[tuple[str, str, int], Claim] = {}
+    referring_injured: list[Claim] = []
     died_later = False
     for c in claims:
         if c.measure not in measures or c.parts_of is not None:
@@ -67,16 +72,24 @@ def article_counts(
         side = _side(c)
         if value is None or side not in sides or _background(c):
             continue
+        if c.measure == "injured" and side == "victims":
+            if value == 1 and c.number_text.lower() in _REFERRING:
+                referring_injured.append(c)
+                continue
+            injured_values.append(value)
         key = (c.measure, side, c.span.start if c.section == "body" else -1)
         if key in per_sentence and not _coordinated(c, seen[key]):
             per_sentence[key] = max(per_sentence[key], value)
         else:
             per_sentence[key] += value
         seen[key] = c
-        if c.measure == "injured" and side == "victims":
-            injured_values.append(value)
         if c.measure == "killed" and value == 1 and c.number_text.lower() in _DEFINITE:
             died_later = True
+    if not any(m == "killed" and side == "victims" for m, side, _ in per_sentence):
+        for c in referring_injured:  # nobody died: "he was shot" is the casualty itself
+            key = (c.measure, "victims", c.span.start if c.section == "body" else -1)
+            per_sentence[key] = max(per_sentence.get(key, 0), 1)
+            injured_values.append(1)
     best: dict[tuple[str, str], int] = {}
     for (measure, side, _), value in per_sentence.items():
         best[(measure, side)] = max(best.get((measure, side), 0), value)

@@ -770,6 +770,8 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
             if tuple(words[k : k + len(phrase)]) == phrase:
                 return measure
         if w in lx.PASSIVE_TRIGGERS:
+            if w in ("shot", "hit", "struck") and _has_object(words, k + 1):
+                return None  # "a man shot Owens": the man is the shooter
             return lx.PASSIVE_TRIGGERS[w]
         if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 6]):
             return "injured"  # "received non-life-threatening injuries"
@@ -788,6 +790,23 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
 _NEW_SUBJECT = frozenset(
     ";  . while but which who where when his her their its he she they it".split()
 )
+
+
+def _has_object(words: list[str], k: int) -> bool:
+    return k < len(words) and words[k] in (
+        "him",
+        "her",
+        "them",
+        "the",
+        "a",
+        "an",
+        "his",
+        "their",
+        "at",
+        "and",
+        "killed",
+        "several",
+    )
 
 
 def _skip_to_predicate(words: list[str], k: int) -> int | None:
