@@ -316,6 +316,7 @@ _COUNT_STARTS = frozenset(
         "the",
         "another",
         "one",
+        "him",
         *(f"{t}-{u}" for t in TENS for u in UNITS),
     ]
 )
@@ -439,6 +440,8 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if w0 in ("he", "she") and (nxt in lx.AUX or nxt in lx.PASSIVE_TRIGGERS):
         return Quantity(i, i + 1, 1, 1, 1)
+    if w0 == "him" and i > 0 and words[i - 1] in ("killed", "killing", "kill", "murdered"):
+        return Quantity(i, i + 1, 1, 1, 1)  # "the suspects who shot and killed him"
     if w0 == "both" and (nxt in lx.AUX or nxt in lx.GROUP_NOUNS):
         return Quantity(i, i + 1, 2, 2, 2)  # "Both were injured", "both teens died"
     if i == 0 and w0 in _SINGULAR and shown is not None and shown[0][:1].isupper():
@@ -716,6 +719,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
             return "killed"  # "the fatal shooting of a man"
         return lx.OF_NOUNS.get(noun)
+    if w in ("shot", "shooting", "shoots", "shoot") and k > 0 and words[k - 1] == "fatally":
+        return "killed"  # "fatally shooting a Good Samaritan"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
         return lx.ACTIVE_TRIGGERS[w]
     if w in _BE and k > 0 and words[k - 1] in lx.PASSIVE_TRIGGERS and c.kind != "place":

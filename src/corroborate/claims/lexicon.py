@@ -136,7 +136,8 @@ OTHER_NOUNS = frozenset(
 # Words that, after a count ("15 soldiers were killed", "3 dead"), give its measure.
 PASSIVE_TRIGGERS: dict[str, str] = {}
 for _measure, _words in {
-    "killed": """killed dead died perished slain neutralised neutralized murdered executed
+    "killed": """killed dead died dies deceased perished slain neutralised neutralized murdered
+        executed
         beheaded massacred drowned""",
     "injured": """injured wounded hurt hospitalised hospitalized maimed shot""",
     "kidnapped": "kidnapped abducted",
@@ -154,7 +155,7 @@ for _measure, _words in {
 _PHRASES = {
     "killed": """lost their lives|lost his life|lost her life|met their end|were shot dead|shot dead
         |shot and killed|shot to death|fatally shot|fatally wounded|pronounced dead|found dead
-        |declared dead|shot , killed|fatally struck|fatally injured|killed in
+        |declared dead|shot , killed|fatally struck|fatally injured|killed in|gunned down
         |beaten to death|stabbed to death|burned to death|took his own life|took her own life
         |killed himself|killed herself|shot himself|shot herself|died of|succumbed to""",
     "injured": """sustained injuries|suffered injuries|sustained wounds|struck by
@@ -181,7 +182,8 @@ PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
 # Nouns before "of" that give a measure: "the deaths of 3", "the murder of a man".
 OF_NOUNS: dict[str, str] = {}
 for _measure, _words in {
-    "killed": "death deaths killing killings murder murders slaying slayings execution massacre",
+    "killed": """death deaths killing killings murder murders slaying slayings execution massacre
+        body bodies""",
     "injured": "wounding injuring",
     "kidnapped": "abduction abductions kidnapping kidnappings",
     "arrested": "arrest arrests detention",
