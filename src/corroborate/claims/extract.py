@@ -188,6 +188,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         if c.kind != "place" and c.measure == "places_attacked":
             continue
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
+        hedge = c.hedge or _sentence_hedge(lower)
         period = _period_for(periods, c)
         if is_cumulative(lower) and c.via == "toll":
             period = period.model_copy(update={"cumulative": True})
@@ -214,7 +215,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 number_text=" ".join(shown[c.first : c.q.end]),
                 claimant=claimant,
                 claimant_key=claimant_key(claimant) if claimant else None,
-                hedge=c.hedge or _sentence_hedge(lower),
+                hedge=hedge,
                 period=period,
                 places=tuple(p for _, p in places),
                 scope=_scope(words, toks, places, c, sent.start),

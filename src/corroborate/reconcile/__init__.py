@@ -19,14 +19,30 @@ range (vague, approximate, explicit range) that contains the other.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from corroborate.claims.lexicon import GROUP_PARENT
 from corroborate.claims.period import resolve
-from corroborate.model import Article, Claim, Event, Fact, Relation, ValueSupport, content_id
+from corroborate.model import (
+    Article,
+    Claim,
+    Event,
+    Fact,
+    Relation,
+    TimelinePoint,
+    ValueSupport,
+    content_id,
+)
 from corroborate.provenance import origin_groups
+from corroborate.reconcile.arithmetic import find_relations as find_arithmetic
+from corroborate.reconcile.rules import RuleSettings, estimate
+from corroborate.reconcile.sides import is_partisan
+from corroborate.reconcile.statements import find_statements
 
+# A figure told as an update of an earlier one ("the death toll rose to 15").
+_UPDATE = re.compile(r"\b(rose|risen|climbed|increased|jumped|reached|now stands)\b", re.I)
 MEASURE_ORDER = [
     "killed",
     "injured",
@@ -80,8 +96,10 @@ def reconcile_event(
     articles: Mapping[str, Article],
     claims: Sequence[Claim],
     relations: Sequence[Relation],
+    settings: RuleSettings | None = None,
 ) -> tuple[Event, list[Claim]]:
     """Facts for one event; returns the event with facts and its claims with resolved periods."""
+    settings = settings or RuleSettings()
     mine = [c for c in claims if c.article in set(event.articles)]
     members = {k: v for k, v in articles.items() if k in set(event.articles)}
     day = event_day(mine, members)
@@ -104,7 +122,7 @@ def reconcile_event(
     for c in resolved:
         buckets[(c.measure, _fact_group(c, by_id), c.period.key, c.scope)].append(c)
     facts = [
-        _fact(event.id, key, cs, origin_of)
+        _fact(event.id, key, cs, origin_of, members, settings)
         for key, cs in sorted(
             buckets.items(),
             key=lambda kv: (
@@ -121,6 +139,8 @@ def reconcile_event(
             "facts": tuple(facts),
             "date": day.isoformat() if day else event.date,
             "origin_groups": tuple(tuple(g) for g in groups),
+            "relations": tuple(find_arithmetic(facts, by_id)),
+            "statements": tuple(find_statements(list(members.values()))),
         }
     )
     return updated, resolved
@@ -165,14 +185,30 @@ def _fact(
     key: tuple[str, str, str, str | None],
     claims: list[Claim],
     origin_of: Mapping[str, int],
+    articles: Mapping[str, Article],
+    settings: RuleSettings,
 ) -> Fact:
     measure, group, _, scope = key
     by_value: dict[tuple[str, int | None, int | None], list[Claim]] = defaultdict(list)
     for c in claims:
         by_value[_value_key(c)].append(c)
-    values = [_support(cs, origin_of) for cs in by_value.values()]
+    values = [_support(cs, origin_of, articles, group) for cs in by_value.values()]
     values.sort(key=lambda v: (-v.origins, -len(v.articles), v.value is None, -(v.value or 0)))
     groups = {c.group for c in claims}
+    est = estimate(values, settings)
+    timeline = sorted(
+        (
+            TimelinePoint(
+                published=articles[c.article].date if c.article in articles else None,
+                value=c.value,
+                number_text=c.number_text,
+                article=c.article,
+                claim=c.id,
+            )
+            for c in claims
+        ),
+        key=lambda t: (t.published is None, t.published or ""),
+    )
     return Fact(
         id=content_id(event_id, *(k or "" for k in key)),
         measure=measure,
@@ -181,10 +217,17 @@ def _fact(
         scope=scope,
         values=tuple(values),
         conflict=_conflict(values),
+        low=est.low,
+        best=est.best,
+        high=est.high,
+        rule=est.rule,
+        timeline=tuple(timeline),
     )
 
 
-def _support(claims: list[Claim], origin_of: Mapping[str, int]) -> ValueSupport:
+def _support(
+    claims: list[Claim], origin_of: Mapping[str, int], articles: Mapping[str, Article], group: str
+) -> ValueSupport:
     per_qual: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     for c in claims:
@@ -193,7 +236,8 @@ def _support(claims: list[Claim], origin_of: Mapping[str, int]) -> ValueSupport:
             per_qual[c.qualifier] += 1
     qualifier = min(per_qual, key=lambda q: (-per_qual[q], _HEDGED_FIRST.get(q, 9)))
     rep = next(c for c in claims if c.qualifier == qualifier)
-    articles = list(dict.fromkeys(c.article for c in claims))
+    article_ids = list(dict.fromkeys(c.article for c in claims))
+    dates = [d for d in (articles[a].date if a in articles else None for a in article_ids) if d]
     # One spelling per claimant: "Police" and "police" are the same words.
     claimants = list({c.claimant.lower(): c.claimant for c in claims if c.claimant}.values())
     keys = list(dict.fromkeys(c.claimant_key for c in claims if c.claimant_key))
@@ -205,9 +249,12 @@ def _support(claims: list[Claim], origin_of: Mapping[str, int]) -> ValueSupport:
         number_text=rep.number_text,
         claimants=tuple(claimants),
         claimant_keys=tuple(keys),
-        articles=tuple(articles),
+        articles=tuple(article_ids),
         claims=tuple(c.id for c in claims),
-        origins=len({origin_of.get(a, -i - 1) for i, a in enumerate(articles)}),
+        origins=len({origin_of.get(a, -i - 1) for i, a in enumerate(article_ids)}),
+        partisan=any(is_partisan(c.claimant_key, c.claimant, group) for c in claims),
+        first_published=min(dates) if dates else None,
+        updated=any(_UPDATE.search(c.text) for c in claims),
     )
 
 
