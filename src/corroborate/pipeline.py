@@ -81,10 +81,21 @@ def _reconcile(batch: Batch) -> None:
     from corroborate.reconcile import reconcile_event
 
     by_id = {a.id: a for a in batch.articles}
+    # Index once: each event then touches only its own claims and relations (linear, not
+    # events x claims).
+    claims_of: dict[str, list[Claim]] = {}
+    for c in batch.claims:
+        claims_of.setdefault(c.article, []).append(c)
+    relations_of: dict[str, list[Relation]] = {}
+    for r in batch.relations:
+        relations_of.setdefault(r.a, []).append(r)
     events: list[Event] = []
     resolved: dict[str, Claim] = {}
     for ev in batch.events:
-        ev2, claims = reconcile_event(ev, by_id, batch.claims, batch.relations)
+        members = {a: by_id[a] for a in ev.articles if a in by_id}
+        ev_claims = [c for a in ev.articles for c in claims_of.get(a, ())]
+        ev_relations = [r for a in ev.articles for r in relations_of.get(a, ())]
+        ev2, claims = reconcile_event(ev, members, ev_claims, ev_relations)
         events.append(ev2)
         resolved.update((c.id, c) for c in claims)
     batch.events = events

@@ -100,8 +100,9 @@ def reconcile_event(
 ) -> tuple[Event, list[Claim]]:
     """Facts for one event; returns the event with facts and its claims with resolved periods."""
     settings = settings or RuleSettings()
-    mine = [c for c in claims if c.article in set(event.articles)]
-    members = {k: v for k, v in articles.items() if k in set(event.articles)}
+    wanted = set(event.articles)
+    mine = [c for c in claims if c.article in wanted]
+    members = {k: v for k in event.articles if (v := articles.get(k)) is not None}
     day = event_day(mine, members)
     pubs = [a.pub_date for a in members.values() if a.pub_date]
     latest = max(pubs) if pubs else None
