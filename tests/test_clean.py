@@ -191,6 +191,122 @@ def test_footer_file_removes_everything_but_the_story() -> None:
     assert kinds(c) == ["promo", "promo", "disclaimer", "promo", "disclaimer"]
 
 
+# --- share, subscribe, cookie, caption, time-stamp and byline lines (anywhere) ------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "reason"),
+    [
+        ("Share this article", "promo", "share buttons"),
+        ("Share on Facebook", "promo", "share buttons"),
+        ("Share via Email", "promo", "share buttons"),
+        ("Facebook Twitter Email Print", "promo", "share buttons"),
+        ("Tweet", "promo", "share buttons"),
+        ("12 Comments", "promo", "share buttons"),
+        ("Like this story? Share it with a friend!", "promo", "share buttons"),
+        ("Subscribe now", "promo", "subscription prompt"),
+        ("Already a subscriber? Log in", "promo", "subscription prompt"),
+        ("Subscribe to continue reading.", "promo", "subscription prompt"),
+        ("Sign in to keep reading", "promo", "subscription prompt"),
+        ("Get unlimited digital access for $1 a week.", "promo", "subscription prompt"),
+        ("We use cookies to give you the best experience. Accept?", "promo", "cookie notice"),
+        ("By continuing to use this site you agree to our cookie policy.", "promo",
+         "cookie notice"),
+        ("Accept all cookies", "promo", "cookie notice"),
+        ("Image copyright Getty Images", "caption", "photo caption or credit"),
+        ("Image caption Rescue workers at the scene", "caption", "photo caption or credit"),
+        ("Photo: Reuters", "caption", "photo caption or credit"),
+        ("FILE PHOTO: Police officers at the market in 2025.", "caption",
+         "photo caption or credit"),
+        ("Photograph by Jane Doe", "caption", "photo caption or credit"),
+        ("Police at the scene on Friday. (Photo by Jane Doe/Getty Images)", "caption",
+         "photo caption or credit"),
+        ("Mourners gather in Quetta. (AP Photo/Jane Doe)", "caption", "photo caption or credit"),
+        ("Mourners gather in Quetta. REUTERS/Naseer Ahmed", "caption", "photo caption or credit"),
+        ("The logo outside the office in New York.Reuters", "caption",
+         "photo caption or credit"),
+        ("Updated at 1:23 p.m.", "date", "time stamp line"),
+        ("Published: March 14, 2026", "date", "time stamp line"),
+        ("2019-11-19T08:57:40+01:00", "date", "time stamp line"),
+        ("Order Reprints", "promo", "page furniture or call to action"),
+        ("Print Article", "promo", "page furniture or call to action"),
+        ("Tell us what YOU think...", "promo", "page furniture or call to action"),
+        ("Leave a comment", "promo", "page furniture or call to action"),
+        ("Also on rt.com Journalists threatened with arrest", "promo",
+         "page furniture or call to action"),
+        ("Tags: Kenya, Garissa", "promo", "page furniture or call to action"),
+        ("Media playback is unsupported on your device", "promo",
+         "page furniture or call to action"),
+    ],
+)
+def test_page_furniture_lines_are_removed_anywhere(line: str, kind: str, reason: str) -> None:
+    c = clean(f"Two people were killed, police said.\n\n{line}\n\nThree were hurt.")
+    assert c.text == "Two people were killed, police said.\n\nThree were hurt."
+    assert [(r.kind, r.text, r.reason) for r in c.removed] == [(kind, line, reason)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said the photographer had been shot in the leg.",
+        "He posted a photo of the scene on Twitter, police said.",
+        "Officials shared the statement on Facebook on Monday.",
+        "Updated figures from the health ministry showed 14 dead.",
+        "Subscribers to the service were told to evacuate, officials said.",
+        "Police said the suspect, who was photographed at 10:15, fled (see map) on foot.",
+        "Two people died in the attack, police told Reuters.",
+        "The cookie factory in the town was damaged in the blast, the owner said.",
+    ],
+)
+def test_story_lines_like_furniture_are_kept(line: str) -> None:
+    text = f"Two died.\n\n{line}\n\nThree were hurt."
+    assert clean(text).text == text
+
+
+def test_long_story_paragraph_is_never_furniture() -> None:
+    par = "Share this article, the minister told reporters, " + "and more words here " * 30
+    assert clean(f"Two died.\n\n{par.strip()}\n\nThree were hurt.").removed == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "credits"),
+    [
+        ("By Jane Doe", "Jane Doe", ()),
+        ("By JANE DOE and JOHN ROE, Associated Press", "JANE DOE and JOHN ROE, Associated Press",
+         ("Associated Press",)),
+        ("By Jane Doe | Reuters", "Jane Doe | Reuters", ("Reuters",)),
+        ("By Reuters Staff", "Reuters Staff", ("Reuters",)),
+    ],
+)
+def test_byline_at_the_start_is_metadata(line: str, author: str, credits: tuple[str, ...]) -> None:
+    c = clean(f"{line}\n\nTwo people were killed, police said.")
+    assert c.text == "Two people were killed, police said."
+    assert [(r.kind, r.text) for r in c.removed] == [("byline", line)]
+    assert c.byline == author
+    assert c.credits == credits
+
+
+@pytest.mark.parametrize(
+    "line", ["By the time police arrived, two people had died.", "By Friday, 20 had died."]
+)
+def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
+    c = clean(f"{line}\n\nThree were hurt.")
+    assert c.removed == () and c.byline is None
+
+
+@pytest.mark.parametrize(
+    ("footer", "kind"),
+    [
+        ("Write to Al Root at allen.root@example.com", "credit"),
+        ("This copy is for your personal, non-commercial use only.", "disclaimer"),
+    ],
+)
+def test_more_footers(footer: str, kind: str) -> None:
+    c = clean(f"Two people were killed, police said.\n\n{footer}")
+    assert c.text == "Two people were killed, police said."
+    assert [r.kind for r in c.removed] == [kind]
+
+
 # --- filler phrases -----------------------------------------------------------------------
 
 
@@ -273,6 +389,13 @@ def test_doubled_words_are_collapsed(raw: str, expected: str, dup: str) -> None:
         "It was a very very bad day.",
         "Bora Bora and Baden Baden were quiet.",
         "Turnout was 55 55 percent.",
+        # Lists repeat on purpose; a chain is a figure of speech; other languages
+        # reduplicate words.
+        "Charges: dealing in methamphetamine, possession of methamphetamine, possession of "
+        "heroin.",
+        "The installation, Jewels after Jewels after Jewels, opened on Monday.",
+        "Jangan lebay dalam mencintai. Biasa biasa saja.",
+        "Orang itu amat amat baik kepada kami semua.",
     ],
 )
 def test_legitimate_repeats_are_kept(text: str) -> None:
@@ -298,6 +421,14 @@ def test_legitimate_repeats_are_kept(text: str) -> None:
         ("According to local officials, two people were killed.", ()),
         ("Police reported two deaths, Interior Minister Mohsin Naqvi said.", ()),
         ("Two died.\n\nDownload the Geo News app for the latest news.", ()),
+        ("Two people were killed, police said (AP).", ("Associated Press",)),
+        ("Two people were killed, police said. — AFP", ("AFP",)),
+        ("Two people were killed.\n\nThe Associated Press contributed to this report.",
+         ("Associated Press",)),
+        ("Two died.\n\nBy JANE DOE, AP Staff Writer", ("Associated Press",)),
+        ("Two people were killed (Balochistan Liberation Army) said.", ()),
+        ("The Dawn Times reported two deaths.", ("The Dawn Times",)),
+        ("Two died.\n\nPhoto: Reuters", ()),  # a photo credit is not the story's source
     ],
 )
 def test_credits(text: str, credits: tuple[str, ...]) -> None:
@@ -395,6 +526,17 @@ _pieces = st.sampled_from(
         "  ",
         "\t",
         "Share this article",
+        "Share",
+        "By Jane Doe",
+        "By",
+        "Photo: AP",
+        "(Photo by A/Getty Images)",
+        "REUTERS/Jane",
+        "Updated at 1:23 p.m.",
+        "We use cookies",
+        "Subscribe now",
+        "Biasa biasa",
+        "3 anos, 3 anos,",
         "Download the app",
         "(Reuters) -",
         ",",

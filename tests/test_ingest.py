@@ -295,7 +295,11 @@ def test_same_file_twice_is_read_once() -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("empty_folder", "no reports found (looked for .txt, .text, .md, .markdown)"),
+        (
+            "empty_folder",
+            "no reports found (looked for .txt .text .md .markdown .html .htm .xhtml .jsonl "
+            ".ndjson .rss .atom .xml .warc, also .gz)",
+        ),
         ("missing.txt", "no such file or folder"),
         ("missing_folder/", "no such file or folder"),
     ],
@@ -339,7 +343,8 @@ def test_same_key_in_two_folders_warns(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["errors", "frontmatter", "markdown", "document", "reader", "__init__"],
+    ["errors", "frontmatter", "markdown", "document", "reader", "__init__", "dates", "urls",
+     "detect", "html", "records", "feeds", "warc", "fetch"],
 )
 def test_doctests(module: str) -> None:
     name = "corroborate.ingest" + ("" if module == "__init__" else f".{module}")

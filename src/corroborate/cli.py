@@ -40,10 +40,21 @@ def _error(msg: str) -> None:
     click.echo(click.style("error: ", fg="red") + msg, err=True)
 
 
-def _read(paths: Sequence[str], encoding: str | None, quiet: bool) -> IngestResult:
-    from corroborate.ingest import read_paths
+MAX_BYTES_HELP = "Largest document read, in bytes (default 5 MiB)."
+FETCH_HELP = "Download http(s) URLs given as PATHS (off by default: no network access)."
 
-    result = read_paths(paths, encoding=encoding)
+
+def _read(
+    paths: Sequence[str],
+    encoding: str | None,
+    quiet: bool,
+    max_bytes: int | None = None,
+    allow_fetch: bool = False,
+) -> IngestResult:
+    from corroborate.ingest import DEFAULT_MAX_BYTES, read_paths
+
+    result = read_paths(paths, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                        allow_fetch=allow_fetch)
     if not quiet:
         for err in result.errors:
             _error(str(err))
@@ -84,6 +95,8 @@ def main() -> None:
     help="Comma-separated formats to write: md, html, json, csv.",
 )
 @click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+@click.option("--allow-fetch", is_flag=True, help=FETCH_HELP)
 @click.option("--no-store", is_flag=True, help="Do not write to the SQLite store.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def report(
@@ -92,6 +105,8 @@ def report(
     db: str | None,
     formats: str,
     encoding: str | None,
+    max_bytes: int | None,
+    allow_fetch: bool,
     no_store: bool,
     as_json: bool,
 ) -> None:
@@ -116,7 +131,7 @@ def report(
     store = None if no_store else _open_store(db_path)
     try:
         if paths:
-            result = _read(paths, encoding, as_json)
+            result = _read(paths, encoding, as_json, max_bytes, allow_fetch)
             failed = bool(result.errors)
             articles = result.articles
             if store is not None and articles:
@@ -209,30 +224,49 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
 @click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
+@click.option("--allow-fetch", is_flag=True, help=FETCH_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
-def ingest(paths: tuple[str, ...], db: str | None, encoding: str | None, as_json: bool) -> None:
-    """Read reports into the store (re-reading the same content adds nothing)."""
-    result = _read(paths, encoding, as_json)
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    encoding: str | None,
+    max_bytes: int | None,
+    allow_fetch: bool,
+    as_json: bool,
+) -> None:
+    """Read reports into the store (re-reading the same content adds nothing; a changed
+    page at a stored URL becomes a new revision). PATHS may be files, folders, - for
+    standard input, or URLs with --allow-fetch. Inputs are streamed in one transaction."""
+    from corroborate.ingest import DEFAULT_MAX_BYTES
+    from corroborate.ingest import ingest as ingest_into
+
     store = _open_store(db or _default_db())
     try:
-        added = store.add_articles(result.articles) if result.articles else None
+        summary = ingest_into(
+            paths, store, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+            allow_fetch=allow_fetch, on_error=None if as_json else (lambda e: _error(str(e))),
+            on_warning=None if as_json else _warn,
+        )
     finally:
         store.close()
-    n_added = len(added.added) if added else 0
-    n_existing = len(added.existing) if added else 0
+    n_added, n_existing = len(summary.stored.added), len(summary.stored.existing)
+    n_revised, errors = len(summary.stored.revised), summary.errors
     if as_json:
         _echo_json(
             {
-                "ok": not result.errors,
+                "ok": not errors,
                 "added": n_added,
                 "existing": n_existing,
-                "errors": [str(e) for e in result.errors],
-                "warnings": result.warnings,
+                "revised": n_revised,
+                "errors": [str(e) for e in errors],
+                "warnings": summary.warnings,
             }
         )
     else:
-        click.echo(f"{n_added} added, {n_existing} already stored, {len(result.errors)} failed")
-    sys.exit(2 if not result.articles and result.errors else 1 if result.errors else 0)
+        revised = f" ({n_revised} as new revisions)" if n_revised else ""
+        click.echo(f"{n_added} added{revised}, {n_existing} already stored, {len(errors)} failed")
+    sys.exit(2 if not n_added + n_existing and errors else 1 if errors else 0)
 
 
 @main.command()

@@ -71,8 +71,21 @@ class Article(Record):
     outlet: str | None = None
     author: str | None = None
     date: str | None = Field(default=None, description="Publication date/time, ISO 8601")
+    date_source: str | None = Field(
+        default=None,
+        description="Where the date was found: front_matter, html_meta, feed, record, url, text",
+    )
+    date_precision: str | None = Field(
+        default=None, description="How precise the date is: day, minute or second"
+    )
     url: str | None = None
     language: str | None = None
+    revision: int = Field(
+        default=1, ge=1, description="Version of the page at this URL (1 = first seen)"
+    )
+    previous: str | None = Field(
+        default=None, description="Id of the earlier revision of the same URL that this replaces"
+    )
     text: str = Field(description="Cleaned body text; every span points into it")
     removed: tuple[Removal, ...] = ()
     credits: tuple[str, ...] = Field(
@@ -189,8 +202,23 @@ class Relation(Record):
     kind: RelationKind
     score: float = Field(description="Strength of the evidence, 0..1")
     original: str | None = Field(default=None, description="Which article is the likely source")
-    credited: str | None = Field(default=None, description="Credit line, for syndicated")
+    credited: str | None = Field(
+        default=None, description="The outlet credited (credit line's name), for syndicated"
+    )
     evidence: tuple[AlignedPair, ...] = ()
+    original_by: Literal["published_first", "contains_other", "credited"] | None = Field(
+        default=None, description="How `original` was told, when it is set"
+    )
+    credit_line: str | None = Field(
+        default=None, description="The words of b that credit the source, for syndicated"
+    )
+    credit_span: Span | None = Field(
+        default=None, description="Where credit_line is in b's text (None: cleaning removed it)"
+    )
+    external: bool = Field(
+        default=False,
+        description="The source is the credited outlet, with no article in the batch: a == b",
+    )
 
 
 class ValueSupport(Record):
@@ -206,6 +234,55 @@ class ValueSupport(Record):
     articles: tuple[str, ...]
     claims: tuple[str, ...]
     origins: int = Field(description="Independent origin groups among the articles")
+    partisan: bool = Field(
+        default=False, description="A party to the conflict counting its enemy's casualties"
+    )
+    first_published: str | None = Field(
+        default=None, description="Earliest known publication date among its articles"
+    )
+    updated: bool = Field(
+        default=False, description="Stated as an update of an earlier toll ('rose to')"
+    )
+
+
+class TimelinePoint(Record):
+    """One report of a figure at its publication time."""
+
+    published: str | None
+    value: int | None
+    number_text: str
+    article: str
+    claim: str
+
+
+class FactRelation(Record):
+    """An arithmetic relation between facts: a total and its parts."""
+
+    kind: Literal["parts", "cumulative", "groups"]
+    total: str = Field(description="Id of the fact holding the total")
+    parts: tuple[str, ...] = Field(description="Ids of the facts that add up to it")
+    expression: str = Field(description="The sum, e.g. '33 = 18 + 15'")
+    holds: bool = Field(description="Whether the figures agree with the sum")
+    claims: tuple[str, ...] = ()
+
+
+class StatementEvidence(Record):
+    """A sentence that states an accusation and its denial."""
+
+    article: str
+    span: Span
+    text: str
+
+
+class Statement(Record):
+    """An accusation and its denial, with both sides' words."""
+
+    accusation: str
+    accused: str | None = None
+    accusers: tuple[str, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    evidence: tuple[StatementEvidence, ...] = ()
 
 
 class Fact(Record):
@@ -218,6 +295,13 @@ class Fact(Record):
     scope: str | None = None
     values: tuple[ValueSupport, ...]
     conflict: bool = Field(description="True when two values cannot both be right")
+    low: int | None = Field(default=None, description="Smallest credible figure")
+    best: int | None = Field(default=None, description="Best estimate, by `rule`")
+    high: int | None = Field(default=None, description="Largest credible figure")
+    rule: str = Field(default="", description="The rule that produced low/best/high")
+    timeline: tuple[TimelinePoint, ...] = Field(
+        default=(), description="Every report of the figure, by publication time"
+    )
 
 
 class Event(Record):
@@ -231,6 +315,12 @@ class Event(Record):
     facts: tuple[Fact, ...] = ()
     origin_groups: tuple[tuple[str, ...], ...] = Field(
         default=(), description="Articles sharing one origin (copies count once)"
+    )
+    relations: tuple[FactRelation, ...] = Field(
+        default=(), description="Totals and their parts, checked"
+    )
+    statements: tuple[Statement, ...] = Field(
+        default=(), description="Accusations and their denials"
     )
 
 

@@ -17,6 +17,8 @@ first letter after a removed filler phrase is capitalised).
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from corroborate.ingest.credits import find_credits
 from corroborate.model import Removal
 
-__all__ = ["FILLERS", "Cleaned", "clean", "is_boilerplate", "lost_characters"]
+__all__ = ["FILLERS", "Cleaned", "byline_author", "clean", "is_boilerplate", "lost_characters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Cleaned:
     text: str
     removed: tuple[Removal, ...] = ()
     credits: tuple[str, ...] = ()
+    byline: str | None = None
 
 
 # --- line joining -------------------------------------------------------------------------
@@ -145,16 +148,90 @@ _LINE_BOILERPLATE = re.compile(
         advertisement(?:\s*[-–—:]\s*(?:scroll|continue)[\w\s]*)?
       | (?:story\s+)?continues?\s+(?:reading\s+)?below(?:\s+(?:this\s+)?advertisement)?
       | continue\s+reading
-      | share\s+(?:this|the)\s+(?:article|story|post|page)(?:\s+(?:on|via)\b.*)?
-      | share\s+(?:on|via)\s+(?:facebook|twitter|x|whatsapp|linkedin|email)\b.*
       | click\s+here\b.{0,80}
-      | (?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+\w*\s*newsletters?\b.{0,60}
       | follow\s+us\s+on\b.{0,80}
       | skip\s+to\s+(?:main\s+)?content
       | listen\s+to\s+this\s+article.{0,30}
+      | media\s+playback\s+is\s+(?:unsupported|not\s+supported)\s+on\s+your\s+device
       | (?:also\s+read|read\s+also|read\s+more|related|recommended(?:\s+stories)?)\s*:.{0,150}
+      | also\s+on\s+[\w-]+\.[a-z]{2,}\b.{0,150}
+      | (?:tags|topics|related\s+topics|filed\s+under)(?:\s*:.{0,200})?
+      | (?:tell\s+us\s+what\s+you\s+think|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment
+          |add\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|comments?\s+(?:are\s+)?closed
+          |show\s+comments|view\s+comments)\b.{0,40}
+      | (?:order|buy)\s+reprints?|reprints?(?:\s+(?:&|and)\s+permissions)?
+      | print\s+(?:this\s+)?(?:article|story|page)|e-?mail\s+(?:this\s+)?(?:article|story)
     )[\W_]*$"""
 )
+# Share buttons: "Share this article", "Share on Facebook", "Facebook Twitter Email Print".
+_SHARE_LINE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+        share\s+(?:this|the)\s+(?:article|story|post|page|video)(?:\s+(?:on|via|with)\b.*)?
+      | share\s+this\s*:?
+      | (?:like|enjoy(?:ed)?)\s+this\s+(?:story|article)\s*\?.{0,60}
+      | share\s+(?:on|via|to)\s+(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit)\b.*
+      | (?:share|tweet|e-?mail|print|pin|whatsapp|facebook|twitter|linkedin|reddit|telegram
+          |messenger|copy\s+link|save|comments?|\d+\s+comments?)
+        (?:[\s|,·•/]+(?:share|tweet|e-?mail|print|pin|whatsapp|facebook|twitter|linkedin|reddit
+          |telegram|messenger|copy\s+link|save|comments?|\d+\s+comments?|x))*
+    )[\W_]*$"""
+)
+# Subscription and sign-in prompts.
+_SUBSCRIBE_LINE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+        (?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+\w*\s*newsletters?\b.{0,60}
+      | subscribe(?:\s+(?:now|today|here))?
+      | (?:already\s+a\s+subscriber|become\s+a\s+(?:subscriber|member))\b.{0,100}
+      | subscribe\s+(?:now\s+)?(?:to|for)\s+(?:continue|read|get|unlimited|full|just|only)\b.{0,100}
+      | (?:sign|log)\s+in\s+to\s+(?:continue|read|comment|keep\s+reading)\b.{0,80}
+      | get\s+(?:unlimited|full|digital)\s+(?:digital\s+)?access\b.{0,100}
+      | this\s+(?:article|story|content)\s+is\s+(?:for|available\s+to)\s+subscribers\b.{0,60}
+    )[\W_]*$"""
+)
+# Cookie and privacy notices.
+_COOKIE_LINE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+        (?:we|this\s+(?:site|website)|our\s+(?:site|website))\s+uses?\s+cookies\b.{0,250}
+      | by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:site|website)\b.{0,200}
+      | (?:accept|allow|manage|reject)\s+(?:all\s+)?cookies\b.{0,60}
+      | cookies?\s+(?:policy|settings|preferences|notice)\b.{0,60}
+    )$"""
+)
+# Photo captions and credits: "Image copyright Getty Images", "Photo: Reuters",
+# "FILE PHOTO: ...", "(AP Photo/Jane Doe)", "Police at the scene. (Photo by J. Doe/AFP)".
+_CAPTION_LINE = re.compile(
+    r"""(?ix)^[\W_]*(?:
+        (?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b.{0,250}
+      | (?:photo(?:graph)?|picture|image|pic|file\s+photo|credit|caption)s?\s*:.{1,250}
+      | (?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy(?:\s+of)?)\b.{1,120}
+      | .{0,250}\(\s*(?:[\w-]+\s+){0,3}(?:photo(?:graph)?|picture|image|pic)s?\b[^()]{0,100}\)
+      | .{0,250}\([^()]{1,60}/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock
+          |associated\s+press)\s*\)
+      | .{0,250}\((?:getty\s+images|shutterstock)\)
+    )[\W_]*$"""
+)
+# "Police at the scene in Quetta. REUTERS/Naseer Ahmed": an agency photo credit ends it.
+# "... in New York.Reuters": a caption with the agency glued on, no full stop after it.
+_PHOTO_CREDIT_END = re.compile(
+    r"\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'-]{2,40}$"
+    r"|[.!?)”\"]\s*(?:Reuters|AP|AFP|EPA|Getty\s+Images|Shutterstock|Associated\s+Press)"
+    r"(?:\s*/\s*[\w .'-]{2,40})?$"
+)
+# A line that is only a time stamp: "Updated at 1:23 p.m.", "2019-11-19T08:57:40+01:00".
+_STAMP_LINE = re.compile(
+    r"""(?ix)^[\W_]*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|modified)
+        (?:\s+(?:on|at))?\s*:?\s*)?
+      (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+      (?:\d{4}-\d{2}-\d{2}(?:[t\s]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:z|[+-]\d{2}:?\d{2})?
+        |(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4})
+          (?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?
+        |\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)
+    [\W_]*$"""
+)
+_STAMP_LABEL = re.compile(r"^[\W_]*(?:first\s+)?(?:published|posted|updated|last\s+updated|"
+                          r"modified)\b", re.IGNORECASE)
+_CAPTION_MAX_WORDS = 50
+_FURNITURE_MAX = 400
 
 _PROMO = tuple(
     re.compile(p, re.IGNORECASE)
@@ -176,6 +253,14 @@ _PROMO = tuple(
         r"\bin-depth\s+coverage\b",
     )
 )
+# Each promotional phrase and disclaimer contains one of these (lower-cased): a cheap test
+# before the patterns.
+_PROMO_HINTS = ("download", "store", "subscribe", "follow us", "newsletter", "click here",
+                "sign up", "read more", "stay", "share this", "cookie", "channel", "latest",
+                "breaking news", "in-depth")
+_DISCLAIMER_HINTS = ("edited by", "feed", "wire", "syndicated", "disclaimer", "expressed",
+                     "may have been", "this article", "this story", "this content", "this report",
+                     "rights reserved", "commercial use", "©", "copyright", "(c)")
 _CALL_TO_ACTION = re.compile(
     r"^[\W_]*(?:download|subscribe|follow|sign\s+up|click|read\s+more|check\s+out|stay|get\s+the"
     r"|join|like\s+us|share|don'?t\s+miss|for\s+(?:the\s+)?latest)\b",
@@ -194,6 +279,7 @@ _DISCLAIMER = tuple(
         r"\bthis\s+(?:article|story|content|report)\s+(?:was|is|has\s+been)\s+"
         r"(?:originally\s+)?(?:published|generated|auto-generated|produced|sourced)\b",
         r"\ball\s+rights\s+reserved\b",
+        r"\bfor\s+your\s+personal,?\s+non-?commercial\s+use\s+only\b",
         r"^\W*(?:©|copyright\b|\(c\)\s*\d{4})",
     )
 )
@@ -203,24 +289,88 @@ _CREDIT_LINE = re.compile(
         (?:with\s+)?inputs?\s+from\s+[^.]{1,80}
       | (?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\s+.{1,200}
       | source\s*:\s*.{1,60}
+      | write\s+to\s+.{1,80}?\bat\s+\S+@\S+
     )[\W_]*$"""
 )
 _SYNDICATED = re.compile(r"\bsyndicat|\bwire\s+(?:agency\s+)?feed\b", re.IGNORECASE)
+# A byline: "By Jane Doe", "By JANE DOE and John Roe, Associated Press", "By Reuters Staff".
+# Possessive quantifiers: a name is never split into two, so a long paragraph that starts
+# with "By" fails fast instead of backtracking.
+_BYLINE = re.compile(
+    r"^[\W_]*+by\s++((?:(?:[A-Z][\w.'’-]*+|&)[ \t,|/–—-]*+){1,10})$",
+    re.IGNORECASE,
+)
+
+
+def _anywhere(par: str) -> tuple[str, str] | None:
+    """(kind, reason) for a paragraph that is page furniture wherever it stands."""
+    if len(par) > _FURNITURE_MAX and not par.lstrip()[:5].lower().startswith("share"):
+        return None  # page furniture is short; a long paragraph is story text
+    if _LINE_BOILERPLATE.match(par):
+        return "promo", "page furniture or call to action"
+    if _SHARE_LINE.match(par):
+        return "promo", "share buttons"
+    if _SUBSCRIBE_LINE.match(par):
+        return "promo", "subscription prompt"
+    if _COOKIE_LINE.match(par):
+        return "promo", "cookie notice"
+    if len(par.split()) <= _CAPTION_MAX_WORDS and (
+        _CAPTION_LINE.match(par) or _PHOTO_CREDIT_END.search(par)
+    ):
+        return "caption", "photo caption or credit"
+    if len(par) <= 80 and _STAMP_LINE.match(par) and (
+        _STAMP_LABEL.match(par) or re.match(r"\W*\d{4}-\d\d-\d\d", par)
+    ):
+        return "date", "time stamp line"
+    return None
+
+
+def byline_author(par: str) -> str | None:
+    """The names in a byline paragraph ("By Jane Doe, Associated Press" -> "Jane Doe,
+    Associated Press"), or None when ``par`` is not a byline."""
+    par = par.strip()
+    if par[:2].lower() != "by" or len(par) > 200 or len(par.split()) > 14:
+        return None
+    m = _BYLINE.match(par)
+    if not m:
+        return None
+    names = m.group(1).strip(" \t,|/–—-")
+    # "By the way" / "By Friday": a byline names people, each word capitalised.
+    words = [w for w in re.split(r"[\s,|/–—-]+", names) if w]
+    if not words or any(w[0].islower() and w not in ("de", "van", "von", "al", "bin", "and")
+                        for w in words):
+        return None
+    if words[0] in _NOT_NAMES:
+        return None
+    return names
+
+
+_NOT_NAMES = frozenset(
+    """The This That Then Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    Noon Midnight Morning Evening Night Tonight Today Tomorrow Yesterday Early Late""".split()
+)
 
 
 def _boilerplate(par: str) -> tuple[str, str] | None:
     """(kind, reason) when a leading or trailing paragraph is boilerplate."""
     words = len(par.split())
-    if _LINE_BOILERPLATE.match(par):
-        return "promo", "page furniture or call to action"
+    hit = _anywhere(par)
+    if hit:
+        return hit
+    if byline_author(par):
+        return "byline", "byline (kept as metadata)"
     if words <= 60 and _CREDIT_LINE.match(par):
         return "credit", "credit line (metadata)"
-    if words <= 80:
+    low = par.lower()
+    if words <= 80 and any(h in low for h in _DISCLAIMER_HINTS):
         for pat in _DISCLAIMER:
             if pat.search(par):
                 if _SYNDICATED.search(par):
                     return "disclaimer", "publisher disclaimer: published from a syndicated feed"
                 return "disclaimer", "publisher disclaimer or legal notice"
+    if not any(h in low for h in _PROMO_HINTS):
+        return None
     hits = sum(1 for pat in _PROMO if pat.search(par))
     # Two separate promotional signals, or one in a short call to action, make a footer;
     # one signal inside a long paragraph may be news ("the app store was fined").
@@ -246,8 +396,9 @@ def _strip_boilerplate(paras: list[str], removed: list[Removal]) -> list[str]:
         paras = paras[:-1]
     kept: list[str] = []
     for p in paras:
-        if _LINE_BOILERPLATE.match(p):
-            head.append(Removal(kind="promo", text=p, reason="page furniture or call to action"))
+        hit = _anywhere(p)
+        if hit:
+            head.append(Removal(kind=hit[0], text=p, reason=hit[1]))
         else:
             kept.append(p)
     removed.extend(head)
@@ -300,14 +451,33 @@ def _repeat_at(par: str, words: list[re.Match[str]], i: int, k: int) -> bool:
     a = par[first[0].start() : first[-1].end()]
     b = par[second[0].start() : second[-1].end()]
     if k == 1:
-        # "The the" -> "The"; the repeat must be a lowercase word.
+        # "the the" -> "the", "The the" -> "The" (a function word only: "Biasa biasa" is
+        # Indonesian reduplication); the repeat must be a lowercase word.
         return (
-            a.lower() == b
+            (a == b or (a.lower() == b and b in _FUNCTION_WORDS))
             and b.isalpha()
             and b == b.lower()
             and b not in _DOUBLE_OK
         )
-    return a == b and any(w.group().isalpha() for w in first)
+    if a != b or not any(w.group().isalpha() for w in first):
+        return False
+    # Only plain word runs: "methamphetamine, possession of methamphetamine, possession of"
+    # is a list, and "Jewels after Jewels after Jewels" a figure of speech.
+    if any(not par[x.end() : y.start()].isspace() for x, y in itertools.pairwise(first)):
+        return False
+    after, before = i + 2 * k, i - 1
+    if after < len(words) and words[after].group().lower() == first[0].group().lower():
+        return False
+    return not (before >= 0 and words[before].group().lower() == first[-1].group().lower())
+
+
+_ENGLISH = frozenset("the of and to in a is was were said that for on with by at from".split())
+
+
+def _looks_english(words: list[str]) -> bool:
+    """Whether a paragraph reads as English (so a doubled word is a typo, not
+    reduplication as in Indonesian "amat amat" or "biasa biasa")."""
+    return sum(map(_ENGLISH.__contains__, words)) >= max(1, len(words) // 10)
 
 
 def _drop_repeats(par: str, removed: list[Removal]) -> str:
@@ -317,26 +487,54 @@ def _drop_repeats(par: str, removed: list[Removal]) -> str:
     like "the the the the" halves each round.
     """
     while True:
+        # (Lower-casing ASCII text cannot change how it splits into words.)
+        lower = (_WORD.findall(par.lower()) if par.isascii()
+                 else [w.lower() for w in _WORD.findall(par)])
+        n = len(lower)
+        # A repeat of k words starts with the same word k places on. Find those places
+        # (in C: map/compress), longest k first, keep those where all k words repeat
+        # (case aside), then check only them, left to right.
+        candidates: dict[int, list[int]] = {}
+        for k in range(_MAX_REPEAT, 0, -1):
+            same = map(operator.eq, lower, itertools.islice(lower, k, None))
+            found = [i for i in itertools.compress(range(n - 2 * k + 1), same)
+                     if k == 1 or lower[i : i + k] == lower[i + k : i + 2 * k]]
+            if k == 1 and found and not _looks_english(lower):
+                break  # a lone doubled word is a typo only in English
+            for i in found:
+                candidates.setdefault(i, []).append(k)
+        if not candidates:
+            return par
         words = list(_WORD.finditer(par))
         cuts: list[tuple[int, int]] = []
-        i = 0
-        while i < len(words):
-            k = next((k for k in range(_MAX_REPEAT, 0, -1) if _repeat_at(par, words, i, k)), 0)
+        done_to = 0
+        for i in sorted(candidates):
+            if i < done_to:
+                continue
+            k = next((k for k in candidates[i] if _repeat_at(par, words, i, k)), 0)
             if not k:
-                i += 1
                 continue
             start, end = words[i + k - 1].end(), words[i + 2 * k - 1].end()
             dup = par[start:end].strip()
             removed.append(Removal(kind="repeat", text=dup, reason=f'doubled words "{dup}"'))
             cuts.append((start, end))
-            i += 2 * k
+            done_to = i + 2 * k
         if not cuts:
             return par
         for start, end in reversed(cuts):
             par = par[:start] + par[end:]
 
 
+# Every filler phrase contains one of these (lower-cased): a substring test is much cheaper
+# than the full pattern, and most paragraphs have none.
+_FILLER_HINTS = ("let's", "let’s", "here", "ado", "first things", "buckle", "read on",
+                 "this article")
+
+
 def _drop_fillers(par: str, removed: list[Removal]) -> str:
+    low = par.lower()
+    if not any(h in low for h in _FILLER_HINTS):
+        return par
     out: list[str] = []
     pos = 0
     for m in _FILLER.finditer(par):
@@ -395,9 +593,15 @@ def clean(text: str) -> Cleaned:
     # Credits come from the kept text and from removed disclaimers and credit lines
     # ("(With inputs from PTI)"), never from promotional footers.
     credit_text = "\n".join(
-        [out] + [r.text for r in removed if r.kind in ("disclaimer", "credit")]
+        [out] + [r.text for r in removed if r.kind in ("disclaimer", "credit", "byline")]
     )
-    return Cleaned(text=out, removed=tuple(removed), credits=tuple(find_credits(credit_text)))
+    byline = next((byline_author(r.text) for r in removed if r.kind == "byline"), None)
+    return Cleaned(
+        text=out,
+        removed=tuple(removed),
+        credits=tuple(find_credits(credit_text)),
+        byline=byline,
+    )
 
 
 def lost_characters(original: str, cleaned: Cleaned) -> Counter[str]:

@@ -1,6 +1,8 @@
 """Recognise the news outlets and agencies a report credits as its source.
 
 Credits come from syndication and attribution lines: a dateline ``QUETTA (Reuters) -``,
+``(AP)`` or a sign-off ``— AFP`` (known agencies only), a wire byline ``By Jane Doe,
+Associated Press`` or ``Reuters Staff``, ``The Associated Press contributed to this report``,
 ``According to The Express Tribune``, ``..., The Express Tribune reported.``, ``officials
 told Reuters``, ``(With inputs from PTI)``, ``This article was originally published on
 The Conversation``. Only names that look like a news outlet or agency are kept, so
@@ -88,6 +90,7 @@ _LEADERS = frozenset(
     June July August September October November December Local State Police Authorities
     Security Military""".split()
 )
+_STAFF_WORDS = frozenset("Staff Writer Writers Correspondent Correspondents Reporter".split())
 _OUTLET_NOUN = r"(?:\s+(?:newspaper|news\s+agency|agency|daily|broadcaster|television|TV|website))?"
 
 # A capitalised name of up to six words ("The Express Tribune", "Press Trust of India").
@@ -98,17 +101,52 @@ _OUTLET_NOUN = r"(?:\s+(?:newspaper|news\s+agency|agency|daily|broadcaster|telev
 _WORD = r"(?<![\w&.-])[A-Z](?:[\w&-]|\.(?=\w))*+"
 _NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:(?:of|the|de|al)\s+)?{_WORD}){{0,5}}"
 
-_PATTERNS: tuple[re.Pattern[str], ...] = (
+# Each pattern with words one of which must be in the text for it to match: a substring
+# test is far cheaper than running the pattern, and most texts have none of them.
+_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # Dateline: "ISLAMABAD, Jan 31 (Reuters) -"
-    re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE),
-    re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}"),
-    re.compile(rf"({_NAME}){_OUTLET_NOUN},?\s+(?:reported|reports|said\s+in\s+a\s+report)\b"),
-    re.compile(rf"\b(?:reported\s+by|told|speaking\s+to|spoke\s+to|interview\s+with)"
-               rf"\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}"),
-    re.compile(rf"\boriginally\s+(?:published|appeared)\s+(?:on|in|by)\s+({_NAME})"),
-    re.compile(rf"\bfrom\s+(?:a|an|the)\s+({_NAME})\s+(?:feed|wire)\b"),
-    re.compile(rf"\bsyndicated\s+feed\s+(?:of|from)\s+(?:the\s+)?({_NAME})"),
-    re.compile(rf"(?:©|\bCopyright\b)\s*(?:\d{{4}}\s+)?({_NAME})"),
+    (("(",), re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE)),
+    (("ccording",),
+     re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
+    (("eported", "told", "peaking", "spoke", "nterview"),
+     re.compile(rf"\b(?:reported\s+by|told|speaking\s+to|spoke\s+to|interview\s+with)"
+                rf"\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
+    (("riginally",),
+     re.compile(rf"\boriginally\s+(?:published|appeared)\s+(?:on|in|by)\s+({_NAME})")),
+    (("feed", "wire"), re.compile(rf"\bfrom\s+(?:a|an|the)\s+({_NAME})\s+(?:feed|wire)\b")),
+    (("yndicated",),
+     re.compile(rf"\bsyndicated\s+feed\s+(?:of|from)\s+(?:the\s+)?({_NAME})")),
+    (("©", "Copyright"), re.compile(rf"(?:©|\bCopyright\b)\s*(?:\d{{4}}\s+)?({_NAME})")),
+    # Wire bylines: "By Jane Doe, Associated Press", "By JANE DOE | Reuters".
+    (("By ",), re.compile(rf"^[^\w\n]*By\s+[^\n]{{1,80}}?(?:,|\||\s[-–—]|\bof\b|\bfor\b)\s*"
+                          rf"(?:the\s+)?({_NAME})[ \t.]*$", re.MULTILINE)),
+)
+# Patterns that start with the name, each with the word that must follow it: they are only
+# tried just before that word, so a long text is not scanned from every capital letter.
+_NAME_FIRST: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        ("report",),
+        re.compile(r"\b(?:reported|reports|said\s+in\s+a\s+report)\b"),
+        re.compile(rf"({_NAME}){_OUTLET_NOUN},?\s+(?:reported|reports|said\s+in\s+a\s+report)\b"),
+    ),
+    (  # "Associated Press Writer", "Reuters Staff", "AP Correspondent"
+        ("taff", "riter", "orrespondent", "eporter"),
+        re.compile(r"\b(?:[Ss]taff|[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?)\b"),
+        re.compile(rf"({_NAME})\s+(?:[Ss]taff|[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?)\b"),
+    ),
+    (  # "The Associated Press contributed to this report."
+        ("contributed",),
+        re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+this\b"),
+        re.compile(rf"({_NAME})\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
+                   r"(?:report|story|article)"),
+    ),
+)
+_WINDOW = 160
+# Only well-known agencies and outlets count in these looser places: "(Reuters)" anywhere,
+# and a sign-off "— AFP" ending a paragraph.
+_KNOWN_ONLY: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("(",), re.compile(rf"\(({_NAME})\)")),
+    (("-", "–", "—"), re.compile(rf"[-–—]\s*({_NAME})[ \t.]*$", re.MULTILINE)),
 )
 _INPUTS = re.compile(r"\b(?:with\s+)?inputs?\s+from\s+([^()\n]+)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -117,6 +155,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 def _canonical(name: str) -> str | None:
     """The canonical outlet name, or None when ``name`` does not look like an outlet."""
     words = re.sub(r"\s+", " ", name).strip(" .,-").split(" ")
+    while len(words) > 1 and words[-1] in _STAFF_WORDS:  # "AP Staff" -> "AP"
+        words = words[:-1]
     if not words or not words[0]:
         return None
     # The match may start early ("On Saturday Geo News"): try each tail, longest first.
@@ -157,12 +197,37 @@ def find_credits(text: str) -> list[str]:
         ['Reuters', 'PTI']
     """
     found: list[tuple[int, str]] = []
-    for pattern in _PATTERNS:
+    def has(words: tuple[str, ...]) -> bool:
+        return any(w in text for w in words)
+
+    for words, pattern in _PATTERNS:
+        if not has(words):
+            continue
         for m in pattern.finditer(text):
             canon = _canonical(m.group(1))
             if canon:
                 found.append((m.start(1), canon))
-    for m in _INPUTS.finditer(text):
+    for words, gate, pattern in _NAME_FIRST:
+        if not has(words):
+            continue
+        for g in gate.finditer(text):
+            start = max(0, g.start() - _WINDOW)
+            if start:  # begin at a word boundary, never inside a name
+                space = re.search(r"\s", text[start : g.start()])
+                start = start + space.end() if space else g.start()
+            for m in pattern.finditer(text, start, g.end() + 40):
+                canon = _canonical(m.group(1))
+                if canon:
+                    found.append((m.start(1), canon))
+    for words, pattern in _KNOWN_ONLY:
+        if not has(words):
+            continue
+        for m in pattern.finditer(text):
+            name = " ".join(m.group(1).split())
+            canon = _KNOWN.get(name) or _KNOWN_FOLDED.get(name.casefold())
+            if canon:
+                found.append((m.start(1), canon))
+    for m in _INPUTS.finditer(text) if "nput" in text else ():
         found.extend((m.start(1), name) for name in _inputs_names(m.group(1)))
     out: list[str] = []
     for _, name in sorted(found, key=lambda p: p[0]):

@@ -13,8 +13,9 @@ from pathlib import PurePath
 from typing import Any
 
 from corroborate.ingest.clean import clean, is_boilerplate
+from corroborate.ingest.dates import FoundDate, date_from_text, date_from_url, parse_date
 from corroborate.ingest.errors import IngestError
-from corroborate.ingest.frontmatter import json_safe, normalise_date, split_front_matter
+from corroborate.ingest.frontmatter import json_safe, split_front_matter
 from corroborate.ingest.markdown import strip_markdown
 from corroborate.model import Article, Removal
 
@@ -176,6 +177,7 @@ def parse_document(
                 used.add(k)
                 fields[name] = v
         meta = {k: json_safe(v) for k, v in fm.fields.items() if k not in used}
+    body_text = text  # after front matter, before markup and title are taken off
     if fmt == "markdown" or _is_markdown(text, source):
         fmt = "markdown"
         text, md_removed, title = strip_markdown(text)
@@ -192,9 +194,20 @@ def parse_document(
     removed.extend(cleaned.removed)
 
     raw_date = fields.get("date")
-    date = normalise_date(raw_date)
-    if raw_date is not None and date is None:
-        meta["date_text"] = _as_text(raw_date)  # keep what we could not parse
+    url = _as_text(fields.get("url"))
+    date: FoundDate | None = None
+    if raw_date is not None:
+        parsed = parse_date(raw_date)
+        if parsed:
+            date = FoundDate(parsed[0], parsed[1], "front_matter")
+        else:
+            meta["date_text"] = _as_text(raw_date)  # keep what we could not parse
+    if date is None:
+        found = date_from_url(url)
+        date = FoundDate(found[0], found[1], "url") if found else None
+    if date is None:
+        found = date_from_text(body_text)
+        date = FoundDate(found[0], found[1], "text") if found else None
     if any(r.kind == "disclaimer" and "syndicated" in r.reason for r in cleaned.removed):
         meta["syndicated"] = True
     return Article.create(
@@ -204,9 +217,11 @@ def parse_document(
         format=fmt,
         title=_as_text(fields.get("title")) or title,
         outlet=_as_text(fields.get("outlet")),
-        author=_as_text(fields.get("author")),
-        date=date,
-        url=_as_text(fields.get("url")),
+        author=_as_text(fields.get("author")) or cleaned.byline,
+        date=date.value if date else None,
+        date_source=date.source if date else None,
+        date_precision=date.precision if date else None,
+        url=url,
         language=_as_text(fields.get("language")),
         removed=tuple(removed),
         credits=cleaned.credits,

@@ -8,13 +8,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from corroborate.ingest.dates import parse_date
 
 _YAML_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*$\r?\n?",
                          re.DOTALL | re.MULTILINE)
@@ -67,48 +68,16 @@ def split_front_matter(text: str) -> FrontMatter | None:
     return None
 
 
-_DATE_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y %H:%M", "%b %d, %Y %H:%M",
-    "%Y/%m/%d", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M %z",
-    "%Y-%m-%d %H:%M:%S %z", "%Y.%m.%d",
-)
-
-
 def normalise_date(value: Any) -> str | None:
     """An ISO 8601 string for a front-matter date (keeping the time if given), else None.
 
         >>> normalise_date("2026-02-01T00:57:25"), normalise_date("February 1, 2026")
         ('2026-02-01T00:57:25', '2026-02-01')
+
+    :func:`corroborate.ingest.dates.parse_date` also gives the precision.
     """
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 10**8:
-        try:  # a Unix timestamp
-            return dt.datetime.fromtimestamp(value, tz=dt.UTC).isoformat()
-        except (ValueError, OverflowError, OSError):
-            return None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    s = " ".join(value.split())
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-            return dt.date.fromisoformat(s).isoformat()
-        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            parsed = dt.datetime.strptime(s, fmt)
-        except ValueError:
-            continue
-        has_time = "%H" in fmt
-        return parsed.isoformat() if has_time else parsed.date().isoformat()
-    try:
-        return email.utils.parsedate_to_datetime(s).isoformat()  # RFC 2822, from feeds
-    except (TypeError, ValueError, IndexError):
-        return None
+    found = parse_date(value)
+    return found[0] if found else None
 
 
 def json_safe(value: Any) -> Any:

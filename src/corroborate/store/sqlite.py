@@ -10,6 +10,22 @@
 Every write is one transaction, so a crash mid-batch leaves the store as it was. Rows keep
 the full record as JSON next to a few indexed columns; all SQL is parameterised because
 article text is untrusted.
+
+A changed page at a URL already stored becomes a new *revision* of that article: it is
+stored with ``revision`` 2, 3, ... and ``previous`` (the id it replaces), and the older one
+is kept but no longer listed by :meth:`Store.articles`:
+
+    >>> v1 = Article.create("Two died.", "a.html", url="https://x.org/fire")
+    >>> v2 = Article.create("Three died.", "a.html", url="https://www.x.org/fire/")
+    >>> with Store(":memory:") as store:
+    ...     _ = store.add_articles([v1])
+    ...     result = store.add_articles([v2])
+    ...     current = store.articles()
+    ...     history = store.revisions("https://x.org/fire")
+    >>> result.revised == [(v1.id, v2.id)], [(a.revision, a.previous == v1.id) for a in current]
+    (True, [(2, True)])
+    >>> [a.text for a in history]
+    ['Two died.', 'Three died.']
 """
 
 from __future__ import annotations
@@ -26,13 +42,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from corroborate.ingest.urls import url_key
 from corroborate.model import Article, Claim, Event, Relation, Report
 
 DEFAULT_DB = "corroborate.db"
 """File name used when the store path is a folder (and the CLI's default)."""
 
-STORE_VERSION = 1
-"""``PRAGMA user_version`` of the schema below; bump with a migration when it changes."""
+STORE_VERSION = 2
+"""``PRAGMA user_version`` of the schema below; bump with a migration when it changes.
+Version 2 added revisions (``url_key``, ``revision``, ``superseded_by``); a version-1 store
+is upgraded in place when opened."""
 
 # "CORB": marks the file as ours, so another program's SQLite file is not mistaken for one.
 APPLICATION_ID = 0x434F5242
@@ -47,9 +66,13 @@ CREATE TABLE articles (
     outlet  TEXT,
     date    TEXT,
     added   TEXT NOT NULL,
-    json    TEXT NOT NULL
+    json    TEXT NOT NULL,
+    url_key TEXT,
+    revision INTEGER NOT NULL DEFAULT 1,
+    superseded_by TEXT
 );
 CREATE INDEX articles_key ON articles(key);
+CREATE INDEX articles_url_key ON articles(url_key);
 CREATE TABLE runs (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,
     at        TEXT NOT NULL,
@@ -106,10 +129,12 @@ class StoreError(Exception):
 
 @dataclass(frozen=True)
 class AddResult:
-    """Ids newly added and ids that were already stored (each listed once)."""
+    """Ids newly added and ids that were already stored (each listed once); ``revised``
+    pairs (old id, new id) for added articles that are a new version of a stored URL."""
 
     added: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
+    revised: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _now() -> str:
@@ -189,12 +214,31 @@ class Store:
                 f"{self._name} was written by a newer Corroborate (store version {version}; "
                 f"this version reads up to {STORE_VERSION}); upgrade corroborate to open it"
             )
+        elif version == 1:
+            self._upgrade_from_1()
         elif version < STORE_VERSION:
             raise StoreError(
                 f"{self._name} has an old store version {version} that cannot be upgraded"
             )
         # WAL: readers are not blocked by a writer, and a crash cannot corrupt the file.
         conn.execute("PRAGMA journal_mode = WAL")
+
+    def _upgrade_from_1(self) -> None:
+        """Version 1 -> 2: add the revision columns, keyed by each article's URL."""
+        with self._transaction() as conn:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != 1:
+                return  # another process upgraded it first
+            conn.execute("ALTER TABLE articles ADD COLUMN url_key TEXT")
+            conn.execute("ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+            conn.execute("ALTER TABLE articles ADD COLUMN superseded_by TEXT")
+            conn.execute("CREATE INDEX articles_url_key ON articles(url_key)")
+            rows = conn.execute(
+                "SELECT id, json_extract(json, '$.url') FROM articles WHERE "
+                "json_extract(json, '$.url') IS NOT NULL"
+            ).fetchall()
+            conn.executemany("UPDATE articles SET url_key = ? WHERE id = ?",
+                             [(url_key(u), i) for i, u in rows])
+            conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -236,35 +280,100 @@ class Store:
 
     # --- articles ----------------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article]) -> AddResult:
-        """Insert articles not yet stored (by id), all in one transaction.
+    def add_articles(
+        self, articles: Iterable[Article], *, commit_every: int | None = None
+    ) -> AddResult:
+        """Insert articles not yet stored (by id), in one transaction; ``articles`` may be a
+        generator, consumed as it goes, so memory does not grow with the input.
 
-        Adding the same articles again adds nothing; they are listed in ``existing``.
+        Adding the same articles again adds nothing; they are listed in ``existing``. An
+        article whose URL (:func:`~corroborate.ingest.urls.url_key`: scheme, ``www.``,
+        tracking parameters and web-archive wrappers aside) matches a stored article with
+        different content is stored as its next revision (``revision``, ``previous``) and
+        the older one is superseded. With ``commit_every=N`` the batch is committed every N
+        articles (a crash then keeps the committed part; adding again is idempotent).
         """
         result = AddResult()
         seen: set[str] = set()
         now = _now()
-        with self._transaction() as conn:
-            for art in articles:
-                if art.id in seen:
-                    continue
-                seen.add(art.id)
-                # Serialise inside the transaction: if one article fails, none is added.
-                doc = art.model_dump_json()
-                cur = conn.execute(
-                    "INSERT OR IGNORE INTO articles "
-                    "(id, key, source, format, title, outlet, date, added, json) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (art.id, art.key, art.source, art.format, art.title, art.outlet, art.date,
-                     now, doc),
-                )
-                (result.added if cur.rowcount == 1 else result.existing).append(art.id)
-            counts = {"added": len(result.added), "existing": len(result.existing)}
-            conn.execute(
-                "INSERT INTO runs (at, kind, inputs, counts) VALUES (?, 'add', ?, ?)",
-                (now, json.dumps(result.added + result.existing), json.dumps(counts)),
-            )
-        return result
+        iterator = iter(articles)
+        logged = False
+        while True:
+            done = True
+            pending: list[str] = []
+            with self._transaction() as conn:
+                for art in iterator:
+                    if art.id in seen:
+                        continue
+                    seen.add(art.id)
+                    self._add_one(conn, art, now, result)
+                    pending.append(art.id)
+                    if commit_every and len(pending) >= commit_every:
+                        done = False
+                        break
+                if pending or not logged:
+                    self._log_add(conn, now, pending, result)
+                    logged = True
+            if done:
+                return result
+
+    def _log_add(self, conn: sqlite3.Connection, now: str, ids: list[str],
+                 result: AddResult) -> None:
+        added = set(result.added)
+        counts = {"added": sum(i in added for i in ids),
+                  "existing": sum(i not in added for i in ids)}
+        revised = {new for _, new in result.revised}
+        if any(i in revised for i in ids):
+            counts["revised"] = sum(i in revised for i in ids)
+        conn.execute(
+            "INSERT INTO runs (at, kind, inputs, counts) VALUES (?, 'add', ?, ?)",
+            (now, json.dumps(ids), json.dumps(counts)),
+        )
+
+    @staticmethod
+    def _add_one(conn: sqlite3.Connection, art: Article, now: str,
+                 result: AddResult | None = None) -> bool:
+        """Insert one article (as a new revision when its URL is known); True if added."""
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,)).fetchone():
+            if result is not None:
+                result.existing.append(art.id)
+            return False
+        key = url_key(art.url)
+        previous = None
+        if key is not None:
+            previous = conn.execute(
+                "SELECT id, revision FROM articles WHERE url_key = ? AND superseded_by IS NULL "
+                "ORDER BY rowid DESC LIMIT 1",
+                (key,),
+            ).fetchone()
+        if previous is not None:
+            art = art.model_copy(update={"revision": previous[1] + 1, "previous": previous[0]})
+        # Serialise inside the transaction: if one article fails, none is added.
+        doc = art.model_dump_json()
+        conn.execute(
+            "INSERT INTO articles (id, key, source, format, title, outlet, date, added, json, "
+            "url_key, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (art.id, art.key, art.source, art.format, art.title, art.outlet, art.date, now, doc,
+             key, art.revision),
+        )
+        if previous is not None:
+            conn.execute("UPDATE articles SET superseded_by = ? WHERE id = ?",
+                         (art.id, previous[0]))
+            if result is not None:
+                result.revised.append((previous[0], art.id))
+        if result is not None:
+            result.added.append(art.id)
+        return True
+
+    def revisions(self, url: str) -> list[Article]:
+        """Every stored version of the page at ``url``, oldest first."""
+        key = url_key(url)
+        if key is None:
+            return []
+        rows = self._db.execute(
+            "SELECT json FROM articles WHERE url_key = ? ORDER BY revision, rowid", (key,)
+        ).fetchall()
+        return [Article.model_validate_json(r[0]) for r in rows]
 
     def runs(self) -> list[dict[str, Any]]:
         """The log of writes, oldest first: ``{"id", "at", "kind", "inputs", "counts"}``
@@ -276,11 +385,15 @@ class Store:
             for r in rows
         ]
 
-    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
-        """Stored articles in insertion order; only those in ``ids`` if given (unknown ids
-        are skipped)."""
+    def articles(
+        self, ids: Sequence[str] | None = None, *, all_revisions: bool = False
+    ) -> list[Article]:
+        """Stored articles in insertion order: the current revision of each, or every
+        revision with ``all_revisions``; exactly those in ``ids`` if given (unknown ids are
+        skipped)."""
         if ids is None:
-            rows = self._db.execute("SELECT json FROM articles ORDER BY rowid").fetchall()
+            where = "" if all_revisions else " WHERE superseded_by IS NULL"
+            rows = self._db.execute(f"SELECT json FROM articles{where} ORDER BY rowid").fetchall()
         else:
             # One JSON parameter instead of building "IN (?, ?, ...)": no variable limit.
             rows = self._db.execute(
@@ -294,9 +407,10 @@ class Store:
         row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
-    def count(self) -> int:
-        """Number of stored articles."""
-        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def count(self, *, all_revisions: bool = False) -> int:
+        """Number of stored articles (current revisions only unless ``all_revisions``)."""
+        where = "" if all_revisions else " WHERE superseded_by IS NULL"
+        return int(self._db.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0])
 
     def __len__(self) -> int:
         return self.count()
@@ -376,19 +490,11 @@ class Store:
         assert run is not None
         return run
 
-    @staticmethod
-    def _insert_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> None:
+    @classmethod
+    def _insert_articles(cls, conn: sqlite3.Connection, articles: Iterable[Article]) -> None:
         now = _now()
-        conn.executemany(
-            "INSERT OR IGNORE INTO articles "
-            "(id, key, source, format, title, outlet, date, added, json) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (a.id, a.key, a.source, a.format, a.title, a.outlet, a.date, now,
-                 a.model_dump_json())
-                for a in articles
-            ],
-        )
+        for art in articles:
+            cls._add_one(conn, art, now)
 
     def load_report(self) -> Report | None:
         """The latest saved report, rebuilt from its rows; None when none was saved."""
