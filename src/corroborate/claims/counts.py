@@ -65,6 +65,15 @@ def article_counts(
     seen: dict[tuple[str, str, int], Claim] = {}
     referring_injured: list[Claim] = []
     died_later = False
+
+    def add(c: Claim, side: str, value: int) -> None:
+        key = (c.measure, side, c.span.start if c.section == "body" else -1)
+        if key in per_sentence and not _coordinated(c, seen[key]):
+            per_sentence[key] = max(per_sentence[key], value)
+        else:
+            per_sentence[key] += value
+        seen[key] = c
+
     for c in claims:
         if c.measure not in measures or c.parts_of is not None:
             continue
@@ -77,18 +86,12 @@ def article_counts(
                 referring_injured.append(c)
                 continue
             injured_values.append(value)
-        key = (c.measure, side, c.span.start if c.section == "body" else -1)
-        if key in per_sentence and not _coordinated(c, seen[key]):
-            per_sentence[key] = max(per_sentence[key], value)
-        else:
-            per_sentence[key] += value
-        seen[key] = c
+        add(c, side, value)
         if c.measure == "killed" and value == 1 and c.number_text.lower() in _DEFINITE:
             died_later = True
     if not any(m == "killed" and side == "victims" for m, side, _ in per_sentence):
         for c in referring_injured:  # nobody died: "he was shot" is the casualty itself
-            key = (c.measure, "victims", c.span.start if c.section == "body" else -1)
-            per_sentence[key] = max(per_sentence.get(key, 0), 1)
+            add(c, "victims", 1)
             injured_values.append(1)
     best: dict[tuple[str, str], int] = {}
     for (measure, side, _), value in per_sentence.items():

@@ -448,8 +448,14 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
     if i == 0 and w0 in _SINGULAR and shown is not None and shown[0][:1].isupper():
         return Quantity(i, i, 1, 1, 1)  # headline: "Man shot inside supermarket"
     age = _age_end(words, i)
-    if age is not None and shown is not None and age < len(shown) and shown[age][:1].isupper():
-        return Quantity(i, age, 1, 1, 1)  # "the death of 54-year-old Gregory Bishop"
+    if (
+        age is not None
+        and shown is not None
+        and age < len(shown)
+        and (shown[age][:1].isupper() or (i == 0 and words[age] in _SINGULAR))
+    ):
+        # "the death of 54-year-old Gregory Bishop"; a headline's "24-year-old man shot"
+        return Quantity(i, age, 1, 1, 1)
     if shown is not None and _person_name(words, shown, i):
         return Quantity(i, i, 1, 1, 1)
     if w0 not in _DETERMINERS and w0 not in ("his", "her"):
@@ -760,6 +766,9 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
                 return None
             k = close + 1
             continue
+        for phrase, measure in lx.PASSIVE_PHRASES:
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                return measure  # before the jump below: "a man in critical condition"
         if (
             w in (",", "in", "at", "from", "near", "inside", "outside")
             and steps == 0
@@ -772,9 +781,6 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
                 k = jump
                 steps += 1
                 continue
-        for phrase, measure in lx.PASSIVE_PHRASES:
-            if tuple(words[k : k + len(phrase)]) == phrase:
-                return measure
         if w in lx.PASSIVE_TRIGGERS:
             if w in ("shot", "hit", "struck") and _has_object(words, k + 1):
                 return None  # "a man shot Owens": the man is the shooter
