@@ -28,7 +28,7 @@ from corroborate.model import Claim
 _PERPETRATORS = frozenset(["suspects", "militants"])
 _DEFINITE = frozenset(["he", "she", "the", "his", "her"])
 # Number words of a mention that refers back to someone already introduced.
-_REFERRING = _DEFINITE | {""}
+_REFERRING = frozenset(["he", "she", "the", ""])
 
 
 def _background(claim: Claim) -> bool:

@@ -750,7 +750,7 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
             w == ","
             and k + 1 < n
             and words[k + 1]
-            in ("including", "among", "mostly", "most", "many", "all", "some", "mainly")
+            in ("including", "among", "mostly", "most", "many", "all", "some", "mainly", "who")
         ):
             # The aside ends at the comma the predicate follows ("..., were killed").
             close = next(

@@ -199,7 +199,8 @@ for _measure, _words in {
     "killed": """killed killing kill kills slew slaying murdered murdering executed executing
         murder
         deaths death killings massacred""",
-    "injured": """injured injuring injure wounded wounding wound injuries""",
+    "injured": """injured injuring injure wounded wounding wound injuries shot shooting
+        shoots""",
     "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction""",
     "captured": "captured capturing capture",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended
