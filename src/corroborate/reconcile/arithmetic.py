@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import Literal
 
 from corroborate.model import Claim, Fact, FactRelation
 
@@ -124,17 +125,7 @@ def _cumulative(facts: Sequence[Fact]) -> list[FactRelation]:
         by_day: dict[tuple[dt.date, dt.date] | None, Fact] = {}
         for f in inside:
             by_day.setdefault(_days(f), f)
-        parts = list(by_day.values())
-        values = [_best_value(f)[0] for f in parts]  # type: ignore[index]
-        out.append(
-            FactRelation(
-                kind="cumulative",
-                total=total.id,
-                parts=tuple(f.id for f in parts),
-                expression=_expr(best[0], best[1], values),
-                holds=_holds(best[0], best[1], sum(values)),
-            )
-        )
+        out.append(_sum("cumulative", total, best, list(by_day.values())))
     return out
 
 
@@ -159,17 +150,22 @@ def _groups(facts: Sequence[Fact]) -> list[FactRelation]:
         choice = _partition(same[:12])
         if choice is None:
             continue
-        values = [_best_value(f)[0] for f in choice]  # type: ignore[index]
-        out.append(
-            FactRelation(
-                kind="groups",
-                total=total.id,
-                parts=tuple(f.id for f in choice),
-                expression=_expr(best[0], best[1], values),
-                holds=_holds(best[0], best[1], sum(values)),
-            )
-        )
+        out.append(_sum("groups", total, best, choice))
     return out
+
+
+def _sum(
+    kind: Literal["cumulative", "groups"], total: Fact, best: tuple[int, str], parts: list[Fact]
+) -> FactRelation:
+    """The relation "total = sum of the parts' best values"."""
+    values = [v for v in (_best_value(f) for f in parts) for v in ([v[0]] if v else [])]
+    return FactRelation(
+        kind=kind,
+        total=total.id,
+        parts=tuple(f.id for f in parts),
+        expression=_expr(best[0], best[1], values),
+        holds=_holds(best[0], best[1], sum(values)),
+    )
 
 
 def _partition(facts: Sequence[Fact]) -> list[Fact] | None:
