@@ -158,7 +158,7 @@ def _sum(
     kind: Literal["cumulative", "groups"], total: Fact, best: tuple[int, str], parts: list[Fact]
 ) -> FactRelation:
     """The relation "total = sum of the parts' best values"."""
-    values = [v for v in (_best_value(f) for f in parts) for v in ([v[0]] if v else [])]
+    values = [b[0] for b in map(_best_value, parts) if b is not None]
     return FactRelation(
         kind=kind,
         total=total.id,
