@@ -44,6 +44,7 @@ from pydantic import ValidationError
 
 from corroborate.ingest.urls import url_key
 from corroborate.model import Article, Claim, Event, Relation, Report
+from corroborate.store.query import StoreQueries, ensure_search_index, has_search_index
 
 DEFAULT_DB = "corroborate.db"
 """File name used when the store path is a folder (and the CLI's default)."""
@@ -141,7 +142,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-class Store:
+class Store(StoreQueries):
     """A Corroborate store in one SQLite file (``":memory:"`` for a throwaway one).
 
         >>> with Store(":memory:") as s:
@@ -150,25 +151,46 @@ class Store:
 
     ``path`` may be a folder, meaning ``path / DEFAULT_DB``. Raises :class:`StoreError` when
     the file is not a Corroborate store or was written by a newer version.
+
+    ``read_only=True`` opens an existing store without writing to it at all (no upgrade, no
+    search index added: searches then match substrings); any write raises ``StoreError``.
+    ``check_same_thread=False`` lets another thread close (or use) the connection; the
+    caller then makes sure only one thread uses it at a time. ``timeout`` is how long a
+    write waits for another writer (seconds).
+    The read methods (search, events, claims, relations) are in
+    :class:`~corroborate.store.query.StoreQueries`.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, check_same_thread: bool = True,
+        timeout: float = 5.0,
+    ) -> None:
         p = Path(path)
         if str(path) != ":memory:" and p.is_dir():
             p = p / DEFAULT_DB
         self.path = p
         self._name = str(path) if str(path) == ":memory:" else str(p)
+        self.read_only = read_only
         if self._name != ":memory:":
             self._check_header(p)
+        if read_only and (self._name == ":memory:" or not p.is_file()):
+            raise StoreError(f"{self._name}: no store there to open read-only")
         try:
             # isolation_level=None: transactions are explicit (see _transaction).
-            self._conn: sqlite3.Connection | None = sqlite3.connect(
-                self._name, isolation_level=None
+            self._conn: sqlite3.Connection | None = (
+                sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", isolation_level=None,
+                                uri=True, check_same_thread=check_same_thread, timeout=timeout)
+                if read_only
+                else sqlite3.connect(self._name, isolation_level=None,
+                                     check_same_thread=check_same_thread, timeout=timeout)
             )
         except sqlite3.Error as exc:
             raise StoreError(f"{self._name}: cannot open store ({exc})") from None
         try:
-            self._setup()
+            if read_only:
+                self._setup_read_only()
+            else:
+                self._setup()
         except sqlite3.DatabaseError as exc:
             self.close()
             raise StoreError(f"{self._name} is not a Corroborate store ({exc})") from None
@@ -222,6 +244,21 @@ class Store:
             )
         # WAL: readers are not blocked by a writer, and a crash cannot corrupt the file.
         conn.execute("PRAGMA journal_mode = WAL")
+        # The full-text index (corroborate.store.query), added in place to older stores.
+        self._fts = ensure_search_index(conn)
+
+    def _setup_read_only(self) -> None:
+        conn = self._db
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{self._name} is not a Corroborate store")
+        if version != STORE_VERSION:
+            raise StoreError(
+                f"{self._name} has store version {version}; this version reads "
+                f"{STORE_VERSION} read-only (open it once without read-only to upgrade it)"
+            )
+        self._fts = has_search_index(conn)
 
     def _upgrade_from_1(self) -> None:
         """Version 1 -> 2: add the revision columns, keyed by each article's URL."""
@@ -250,6 +287,8 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing."""
         conn = self._db
+        if self.read_only:
+            raise StoreError(f"{self._name}: opened read-only; nothing can be written")
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
