@@ -8,22 +8,24 @@ with an event-specific suffix, so different events share phrasing but not vocabu
 much as reports of different incidents share news language but not names and details.
 
     python benchmarks/bench_provenance.py            # N = 2000
-    python benchmarks/bench_provenance.py 600 --seeds /work/shared/seeds
+    python benchmarks/bench_provenance.py 600 --data ../shared/bench   # seeds: ../shared/seeds
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from corroborate.model import Article
 from corroborate.provenance import find_relations, origin_groups
 from corroborate.text import sentences
 
-_DEFAULT_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+_DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
 
@@ -76,24 +78,38 @@ def build(n: int, pool: list[str], seed: int = 7) -> list[Article]:
     return arts
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("n", nargs="?", type=int, default=2000, help="number of articles")
-    parser.add_argument("--seeds", type=Path, default=_DEFAULT_SEEDS, help="seed report folder")
-    args = parser.parse_args()
-    arts = build(args.n, _pool(args.seeds))
+def run(
+    data_dir: Path = _DEFAULT_DATA, quick: bool = False, n: int | None = None
+) -> dict[str, Any]:
+    """Throughput on ``n`` synthetic seed-based reports (the seeds sit beside ``data_dir``)."""
+    n = n or (600 if quick else 2000)
+    arts = build(n, _pool(data_dir.parent / "seeds"))
     words = sum(len(a.text.split()) for a in arts) / len(arts)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     rels = find_relations(arts)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     groups = origin_groups([a.id for a in arts], rels)
     kinds: dict[str, int] = {}
     for r in rels:
         kinds[r.kind] = kinds.get(r.kind, 0) + 1
-    print(
-        f"{len(arts)} articles (~{words:.0f} words) in {secs:.2f}s: "
-        f"{len(arts) / secs:.0f} articles/s; relations {kinds}; {len(groups)} origin groups"
-    )
+    return {
+        "articles": len(arts),
+        "mean_words": round(words),
+        "wall_seconds": round(secs, 2),
+        "cpu_seconds": round(cpu, 2),
+        "articles_per_second_cpu": round(len(arts) / cpu),
+        "relations": kinds,
+        "origin_groups": len(groups),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=2000, help="number of articles")
+    parser.add_argument("--data", type=Path, default=_DEFAULT_DATA, help="bench data folder")
+    parser.add_argument("--quick", action="store_true", help="600 articles")
+    args = parser.parse_args()
+    print(json.dumps(run(args.data, args.quick, None if args.quick else args.n), indent=2))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ _ABBREV = frozenset(
     nov dec u.s u.k u.n e.g i.e a.m p.m mt ft ave blvd rd hon supt insp""".split()
 )
 
+_NON_SPACE = re.compile(r"\S")
 _SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)""")
 _TOKEN = re.compile(
     r"""\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?   # numbers: 1,200  2.0  4th  44%
@@ -52,13 +53,17 @@ def _ends_sentence(para: str, dot: int, after: int) -> bool:
     """Whether the terminal punctuation at ``dot`` really ends a sentence."""
     if para[dot] != ".":
         return True
-    word = re.search(r"([\w.]+)$", para[:dot])
-    prev = word.group(1).lower() if word else ""
+    # The word before the dot: the run of word characters and dots ending there (the
+    # same as ``[\w.]+$``, scanned backwards so long paragraphs stay linear).
+    start = dot
+    while start and (para[start - 1] in "._" or para[start - 1].isalnum()):
+        start -= 1
+    prev = para[start:dot].lower()
     if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
         return False
-    nxt = para[after:].lstrip()
+    nxt = _NON_SPACE.search(para, after)
     # A lowercase continuation ("3 p.m. local time") is not a new sentence.
-    return not nxt or not nxt[0].islower()
+    return nxt is None or not nxt.group().islower()
 
 
 def sentences(text: str) -> Iterator[Piece]:

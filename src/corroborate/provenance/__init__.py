@@ -15,18 +15,21 @@ See ``docs/provenance.md`` for the method and thresholds.
 from corroborate.provenance.core import (
     ALL_PAIRS_MAX,
     CONTAINS_OTHER,
-    COPY_KINDS,
     NEAR_COPY_CONTAINMENT,
     NEAR_COPY_MIN_SHARED,
+    QUOTE_MIN_SHARED,
     REWRITE_COVERAGE,
     REWRITE_MEAN_SIM,
     REWRITE_MIN_ALIGNED,
     REWRITE_ORDER,
+    SAME_STORY_SIM,
     SENTENCE_SIM,
+    TITLE_COVERAGE,
     ProvenanceSettings,
     find_relations,
-    origin_groups,
 )
+from corroborate.provenance.credits import CreditLine, credit_lines, story_credits
+from corroborate.provenance.graph import COPY_KINDS, Origin, derivation, origin_groups
 
 __all__ = [
     "ALL_PAIRS_MAX",
@@ -34,12 +37,20 @@ __all__ = [
     "COPY_KINDS",
     "NEAR_COPY_CONTAINMENT",
     "NEAR_COPY_MIN_SHARED",
+    "QUOTE_MIN_SHARED",
     "REWRITE_COVERAGE",
     "REWRITE_MEAN_SIM",
     "REWRITE_MIN_ALIGNED",
     "REWRITE_ORDER",
+    "SAME_STORY_SIM",
     "SENTENCE_SIM",
+    "TITLE_COVERAGE",
+    "CreditLine",
+    "Origin",
     "ProvenanceSettings",
+    "credit_lines",
+    "derivation",
     "find_relations",
     "origin_groups",
+    "story_credits",
 ]

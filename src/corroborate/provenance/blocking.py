@@ -21,12 +21,13 @@ with its next ``window`` neighbours instead of all other members.
 from __future__ import annotations
 
 import functools
-import math
 import zlib
 from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
+
+from corroborate.provenance.arrays import unique, unique_counts
 
 #: Bands x rows of the LSH scheme: with 16 bands of 3 rows a sentence pair of Jaccard 0.5
 #: collides with probability 0.88, Jaccard 0.3 with 0.35 and Jaccard 0.1 with 0.016.
@@ -74,16 +75,36 @@ def signatures(
         >>> bool((sig[0] == sig[1]).all()), bool((sig[0] == sig[2]).all())
         (True, False)
     """
+    mult, add = _permutations(num_perm)
+    return np.ascontiguousarray(
+        _signature_rows(token_unit, token_word, word_hashes, n_units, mult, add).T
+    )
+
+
+def _permutations(num_perm: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """The fixed multiply-shift hash functions (odd multipliers, offsets)."""
     rng = np.random.default_rng(_SEED)
     top = np.iinfo(np.uint64).max
     mult = rng.integers(1, top, size=num_perm, dtype=np.uint64, endpoint=True) | np.uint64(1)
     add = rng.integers(0, top, size=num_perm, dtype=np.uint64, endpoint=True)
+    return mult, add
+
+
+def _signature_rows(
+    token_unit: npt.NDArray[np.int64],
+    token_word: npt.NDArray[np.int64],
+    word_hashes: npt.NDArray[np.uint64],
+    n_units: int,
+    mult: npt.NDArray[np.uint64],
+    add: npt.NDArray[np.uint64],
+) -> npt.NDArray[np.uint32]:
+    """Min-hashes (``len(mult)`` x ``n_units``) under the given hash functions."""
     # Permuted value of every vocabulary word, once (multiply-shift hashing with wrapping
     # uint64 arithmetic); tokens then only gather from this table.
     table = ((mult[:, None] * word_hashes[None, :] + add[:, None]) >> np.uint64(32)).astype(
         np.uint32
     )
-    out = np.full((num_perm, n_units), np.iinfo(np.uint32).max, dtype=np.uint32)
+    out = np.full((len(mult), n_units), np.iinfo(np.uint32).max, dtype=np.uint32)
     n, lo = len(token_unit), 0
     while lo < n:
         hi = min(n, lo + _MAX_CHUNK)
@@ -95,7 +116,7 @@ def signatures(
         starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
         out[:, units[starts]] = np.minimum.reduceat(table[:, token_word[lo:hi]], starts, axis=1)
         lo = hi
-    return np.ascontiguousarray(out.T)
+    return out
 
 
 def candidate_pairs(
@@ -156,16 +177,55 @@ def candidate_pairs_hashed(
     ``token_word``: each unit's distinct word ids; ``word_hashes``: :func:`word_hash` of
     each word id.
     """
+    a, b, _ = candidate_pair_counts(
+        unit_doc,
+        token_unit,
+        token_word,
+        word_hashes,
+        bands=bands,
+        rows=rows,
+        bucket_cap=bucket_cap,
+        window=window,
+        min_collisions=min_collisions,
+        min_collision_share=min_collision_share,
+    )
+    return set(zip(a.tolist(), b.tolist(), strict=True))
+
+
+def candidate_pair_counts(
+    unit_doc: npt.NDArray[np.int64],
+    token_unit: npt.NDArray[np.int64],
+    token_word: npt.NDArray[np.int64],
+    word_hashes: npt.NDArray[np.uint64],
+    *,
+    bands: int = LSH_BANDS,
+    rows: int = LSH_ROWS,
+    bucket_cap: int = BUCKET_CAP,
+    window: int = LSH_WINDOW,
+    min_collisions: int = MIN_COLLISIONS,
+    min_collision_share: float = MIN_COLLISION_SHARE,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Like :func:`candidate_pairs_hashed`, as arrays ``(a, b, collisions)`` with ``a < b``.
+
+    ``collisions`` counts the distinct sentence pairs of the two documents that share a
+    bucket in at least one band.
+    """
+    empty = np.zeros(0, dtype=np.int64)
     if len(unit_doc) == 0:
-        return set()
-    sig = signatures(token_unit, token_word, word_hashes, len(unit_doc), bands * rows)
+        return empty, empty, empty
+    mult, add = _permutations(bands * rows)
     firsts: list[npt.NDArray[np.int64]] = []
     seconds: list[npt.NDArray[np.int64]] = []
-    for b in range(bands):
+    for band in range(bands):
+        # One band at a time, so memory holds ``rows`` signature values per unit, not all.
+        part = slice(band * rows, (band + 1) * rows)
+        sig = _signature_rows(
+            token_unit, token_word, word_hashes, len(unit_doc), mult[part], add[part]
+        )
         # Fold the band's rows into one key; uint64 wrap-around is fine for bucketing.
-        key = sig[:, b * rows].astype(np.uint64)
+        key = sig[0].astype(np.uint64)
         for r in range(1, rows):
-            key = key * np.uint64(0x9E3779B97F4A7C15) + sig[:, b * rows + r]
+            key = key * np.uint64(0x9E3779B97F4A7C15) + sig[r]
         order = np.argsort(key, kind="stable")
         sorted_key = key[order]
         cuts = np.flatnonzero(sorted_key[1:] != sorted_key[:-1]) + 1
@@ -180,26 +240,23 @@ def candidate_pairs_hashed(
             x, y = _bucket_pairs(len(members), bucket_cap, window)
             firsts.append(members[x])
             seconds.append(members[y])
-    u = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
-    v = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
+    u = np.concatenate(firsts) if firsts else empty
+    v = np.concatenate(seconds) if seconds else empty
     lo, hi = np.minimum(u, v), np.maximum(u, v)
     cross = unit_doc[lo] != unit_doc[hi]
     n_units = np.int64(len(unit_doc))
     # Distinct sentence pairs (a pair colliding in several bands counts once).
-    unit_pairs = np.unique(lo[cross] * n_units + hi[cross])
+    unit_pairs = unique(lo[cross] * n_units + hi[cross])
     da = unit_doc[unit_pairs // n_units]
     db = unit_doc[unit_pairs % n_units]
-    n_docs = int(unit_doc.max()) + 1
-    doc_pairs, counts = np.unique(da * n_docs + db, return_counts=True)
-    sizes_by_doc = np.bincount(unit_doc, minlength=n_docs)
-    out: set[tuple[int, int]] = set()
-    for pair, n in zip(doc_pairs.tolist(), counts.tolist(), strict=True):
-        a, b = divmod(pair, n_docs)
-        shorter = int(min(sizes_by_doc[a], sizes_by_doc[b]))
-        need = max(min_collisions, math.ceil(min_collision_share * shorter))
-        if n >= min(need, shorter):
-            out.add((a, b))
-    return out
+    n_docs = np.int64(int(unit_doc.max()) + 1)
+    doc_pairs, counts = unique_counts(np.minimum(da, db) * n_docs + np.maximum(da, db))
+    sizes_by_doc = np.bincount(unit_doc, minlength=int(n_docs))
+    a, b = doc_pairs // n_docs, doc_pairs % n_docs
+    shorter = np.minimum(sizes_by_doc[a], sizes_by_doc[b])
+    need = np.maximum(min_collisions, np.ceil(min_collision_share * shorter).astype(np.int64))
+    keep = counts >= np.minimum(need, shorter)
+    return a[keep], b[keep], counts[keep]
 
 
 @functools.lru_cache(maxsize=256)
@@ -214,3 +271,54 @@ def _bucket_pairs(
     y = x + np.tile(np.arange(1, window + 1, dtype=np.int64), n)
     keep = y < n
     return x[keep], y[keep]
+
+
+def shared_key_pairs(
+    keys: Sequence[npt.NDArray[np.uint64]],
+    *,
+    min_shared: int,
+    bucket_cap: int = BUCKET_CAP,
+    window: int = LSH_WINDOW,
+) -> dict[tuple[int, int], int]:
+    """Document pairs sharing at least ``min_shared`` keys (e.g. hashes of quoted 5-grams).
+
+    An inverted index built by sorting: each key's documents are paired like an LSH bucket
+    (all pairs, or a sliding window past ``bucket_cap``), so a statement quoted by
+    thousands of reports stays linear. Returns ``{(i, j): shared}`` with ``i < j``.
+
+        >>> k = [np.array([1, 2, 3], np.uint64), np.array([2, 3, 9], np.uint64),
+        ...      np.array([7], np.uint64)]
+        >>> shared_key_pairs(k, min_shared=2)
+        {(0, 1): 2}
+    """
+    sizes = [len(k) for k in keys]
+    if sum(sizes) == 0:
+        return {}
+    key = np.concatenate([np.asarray(k, dtype=np.uint64) for k in keys])
+    doc = np.repeat(np.arange(len(keys), dtype=np.int64), sizes)
+    order = np.lexsort((doc, key))
+    key, doc = key[order], doc[order]
+    keep = np.r_[True, (key[1:] != key[:-1]) | (doc[1:] != doc[:-1])]
+    key, doc = key[keep], doc[keep]
+    cuts = np.flatnonzero(key[1:] != key[:-1]) + 1
+    bounds = np.concatenate(([0], cuts, [len(key)]))
+    run_sizes = np.diff(bounds)
+    firsts: list[npt.NDArray[np.int64]] = []
+    seconds: list[npt.NDArray[np.int64]] = []
+    at = bounds[:-1][run_sizes == 2]
+    firsts.append(doc[at])
+    seconds.append(doc[at + 1])
+    for run in np.flatnonzero(run_sizes > 2):
+        members = doc[bounds[run] : bounds[run + 1]]
+        x, y = _bucket_pairs(len(members), bucket_cap, window)
+        firsts.append(members[x])
+        seconds.append(members[y])
+    u, v = np.concatenate(firsts), np.concatenate(seconds)
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    n = np.int64(len(keys))
+    pairs, counts = unique_counts(lo * n + hi)
+    good = counts >= min_shared
+    return {
+        (int(p // n), int(p % n)): int(c)
+        for p, c in zip(pairs[good].tolist(), counts[good].tolist(), strict=True)
+    }

@@ -1,15 +1,26 @@
-"""Which reports are copies of others: duplicates, near copies and sentence-by-sentence rewrites.
+"""Which reports are not independent: duplicates, near copies, rewrites, syndication, quotes.
 
 Pipeline (pure, no I/O):
 
 1. **Duplicates** — bodies equal after case, quote and whitespace folding, found by hashing.
-   Only the first article of each duplicate set goes on to the next steps.
-2. **Blocking** — MinHash LSH over sentence word sets (:mod:`.blocking`) proposes candidate
-   pairs; small batches (``all_pairs_max`` articles or fewer) simply try every pair.
-3. **Near copy** — word 5-gram containment of the smaller text in the larger one.
+   Only the first article of each duplicate set goes on to the next steps. Pages whose body
+   never mentions their own headline (site furniture scraped instead of the story) and
+   bodies without a single sentence take no part in any relation.
+2. **Blocking** — MinHash LSH over sentence word sets (:mod:`.blocking`), plus an inverted
+   index of quoted 5-grams, proposes candidate pairs; small batches (``all_pairs_max``
+   articles or fewer) simply try every pair.
+3. **Near copy** — word 5-gram containment of the smaller text in the larger one, counted
+   outside quotations when there is enough text outside them.
 4. **Rewrite** — sentences are aligned greedily one-to-one by TF-IDF cosine over stemmed
    content words (numbers excluded; IDF over the batch's sentences); a rewrite is a pair
-   where most of the shorter article's sentences align and the alignment keeps their order.
+   where most of the shorter article's sentences align, in order, and the aligned sentences
+   do not disagree on their figures and rare names (one template, two incidents).
+5. **Shares quotes** — no copy, but a long quotation (>= ``quote_min_shared`` 5-grams) in
+   both: two independent reports of one statement. Never merges origins.
+6. **Syndicated** — credit lines (:mod:`.credits`): a report relaying an outlet's story is
+   syndicated from that outlet — from its article when the batch has one on the same story,
+   else from the outlet itself (an ``external`` relation, ``a == b``); two reports crediting
+   one outlet for the same story are syndicated from one source.
 
 Shared figures and names are not enough: numbers never enter the sentence vectors, words
 that every report of the event uses get a low IDF, and a handful of matching sentences
@@ -19,14 +30,20 @@ covers too little of either article.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import hashlib
+import math
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, combinations
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from corroborate.model import Article, Relation, RelationKind
+from corroborate.provenance.arrays import unique, unique_counts, unique_inverse
 from corroborate.provenance.blocking import (
     BUCKET_CAP,
     LSH_BANDS,
@@ -35,16 +52,21 @@ from corroborate.provenance.blocking import (
     MIN_COLLISION_SHARE,
     MIN_COLLISIONS,
     candidate_pairs_hashed,
+    shared_key_pairs,
     word_hash,
 )
+from corroborate.provenance.credits import CreditLine, story_credits
 from corroborate.provenance.features import (
     alignable_units,
-    containment,
     longest_increasing,
     normalised,
-    shared_count,
+    quoted_shingles,
+    quoted_spans,
     shingles,
+    specifics,
+    title_coverage,
 )
+from corroborate.provenance.graph import COPY_KINDS, origin_groups
 from corroborate.text import Piece
 
 #: Cosine (TF-IDF, content words) at which two sentences count as saying the same thing.
@@ -74,13 +96,61 @@ NEAR_COPY_MIN_SHARED = 12
 #: One-sided containment above which "the text that contains the other" is the original.
 CONTAINS_OTHER = 0.9
 
+#: Aligned sentence pairs kept as a relation's evidence (the first ones, in text order).
+MAX_EVIDENCE = 64
+
 #: Batches up to this size try every pair; larger ones use LSH blocking.
 ALL_PAIRS_MAX = 32
+
+#: A titled page whose body uses less than this share of the title's content words is not
+#: the titled story (a scrape of site furniture: sign-in forms, newsletter prompts) and
+#: takes no part in copy relations. On the GVA articles, 532 of 540 copy pairs between
+#: different incidents had such a page on one side, against 4 of 52 within one incident.
+TITLE_COVERAGE = 0.2
+
+#: One text (after folding) under at least this many different headlines, published over
+#: more than FURNITURE_SPAN_DAYS, is page furniture (a sign-in form, a social-media prompt).
+FURNITURE_MIN_TITLES = 3
+FURNITURE_SPAN_DAYS = 30
+
+#: A sentence found word for word in this many distinct texts of the batch is a stock
+#: sentence (newsletter prompts, copyright lines): set aside when testing rewrites.
+COMMON_SENTENCE_DOCS = 5
+
+#: Quoted 5-grams two reports must share for ``shares_quotes`` (6 = ten identical words).
+QUOTE_MIN_SHARED = 6
+
+#: A sentence counts as a quotation when this share of its characters is inside quotes.
+QUOTE_UNIT_SHARE = 0.5
+
+#: A capitalised word is a "rare name" (specific to an incident) when at most
+#: max(RARE_NAME_MIN_DOCS, RARE_NAME_SHARE x batch size) articles use it.
+RARE_NAME_MIN_DOCS = 10
+RARE_NAME_SHARE = 0.01
+
+#: Document cosine (TF-IDF over content words) above which two reports crediting one
+#: outlet are taken to carry the same story.
+SAME_STORY_SIM = 0.25
+
+#: With sentence embeddings (all-MiniLM-L6-v2, :mod:`.semantic`): the cosine at which two
+#: sentences align, and the mean a rewrite needs. Seeds 000/001 align 11 of 15 sentences at
+#: >= 0.75 (mean 0.92); independent seed pairs align at most 2 (their best are 0.71-0.90).
+SEMANTIC_SIM = 0.75
+SEMANTIC_MEAN_SIM = 0.8
+
+#: Reports crediting one outlet are compared all-pairs up to this many; a larger group (a
+#: wire's whole day) is compared only along candidate pairs.
+CREDIT_GROUP_MAX = 200
 
 
 @dataclass(frozen=True, slots=True)
 class ProvenanceSettings:
-    """Tunable thresholds of :func:`find_relations`; defaults are the module constants."""
+    """Tunable thresholds of :func:`find_relations`; defaults are the module constants.
+
+    ``encoder`` (optional) turns a list of sentences into L2-normalised vectors (one row
+    each); rewrites are then aligned by those vectors' cosine against ``semantic_sim`` /
+    ``semantic_mean_sim`` instead of TF-IDF (see :mod:`.semantic`).
+    """
 
     sentence_sim: float = SENTENCE_SIM
     rewrite_coverage: float = REWRITE_COVERAGE
@@ -97,24 +167,67 @@ class ProvenanceSettings:
     lsh_window: int = LSH_WINDOW
     min_collisions: int = MIN_COLLISIONS
     min_collision_share: float = MIN_COLLISION_SHARE
+    title_coverage: float = TITLE_COVERAGE
+    furniture_min_titles: int = FURNITURE_MIN_TITLES
+    furniture_span_days: int = FURNITURE_SPAN_DAYS
+    quote_min_shared: int = QUOTE_MIN_SHARED
+    common_sentence_docs: int = COMMON_SENTENCE_DOCS
+    quote_unit_share: float = QUOTE_UNIT_SHARE
+    rare_name_min_docs: int = RARE_NAME_MIN_DOCS
+    rare_name_share: float = RARE_NAME_SHARE
+    same_story_sim: float = SAME_STORY_SIM
+    credit_group_max: int = CREDIT_GROUP_MAX
+    encoder: Callable[[list[str]], npt.NDArray[np.float32]] | None = None
+    semantic_sim: float = SEMANTIC_SIM
+    semantic_mean_sim: float = SEMANTIC_MEAN_SIM
 
 
 @dataclass(slots=True)
 class _Doc:
-    """One article's alignment features (word ids are batch-global)."""
+    """One article's features (word ids are batch-global)."""
 
     article: Article
     units: list[Piece]
     unit_ids: list[list[int]]  # word ids of each unit, in text order
-    cols: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, np.int64))
-    matrix: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 0)))
+    quotes: list[tuple[int, int]]
+    unit_quoted: list[bool]
+    # Sentences set aside in rewrite tests: quotations and stock sentences of the batch.
+    unit_aside: list[bool] = field(default_factory=list)
+    # Sentence vectors, sparse: word ids (sorted) and (row, column, weight) entries.
+    cols: npt.NDArray[np.int64] | None = None
+    rows: npt.NDArray[np.int64] | None = None
+    indices: npt.NDArray[np.int64] | None = None
+    data: npt.NDArray[np.float32] | None = None
+    matrix: npt.NDArray[np.float32] | None = None  # dense rows, from an encoder
     _shingles: npt.NDArray[np.uint64] | None = None
+    _quoted: npt.NDArray[np.uint64] | None = None
+    _specs: dict[int, tuple[set[str], set[str]]] = field(default_factory=dict)
 
     @property
-    def shingle_set(self) -> npt.NDArray[np.uint64]:
+    def shingle_sets(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+        """All 5-gram hashes, and those inside quotations."""
         if self._shingles is None:
-            self._shingles = shingles(self.article.text)
-        return self._shingles
+            # Over the prose only: a shared link list or playlist is no shared story.
+            self._shingles = shingles("\n".join(u.text for u in self.units))
+        return self._shingles, self.quoted
+
+    @property
+    def quoted(self) -> npt.NDArray[np.uint64]:
+        """The 5-gram hashes of the quotations."""
+        if self._quoted is None:
+            self._quoted = quoted_shingles(self.article.text, self.quotes)
+        return self._quoted
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Batch-wide statistics the pair judgements need."""
+
+    idf: npt.NDArray[np.float64]
+    doc_freq: npt.NDArray[np.int64]
+    rare_cut: int
+    vocab: dict[str, int]
+    cfg: ProvenanceSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +239,18 @@ class _Alignment:
 
 
 def find_relations(
-    articles: Sequence[Article], settings: ProvenanceSettings | None = None
+    articles: Sequence[Article],
+    settings: ProvenanceSettings | None = None,
+    stats: dict[str, Any] | None = None,
 ) -> list[Relation]:
-    """Every non-independent pair among ``articles``: duplicates, near copies, rewrites.
+    """Every non-independent pair among ``articles``.
 
-    Relations come in input order (``a`` before ``b``); ``original`` names the likely source
-    when it can be told, else ``None``.
+    Kinds: ``duplicate``, ``near_copy``, ``rewrite`` (copies: one origin), ``syndicated``
+    (credits another outlet: one origin with it) and ``shares_quotes`` (two reports of one
+    statement: still two origins). Relations come in input order (``a`` before ``b``);
+    ``original`` names the likely source when it can be told, with ``original_by`` saying
+    how. An external ``syndicated`` relation (``a == b``) names an outlet with no article
+    in the batch. ``stats``, when given, is filled with counts and CPU seconds per step.
 
         >>> from corroborate.model import Article
         >>> a = Article.create("Two people died. Police closed the road.", "a.txt")
@@ -141,31 +260,52 @@ def find_relations(
     """
     cfg = settings or ProvenanceSettings()
     relations: list[Relation] = []
+    clock = _Clock()
 
-    # 1. Exact duplicates (after folding): star-link every copy to the first one.
-    first_by_text: dict[str, int] = {}
-    reps: list[int] = []
-    docs: dict[int, _Doc] = {}
+    # 1. Exact duplicates (after folding), among articles whose body is their story.
+    same_text: dict[bytes, list[int]] = {}
     for i, art in enumerate(articles):
         norm = normalised(art.text)
-        if norm in first_by_text:
-            first = articles[first_by_text[norm]]
-            if first.id != art.id:  # the very same record twice is not a copy of itself
-                relations.append(_duplicate(first, art))
-        else:
-            first_by_text[norm] = i
-            reps.append(i)
+        if norm:
+            key = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()
+            same_text.setdefault(key, []).append(i)
     vocab: dict[str, int] = {}
-    for i in reps:
-        found_units = alignable_units(articles[i].text)
-        docs[i] = _Doc(
-            articles[i],
-            [p for p, _ in found_units],
+    docs: dict[int, _Doc] = {}
+    reps: list[int] = []
+    for group in same_text.values():
+        if _repeated_furniture([articles[i] for i in group], cfg):
+            continue
+        found_units = alignable_units(articles[group[0]].text, prose_only=True)
+        if not found_units:
+            continue  # nothing but headings or fragments: no story to have copied
+        body = {w for _, words in found_units for w in words}
+        members = [i for i in group if _on_topic(articles[i], cfg, body)]
+        if not members:
+            continue
+        rep = members[0]
+        if rep != group[0]:
+            found_units = alignable_units(articles[rep].text, prose_only=True)
+        reps.append(rep)
+        quotes = quoted_spans(articles[rep].text)
+        units = [p for p, _ in found_units]
+        docs[rep] = _Doc(
+            articles[rep],
+            units,
             [[vocab.setdefault(w, len(vocab)) for w in words] for _, words in found_units],
+            quotes,
+            [_quoted_share(p, quotes) >= cfg.quote_unit_share for p in units],
         )
+        for i in members[1:]:
+            if articles[i].id != articles[rep].id:  # the same record twice is no copy
+                relations.append(_duplicate(articles[rep], articles[i], units))
+    reps.sort()
+    reps = [i for i in reps if i in docs]
     rep_docs = [docs[i] for i in reps]
+    _mark_aside(rep_docs, cfg)
     unit_doc, token_unit, token_word = _unit_arrays(rep_docs)
-    _weigh(rep_docs, unit_doc, token_unit, token_word, len(vocab))
+    batch = _batch_stats(unit_doc, token_unit, token_word, len(vocab), len(reps), vocab, cfg)
+
+    clock.lap("features")
 
     # 2. Candidate pairs among the representatives.
     if len(reps) <= cfg.all_pairs_max:
@@ -184,54 +324,104 @@ def find_relations(
             min_collisions=cfg.min_collisions,
             min_collision_share=cfg.min_collision_share,
         )
+        quoted = [docs[i].quoted for i in reps]
+        found |= set(
+            shared_key_pairs(
+                quoted,
+                min_shared=cfg.quote_min_shared,
+                bucket_cap=cfg.bucket_cap,
+                window=cfg.lsh_window,
+            )
+        )
         pairs = sorted((reps[x], reps[y]) for x, y in found)
 
-    # 3-4. Near copies, then rewrites.
+    clock.lap("candidates")
+
+    # 3-5. Near copies, rewrites, shared quotations.
+    judged: dict[tuple[int, int], Relation] = {}
     for i, j in pairs:
-        rel = _judge(docs[i], docs[j], cfg)
+        rel = _judge(docs[i], docs[j], batch)
         if rel is not None:
-            relations.append(rel)
+            judged[(i, j)] = rel
+
+    clock.lap("judge")
+
+    # 6. Syndication from credit lines.
+    relations.extend(_syndication(articles, docs, judged, pairs, batch))
+    relations.extend(judged.values())
     position: dict[str, int] = {}
     for n, art in enumerate(articles):
         position.setdefault(art.id, n)
-    relations.sort(key=lambda r: (position[r.a], position[r.b]))
+    relations.sort(key=lambda r: (position[r.a], position[r.b], r.kind))
+    clock.lap("syndication")
+    if stats is not None:
+        stats.update(
+            articles=len(articles),
+            distinct_texts=len(same_text),
+            representatives=len(reps),
+            units=len(unit_doc),
+            vocabulary=len(vocab),
+            candidate_pairs=len(pairs),
+            relations=len(relations),
+            cpu_seconds=clock.laps,
+        )
     return relations
 
 
-def origin_groups(
-    article_ids: Sequence[str], relations: Sequence[Relation]
-) -> list[tuple[str, ...]]:
-    """Connected components over copy relations; each id in exactly one group.
+class _Clock:
+    """CPU seconds per step of :func:`find_relations` (for ``stats``)."""
 
-    Groups are ordered by their first member's position in ``article_ids`` and list their
-    members in that order; relations naming unknown ids are ignored.
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.process_time()
 
-        >>> rel = Relation(a="x", b="z", kind="rewrite", score=0.9)
-        >>> origin_groups(["x", "y", "z"], [rel])
-        [('x', 'z'), ('y',)]
+    def lap(self, name: str) -> None:
+        now = time.process_time()
+        self.laps[name] = round(now - self._last, 3)
+        self._last = now
+
+
+def _on_topic(
+    article: Article, cfg: ProvenanceSettings, body: set[str] | None = None
+) -> bool:
+    """False for a titled page whose body never mentions the headline's words."""
+    cov = title_coverage(article.title, article.text, body)
+    return cov is None or cov >= cfg.title_coverage
+
+
+def _mark_aside(docs: Sequence[_Doc], cfg: ProvenanceSettings) -> None:
+    """Set aside quotations and **stock sentences**: a sentence found word for word in at
+    least ``common_sentence_docs`` distinct texts of the batch ("This material may not be
+    published, broadcast, rewritten or redistributed.", "Sign up for our newsletter").
+    Verbatim copies are near copies by their 5-grams; a rewrite must align on the rest."""
+    keys = [[hash(" ".join(u.text.casefold().split())) for u in doc.units] for doc in docs]
+    docs_with: Counter[int] = Counter(k for doc_keys in keys for k in set(doc_keys))
+    for doc, doc_keys in zip(docs, keys, strict=True):
+        doc.unit_aside = [
+            quoted or docs_with[k] >= cfg.common_sentence_docs
+            for quoted, k in zip(doc.unit_quoted, doc_keys, strict=True)
+        ]
+
+
+def _repeated_furniture(group: Sequence[Article], cfg: ProvenanceSettings) -> bool:
+    """Whether one text under many different headlines over weeks is page furniture.
+
+    A story syndicated verbatim runs under one headline (give or take a station's suffix)
+    within days; "Add a location to your Tweets..." or a sign-in form is the body of pages
+    with unrelated headlines published months apart.
     """
-    ids = list(dict.fromkeys(article_ids))
-    parent = {i: i for i in ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for rel in relations:
-        if rel.kind in COPY_KINDS and rel.a in parent and rel.b in parent:
-            ra, rb = root(rel.a), root(rel.b)
-            if ra != rb:
-                parent[rb] = ra
-    groups: dict[str, list[str]] = {}
-    for i in ids:
-        groups.setdefault(root(i), []).append(i)
-    return [tuple(g) for g in groups.values()]
+    titles = {(a.title or "").casefold().strip() for a in group if a.title}
+    if len(titles) < cfg.furniture_min_titles:
+        return False
+    times = [t for t in (_timestamp(a) for a in group) if t is not None]
+    return bool(times) and (max(times) - min(times)).days > cfg.furniture_span_days
 
 
-#: Relation kinds meaning "not an independent origin".
-COPY_KINDS = frozenset({"duplicate", "near_copy", "rewrite", "syndicated"})
+def _quoted_share(unit: Piece, quotes: Sequence[tuple[int, int]]) -> float:
+    if not quotes or unit.end <= unit.start:
+        return 0.0
+    inside = sum(max(0, min(unit.end, hi) - max(unit.start, lo)) for lo, hi in quotes)
+    return inside / (unit.end - unit.start)
 
 
 def _unit_arrays(
@@ -254,52 +444,123 @@ def _unit_arrays(
     )
 
 
-def _weigh(
-    docs: Sequence[_Doc],
+def _batch_stats(
     unit_doc: npt.NDArray[np.int64],
     token_unit: npt.NDArray[np.int64],
     token_word: npt.NDArray[np.int64],
     n_words: int,
-) -> None:
-    """Fill each doc's L2-normalised TF-IDF sentence matrix (IDF over all batch sentences)."""
+    n_docs: int,
+    vocab: dict[str, int],
+    cfg: ProvenanceSettings,
+) -> _Batch:
     df = np.bincount(token_word, minlength=n_words)
     # Smoothed IDF: words used by many sentences of the batch (the event's names) count less.
     idf = np.log((1 + len(unit_doc)) / (1 + df)) + 1.0
-    for doc in docs:
-        ids = np.fromiter((w for u in doc.unit_ids for w in u), dtype=np.int64)
-        rows = np.repeat(np.arange(len(doc.unit_ids)), [len(u) for u in doc.unit_ids])
-        cols, local = np.unique(ids, return_inverse=True)
-        m = np.zeros((len(doc.unit_ids), len(cols)))
-        np.add.at(m, (rows, local), 1.0)  # term counts
-        m *= idf[cols]
-        norms = np.linalg.norm(m, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        doc.cols, doc.matrix = cols, m / norms
+    # Document frequency of each word, for telling rare names from common ones.
+    if len(token_word):
+        pair = unique(unit_doc[token_unit] * np.int64(max(n_words, 1)) + token_word)
+        doc_freq = np.bincount(pair % max(n_words, 1), minlength=n_words)
+    else:
+        doc_freq = np.zeros(n_words, dtype=np.int64)
+    rare_cut = max(cfg.rare_name_min_docs, math.floor(cfg.rare_name_share * n_docs))
+    return _Batch(idf, doc_freq, rare_cut, vocab, cfg)
 
 
-def _align(a: _Doc, b: _Doc, threshold: float) -> _Alignment | None:
-    """Greedy one-to-one sentence alignment by cosine, best pairs first."""
+def _weigh(doc: _Doc, batch: _Batch) -> None:
+    """Fill the doc's L2-normalised sentence vectors: sparse TF-IDF rows over content words,
+    or the encoder's dense embeddings."""
+    if doc.cols is not None:
+        return
+    encoder = batch.cfg.encoder
+    if encoder is not None:
+        doc.matrix = np.asarray(encoder([u.text for u in doc.units]), dtype=np.float32)
+        doc.cols = np.arange(doc.matrix.shape[1], dtype=np.int64)
+        return
+    lengths = [len(u) for u in doc.unit_ids]
+    ids = np.fromiter(chain.from_iterable(doc.unit_ids), dtype=np.int64, count=sum(lengths))
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    cols, local = unique_inverse(ids)
+    entry, counts = unique_counts(rows * len(cols) + local)  # term counts
+    r, c = entry // len(cols), entry % len(cols)
+    w = counts * batch.idf[cols[c]]
+    norms = np.sqrt(np.bincount(r, weights=w * w, minlength=len(lengths)))
+    norms[norms == 0] = 1.0
+    doc.cols, doc.rows, doc.indices = cols, r, c
+    doc.data = (w / norms[r]).astype(np.float32)
+
+
+#: Pairs whose dense product (sentences x sentences x shared words) stays under this many
+#: multiply-adds are multiplied densely; larger ones (long articles) add up word by word.
+_DENSE_LIMIT = 1_000_000
+
+
+def _similarities(a: _Doc, b: _Doc, batch: _Batch) -> npt.NDArray[np.float32] | None:
+    """Cosine of every sentence of ``a`` with every sentence of ``b`` (None: no shared word)."""
+    _weigh(a, batch)
+    _weigh(b, batch)
+    if a.matrix is not None and b.matrix is not None:
+        return a.matrix @ b.matrix.T
+    assert a.cols is not None and b.cols is not None
+    assert a.rows is not None and a.indices is not None and a.data is not None
+    assert b.rows is not None and b.indices is not None and b.data is not None
+    in_a, in_b = _match_sorted(a.cols, b.cols)
+    k = in_a.size
+    if k == 0:
+        return None
+    amap = np.full(a.cols.size, -1, dtype=np.int64)
+    amap[in_a] = np.arange(k)
+    bmap = np.full(b.cols.size, -1, dtype=np.int64)
+    bmap[in_b] = np.arange(k)
+    sa, sb = amap[a.indices], bmap[b.indices]
+    ka, kb = sa >= 0, sb >= 0
+    ra, sa, va = a.rows[ka], sa[ka], a.data[ka]
+    rb, sb, vb = b.rows[kb], sb[kb], b.data[kb]
+    na, nb = len(a.units), len(b.units)
+    if na * nb * k <= _DENSE_LIMIT:
+        dense_a = np.zeros((na, k), dtype=np.float32)
+        dense_a[ra, sa] = va
+        dense_b = np.zeros((nb, k), dtype=np.float32)
+        dense_b[rb, sb] = vb
+        return dense_a @ dense_b.T
+    # Word by word: every (sentence of a, sentence of b) pair sharing the word gets its share.
+    order = np.argsort(sb, kind="stable")
+    rb, sb, vb = rb[order], sb[order], vb[order]
+    lo = np.searchsorted(sb, sa, "left")
+    hits = np.searchsorted(sb, sa, "right") - lo
+    ia = np.repeat(np.arange(sa.size), hits)
+    ib = np.repeat(lo - np.cumsum(hits) + hits, hits) + np.arange(int(hits.sum()))
+    flat = np.bincount(ra[ia] * nb + rb[ib], weights=va[ia] * vb[ib], minlength=na * nb)
+    return flat.reshape(na, nb).astype(np.float32)
+
+
+def _align(a: _Doc, b: _Doc, batch: _Batch, at_least: int = 1) -> _Alignment | None:
+    """Greedy one-to-one sentence alignment by cosine, best pairs first.
+
+    None when fewer than ``at_least`` sentences could possibly align (a cheap bound checked
+    before matching, so most candidate pairs cost one small matrix product).
+    """
     if not a.units or not b.units:
         return None
-    _, in_a, in_b = np.intersect1d(a.cols, b.cols, assume_unique=True, return_indices=True)
-    if in_a.size == 0:
+    threshold = batch.cfg.semantic_sim if batch.cfg.encoder else batch.cfg.sentence_sim
+    sim = _similarities(a, b, batch)
+    if sim is None:
         return None
-    sim = a.matrix[:, in_a] @ b.matrix[:, in_b].T
-    rows, cols = np.nonzero(sim >= threshold)
-    if rows.size == 0:
+    hits = sim >= threshold - 1e-9
+    if min(np.count_nonzero(hits.any(axis=1)), np.count_nonzero(hits.any(axis=0))) < at_least:
         return None
+    rows, cols = np.nonzero(hits)
     vals = sim[rows, cols]
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[int, int, float]] = []
     # Stable tie-break on (row, col) so results never depend on numpy's sort internals.
-    for k in np.lexsort((cols, rows, -vals)):
+    for k in np.lexsort((cols, rows, -vals)).tolist():
         i, j = int(rows[k]), int(cols[k])
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        pairs.append((i, j, float(vals[k])))
+        pairs.append((i, j, min(1.0, float(vals[k]))))
     pairs.sort()
     shorter = min(len(a.units), len(b.units))
     return _Alignment(
@@ -310,52 +571,245 @@ def _align(a: _Doc, b: _Doc, threshold: float) -> _Alignment | None:
     )
 
 
-def _judge(a: _Doc, b: _Doc, cfg: ProvenanceSettings) -> Relation | None:
+def _match_sorted(
+    x: npt.NDArray[np.int64], y: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Indices ``(i, j)`` with ``x[i] == y[j]`` for two sorted arrays of distinct values."""
+    if not x.size or not y.size:
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty
+    pos = np.searchsorted(y, x)
+    pos[pos == y.size] = 0
+    found = y[pos] == x
+    return np.flatnonzero(found), pos[found]
+
+
+def _common_count(x: npt.NDArray[np.uint64], y: npt.NDArray[np.uint64]) -> int:
+    """Number of values two sorted arrays of distinct values share."""
+    if not x.size or not y.size:
+        return 0
+    if x.size > y.size:
+        x, y = y, x
+    pos = np.searchsorted(y, x)
+    pos[pos == y.size] = 0
+    return int(np.count_nonzero(y[pos] == x))
+
+
+def _rewrite_floor(a: _Doc, b: _Doc, cfg: ProvenanceSettings) -> int:
+    """Fewest aligned sentences any rewrite reading of the pair needs (see _is_rewrite)."""
+    shorter = min(len(a.units), len(b.units))
+    prose = min(len(a.units) - sum(a.unit_aside), len(b.units) - sum(b.unit_aside))
+    if prose >= cfg.rewrite_min_aligned:
+        shorter = min(shorter, prose)
+    return max(1, min(math.ceil(cfg.rewrite_coverage * shorter - 1e-9), cfg.rewrite_min_aligned,
+                      shorter))  # fmt: skip
+
+
+def _judge(a: _Doc, b: _Doc, batch: _Batch) -> Relation | None:
     """The relation between two non-duplicate articles, or None when independent."""
-    sa, sb = a.shingle_set, b.shingle_set
-    shared = shared_count(sa, sb)
-    near = containment(sa, sb)
-    alignment = _align(a, b, cfg.sentence_sim)
-    evidence = _evidence(a, b, alignment)
-    if near >= cfg.near_copy_containment and shared >= cfg.near_copy_min_shared:
-        original = _earlier(a.article, b.article)
+    cfg = batch.cfg
+    sa, qa = a.shingle_sets
+    sb, qb = b.shingle_sets
+    shared = _common_count(sa, sb)
+    near = shared / min(sa.size, sb.size) if sa.size and sb.size else 0.0
+    shared_quoted = _common_count(qa, qb)
+    template = False
+    if (
+        near >= cfg.near_copy_containment
+        and shared >= cfg.near_copy_min_shared
+        and not _only_quotes_shared(sa, qa, sb, qb, shared, shared_quoted, cfg)
+    ):
+        alignment = _align(a, b, batch)
+        # One template filled in for two incidents: the words match, figures and names not.
+        template = alignment is not None and _specifics_conflict(a, b, alignment.pairs, batch)
+    if not template and (
+        near >= cfg.near_copy_containment
+        and shared >= cfg.near_copy_min_shared
+        and not _only_quotes_shared(sa, qa, sb, qb, shared, shared_quoted, cfg)
+    ):
+        evidence = _evidence(a, b, alignment)
+        original, by = _earlier(a.article, b.article), "published_first"
         if original is None:
             in_b, in_a = shared / max(sa.size, 1), shared / max(sb.size, 1)
+            by = "contains_other"
             if in_b >= cfg.contains_other > in_a:
                 original = b.article.id
             elif in_a >= cfg.contains_other > in_b:
                 original = a.article.id
-        return _relation(a.article, b.article, "near_copy", near, original, evidence)
-    if alignment is None:
-        return None
-    need = min(cfg.rewrite_min_aligned, len(a.units), len(b.units))
-    if (
-        len(alignment.pairs) >= need
-        and alignment.coverage >= cfg.rewrite_coverage
-        and alignment.order >= cfg.rewrite_order
-        and alignment.mean_sim >= cfg.rewrite_mean_sim
-    ):
+        return _relation(a.article, b.article, "near_copy", near, original, by, evidence)
+    alignment = None if template else _align(a, b, batch, _rewrite_floor(a, b, cfg))
+    if alignment is not None and _is_rewrite(a, b, alignment, batch):
+        evidence = _evidence(a, b, alignment)
         score = min(1.0, alignment.coverage) * alignment.order
         return _relation(
-            a.article, b.article, "rewrite", score, _earlier(a.article, b.article), evidence
+            a.article,
+            b.article,
+            "rewrite",
+            score,
+            _earlier(a.article, b.article),
+            "published_first",
+            evidence,
         )
+    if shared_quoted >= cfg.quote_min_shared:
+        quote_evidence = _quote_evidence(a, b)
+        if quote_evidence:
+            score = shared_quoted / max(1, min(qa.size, qb.size))
+            return _relation(
+                a.article, b.article, "shares_quotes", score, None, None, quote_evidence
+            )
     return None
 
 
-def _evidence(a: _Doc, b: _Doc, alignment: _Alignment | None) -> list[dict[str, object]]:
+def _only_quotes_shared(
+    sa: npt.NDArray[np.uint64],
+    qa: npt.NDArray[np.uint64],
+    sb: npt.NDArray[np.uint64],
+    qb: npt.NDArray[np.uint64],
+    shared: int,
+    shared_quoted: int,
+    cfg: ProvenanceSettings,
+) -> bool:
+    """Whether the overlap is a quotation both carry, the text around it being their own."""
+    if not shared_quoted:
+        return False
+    outside_a, outside_b = sa.size - qa.size, sb.size - qb.size
+    if min(outside_a, outside_b) < cfg.near_copy_min_shared:
+        return False  # (nearly) all quotation: nothing else to judge the pair by
+    return (shared - shared_quoted) / min(outside_a, outside_b) < cfg.near_copy_containment
+
+
+def _is_rewrite(a: _Doc, b: _Doc, alignment: _Alignment, batch: _Batch) -> bool:
+    """Rewrite test on the aligned sentences, quotations and stock sentences set aside when
+    both reports have enough others."""
+    cfg = batch.cfg
+    pairs = alignment.pairs
+    units_a = len(a.units) - sum(a.unit_aside)
+    units_b = len(b.units) - sum(b.unit_aside)
+    prose = [(i, j, s) for i, j, s in pairs if not (a.unit_aside[i] or b.unit_aside[j])]
+    if min(units_a, units_b) >= cfg.rewrite_min_aligned:
+        if not prose:
+            return False
+        pairs, shorter = prose, min(units_a, units_b)
+    else:
+        shorter = min(len(a.units), len(b.units))
+    need = min(cfg.rewrite_min_aligned, shorter)
+    coverage = len(pairs) / shorter
+    order = longest_increasing([j for _, j, _ in pairs]) / len(pairs)
+    mean_sim = sum(s for _, _, s in pairs) / len(pairs)
+    mean_needed = cfg.semantic_mean_sim if cfg.encoder else cfg.rewrite_mean_sim
+    if not (
+        len(pairs) >= need
+        and coverage >= cfg.rewrite_coverage
+        and order >= cfg.rewrite_order
+        and mean_sim >= mean_needed
+    ):
+        return False
+    return not _specifics_conflict(a, b, pairs, batch)
+
+
+def _specifics_conflict(
+    a: _Doc, b: _Doc, pairs: Sequence[tuple[int, int, float]], batch: _Batch
+) -> bool:
+    """True when more aligned sentences disagree on figures and rare names than agree.
+
+    A rewrite keeps each sentence's figures and names; two reports of different incidents
+    written from one template ("A 24-year-old man was shot in the leg ... Stroger Hospital")
+    align on wording but not on those.
+    """
+    agree = conflict = 0
+    step = max(1, len(pairs) // _SPECIFICS_SAMPLE)  # long copies: an even sample suffices
+    for i, j, _ in pairs[::step]:
+        nums_a, names_a = _spec(a, i, batch)
+        nums_b, names_b = _spec(b, j, batch)
+        both = (nums_a | names_a) and (nums_b | names_b)
+        if not both:
+            continue
+        if (nums_a & nums_b) or (names_a & names_b):
+            agree += 1
+        else:
+            conflict += 1
+    return conflict > 0 and conflict >= agree
+
+
+_SPECIFICS_SAMPLE = 40
+
+
+def _spec(doc: _Doc, unit: int, batch: _Batch) -> tuple[set[str], set[str]]:
+    """The figures and rare names of one sentence (memoised on the doc)."""
+    found = doc._specs.get(unit)
+    if found is None:
+        nums, names = specifics(doc.units[unit].text)
+        rare = set()
+        for name in names:
+            w = batch.vocab.get(name)
+            if w is not None and batch.doc_freq[w] <= batch.rare_cut:
+                rare.add(name)
+        found = doc._specs[unit] = (nums, rare)
+    return found
+
+
+def _evidence(a: _Doc, b: _Doc, alignment: _Alignment | None) -> list[dict[str, Any]]:
     if alignment is None:
         return []
-    return [_pair(a.units[i], b.units[j], round(s, 4)) for i, j, s in alignment.pairs]
+    pairs = alignment.pairs[:MAX_EVIDENCE]
+    return [_pair(a.units[i], b.units[j], round(s, 4)) for i, j, s in pairs]
 
 
-def _pair(p: Piece, q: Piece, similarity: float) -> dict[str, object]:
+def _quote_evidence(a: _Doc, b: _Doc) -> list[dict[str, Any]]:
+    """The quotation pairs the two reports share (most shared 5-grams first, one-to-one)."""
+    text_a, text_b = a.article.text, b.article.text
+    keys_a, owner_a = _quote_index(text_a, a.quotes)
+    keys_b, owner_b = _quote_index(text_b, b.quotes)
+    sizes_a = np.bincount(owner_a, minlength=len(a.quotes))
+    sizes_b = np.bincount(owner_b, minlength=len(b.quotes))
+    # Match every 5-gram of a's quotations against b's (sorted), then count per quote pair.
+    order = np.argsort(keys_b, kind="stable")
+    keys_b, owner_b = keys_b[order], owner_b[order]
+    lo = np.searchsorted(keys_b, keys_a, "left")
+    hi = np.searchsorted(keys_b, keys_a, "right")
+    hits = hi - lo
+    x = np.repeat(owner_a, hits)
+    at = np.repeat(lo - np.cumsum(hits) + hits, hits) + np.arange(int(hits.sum()))
+    y = owner_b[at]
+    pair_ids, counts = unique_counts(x * len(b.quotes) + y)
+    scored = sorted(
+        (-n / max(1, min(sizes_a[p // len(b.quotes)], sizes_b[p % len(b.quotes)])),
+         int(p // len(b.quotes)), int(p % len(b.quotes)))
+        for p, n in zip(pair_ids.tolist(), counts.tolist(), strict=True)
+    )  # fmt: skip
+    out: list[dict[str, Any]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for neg, qx, qy in scored:
+        if qx in used_a or qy in used_b:
+            continue
+        used_a.add(qx)
+        used_b.add(qy)
+        (la, ha), (lb, hb) = a.quotes[qx], b.quotes[qy]
+        out.append(_pair(Piece(text_a[la:ha], la, ha), Piece(text_b[lb:hb], lb, hb), -neg))
+    out.sort(key=lambda p: int(p["a"]["start"]))
+    return out
+
+
+def _quote_index(
+    text: str, quotes: Sequence[tuple[int, int]]
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+    """Distinct 5-gram hashes of each quotation, and the quotation each came from."""
+    parts = [shingles(text[lo:hi]) for lo, hi in quotes]
+    if not parts:
+        return np.zeros(0, np.uint64), np.zeros(0, np.int64)
+    owner = np.repeat(np.arange(len(parts), dtype=np.int64), [len(p) for p in parts])
+    return np.concatenate(parts), owner
+
+
+def _pair(p: Piece, q: Piece, similarity: float) -> dict[str, Any]:
     """An :class:`AlignedPair` as plain data (validated once, with its relation)."""
     return {
         "a": {"start": p.start, "end": p.end},
         "b": {"start": q.start, "end": q.end},
         "a_text": p.text,
         "b_text": q.text,
-        "similarity": similarity,
+        "similarity": round(similarity, 4),
     }
 
 
@@ -365,27 +819,199 @@ def _relation(
     kind: RelationKind,
     score: float,
     original: str | None,
-    evidence: list[dict[str, object]],
+    original_by: str | None,
+    evidence: list[dict[str, Any]],
+    **extra: Any,
 ) -> Relation:
     # One validation call per relation: building the AlignedPair records one by one
-    # dominated the run time of large batches.
+    # (or with model_construct) is several times slower on large batches.
     return Relation.model_validate(
         {
             "a": a.id,
             "b": b.id,
             "kind": kind,
-            "score": round(score, 4),
+            "score": round(min(1.0, score), 4),
             "original": original,
-            "evidence": evidence,
+            "original_by": original_by if original else None,
+            "evidence": tuple(evidence),
+            **extra,
         }
     )
 
 
-def _duplicate(first: Article, copy: Article) -> Relation:
-    units = [p for p, _ in alignable_units(copy.text)]
-    first_units = [p for p, _ in alignable_units(first.text)]
-    evidence = [_pair(p, q, 1.0) for p, q in zip(first_units, units, strict=False)]
-    return _relation(first, copy, "duplicate", 1.0, _earlier(first, copy), evidence)
+def _duplicate(first: Article, copy: Article, first_units: list[Piece]) -> Relation:
+    units = [p for p, _ in alignable_units(copy.text, prose_only=True)]
+    pairs = zip(first_units[:MAX_EVIDENCE], units[:MAX_EVIDENCE], strict=False)
+    evidence = [_pair(p, q, 1.0) for p, q in pairs]
+    return _relation(
+        first, copy, "duplicate", 1.0, _earlier(first, copy), "published_first", evidence
+    )
+
+
+# --------------------------------------------------------------------------- syndication
+
+
+def _outlet_key(name: str) -> str:
+    words = name.casefold().replace(".", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _syndication(
+    articles: Sequence[Article],
+    docs: dict[int, _Doc],
+    judged: dict[tuple[int, int], Relation],
+    pairs: Sequence[tuple[int, int]],
+    batch: _Batch,
+) -> list[Relation]:
+    """``syndicated`` relations from story credits; updates ``judged`` copies' originals."""
+    credits: dict[int, list[CreditLine]] = {}
+    for i, art in enumerate(articles):
+        if art.credits and _on_topic(art, batch.cfg):
+            found = story_credits(art)
+            if found:
+                credits[i] = found
+    if not credits:
+        return []
+    by_outlet: dict[str, list[int]] = {}
+    for i, lines in credits.items():
+        for line in lines:
+            by_outlet.setdefault(_outlet_key(line.outlet), []).append(i)
+    own: dict[str, list[int]] = {}
+    for i, art in enumerate(articles):
+        if art.outlet and _outlet_key(art.outlet) in by_outlet and _on_topic(art, batch.cfg):
+            own.setdefault(_outlet_key(art.outlet), []).append(i)
+    candidates = set(pairs)
+    out: list[Relation] = []
+    linked: set[tuple[int, str]] = set()  # (crediting article, outlet) with a source here
+    done: set[tuple[int, int]] = set()
+    for outlet, crediting in by_outlet.items():
+        line_of = {i: next(c for c in credits[i] if _outlet_key(c.outlet) == outlet)
+                   for i in crediting}  # fmt: skip
+        # The outlet's own report, credited by another report of the same story.
+        for src in own.get(outlet, []):
+            for i in crediting:
+                if i == src or not _same_story(src, i, docs, candidates, len(crediting), batch):
+                    continue
+                linked.add((i, outlet))
+                key = (min(src, i), max(src, i))
+                done.add(key)
+                rel = judged.get(key)
+                source = articles[src]
+                if rel is not None and rel.kind in COPY_KINDS:
+                    update = _credit_fields(line_of[i])
+                    if rel.original is None:
+                        update.update(original=source.id, original_by="credited")
+                    judged[key] = Relation.model_validate({**dict(rel), **update})
+                    continue
+                judged.pop(key, None)  # shares_quotes gives way to the credit
+                out.append(_credited(source, articles[i], line_of[i], docs, batch, key, src))
+        # Reports crediting one outlet for one story: syndicated from one source.
+        group = sorted(set(crediting))
+        for x, y in _group_pairs(group, candidates, batch.cfg.credit_group_max):
+            key = (x, y)
+            if key in done or not _same_story(x, y, docs, candidates, len(group), batch):
+                continue
+            done.add(key)
+            rel = judged.get(key)
+            if rel is not None and rel.kind in COPY_KINDS:
+                continue
+            judged.pop(key, None)
+            out.append(_co_credited(articles[x], articles[y], line_of[y], docs, batch, x, y))
+    # Every other story credit: syndicated from the outlet itself (no article of it here).
+    for i, lines in credits.items():
+        for line in lines:
+            if (i, _outlet_key(line.outlet)) in linked:
+                continue
+            out.append(_external(articles[i], line))
+    return out
+
+
+def _group_pairs(
+    group: list[int], candidates: set[tuple[int, int]], cap: int
+) -> list[tuple[int, int]]:
+    if len(group) <= cap:
+        return list(combinations(group, 2))
+    members = set(group)
+    return sorted(p for p in candidates if p[0] in members and p[1] in members)
+
+
+def _same_story(
+    x: int,
+    y: int,
+    docs: dict[int, _Doc],
+    candidates: set[tuple[int, int]],
+    group_size: int,
+    batch: _Batch,
+) -> bool:
+    """Whether two reports tell one story: TF-IDF cosine of their whole texts."""
+    if x not in docs or y not in docs:
+        return False
+    key = (min(x, y), max(x, y))
+    if group_size > batch.cfg.credit_group_max and key not in candidates:
+        return False
+    return _doc_cosine(docs[x], docs[y], batch) >= batch.cfg.same_story_sim
+
+
+def _doc_cosine(a: _Doc, b: _Doc, batch: _Batch) -> float:
+    def vector(doc: _Doc) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        ids = np.fromiter((w for u in doc.unit_ids for w in u), dtype=np.int64)
+        cols, counts = unique_counts(ids)
+        v = counts * batch.idf[cols]
+        n = float(np.linalg.norm(v))
+        return cols, v / n if n else v
+
+    ca, va = vector(a)
+    cb, vb = vector(b)
+    _, ia, ib = np.intersect1d(ca, cb, assume_unique=True, return_indices=True)
+    return float(va[ia] @ vb[ib])
+
+
+def _credit_fields(line: CreditLine) -> dict[str, Any]:
+    return {
+        "credited": line.outlet,
+        "credit_line": line.text,
+        "credit_span": line.span,
+    }
+
+
+def _credited(
+    source: Article,
+    copy: Article,
+    line: CreditLine,
+    docs: dict[int, _Doc],
+    batch: _Batch,
+    key: tuple[int, int],
+    src: int,
+) -> Relation:
+    x, y = key
+    alignment = _align(docs[x], docs[y], batch)
+    evidence = _evidence(docs[x], docs[y], alignment)
+    a, b = (source, copy) if x == src else (copy, source)
+    return _relation(
+        a, b, "syndicated", 1.0, source.id, "credited", evidence, **_credit_fields(line)
+    )
+
+
+def _co_credited(
+    a: Article, b: Article, line: CreditLine, docs: dict[int, _Doc], batch: _Batch, x: int, y: int
+) -> Relation:
+    alignment = _align(docs[x], docs[y], batch)
+    evidence = _evidence(docs[x], docs[y], alignment)
+    score = _doc_cosine(docs[x], docs[y], batch)
+    return _relation(a, b, "syndicated", score, None, None, evidence, **_credit_fields(line))
+
+
+def _external(article: Article, line: CreditLine) -> Relation:
+    score = 1.0 if line.text is not None else 0.5
+    return _relation(
+        article, article, "syndicated", score, None, None, [], external=True,
+        **_credit_fields(line),
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- dates
 
 
 def _timestamp(article: Article) -> dt.datetime | None:
@@ -406,3 +1032,11 @@ def _earlier(a: Article, b: Article) -> str | None:
     if ta is None or tb is None or ta == tb:
         return None
     return a.id if ta < tb else b.id
+
+
+__all__ = [
+    "COPY_KINDS",
+    "ProvenanceSettings",
+    "find_relations",
+    "origin_groups",
+]

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
+from corroborate.provenance.arrays import unique
 from corroborate.text import Piece, content_words, normalise_quotes, sentences
 
 #: A sentence needs this many content words (numbers excluded) to take part in alignment;
@@ -33,9 +34,8 @@ _ENDERS = frozenset(".!?:;")
 _WORD = re.compile(r"\w+")
 
 
-_MEMO_MAX = 200_000
+_MEMO_MAX = 1_000_000
 _STEMS: dict[str, str] = {}
-_WORDS: dict[str, str] = {}  # token -> stemmed content word, "" when not one
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 
 
@@ -55,13 +55,21 @@ def _stem(word: str) -> str:
     return stem
 
 
-def _classify(token: str) -> str:
-    # Ask content_words about the single token, so its stop list stays the only one.
-    kept = content_words(token)
-    word = _stem(kept[0]) if len(kept) == 1 and not kept[0].isdigit() else ""
-    if len(_WORDS) < _MEMO_MAX:
-        _WORDS[token] = word
-    return word
+#: token -> stemmed content word ("" when not one); bounded by _MEMO_MAX.
+_WORDS: dict[str, str] = {}
+
+
+def _learn(tokens: Iterable[str]) -> dict[str, str]:
+    """Classify unseen lowercased tokens in one ``content_words`` call (its stop list stays
+    the only one); memoise them while the memo has room and return them all."""
+    missing = {t for t in tokens if t not in _WORDS}
+    if not missing:
+        return {}
+    kept = set(content_words(" ".join(missing)))
+    learned = {t: (_stem(t) if t in kept and not t.isdigit() else "") for t in missing}
+    if len(_WORDS) + len(learned) <= _MEMO_MAX:
+        _WORDS.update(learned)
+    return learned
 
 
 def sentence_words(text: str) -> list[str]:
@@ -70,13 +78,17 @@ def sentence_words(text: str) -> list[str]:
     Numbers are dropped on purpose: independent reports of one event share the figures,
     so figures say nothing about whether one report was copied from another.
     """
+    tokens = _TOKEN.findall(_lowered(text))
+    try:
+        return list(filter(None, map(_WORDS.__getitem__, tokens)))
+    except KeyError:
+        learned = _learn(tokens)
+        return [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
+
+
+def _lowered(text: str) -> str:
     lowered = text.lower()
-    if "’" in lowered:
-        lowered = lowered.replace("’", "'")
-    memo = _WORDS
-    return [
-        w for w in (memo[t] if t in memo else _classify(t) for t in _TOKEN.findall(lowered)) if w
-    ]
+    return lowered.replace("’", "'") if "’" in lowered else lowered
 
 
 def _ends_with_stop(text: str) -> bool:
@@ -84,13 +96,18 @@ def _ends_with_stop(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _ENDERS
 
 
-def alignable_units(text: str) -> list[tuple[Piece, list[str]]]:
+def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, list[str]]]:
     """Sentences worth aligning, with their :func:`sentence_words`.
 
     Hard-wrapped lines are glued back together: ``corroborate.text.sentences`` never
     crosses a line break, so text wrapped at a fixed width arrives as fragments; a fragment
     without end punctuation followed by one that starts in lower case is one sentence (the
-    span then covers the line break).
+    span then covers the line break). With ``prose_only``, pieces that do not end like a
+    sentence (headings, link lists, video playlists, photo credits) are left out.
+
+        >>> [u.text for u, _ in alignable_units("Related videos here\\nPolice closed the road.",
+        ...                                      prose_only=True)]
+        ['Police closed the road.']
     """
     merged: list[Piece] = []
     for piece in sentences(text):
@@ -104,8 +121,20 @@ def alignable_units(text: str) -> list[tuple[Piece, list[str]]]:
             merged[-1] = Piece(text[prev.start : piece.end], prev.start, piece.end)
         else:
             merged.append(piece)
-    out = [(p, sentence_words(p.text)) for p in merged]
-    return [(p, words) for p, words in out if len(words) >= MIN_UNIT_WORDS]
+    if prose_only:
+        merged = [p for p in merged if _ends_with_stop(p.text)]
+    token_lists = [_TOKEN.findall(_lowered(p.text)) for p in merged]
+    # One classification pass for the words this text is the first to use.
+    learned = _learn({t for tokens in token_lists for t in tokens if t not in _WORDS})
+    out: list[tuple[Piece, list[str]]] = []
+    for piece, tokens in zip(merged, token_lists, strict=True):
+        if learned:
+            words = [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
+        else:
+            words = list(filter(None, map(_WORDS.__getitem__, tokens)))
+        if len(words) >= MIN_UNIT_WORDS:
+            out.append((piece, words))
+    return out
 
 
 def _fold_quotes(text: str) -> str:
@@ -131,15 +160,127 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> npt.NDArray[np.uint64]:
     Stop words are kept: phrasing is what a verbatim copy preserves. Hashes are only
     comparable within one process (they build on ``hash(str)``).
     """
+    return _hashed_grams(text, size)
+
+
+def shingles_and_quoted(
+    text: str, quotes: Sequence[tuple[int, int]], size: int = SHINGLE_SIZE
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """:func:`shingles` of ``text``, and those of the ``quotes`` spans (the 5-grams wholly
+    inside a quotation).
+
+        >>> text = 'He said "we will rebuild every single house here" on Monday.'
+        >>> all_, quoted = shingles_and_quoted(text, quoted_spans(text, min_words=3))
+        >>> len(all_), len(quoted), bool(np.isin(quoted, all_).all())
+        (7, 3, True)
+    """
+    return _hashed_grams(text, size), quoted_shingles(text, quotes, size)
+
+
+def quoted_shingles(
+    text: str, quotes: Sequence[tuple[int, int]], size: int = SHINGLE_SIZE
+) -> npt.NDArray[np.uint64]:
+    """The :func:`shingles` of the quotations ``quotes`` (spans into ``text``), merged."""
+    if not quotes:
+        return np.zeros(0, dtype=np.uint64)
+    return unique(np.concatenate([_hashed_grams(text[lo:hi], size) for lo, hi in quotes]))
+
+
+def _hashed_grams(text: str, size: int) -> npt.NDArray[np.uint64]:
     words = _WORD.findall(_fold_quotes(text).casefold().replace("'", ""))
     if len(words) < size:
         return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words)).view(np.uint64)
-    key = h[: len(h) - size + 1].copy()
+    h = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
+    n = len(h) - size + 1
+    key = h[:n].copy()
     for k in range(1, size):
         # Polynomial rolling combination with wrapping uint64 arithmetic.
-        key = key * np.uint64(0x9E3779B97F4A7C15) + h[k : len(h) - size + 1 + k]
-    return np.unique(key)
+        key = key * np.uint64(0x9E3779B97F4A7C15) + h[k : n + k]
+    return unique(key)
+
+
+#: A quotation needs this many words to count as a statement worth matching.
+QUOTE_MIN_WORDS = 8
+
+_QUOTE = re.compile(r'“([^”\n]*)(?:”|(?=\n|$))|"([^"\n]*)"')
+
+
+def quoted_spans(text: str, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the quotations with at least ``min_words`` words.
+
+    Curly quotes may stay open to the end of the paragraph (a quotation continued in the
+    next paragraph opens again there); straight quotes must close on the same line.
+
+        >>> t = 'The statement said "all nine of the wounded were taken to the county hospital".'
+        >>> [t[a:b] for a, b in quoted_spans(t)]
+        ['all nine of the wounded were taken to the county hospital']
+    """
+    out: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        inner = m.group(group)
+        if len(_WORD.findall(inner)) >= min_words:
+            out.append((m.start(group), m.end(group)))
+    return out
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_NAME = re.compile(r"(?<![\w'’])[A-Z][A-Za-z'’-]+")
+
+
+def specifics(sentence: str) -> tuple[set[str], list[str]]:
+    """The numbers of a sentence (digits only) and its capitalised words past the first.
+
+    What a rewrite must keep and two reports of different incidents written from one
+    template do not share: figures, names, places.
+
+        >>> nums, names = specifics("Police said 1,200 people fled Quetta on Saturday.")
+        >>> sorted(nums), names
+        (['1200'], ['quetta', 'saturday'])
+    """
+    nums = {m.group().replace(",", "").rstrip(".") for m in _NUMBER.finditer(sentence)}
+    first = len(sentence) - len(sentence.lstrip())  # the sentence's first word is no name
+    names = [
+        stem
+        for m in _NAME.finditer(sentence)
+        if m.start() > first
+        and (stem := _stem(m.group().lower().replace("’", "'"))) not in GENERIC_NAMES
+    ]
+    return nums, names
+
+
+#: Capitalised words that name a kind of place or body, not which one ("Stroger Hospital"
+#: and "Mount Sinai Hospital" share only "hospital"): never evidence of one incident.
+GENERIC_NAMES = frozenset(
+    """street road avenue boulevard drive lane highway route block north south east west
+    central upper lower hospital center centre medical school university college church
+    police department office county city town district province state park station hall
+    court jail prison airport market bridge river lake mount port area side village
+    national international new saint st ave rd blvd""".split()
+)
+
+
+def title_coverage(
+    title: str | None, text: str, body_words: set[str] | None = None
+) -> float | None:
+    """Share of the title's content words that the body uses; None for short titles.
+
+    A scraped page whose body is only site furniture ("Get email notifications...")
+    keeps a real headline that its body never mentions. ``body_words`` (the body's
+    :func:`sentence_words`, when already known) saves reading ``text`` again.
+
+        >>> title_coverage("Gunman kills two in Quetta market", "Two died when a gunman fired.")
+        0.4
+    """
+    wanted = set(sentence_words(title or ""))
+    if len(wanted) < TITLE_MIN_WORDS:
+        return None
+    body = body_words if body_words is not None else set(sentence_words(text))
+    return len(wanted & body) / len(wanted)
+
+
+#: Titles with fewer content words than this are not used to judge their body.
+TITLE_MIN_WORDS = 3
 
 
 def containment(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:

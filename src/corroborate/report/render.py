@@ -13,7 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -21,11 +22,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from corroborate.model import Report
 from corroborate.report.view import (
+    ArticleRef,
     ArticleView,
     FactView,
     RelationView,
     ReportView,
     ValueView,
+    anchor,
     build_view,
 )
 
@@ -90,7 +93,60 @@ def render_html(report: Report) -> str:
     """
     view = build_view(report)
     template = _env().get_template("report.html.j2")
-    return template.render(view=view, relation_words=RELATION_WORDS)
+    return template.render(
+        view=view, relation_words=RELATION_WORDS, origins=origin_views(report, view)
+    )
+
+
+@dataclass(frozen=True)
+class OriginView:
+    """One origin group of an event's derivation graph (see corroborate.provenance.graph)."""
+
+    members: tuple[ArticleRef, ...]
+    original: ArticleRef | None
+    credited: str
+    reason: str
+
+    @property
+    def summary(self) -> str:
+        """What the group goes back to, in words."""
+        if self.credited:
+            relay = (
+                f", relayed here by {self.original.key}"
+                if self.original is not None and len(self.members) > 1
+                else ""
+            )
+            return f"from {self.credited} (credited; no report of it in this batch){relay}"
+        if self.original is not None and len(self.members) == 1:
+            return "its own reporting"
+        if self.original is not None:
+            return f"likely original {self.original.key} ({self.reason})"
+        return "original undetermined (no publication times, credit or containment tell)"
+
+
+def origin_views(report: Report, view: ReportView) -> dict[str, list[OriginView]]:
+    """Per event id, its origin groups with the likely original of each."""
+    from corroborate.provenance import derivation
+
+    refs = {a.ref.id: a.ref for ev in view.events for a in ev.articles}
+    refs.update((a.ref.id, a.ref) for a in view.other_articles)
+
+    def ref(aid: str) -> ArticleRef:
+        return refs.get(aid) or ArticleRef(aid, aid, anchor("article", aid))
+
+    arts = {a.id: a for a in report.articles}
+    return {
+        ev.id: [
+            OriginView(
+                tuple(ref(m) for m in o.members),
+                ref(o.original) if o.original else None,
+                o.credited or "",
+                o.reason,
+            )
+            for o in derivation(ev.articles, report.relations, arts)
+        ]
+        for ev in report.events
+    }
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -151,6 +207,9 @@ def _md_relation(r: RelationView) -> list[str]:
     if r.credited:
         extra.append(f"credits {md_escape(r.credited)}")
     words = RELATION_WORDS.get(r.kind, md_escape(r.kind))
+    if r.a.id == r.b.id:  # the source is the credited outlet, with no report in the batch
+        return [f"- **{md_escape(r.b.key)}** {words} {md_escape(r.credited)} "
+                f"(no report of it in this batch; score {r.score:.2f})"]  # fmt: skip
     lines = [f"- **{md_escape(r.b.key)}** {words} **{md_escape(r.a.key)}** ({'; '.join(extra)})"]
     for p in r.evidence:
         lines.append(f"  - {md_escape(r.a.key)}: “{md_escape(p.a_text)}”")
@@ -169,7 +228,15 @@ def _md_articles(arts: Sequence[ArticleView]) -> list[str]:
     )  # fmt: skip
 
 
-def _markdown(view: ReportView) -> str:
+def _md_origins(origins: Sequence[OriginView]) -> list[str]:
+    return [
+        f"{n}. {', '.join(f'**{md_escape(m.key)}**' for m in o.members)} — "
+        f"{md_escape(o.summary)}"
+        for n, o in enumerate(origins, 1)
+    ]
+
+
+def _markdown(view: ReportView, origins: Mapping[str, Sequence[OriginView]] | None = None) -> str:
     out = [
         "# Corroborate report",
         "",
@@ -200,6 +267,8 @@ def _markdown(view: ReportView) -> str:
                 out += _md_relation(r)
         else:
             out.append("No report is a copy of another: every report is its own origin.")
+        if origins and origins.get(ev.id):
+            out += ["", "### Origins", "", *_md_origins(origins[ev.id])]
         out += ["", "### Reports", ""]
         out += _md_articles(ev.articles) if ev.articles else ["Listed under an earlier event."]
     if view.other_relations:
@@ -241,7 +310,8 @@ def render_markdown(report: Report) -> str:
     >>> "## Claims" in render_markdown(Report(generated="x", articles=(), events=(), claims=()))
     True
     """
-    return _markdown(build_view(report))
+    view = build_view(report)
+    return _markdown(view, origin_views(report, view))
 
 
 # --------------------------------------------------------------------------- CSV

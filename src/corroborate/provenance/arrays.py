@@ -1,0 +1,52 @@
+"""Sort-based ``unique`` helpers.
+
+``numpy.unique`` in numpy 2 uses a hash table that is several times slower than sorting for
+the integer arrays provenance handles (21M int64: 25 s against 1.8 s; 300 values: 23 us
+against 5 us), so these build the same results from one ``np.sort``/``np.argsort``.
+
+    >>> import numpy as np
+    >>> x = np.array([5, 3, 5, 1], dtype=np.int64)
+    >>> unique(x).tolist(), [a.tolist() for a in unique_counts(x)]
+    ([1, 3, 5], [[1, 3, 5], [1, 1, 2]])
+    >>> values, inverse = unique_inverse(x)
+    >>> values[inverse].tolist() == x.tolist()
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+T = TypeVar("T", bound=np.generic)
+
+
+def unique(x: npt.NDArray[T]) -> npt.NDArray[T]:
+    """Sorted distinct values of a 1-d array."""
+    s = np.sort(x)
+    if s.size < 2:
+        return s
+    return s[np.r_[True, s[1:] != s[:-1]]]
+
+
+def unique_counts(x: npt.NDArray[T]) -> tuple[npt.NDArray[T], npt.NDArray[np.int64]]:
+    """Sorted distinct values and how often each occurs."""
+    s = np.sort(x)
+    if s.size == 0:
+        return s, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, s[1:] != s[:-1]])
+    return s[starts], np.diff(np.r_[starts, s.size]).astype(np.int64)
+
+
+def unique_inverse(x: npt.NDArray[T]) -> tuple[npt.NDArray[T], npt.NDArray[np.int64]]:
+    """Sorted distinct values and, for each element, the index of its value."""
+    order = np.argsort(x, kind="stable")
+    s = x[order]
+    if s.size == 0:
+        return s, np.zeros(0, dtype=np.int64)
+    first = np.r_[True, s[1:] != s[:-1]]
+    inverse = np.empty(s.size, dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    return s[first], inverse
