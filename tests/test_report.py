@@ -345,7 +345,8 @@ def test_csv_cell(value: object, expected: str) -> None:
 def test_write_report_all_formats(report: Report, tmp_path: Path) -> None:
     out = tmp_path / "nested" / "out"
     paths = write_report(report, out)
-    assert [p.name for p in paths] == ["report.md", "report.html", "report.json", "report.csv"]
+    names = [p.name for p in paths]
+    assert names == ["report.md", "report.html", "report.json", "report.csv", "events.csv"]
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
     assert (out / "report.json").read_text("utf-8") == render_json(report)
     assert (out / "report.csv").read_text("utf-8") == render_csv(report)
@@ -353,7 +354,8 @@ def test_write_report_all_formats(report: Report, tmp_path: Path) -> None:
 
 
 def test_write_report_subset_and_errors(report: Report, tmp_path: Path) -> None:
-    assert [p.name for p in write_report(report, tmp_path, ("csv",))] == ["report.csv"]
+    written = [p.name for p in write_report(report, tmp_path, ("csv",))]
+    assert written == ["report.csv", "events.csv"]
     with pytest.raises(ValueError, match="pdf"):
         write_report(report, tmp_path, ("md", "pdf"))
 

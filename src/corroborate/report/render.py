@@ -374,7 +374,8 @@ _RENDERERS = {
 def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write ``report.<fmt>`` for each format into ``out_dir`` (created if needed).
 
-    Returns the paths written, in the order of ``formats``.
+    Returns the paths written, in the order of ``formats``. With ``csv``, ``events.csv``
+    (one UCDP/ACLED-like row per event) is written beside ``report.csv``.
 
     >>> import tempfile
     >>> from corroborate.model import Report
@@ -393,4 +394,10 @@ def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS
         # newline="" keeps the CSV's own line endings exactly as rendered.
         path.write_text(_RENDERERS[fmt](report), encoding="utf-8", newline="")
         written.append(path)
+        if fmt == "csv":
+            from corroborate.report.events_csv import render_events_csv
+
+            events_path = out_dir / "events.csv"
+            events_path.write_text(render_events_csv(report), encoding="utf-8", newline="")
+            written.append(events_path)
     return written
