@@ -216,7 +216,13 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
             flag = " [red]CONFLICT[/red]" if f.conflict else ""
             console.print(f"  {f.measure} {f.group}: {vals}{flag}", markup=True)
     for r in rep.relations:
-        console.print(f"  copy: {keys.get(r.b, r.b)} is a {r.kind} of {keys.get(r.a, r.a)}")
+        if r.kind == "shares_quotes":
+            continue
+        if r.a == r.b:  # credits an outlet that has no report in the batch
+            console.print(f"  {keys.get(r.b, r.b)} is syndicated from {r.credited}")
+        else:
+            kind = r.kind.replace("_", " ")
+            console.print(f"  {keys.get(r.b, r.b)} is a {kind} of {keys.get(r.a, r.a)}")
     console.print(f"Wrote {', '.join(str(p) for p in written)}")
 
 
@@ -320,6 +326,39 @@ def schema(as_json: bool) -> None:
 
     del as_json
     _echo_json(report_schema())
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback requires a token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--read-only", is_flag=True, help="Serve without writing: no adding reports.")
+@click.option("--token", default=None, envvar="CORROBORATE_TOKEN",
+              help="Require this token (a random one is made when bound beyond loopback).")
+def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
+    """Browse the store in a web app with a JSON API (docs/web.md).
+
+    \b
+    Example:
+      corroborate serve --db newsroom.db          # then open http://127.0.0.1:8000/
+    """
+    from corroborate.store import StoreError
+    from corroborate.web.server import ServeError
+    from corroborate.web.server import serve as run_server
+
+    try:
+        run_server(db or _default_db(), host=host, port=port, read_only=read_only,
+                   token=token, echo=click.echo)
+    except (ServeError, StoreError) as exc:
+        _error(str(exc))
+        sys.exit(2)
+
+
+# `corroborate spark ...` (docs/spark.md): Click code only; PySpark loads when it runs.
+from corroborate.spark.cli import spark as _spark  # noqa: E402
+
+main.add_command(_spark)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -311,10 +311,20 @@ class Event(Record):
     title: str
     articles: tuple[str, ...]
     date: str | None = Field(default=None, description="Event day, ISO 8601")
+    date_precision: Literal["day", "publication"] | None = Field(
+        default=None,
+        description="day: the reports state the day; publication: assumed from publication",
+    )
+    event_type: str | None = Field(
+        default=None, description="shooting, bombing, attack, clash, raid, ... when named"
+    )
     places: tuple[Place, ...] = ()
     facts: tuple[Fact, ...] = ()
     origin_groups: tuple[tuple[str, ...], ...] = Field(
         default=(), description="Articles sharing one origin (copies count once)"
+    )
+    merged_from: tuple[str, ...] = Field(
+        default=(), description="Ids of events merged into this one as reports arrived"
     )
     relations: tuple[FactRelation, ...] = Field(
         default=(), description="Totals and their parts, checked"

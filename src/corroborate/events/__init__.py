@@ -7,14 +7,25 @@
     >>> [e.articles == (a.id,) for e, a in zip(group_events(arts), arts)]
     [True, True]
 
-See ``docs/events.md`` for the signals and thresholds.
+See ``docs/events.md`` for the signals, thresholds and measured quality.
 """
 
-from corroborate.events.grouping import (
-    GENERIC_NEWS_WORDS,
-    EventGrouper,
-    EventSettings,
-    group_events,
-)
+from corroborate.events.features import Features, article_features
+from corroborate.events.grouping import Change, EventGrouper, EventSettings, group_events
+from corroborate.events.kinds import EVENT_TRIGGERS
+from corroborate.events.kinds import event_type as article_event_type
+from corroborate.events.scoring import GENERIC_NEWS_WORDS, SIGNALS, Weights
 
-__all__ = ["GENERIC_NEWS_WORDS", "EventGrouper", "EventSettings", "group_events"]
+__all__ = [
+    "EVENT_TRIGGERS",
+    "GENERIC_NEWS_WORDS",
+    "SIGNALS",
+    "Change",
+    "EventGrouper",
+    "EventSettings",
+    "Features",
+    "Weights",
+    "article_event_type",
+    "article_features",
+    "group_events",
+]

@@ -1,102 +1,128 @@
-"""Group reports into real-world events, one article at a time.
+"""Group reports into real-world events, incrementally.
 
-An article links to an earlier one when their combined evidence clears
-:attr:`EventSettings.join_threshold`:
+Every pair of reports gets a link probability from several signals (text, headline, names,
+streets, places, figures, incident days, distance; :mod:`corroborate.events.scoring`).
+Events are built by *average linkage*, online:
 
-* **text** — TF-IDF cosine over stemmed content words of title and body (numbers left to
-  the figures signal). IDF mixes the articles seen so far with a fixed background of
-  :data:`GENERIC_NEWS_WORDS` (pseudo-documents), so a batch of two reports already knows
-  that "police", "killed" and "said" say little while "Halden" says a lot;
-* **places** — overlap of the articles' place names (when given), and a penalty when both
-  name places and share none;
-* **figures** — shared (measure, value) pairs among their claims (same count, same kind);
-* **dates** — a small penalty per day apart; articles more than ``max_days`` apart link
-  only on very strong text evidence.
+1. a new report joins the event whose members it links to with the highest **mean**
+   probability, when that mean reaches :attr:`EventSettings.join_probability`; otherwise
+   it opens a new event;
+2. when it also reaches that mean with other events, and the events' own mean
+   probability (group average, new report included) does too, they **merge**;
+3. after each batch, every event the batch touched is checked again with the statistics
+   as they now stand: its members are re-clustered by average linkage and the event is
+   **split** when they fall apart, then events that now belong together merge.
 
-Events are the connected components of these links (single linkage): a new article joins
-every event it links to, merging them. With fixed IDF (see :meth:`EventGrouper.prime`) the
-partition is the same whatever the order articles arrive in.
+Only earlier reports sharing a rare word, a name, a street, a town, a figure or an
+incident day with the new one are scored (an inverted index; keys held by more than
+``max_postings`` reports are not distinctive and are skipped), so the cost per report does
+not grow with the number of reports seen.
+
+Event ids are ``"ev-" + the id of the event's founding report``: an event keeps its id when
+others merge into it (the older event's id wins) and when it is split (the part with the
+founding report keeps it). Merges and splits of events that existed before a batch (the
+ones a store or a reader may already hold) are recorded in :attr:`EventGrouper.history`
+and in :attr:`corroborate.model.Event.merged_from`; events opened and merged within one
+batch were never shown to anyone and are not news.
+
+:meth:`EventGrouper.to_state` is plain JSON-able data (features of every report, word
+statistics, events, links, history); :meth:`EventGrouper.from_state` continues from it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import heapq
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from corroborate.events.describe import Member, date_of, places_of, title_of, type_of
+from corroborate.events.features import Features, article_features
+from corroborate.events.scoring import (
+    Vectors,
+    Vocabulary,
+    Weights,
+    channel_keys,
+    sigmoid,
+    signals,
+    vectors,
+)
 from corroborate.model import Article, Claim, Event, Place
-from corroborate.provenance.features import sentence_words
 from corroborate.text import sentences
 
-#: Words any news report may use whatever happened: the fixed IDF background. They still
-#: count, but far less than names and specific details.
-GENERIC_NEWS_WORDS = frozenset(
-    """people person police officer official authority government minister spokesperson
-    spokesman spokeswoman statement report reporter news told according killed kill dead
-    death died injured wounded hurt attack attacked incident day week month year time
-    morning afternoon evening night today yesterday monday tuesday wednesday thursday
-    friday saturday sunday city town village province district region country area local
-    national state public security force forces group member many several least number
-    called added including following later earlier early late first second third last
-    new old large small major main number total part side hospital scene site
-    investigation inquiry case condition continue continued confirmed comment
-    immediately yet still already since another among within around near across""".split()
-)
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True)
 class EventSettings:
-    """Tunable weights and thresholds of :class:`EventGrouper` (all scores are 0..~1.5)."""
+    """Tunable weights and thresholds of :class:`EventGrouper` (docs/events.md)."""
 
-    #: Combined score at which an article links to an earlier article's event.
-    join_threshold: float = 0.25
-    #: Added for shared places: weight x overlap coefficient of the two name sets.
-    place_weight: float = 0.15
-    #: Subtracted when both articles name places and share none.
-    place_conflict: float = 0.10
-    #: Added per shared (measure, value) figure, at most ``max_figures`` of them;
-    #: figures below ``small_figure`` count half (two deaths is common to many incidents).
-    figure_weight: float = 0.06
-    max_figures: int = 3
-    small_figure: int = 5
-    #: Subtracted per day between known publication dates.
-    day_penalty: float = 0.02
-    #: Articles further apart than this many days link only when text cosine >= strong_text.
-    max_days: int = 7
-    strong_text: float = 0.6
-    #: Pseudo-documents behind the fixed background IDF, and the share of them assumed to
-    #: contain each generic news word.
+    #: Log-odds weights of the pairwise link probability.
+    weights: Weights = field(default_factory=Weights)
+    #: Mean link probability at which a report joins an event, and two events merge.
+    join_probability: float = 0.4
+    #: Towns further apart than this (km) count as different places.
+    far_km: float = 50.0
+    #: A paragraph found in more reports than this is page furniture (weight n/this).
+    boilerplate_docs: int = 3
+    #: Fixed IDF background: pseudo-documents, and the share holding each generic word.
     background_docs: float = 20.0
     generic_share: float = 0.5
-    #: Words of the title count this many times (titles name the event).
-    title_weight: int = 2
-    #: Per add: the new article's rarest already-seen words looked up in the inverted index,
-    #: and the most-hit earlier articles scored in full (others are never close).
+    #: Blocking: rarest words looked up per report, most-hit reports scored, and keys
+    #: held by more reports than this skipped as not distinctive.
     index_words: int = 30
-    max_candidates: int = 50
+    max_candidates: int = 20
+    max_postings: int = 200
+    #: Members of one event scored against a report (the latest ones), for huge events.
+    max_members: int = 50
+    #: Vectors are rebuilt with fresh IDF when the collection has grown by this factor.
+    refresh_growth: float = 1.5
+    #: Rounds of split/merge checks after each batch.
+    refine_rounds: int = 3
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EventSettings:
+        values = dict(data)
+        values["weights"] = Weights(**values.get("weights", {}))
+        return cls(**values)
 
 
 @dataclass(slots=True)
-class _Item:
-    """One added article's features."""
+class _Doc:
+    article_id: str
+    headline: str | None
+    lede: str
+    features: Features
+    vec: Vectors | None = None
+    #: Earlier documents found by blocking when this one was placed.
+    cands: list[int] = field(default_factory=list)
 
-    index: int
-    article: Article
-    tf: Counter[str]
-    places: tuple[Place, ...]
-    place_names: frozenset[str]
-    figures: frozenset[tuple[str, int]]
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One merge or split, as recorded in :attr:`EventGrouper.history`."""
 
-@dataclass(slots=True)
-class _Group:
-    first: int  # index of the first article added
-    members: list[int] = field(default_factory=list)
+    op: str  # "merge" | "split"
+    event: str  # the surviving (merge) or original (split) event id
+    others: tuple[str, ...]  # merged-in ids (merge) or new ids (split)
+    batch: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": self.op,
+            "event": self.event,
+            "others": list(self.others),
+            "batch": self.batch,
+        }
 
 
 class EventGrouper:
-    """Incremental event grouping: feed articles one by one, read events at any time.
+    """Incremental event grouping: feed batches of articles, read events at any time.
 
     >>> from corroborate.model import Article
     >>> g = EventGrouper()
@@ -111,164 +137,432 @@ class EventGrouper:
 
     def __init__(self, settings: EventSettings | None = None) -> None:
         self.settings = settings or EventSettings()
-        self._items: list[_Item] = []
+        self._vocab = Vocabulary(self.settings.background_docs, self.settings.generic_share)
+        self._docs: list[_Doc] = []
         self._index_of: dict[str, int] = {}
-        self._group_of: list[int] = []  # item index -> group key (first item index)
-        self._groups: dict[int, _Group] = {}
-        self._df: Counter[str] = Counter()
-        self._docs = 0
-        self._primed: set[str] = set()
+        self._event_of: list[str] = []
+        self._events: dict[str, list[int]] = {}  # id -> member doc indices, ascending
+        self._founder: dict[str, int] = {}  # event id -> founding doc index
         self._postings: dict[str, list[int]] = {}
+        self._refreshed_at = 0
+        self._batches = 0
+        self._cache: dict[tuple[int, int], float] = {}
+        # Pairs whose link probability reached join_probability when scored (symmetric).
+        self._links: dict[int, set[int]] = {}
+        #: Every merge and split of events that existed before a batch, oldest first.
+        self.history: list[Change] = []
+        # Events that existed at the end of the last batch (changes to others are not news).
+        self._published: set[str] = set()
 
     # --- public API ---------------------------------------------------------------------
-
-    def prime(self, articles: Iterable[Article]) -> None:
-        """Count ``articles`` in the IDF before adding them (batch use).
-
-        With every article primed first, scores no longer depend on arrival order, so
-        the partition is order-independent.
-        """
-        for art in articles:
-            if art.id in self._primed or art.id in self._index_of:
-                continue
-            self._primed.add(art.id)
-            self._count(_terms(art, self.settings.title_weight))
 
     def add(
         self, article: Article, claims: Sequence[Claim] = (), places: Sequence[Place] = ()
     ) -> str:
-        """Add one article; return the id of the event it joined or opened.
-
-        Adding an article already seen returns its current event id and changes nothing.
-        When the article links several events they merge, keeping the oldest event's id.
-        """
-        if article.id in self._index_of:
-            return self.event_id(article.id)
-        cfg = self.settings
-        tf = _terms(article, cfg.title_weight)
-        if article.id not in self._primed:
-            self._count(tf)
-        item = _Item(
-            index=len(self._items),
-            article=article,
-            tf=tf,
-            places=tuple(places),
-            place_names=frozenset(p.name.casefold() for p in places),
-            figures=frozenset(
-                (c.measure, c.value) for c in claims if c.value is not None and c.value > 0
-            ),
-        )
-        linked = {
-            self._group_of[other]
-            for other in self._candidates(item)
-            if self._score(item, self._items[other]) >= cfg.join_threshold
-        }
-        self._items.append(item)
-        self._index_of[article.id] = item.index
-        for key in [*tf, *_extra_keys(item)]:
-            self._postings.setdefault(key, []).append(item.index)
-        if not linked:
-            self._groups[item.index] = _Group(first=item.index, members=[item.index])
-            self._group_of.append(item.index)
-        else:
-            # Single linkage: join the oldest linked event, fold the others into it.
-            keep = min(linked)
-            self._group_of.append(keep)
-            self._groups[keep].members.append(item.index)
-            for merged in sorted(linked - {keep}):
-                for m in self._groups.pop(merged).members:
-                    self._group_of[m] = keep
-                    self._groups[keep].members.append(m)
-            self._groups[keep].members.sort()
+        """Add one article; return the id of the event it is in afterwards."""
+        self.update([article], claims, {article.id: places})
         return self.event_id(article.id)
+
+    def update(
+        self,
+        articles: Sequence[Article],
+        claims: Sequence[Claim] = (),
+        places: Mapping[str, Sequence[Place]] | None = None,
+    ) -> list[Change]:
+        """Add a batch of articles; return the merges and splits it caused.
+
+        The whole batch is counted into the word statistics first, so within a batch the
+        result does not depend on the articles' order except for event ids. Articles
+        already added are ignored.
+        """
+        by_article: dict[str, list[Claim]] = {}
+        for c in claims:
+            by_article.setdefault(c.article, []).append(c)
+        fresh = list({a.id: a for a in articles if a.id not in self._index_of}.values())
+        if not fresh:
+            return []
+        self._batches += 1
+        start = len(self.history)
+        docs = []
+        for art in fresh:
+            feats = article_features(
+                art, by_article.get(art.id, ()), (places or {}).get(art.id, ())
+            )
+            docs.append(_Doc(art.id, art.title, _lede(art), feats))
+            keys = channel_keys(feats)
+            self._vocab.count(keys, (h for h, _, _ in feats.paragraphs))
+        self._cache.clear()
+        if self._vocab.docs >= self._refreshed_at * self.settings.refresh_growth:
+            self._refresh()
+        touched: set[str] = set()
+        for doc in docs:
+            touched.add(self._place(doc))
+        self._refine(touched)
+        self._cache.clear()
+        self._published = set(self._events)
+        return self.history[start:]
 
     def event_id(self, article_id: str) -> str:
         """The id of the event an added article currently belongs to."""
-        first = self._items[self._group_of[self._index_of[article_id]]]
-        return "ev-" + first.article.id
+        return self._event_of[self._index_of[article_id]]
 
     def events(self) -> list[Event]:
-        """Events so far, in order of their first article (date and facts left empty)."""
-        return [self._event(g) for _, g in sorted(self._groups.items())]
+        """Current events, in order of their founding article."""
+        order = sorted(self._events, key=lambda e: self._founder[e])
+        absorbed = self._absorbed()
+        return [self._event(e, absorbed.get(e, set())) for e in order]
 
-    def link_score(self, a: str, b: str) -> float:
-        """Link score of two added articles (by id), with the current IDF; for explanations
-        and tuning. Articles link when it reaches ``settings.join_threshold``."""
-        return self._score(self._items[self._index_of[a]], self._items[self._index_of[b]])
+    def partition(self) -> dict[str, list[str]]:
+        """Event id -> article ids, without building :class:`Event` records."""
+        return {
+            e: [self._docs[i].article_id for i in members]
+            for e, members in sorted(self._events.items(), key=lambda kv: self._founder[kv[0]])
+        }
 
-    # --- internals ----------------------------------------------------------------------
+    def link_probability(self, a: str, b: str) -> float:
+        """Link probability of two added articles (by id), with the current statistics."""
+        return self._prob(self._index_of[a], self._index_of[b])
 
-    def _score(self, x: _Item, y: _Item) -> float:
-        """Combined evidence that two articles report one event (module docstring)."""
+    def link_signals(self, a: str, b: str) -> dict[str, float]:
+        """The pair signals behind :meth:`link_probability`, for explanations and tuning."""
+        x, y = self._vec(self._index_of[a]), self._vec(self._index_of[b])
+        return signals(x, y, self.settings.far_km)
+
+    def candidate_pairs(self) -> list[tuple[str, list[str]]]:
+        """Each article with the earlier articles blocking found for it (for tuning)."""
+        return [(d.article_id, [self._docs[j].article_id for j in d.cands]) for d in self._docs]
+
+    def merge(self, keep: str, other: str) -> None:
+        """Merge event ``other`` into ``keep`` by hand (recorded in the history)."""
+        if keep not in self._events or other not in self._events:
+            raise ValueError("unknown event id")
+        if keep == other:
+            return
+        self._published.update((keep, other))
+        self._published.add(self._merge(keep, [other]))
+
+    def split(self, event: str, article_ids: Iterable[str]) -> str:
+        """Move ``article_ids`` out of ``event`` into a new event (recorded); return its id."""
+        moved = sorted(self._index_of[a] for a in article_ids)
+        if not moved or any(self._event_of[i] != event for i in moved):
+            raise ValueError("every article must belong to the event")
+        if len(moved) == len(self._events[event]):
+            raise ValueError("cannot split off every article of an event")
+        self._published.add(event)
+        new = self._split(event, [moved])[0]
+        self._published.add(new)
+        return new
+
+    # --- state --------------------------------------------------------------------------
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to continue later, as plain JSON-able data."""
+        return {
+            "version": STATE_VERSION,
+            "settings": self.settings.to_dict(),
+            "vocabulary": self._vocab.to_state(),
+            "docs": [
+                {
+                    "article": d.article_id,
+                    "headline": d.headline,
+                    "lede": d.lede,
+                    "features": d.features.to_dict(),
+                }
+                for d in self._docs
+            ],
+            "events": {e: [self._docs[i].article_id for i in m] for e, m in self._events.items()},
+            "founders": {e: self._docs[i].article_id for e, i in self._founder.items()},
+            "batches": self._batches,
+            "refreshed_at": self._refreshed_at,
+            "links": sorted(
+                [self._docs[i].article_id, self._docs[j].article_id]
+                for i, js in self._links.items()
+                for j in js
+                if i < j
+            ),
+            "history": [c.to_dict() for c in self.history],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> EventGrouper:
+        """Rebuild a grouper saved with :meth:`to_state`.
+
+        Vectors are rebuilt from the saved features with the saved word statistics; a
+        grouper that never stopped may still hold some built with older statistics, so
+        link probabilities can differ slightly until its next refresh.
+        """
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported event state version {state.get('version')!r}")
+        g = cls(EventSettings.from_dict(state["settings"]))
+        g._vocab.load_state(state["vocabulary"])
+        for d in state["docs"]:
+            doc = _Doc(d["article"], d["headline"], d["lede"], Features.from_dict(d["features"]))
+            g._index_of[doc.article_id] = len(g._docs)
+            g._docs.append(doc)
+        g._event_of = [""] * len(g._docs)
+        for e, ids in state["events"].items():
+            g._events[e] = sorted(g._index_of[a] for a in ids)
+            for i in g._events[e]:
+                g._event_of[i] = e
+        g._founder = {e: g._index_of[a] for e, a in state["founders"].items()}
+        g._batches = int(state["batches"])
+        g._published = set(g._events)
+        g.history = [
+            Change(c["op"], c["event"], tuple(c["others"]), int(c["batch"]))
+            for c in state["history"]
+        ]
+        for a, b in state["links"]:
+            i, j = g._index_of[a], g._index_of[b]
+            g._links.setdefault(i, set()).add(j)
+            g._links.setdefault(j, set()).add(i)
+        for i in range(len(g._docs)):
+            g._index(i)
+        g._refreshed_at = int(state["refreshed_at"])
+        return g
+
+    # --- placing one document -----------------------------------------------------------
+
+    def _place(self, doc: _Doc) -> str:
+        """Add a document to the collection and to its event; return that event's id."""
+        i = len(self._docs)
+        self._docs.append(doc)
+        self._index_of[doc.article_id] = i
+        doc.vec = vectors(doc.features, self._vocab, self.settings.boilerplate_docs)
         cfg = self.settings
-        text = self._cosine(x.tf, y.tf)
-        gap = _days_apart(x.article, y.article)
-        if gap is not None and gap > cfg.max_days and text < cfg.strong_text:
-            return -math.inf  # never linked, whatever the threshold
-        s = text
-        if x.place_names and y.place_names:
-            shared = len(x.place_names & y.place_names)
-            if shared:
-                s += cfg.place_weight * shared / min(len(x.place_names), len(y.place_names))
-            else:
-                s -= cfg.place_conflict
-        common = sorted(x.figures & y.figures, key=lambda f: -f[1])[: cfg.max_figures]
-        s += cfg.figure_weight * sum(1.0 if v >= cfg.small_figure else 0.5 for _, v in common)
-        if gap is not None:
-            s -= cfg.day_penalty * min(gap, cfg.max_days)
-        return s
-
-    def _count(self, tf: Counter[str]) -> None:
-        self._docs += 1
-        self._df.update(tf.keys())
-
-    def _idf(self, word: str) -> float:
-        cfg = self.settings
-        background = cfg.background_docs * cfg.generic_share if word in GENERIC_NEWS_WORDS else 0
-        n = self._docs + cfg.background_docs
-        return math.log((n + 1) / (self._df[word] + background + 1)) + 1.0
-
-    def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
-        if len(a) > len(b):
-            a, b = b, a
-        dot = sum(n * b[w] * self._idf(w) ** 2 for w, n in a.items() if w in b)
-        if dot == 0:
-            return 0.0
-        na = math.sqrt(sum((n * self._idf(w)) ** 2 for w, n in a.items()))
-        nb = math.sqrt(sum((n * self._idf(w)) ** 2 for w, n in b.items()))
-        return dot / (na * nb)
-
-    def _candidates(self, item: _Item) -> list[int]:
-        """Earlier articles sharing a distinctive word, a place or a figure (inverted index)."""
-        # The rarest words that some earlier article also used (hapaxes match nothing).
-        seen = [w for w in item.tf if w in self._postings]
-        keys = sorted(seen, key=lambda w: (-self._idf(w), w))[: self.settings.index_words]
-        keys += _extra_keys(item)
-        hits: Counter[int] = Counter()
-        for key in keys:
-            for other in self._postings.get(key, ()):
-                hits[other] += 1
-        ranked = sorted(hits, key=lambda i: (-hits[i], i))
-        return ranked[: self.settings.max_candidates]
-
-    def _event(self, group: _Group) -> Event:
-        members = [self._items[i] for i in group.members]
-        first = self._items[group.first]
-        counts: Counter[str] = Counter()
-        chosen: dict[str, Place] = {}
-        for it in members:
-            for p in it.places:
-                key = p.name.casefold()
-                chosen.setdefault(key, p)
-            counts.update({p.name.casefold() for p in it.places})
-        order = {k: n for n, k in enumerate(chosen)}
-        places = tuple(chosen[k] for k in sorted(chosen, key=lambda k: (-counts[k], order[k])))
-        return Event(
-            id="ev-" + first.article.id,
-            title=_title(first.article),
-            articles=tuple(it.article.id for it in members),
-            places=places,
+        doc.cands = self._candidates(i)
+        means = {e: self._mean_to(i, e) for e in {self._event_of[j] for j in doc.cands}}
+        good = sorted(
+            (e for e, m in means.items() if m >= cfg.join_probability),
+            key=lambda e: (-means[e], self._founder[e]),
         )
+        if not good:
+            event = "ev-" + doc.article_id
+            self._events[event] = [i]
+            self._founder[event] = i
+            self._event_of.append(event)
+        else:
+            event = good[0]
+            self._events[event].append(i)
+            self._event_of.append(event)
+            others = [e for e in good[1:] if self._group_mean(event, e) >= cfg.join_probability]
+            if others:
+                event = self._merge(event, others)
+        self._index(i)
+        return event
+
+    def _index(self, i: int) -> None:
+        for key in _keys(self._docs[i].features):
+            self._postings.setdefault(key, []).append(i)
+
+    def _candidates(self, i: int) -> list[int]:
+        """Other documents sharing a distinctive key with document ``i``, best first."""
+        cfg = self.settings
+        feats = self._docs[i].features
+        df = self._vocab.df["text"]
+        words = [w for w in channel_keys(feats)["text"] if "w:" + w in self._postings]
+        words.sort(key=lambda w: (df[w], w))  # rarest first
+        keys = ["w:" + w for w in words[: cfg.index_words]]
+        if feats.has_title:  # headline words name the event: always looked up
+            keys += ["w:" + w for w in feats.paragraphs[0][1] if w not in words[: cfg.index_words]]
+        keys += [k for k in _keys(feats) if not k.startswith("w:")]
+        hits: dict[int, float] = {}
+        total = len(self._docs) + 1
+        for key in keys:
+            posting = self._postings.get(key, ())
+            if not posting or len(posting) > cfg.max_postings:
+                continue
+            weight = math.log(total / len(posting))  # rarer keys say more
+            for j in posting:
+                hits[j] = hits.get(j, 0.0) + weight
+        hits.pop(i, None)
+        return heapq.nlargest(cfg.max_candidates, hits, key=lambda j: (hits[j], -j))
+
+    # --- probabilities ------------------------------------------------------------------
+
+    def _vec(self, i: int) -> Vectors:
+        doc = self._docs[i]
+        if doc.vec is None:
+            doc.vec = vectors(doc.features, self._vocab, self.settings.boilerplate_docs)
+        return doc.vec
+
+    def _prob(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        p = self._cache.get(key)
+        if p is None:
+            s = signals(self._vec(i), self._vec(j), self.settings.far_km)
+            p = sigmoid(self.settings.weights.logit(s))
+            self._cache[key] = p
+            if p >= self.settings.join_probability:
+                self._links.setdefault(i, set()).add(j)
+                self._links.setdefault(j, set()).add(i)
+        return p
+
+    def _members(self, event: str, exclude: int | None = None) -> list[int]:
+        m = [j for j in self._events[event] if j != exclude]
+        return m[-self.settings.max_members :]
+
+    def _mean_to(self, i: int, event: str) -> float:
+        members = self._members(event, exclude=i)
+        if not members:
+            return 0.0
+        return sum(self._prob(i, j) for j in members) / len(members)
+
+    def _group_mean(self, a: str, b: str) -> float:
+        ma, mb = self._members(a), self._members(b)
+        return sum(self._prob(i, j) for i in ma for j in mb) / (len(ma) * len(mb))
+
+    # --- merges, splits, refinement -----------------------------------------------------
+
+    def _merge(self, keep: str, others: Sequence[str]) -> str:
+        """Merge events; the one founded first keeps its id. Returns the surviving id."""
+        everyone = [keep, *others]
+        survivor = min(everyone, key=lambda e: self._founder[e])
+        gone = tuple(e for e in everyone if e != survivor)
+        for e in gone:
+            for i in self._events.pop(e):
+                self._event_of[i] = survivor
+                self._events[survivor].append(i)
+            del self._founder[e]
+        self._events[survivor].sort()
+        seen = tuple(e for e in gone if e in self._published)
+        if seen:
+            self.history.append(Change("merge", survivor, seen, self._batches))
+        return survivor
+
+    def _split(self, event: str, parts: Sequence[Sequence[int]]) -> list[str]:
+        """Move each of ``parts`` (doc indices) out of ``event`` into a new event."""
+        new_ids = []
+        for part in parts:
+            members = sorted(part)
+            new = "ev-" + self._docs[members[0]].article_id
+            self._events[event] = [i for i in self._events[event] if i not in set(members)]
+            self._events[new] = members
+            self._founder[new] = members[0]
+            for i in members:
+                self._event_of[i] = new
+            new_ids.append(new)
+        if event in self._published:
+            self.history.append(Change("split", event, tuple(new_ids), self._batches))
+        return new_ids
+
+    def _refine(self, touched: set[str]) -> None:
+        """Re-check touched events: split those whose members fall apart, merge neighbours."""
+        cfg = self.settings
+        for _ in range(cfg.refine_rounds):
+            changed = False
+            touched = {e for e in touched if e in self._events}
+            for event in sorted(touched, key=lambda e: self._founder[e]):
+                members = self._events[event]
+                if len(members) < 2 or len(members) > cfg.max_members:
+                    continue
+                clusters = self._cluster(members)
+                if len(clusters) > 1:
+                    founder = self._founder[event]
+                    parts = [c for c in clusters if founder not in c]
+                    touched.update(self._split(event, parts))
+                    changed = True
+            for event in sorted(touched, key=lambda e: self._founder[e]):
+                if event not in self._events:
+                    continue
+                near = {
+                    self._event_of[j]
+                    for i in self._events[event]
+                    for j in self._links.get(i, ())
+                    if j < len(self._event_of)
+                }
+                near.discard(event)
+                near = {e for e in near if e in self._events}
+                means = {e: self._group_mean(event, e) for e in near}
+                good = [e for e, m in means.items() if m >= cfg.join_probability]
+                if good:
+                    best = max(good, key=lambda e: (means[e], -self._founder[e]))
+                    touched.add(self._merge(event, [best]))
+                    changed = True
+            if not changed:
+                break
+
+    def _cluster(self, members: Sequence[int]) -> list[list[int]]:
+        """Average-linkage clusters of some documents at ``join_probability``."""
+        n = len(members)
+        groups: dict[int, list[int]] = {a: [members[a]] for a in range(n)}
+        # Sum of pair probabilities between two groups, keyed by (smaller, larger) group id.
+        sums = {
+            (a, b): self._prob(members[a], members[b]) for a in range(n) for b in range(a + 1, n)
+        }
+        while len(groups) > 1:
+            (x, y), best = max(
+                sums.items(),
+                key=lambda kv: (kv[1] / (len(groups[kv[0][0]]) * len(groups[kv[0][1]])), kv[0]),
+            )
+            if best / (len(groups[x]) * len(groups[y])) < self.settings.join_probability:
+                break
+            groups[x] += groups.pop(y)
+            merged: dict[tuple[int, int], float] = {}
+            for (a, b), v in sums.items():
+                if (a, b) == (x, y):
+                    continue
+                a2, b2 = (x if a == y else a), (x if b == y else b)
+                k = (min(a2, b2), max(a2, b2))
+                merged[k] = merged.get(k, 0.0) + v
+            sums = merged
+        return sorted(sorted(g) for g in groups.values())
+
+    def _refresh(self) -> None:
+        """Rebuild every vector with the current IDF (amortised: at geometric growth)."""
+        for d in self._docs:
+            d.vec = None
+        self._cache.clear()
+        self._refreshed_at = max(1, self._vocab.docs)
+
+    # --- events -------------------------------------------------------------------------
+
+    def _absorbed(self) -> dict[str, set[str]]:
+        """Event id -> every recorded event id merged into it, directly or through others."""
+        out: dict[str, set[str]] = {}
+        for c in self.history:
+            if c.op == "merge":
+                into = out.setdefault(c.event, set())
+                for o in c.others:
+                    into.add(o)
+                    into |= out.pop(o, set())
+        return out
+
+    def _event(self, event: str, absorbed: set[str]) -> Event:
+        members = [
+            Member(d.article_id, d.headline, d.lede, d.features)
+            for d in (self._docs[i] for i in self._events[event])
+        ]
+        day, precision = date_of(members)
+        merged = tuple(sorted(absorbed))
+        return Event(
+            id=event,
+            title=title_of(members),
+            articles=tuple(m.article_id for m in members),
+            date=day,
+            date_precision=precision,
+            event_type=type_of(members),
+            places=places_of(members),
+            merged_from=merged,
+        )
+
+
+def _keys(f: Features) -> list[str]:
+    """Inverted-index keys of a document, channel-prefixed ("w:" words, "n:" names, ...)."""
+    keys = channel_keys(f)
+    out = [f"w:{w}" for w in keys["text"]]
+    out += [f"n:{k}" for k in keys["names"]]
+    out += [f"s:{k}" for k in keys["streets"]]
+    out += [f"p:{k}" for k in keys["places"]]
+    out += [f"f:{k}" for k in keys["figures"]]
+    if f.precision == "day":
+        out += [f"d:{d}" for d in f.days]
+    return out
+
+
+def _lede(article: Article, limit: int = 240) -> str:
+    first = next(iter(sentences(article.text)), None)
+    text = first.text if first else article.key
+    return text[:limit]
 
 
 def group_events(
@@ -277,56 +571,14 @@ def group_events(
     places: Mapping[str, Sequence[Place]] | None = None,
     settings: EventSettings | None = None,
 ) -> list[Event]:
-    """Group articles into events (a batch convenience over :class:`EventGrouper`).
+    """Group articles into events (one :meth:`EventGrouper.update` batch).
 
-    IDF is primed with the whole batch first, so the partition does not depend on the
-    order of ``articles``; event ids and article order within events follow input order.
-
-        >>> from corroborate.model import Article
-        >>> arts = [Article.create("Gunman kills two at Brenford market.", "a.txt"),
-        ...         Article.create("Two shot dead at Brenford market by gunman.", "b.txt")]
-        >>> [len(e.articles) for e in group_events(arts)]
-        [2]
+    >>> from corroborate.model import Article
+    >>> arts = [Article.create("Gunman kills two at Brenford market.", "a.txt"),
+    ...         Article.create("Two shot dead at Brenford market by gunman.", "b.txt")]
+    >>> [len(e.articles) for e in group_events(arts)]
+    [2]
     """
-    by_article: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_article.setdefault(c.article, []).append(c)
     grouper = EventGrouper(settings)
-    grouper.prime(articles)
-    for art in articles:
-        grouper.add(art, by_article.get(art.id, ()), (places or {}).get(art.id, ()))
+    grouper.update(articles, claims, places)
     return grouper.events()
-
-
-def _extra_keys(item: _Item) -> list[str]:
-    """Index keys for places and figures (NUL-prefixed: never a word)."""
-    return [f"\0place:{p}" for p in sorted(item.place_names)] + [
-        f"\0fig:{m}:{v}" for m, v in sorted(item.figures)
-    ]
-
-
-def _terms(article: Article, title_weight: int) -> Counter[str]:
-    tf = Counter(sentence_words(article.text))
-    if article.title:
-        for w in sentence_words(article.title):
-            tf[w] += title_weight
-    return tf
-
-
-def _days_apart(a: Article, b: Article) -> int | None:
-    da, db = a.pub_date, b.pub_date
-    if da is None or db is None:
-        return None
-    return abs((da - db).days)
-
-
-def _title(article: Article, limit: int = 100) -> str:
-    """The article's title, else its first sentence trimmed to about ``limit`` characters."""
-    if article.title and article.title.strip():
-        return article.title.strip()
-    first = next(iter(sentences(article.text)), None)
-    text = first.text if first else article.key
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-")
-    return cut + "…"

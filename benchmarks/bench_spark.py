@@ -1,0 +1,217 @@
+"""Throughput of the Spark job against the single-machine pipeline, on synthetic batches.
+
+The batches (10k and 100k reports) are built from the real GVA articles: copy 0 of each is
+the article itself; copy k >= 1 renames its names (capitalised words never seen in lower
+case, places excepted, so places still resolve) to copy-specific forms, drops a quarter of
+its sentences and moves its publication date k x 97 days on. Copies are thus reports of other,
+similar incidents, not copies of one story (they rarely make relations or share events).
+
+Every run reads the same JSON lines file and writes everything a run writes; the clock
+covers ingest to output (Spark session start-up is reported apart). Each configuration
+runs in its own process with a time limit:
+
+* ``local``: ``read_paths`` + ``analyse`` (one core);
+* ``spark-1`` and ``spark-2``: ``corroborate.spark.run_pipeline`` on ``local[1]`` and
+  ``local[2]`` (one and two executor cores).
+
+    python benchmarks/bench_spark.py            # 10k and 100k (hours on 2 cores: see docs)
+    python benchmarks/bench_spark.py --quick    # 1k, for a smoke test
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+SIZES = (10_000, 100_000)
+QUICK_SIZES = (1_000,)
+CONFIGS = ("local", "spark-1", "spark-2")
+#: Wall-clock limit per configuration and size (seconds). A configuration whose rate at
+#: the smaller size projects past it at the larger one is not started.
+LIMIT = 1800
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def _protected(text: str) -> set[str]:
+    """Words of the places the text names (kept, so places still resolve)."""
+    from corroborate.geo import find_places
+
+    words: set[str] = set()
+    for m in find_places(text):
+        words.update(re.findall(r"\w+", text[m.span.start : m.span.end]))
+    return words
+
+
+def _variant(text: str, k: int, keep: set[str], rng: random.Random) -> str:
+    if k == 0:
+        return text
+    suffix = "abcdefghijklmnopqrstuvwxyz"[k % 26] + str(k // 26 or "")
+
+    def rename(m: re.Match[str]) -> str:
+        w = m.group()
+        return w if w in keep else w + suffix
+
+    paragraphs = []
+    for para in text.split("\n"):
+        parts = [s for s in _SENTENCE.split(para) if rng.random() > 0.25] if para else [""]
+        paragraphs.append(" ".join(parts))
+    return _CAPITALISED.sub(rename, "\n".join(p for p in paragraphs if p.strip()) or text)
+
+
+def synthesize(data_dir: Path, n: int, out: Path, seed: int = 5) -> Path:
+    """``n`` synthetic JSON lines reports from ``data_dir/gva/articles.jsonl``."""
+    with (data_dir / "gva" / "articles.jsonl").open(encoding="utf-8") as src:
+        rows = [json.loads(line) for line in src]
+    # Capitalised words also seen in lower case are ordinary words ("The", "Police").
+    lower = {w for r in rows for w in re.findall(r"\b[a-z]{3,}\b", r["text"])}
+    keep = [_protected((r.get("title") or "") + "\n" + r["text"]) for r in rows]
+    keep = [k | {w for w in _CAPITALISED.findall(r["text"] + (r.get("title") or ""))
+                 if w.lower() in lower} for k, r in zip(keep, rows, strict=True)]  # fmt: skip
+    rng = random.Random(seed)
+    written = 0
+    with out.open("w", encoding="utf-8") as fh:
+        k = 0
+        while written < n:
+            for r, protect in zip(rows, keep, strict=True):
+                if written >= n:
+                    break
+                title = _variant(r.get("title") or "", k, protect, rng) or None
+                rec = {"id": f"{r['id']}-{k}", "text": _variant(r["text"], k, protect, rng),
+                       "title": title}  # fmt: skip
+                if r.get("date"):
+                    day = date.fromisoformat(r["date"][:10]) + timedelta(days=97 * k)
+                    rec["date"] = day.isoformat()
+                fh.write(json.dumps(rec) + "\n")
+                written += 1
+            k += 1
+    return out
+
+
+def _one(config: str, path: Path, workdir: Path) -> dict[str, Any]:
+    """One configuration over one input, in this process."""
+    if config == "local":
+        from corroborate.ingest import read_paths
+        from corroborate.pipeline import analyse
+
+        t0 = time.perf_counter()
+        result = read_paths([path])
+        report = analyse(result.articles)
+        (workdir / "report.json").write_text(report.to_json(indent=None), encoding="utf-8")
+        seconds = time.perf_counter() - t0
+        return {"articles": len(report.articles), "seconds": round(seconds, 1),
+                "articles_per_s": round(len(report.articles) / seconds, 1),
+                "events": len(report.events), "relations": len(report.relations),
+                "claims": len(report.claims)}  # fmt: skip
+    from corroborate.spark import local_session, run_pipeline
+
+    cores = int(config.split("-")[1])
+    t0 = time.perf_counter()
+    spark = local_session(cores=cores, shuffle_partitions=max(4, 2 * cores))
+    startup = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    summary = run_pipeline(spark, [str(path)], str(workdir / "out"))
+    seconds = time.perf_counter() - t0
+    spark.stop()
+    return {"articles": summary.articles, "seconds": round(seconds, 1),
+            "articles_per_s": round(summary.articles / seconds, 1),
+            "session_start_s": round(startup, 1), "stages_s": summary.seconds,
+            "events": summary.events, "relations": summary.relations, "claims": summary.claims,
+            "provenance": summary.provenance, "event_blocks": summary.event_blocks}  # fmt: skip
+
+
+def _measure(config: str, path: Path, workdir: Path, limit: int) -> dict[str, Any]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, __file__, "--one", config, str(path), str(workdir)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=limit)
+    except subprocess.TimeoutExpired:
+        return {"status": "not run to the end", "limit_s": limit}
+    if done.returncode != 0:
+        return {"status": "failed", "stderr": done.stderr[-2000:]}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"status": "ok", **result}
+
+
+def _bcubed_f1(pred: list[frozenset[str]], gold: list[frozenset[str]]) -> float:
+    p_of = {a: c for c in pred for a in c}
+    g_of = {a: c for c in gold for a in c}
+    items = [a for a in g_of if a in p_of]
+    prec = sum(len(p_of[a] & g_of[a]) / len(p_of[a]) for a in items) / max(1, len(items))
+    rec = sum(len(p_of[a] & g_of[a]) / len(g_of[a]) for a in items) / max(1, len(items))
+    return round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0
+
+
+def agreement(local_dir: Path, spark_dir: Path) -> dict[str, Any]:
+    """How the Spark run's results compare with the single-machine run's."""
+    from corroborate.model import Report
+    from corroborate.spark import read_report
+
+    local = Report.model_validate_json((local_dir / "report.json").read_text("utf-8"))
+    got = read_report(spark_dir / "out")
+
+    def rel(r: Any) -> tuple[Any, ...]:
+        return (r.a, r.b, r.kind, r.original, r.credited, r.external)
+
+    lr, sr = {rel(r) for r in local.relations}, {rel(r) for r in got.relations}
+    le = [frozenset(e.articles) for e in local.events]
+    se = [frozenset(e.articles) for e in got.events]
+    lc = {c.id: c.model_dump(exclude={"period", "scope"}) for c in local.claims}
+    sc = {c.id: c.model_dump(exclude={"period", "scope"}) for c in got.claims}
+    return {
+        "articles_equal": [a.id for a in local.articles] == [a.id for a in got.articles],
+        "claims_equal": sum(1 for k, v in lc.items() if sc.get(k) == v) / max(1, len(lc)),
+        "relations": {"local": len(lr), "spark": len(sr), "common": len(lr & sr)},
+        "events": {"local": len(le), "spark": len(se), "identical": len(set(le) & set(se)),
+                   "bcubed_f1": _bcubed_f1(se, le)},
+    }  # fmt: skip
+
+
+def run(data_dir: Path = DEFAULT_DATA, quick: bool = False) -> dict[str, Any]:
+    """Articles per second of each configuration at each size (JSON-able)."""
+    sizes = QUICK_SIZES if quick else SIZES
+    out: dict[str, Any] = {"sizes": {}, "limit_s": LIMIT,
+                           "configs": {"local": "read_paths + analyse, one process",
+                                       "spark-1": "run_pipeline on local[1]",
+                                       "spark-2": "run_pipeline on local[2]"}}  # fmt: skip
+    if not (data_dir / "gva" / "articles.jsonl").is_file():
+        out["skipped"] = f"{data_dir}/gva/articles.jsonl not found"
+        return out
+    with tempfile.TemporaryDirectory(prefix="bench-spark-data-") as tmp:
+        rates: dict[str, float | None] = {}
+        for n in sizes:
+            path = synthesize(data_dir, n, Path(tmp) / f"synthetic-{n}.jsonl")
+            results: dict[str, Any] = {}
+            for c in CONFIGS:
+                rate = rates.get(c, -1.0)
+                if rate is None or (rate > 0 and n / rate > LIMIT):
+                    why = (f"projected {n / rate:.0f} s at the {rate:.1f} articles/s of the "
+                           f"smaller size, over the {LIMIT} s limit" if rate else
+                           "did not finish at the smaller size")  # fmt: skip
+                    results[c] = {"status": "not run", "why": why}
+                    continue
+                results[c] = _measure(c, path, Path(tmp) / f"{n}-{c}", LIMIT)
+                ok = results[c].get("status") == "ok"
+                rates[c] = float(results[c]["articles_per_s"]) if ok else None
+            for c in CONFIGS[1:]:
+                if results["local"].get("status") == "ok" and results[c].get("status") == "ok":
+                    results[c]["agreement"] = agreement(Path(tmp) / f"{n}-local",
+                                                        Path(tmp) / f"{n}-{c}")  # fmt: skip
+            out["sizes"][str(n)] = results
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+        print(json.dumps(_one(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))))
+    else:
+        print(json.dumps(run(quick="--quick" in sys.argv[1:]), indent=2))

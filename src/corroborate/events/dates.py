@@ -1,0 +1,135 @@
+"""The day an incident happened, read from a report's words and its publication date.
+
+Reports date events relative to publication: "on Saturday", "Friday night", "yesterday",
+"on Nov. 22". Every such mention (found with :func:`corroborate.claims.period.find_periods`)
+is resolved against the publication day (:func:`corroborate.claims.period.resolve`) and
+votes for that day. Votes are weighted by where the mention sits and what its sentence
+says:
+
+* the headline and the first sentences (the lede) say when the incident happened; later
+  sentences drift into follow-ups and background (:data:`POSITION_DECAY`);
+* a sentence naming the incident ("shot", "killed", "attack") counts double
+  (:data:`INCIDENT_CUE`); one about court, funerals or what will happen next counts half
+  (:data:`LATER_CUE`).
+
+    >>> import datetime as dt
+    >>> d = article_dates("Man shot dead", "A man was shot dead on Saturday night.",
+    ...                   dt.date(2016, 5, 9))   # a Monday
+    >>> d.day, d.precision
+    ('2016-05-07', 'day')
+    >>> article_dates(None, "Nothing dated here.", dt.date(2016, 5, 9)).precision
+    'publication'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corroborate.claims.period import MONTHS, find_periods, resolve
+from corroborate.model import Period
+from corroborate.text import sentences, tokens
+
+#: Weight of a mention in body sentence ``k`` (0-based) is ``1 / (1 + k * POSITION_DECAY)``;
+#: the headline counts as sentence 0.
+POSITION_DECAY = 0.5
+#: Only the first this many sentences vote (the rest is background).
+MAX_SENTENCES = 12
+#: Only this many characters of the body are read (the lede is near the top).
+LEDE_CHARS = 3000
+#: Multiplier for a sentence that names the incident itself.
+INCIDENT_CUE = 2.0
+#: Multiplier for a sentence about later news (court, funeral, what will happen).
+LATER_CUE = 0.5
+
+_INCIDENT = re.compile(
+    r"\b(?:shot|shooting|shootings|killed|died|dead|wounded|injured|attack\w*|fired|"
+    r"gunfire|stabbed|bomb\w*|blast|explosion|happened|occurred|incident|struck)\b"
+)
+_LATER = re.compile(
+    r"\b(?:court|hearing|arraign\w*|sentenc\w*|trial|plead\w*|pleaded|charged|funeral|"
+    r"vigil|memorial|will|scheduled|indicted|verdict|jury|bond|bail)\b"
+)
+# A sentence without any of these words has no date in it (skips tokenising most).
+_DATEISH = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\b|\b(?:yesterday|today|tonight|night|overnight|morning|earlier|"
+    r"previous|before|after|ago)\b"
+)
+_EXTRA_RELATIVE = {("last", "night"): -1, ("overnight",): 0}
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+Precision = str  # "day" | "publication"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDates:
+    """What one report says about when its incident happened."""
+
+    #: Best estimate of the incident day (ISO), or None when nothing dates the report.
+    day: str | None
+    #: "day": stated in the text; "publication": assumed to be the publication day.
+    precision: Precision | None
+    #: Every resolved day mentioned, with its vote weight.
+    votes: dict[str, float] = field(default_factory=dict)
+
+
+def _words(sentence: str) -> list[str]:
+    """Lower-case tokens arranged for ``find_periods`` ("Nov. 22nd" -> "nov", "22")."""
+    out: list[str] = []
+    for piece in tokens(sentence):
+        w = piece.text.lower()
+        if w == "." and out and out[-1] in MONTHS:
+            continue  # "Nov. 22"
+        m = _ORDINAL.match(w)
+        out.append(m.group(1) if m else w)
+    return out
+
+
+def _mentions(words: list[str]) -> list[Period]:
+    found = [m.period for m in find_periods(words) if m.precise]
+    for i in range(len(words)):
+        for phrase, offset in _EXTRA_RELATIVE.items():
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append(Period(kind="relative_day", text=" ".join(phrase), offset_days=offset))
+    return [p for p in found if p.kind in ("weekday", "date", "relative_day")]
+
+
+def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleDates:
+    """Resolve every day a report's headline and lede mention, and pick the incident day."""
+    votes: dict[str, float] = {}
+    lines = [title] if title else []
+    for n, sent in enumerate(sentences(text[:LEDE_CHARS])):
+        if n >= MAX_SENTENCES:
+            break
+        lines.append(sent.text)
+    for k, line in enumerate(lines):
+        if not line:
+            continue
+        low = line.lower()
+        weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
+        if _INCIDENT.search(low):
+            weight *= INCIDENT_CUE
+        if _LATER.search(low):
+            weight *= LATER_CUE
+        if not _DATEISH.search(line):
+            continue
+        for period in _mentions(_words(line)):
+            resolved = resolve(period, pub=pub, event_day=None)
+            if resolved.start and resolved.start == resolved.end:
+                day = dt.date.fromisoformat(resolved.start)
+                if pub is None or day <= pub + dt.timedelta(days=1):
+                    votes[resolved.start] = votes.get(resolved.start, 0.0) + weight
+    if votes:
+        top = max(votes.values())
+        best = min(d for d, v in votes.items() if v == top)  # ties: the earlier day
+        return ArticleDates(best, "day", dict(votes))
+    if pub is not None:
+        return ArticleDates(pub.isoformat(), "publication", {})
+    return ArticleDates(None, None, {})
+
+
+def days_between(a: str, b: str) -> int:
+    """Absolute number of days between two ISO dates."""
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)

@@ -1,0 +1,172 @@
+"""What an event is called, when and where it happened, and what kind of event it is.
+
+Built from the member reports only:
+
+* **title**: the headline most representative of the event (the one sharing the most
+  distinctive words with the other headlines), with outlet tails (" - WMC Action News 5")
+  cut; without headlines, the lede of the most representative report. Trimmed to about
+  ``TITLE_CHARS`` characters at a word boundary.
+* **date**: the day most reports' dated mentions vote for ("day" precision); when no
+  report dates the incident, the earliest publication day ("publication" precision).
+* **places**: every place named, the most specific place most reports share first: towns
+  named by at least half as many reports as the best-supported place come first (town
+  before district before province before country), then the rest by support.
+* **type**: the event type the member reports' headlines and ledes name most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corroborate.events.features import Features
+from corroborate.events.kinds import best_type
+from corroborate.model import Place
+from corroborate.provenance.features import sentence_words
+
+TITLE_CHARS = 100
+_SPECIFIC = {"city": 0, "admin2": 1, "region": 2, "admin1": 3, "country": 4, "unknown": 5}
+_TAIL = re.compile(r"\s+(?:[-|–—:]|::)\s+")
+_SITE = re.compile(
+    r"(?i)\b(?:news|\.com|tv|radio|times|post|herald|tribune|journal|"
+    r"gazette|online|channel|fox\d*|abc\d*|cbs\d*|nbc\d*|wsb|kvvu|wmc)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """What :func:`describe` needs of one member report."""
+
+    article_id: str
+    headline: str | None
+    lede: str
+    features: Features
+
+
+def clean_headline(title: str) -> str:
+    """Cut outlet tails: "Teen shot - WMC Action News 5 - Memphis" -> "Teen shot"."""
+    parts = _TAIL.split(title.strip())
+    if len(parts) == 1:
+        return title.strip()
+    keep = [p for p in parts if not _SITE.search(p) and len(p.split()) >= 3]
+    best = max(keep or parts, key=lambda p: len(p.split()))
+    return best.strip()
+
+
+def trim(text: str, limit: int = TITLE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:-")
+    return cut + "…"
+
+
+def _representative(texts: Sequence[str]) -> int:
+    """Index of the text sharing the most words with the others (ties: the first)."""
+    if len(texts) <= 2:
+        return 0
+    bags = [set(sentence_words(t)) for t in texts]
+    df = Counter(w for b in bags for w in b)
+    scores = [sum(df[w] - 1 for w in b) / (1 + len(b)) ** 0.5 for b in bags]
+    top = max(scores)
+    return scores.index(top)
+
+
+def title_of(members: Sequence[Member]) -> str:
+    heads = [clean_headline(m.headline) for m in members if m.headline and m.headline.strip()]
+    if heads:
+        return trim(heads[_representative(heads)])
+    ledes = [m.lede for m in members if m.lede]
+    if ledes:
+        return trim(ledes[_representative(ledes)])
+    return "untitled event"
+
+
+def date_of(members: Sequence[Member]) -> tuple[str | None, str | None]:
+    """(ISO day, precision) by vote of the members' dated mentions."""
+    votes: dict[str, float] = {}
+    for m in members:
+        f = m.features
+        if f.precision == "day" and f.days:
+            total = sum(f.days.values())
+            for day, w in f.days.items():
+                votes[day] = votes.get(day, 0.0) + w / total  # one vote per report, spread
+            assert f.day is not None
+            votes[f.day] = votes.get(f.day, 0.0) + 1.0  # and its own best reading again
+    if votes:
+        top = max(votes.values())
+        return min(d for d, v in votes.items() if v >= top - 1e-9), "day"
+    pubs = sorted(m.features.pub for m in members if m.features.pub)
+    if pubs:
+        return pubs[0], "publication"
+    return None, None
+
+
+def _key(p: Place) -> str:
+    return str(p.geonameid) if p.geonameid is not None else p.name.casefold()
+
+
+#: A place in a report's headline counts this many times a place named only in its body.
+HEADLINE_SUPPORT = 2.0
+
+
+def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
+    """Every place the members name, the most specific well-supported coherent one first.
+
+    Support: each report counts a place once, or ``HEADLINE_SUPPORT`` times when its
+    headline names it. The event's region is the first-level division (else the country)
+    with the most support, a town voting for its own; places outside it come last (a
+    namesake town in another state is more likely a misreading than the scene).
+    """
+    support: Counter[str] = Counter()
+    chosen: dict[str, Place] = {}
+    for m in members:
+        weights: dict[str, float] = {}
+        for places, w in ((m.features.title_places, HEADLINE_SUPPORT), (m.features.places, 1.0)):
+            for p in places:
+                k = _key(p)
+                chosen.setdefault(k, p)
+                weights[k] = max(weights.get(k, 0.0), w)
+        support.update(weights)
+    if not chosen:
+        return ()
+    region: Counter[tuple[str | None, str | None]] = Counter()
+    for k, p in chosen.items():
+        if p.country:
+            region[(p.country, p.admin1 if p.kind != "country" else None)] += support[k]
+    countries: Counter[str | None] = Counter()
+    for (country, _), n in region.items():
+        countries[country] += n
+    home_country = max(countries, key=lambda c: countries[c]) if countries else None
+    admins = {a: n for (c, a), n in region.items() if c == home_country and a}
+    home_admin = max(admins, key=lambda a: admins[a]) if admins else None
+
+    def coherent(p: Place) -> bool:
+        if home_country is None or p.country is None:
+            return p.lat is not None
+        if p.country != home_country:
+            return False
+        return p.kind == "country" or home_admin is None or p.admin1 == home_admin
+
+    order = {k: n for n, k in enumerate(chosen)}
+    top = (
+        max(support[k] for k in chosen if coherent(chosen[k]))
+        if any(coherent(p) for p in chosen.values())
+        else max(support.values())
+    )
+
+    def rank(k: str) -> tuple[int, int, int, float, int]:
+        p = chosen[k]
+        common = 0 if support[k] * 2 >= top else 1
+        return (0 if coherent(p) else 1, common, _SPECIFIC.get(p.kind, 5), -support[k], order[k])
+
+    return tuple(chosen[k] for k in sorted(chosen, key=rank))
+
+
+def type_of(members: Sequence[Member]) -> str | None:
+    scores: Counter[str] = Counter()
+    for m in members:
+        scores.update(m.features.kind_scores)
+    return best_type(scores)

@@ -1,0 +1,281 @@
+"""Per-article evidence for event grouping, computed once per article.
+
+Everything here is a pure function of one article (plus the places and claims other stages
+found in it), so features are computed once and reused for every candidate pair, and are
+small enough to keep in the grouper's saved state.
+
+    >>> from corroborate.model import Article
+    >>> art = Article.create("Police said Jon Doe, 24, was shot on the 1200 block of "
+    ...     "Elm Street on Friday. Doe died.", "a.txt", date="2016-05-09")
+    >>> f = article_features(art)
+    >>> sorted(f.names), f.streets, f.day, f.kind
+    (['doe', 'elm', 'jon'], ('elm street',), '2016-05-06', 'shooting')
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.events.dates import article_dates
+from corroborate.events.kinds import best_type, type_scores
+from corroborate.model import Article, Claim, Place, content_id
+from corroborate.provenance.features import sentence_words
+from corroborate.text import _STOP, sentences
+
+#: Sentences of the body read as the lede (event type, names of what happened).
+LEDE_SENTENCES = 3
+
+#: Capitalised words that are never a name of a person, place or organisation in news text
+#: (sentence openers, titles, calendar words). Lower case.
+NOT_NAMES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec police officer officers sheriff deputy deputies detective sgt lt
+    capt chief mr mrs ms dr st the a an this that these those it he she they we i you his
+    her their our its there here when where what who why how after before while during
+    according authorities officials investigators witnesses neighbors neighbours family
+    relatives friends update updated breaking video photo photos watch read click copyright
+    associated press ap reuters afp news story advertisement more related share email print
+    tweet facebook twitter instagram sign subscribe but and or if as at by for from in into
+    of on to with about also one two three four five six seven eight nine ten first last
+    new no not now said says am pm et est cst pst edt cdt pdt today tonight yesterday
+    """.split()
+)
+
+_STREET_SUFFIX = {
+    "street": "street",
+    "st": "street",
+    "avenue": "avenue",
+    "ave": "avenue",
+    "road": "road",
+    "rd": "road",
+    "boulevard": "boulevard",
+    "blvd": "boulevard",
+    "drive": "drive",
+    "dr": "drive",
+    "lane": "lane",
+    "ln": "lane",
+    "way": "way",
+    "court": "court",
+    "ct": "court",
+    "place": "place",
+    "pl": "place",
+    "parkway": "parkway",
+    "pkwy": "parkway",
+    "highway": "highway",
+    "hwy": "highway",
+    "terrace": "terrace",
+    "circle": "circle",
+    "trail": "trail",
+    "square": "square",
+    "expressway": "expressway",
+    "freeway": "freeway",
+    "pike": "pike",
+    "plaza": "plaza",
+}
+_STREET = re.compile(
+    r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}?)("
+    + "|".join(sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True))
+    + r")\b\.?"
+)
+_DIRECTIONS = frozenset("n s e w n. s. e. w. north south east west the of".split())
+
+
+#: (hash of the paragraph's words, stemmed content-word counts, capitalised name tokens)
+Paragraph = tuple[str, dict[str, int], list[str]]
+
+
+@dataclass(slots=True)
+class Features:
+    """What one article contributes to event grouping (JSON-able through ``to_dict``)."""
+
+    #: (hash, stemmed content-word counts, name tokens) per paragraph.
+    paragraphs: list[Paragraph]
+    #: Whether the first paragraph is the headline.
+    has_title: bool
+    #: Lower-case tokens of capitalised names (people, organisations, venues, places).
+    names: frozenset[str]
+    #: Street names ("elm street"), normalised.
+    streets: tuple[str, ...]
+    places: tuple[Place, ...]
+    #: Places the headline names (resolved with the body as context).
+    title_places: tuple[Place, ...]
+    #: (measure, value) of the figures its claims state.
+    figures: frozenset[tuple[str, int]]
+    #: Incident day estimate, its precision, and every day mentioned with its vote.
+    day: str | None
+    precision: str | None
+    days: dict[str, float]
+    pub: str | None
+    #: Event type named in the lede, and the trigger hits behind it.
+    kind: str | None
+    kind_scores: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "paragraphs": [list(p) for p in self.paragraphs],
+            "has_title": self.has_title,
+            "names": sorted(self.names),
+            "streets": list(self.streets),
+            "places": [p.model_dump(exclude_defaults=True) for p in self.places],
+            "title_places": [p.model_dump(exclude_defaults=True) for p in self.title_places],
+            "figures": sorted([m, v] for m, v in self.figures),
+            "day": self.day,
+            "precision": self.precision,
+            "days": self.days,
+            "pub": self.pub,
+            "kind": self.kind,
+            "kind_scores": self.kind_scores,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Features:
+        return cls(
+            paragraphs=[(h, dict(t), list(n)) for h, t, n in data["paragraphs"]],
+            has_title=bool(data["has_title"]),
+            names=frozenset(data["names"]),
+            streets=tuple(data["streets"]),
+            places=tuple(Place(**p) for p in data["places"]),
+            title_places=tuple(Place(**p) for p in data["title_places"]),
+            figures=frozenset((m, int(v)) for m, v in data["figures"]),
+            day=data["day"],
+            precision=data["precision"],
+            days={k: float(v) for k, v in data["days"].items()},
+            pub=data["pub"],
+            kind=data["kind"],
+            kind_scores={k: int(v) for k, v in data["kind_scores"].items()},
+        )
+
+
+def paragraphs_of(article: Article) -> list[Paragraph]:
+    """Words and names per paragraph, keyed by a hash of the paragraph's words.
+
+    The hash lets the grouper count in how many articles a paragraph recurs: a paragraph
+    that many unrelated reports share is page furniture ("Please enable JavaScript"), not
+    news. The headline, when there is one, is the first paragraph.
+    """
+    blocks = [article.title] if article.title else []
+    blocks += article.text.split("\n")
+    found: list[tuple[str, dict[str, int], set[str], set[str]]] = []
+    all_mid: set[str] = set()
+    for block in blocks:
+        words = sentence_words(block) if block else []
+        if not words:
+            continue
+        mid, openers = _name_tokens(block)
+        all_mid |= mid
+        found.append((content_id(" ".join(words)), dict(Counter(words)), mid, openers))
+    return [(h, terms, sorted(mid | (openers & all_mid))) for h, terms, mid, openers in found]
+
+
+def names_in(text: str) -> set[str]:
+    """Lower-case tokens of capitalised names: mid-sentence capitals, or runs of them.
+
+    A capitalised sentence opener counts only as part of a run ("Jon Doe said") or when
+    the same word is capitalised mid-sentence elsewhere.
+    """
+    mid, openers = _name_tokens(text)
+    return mid | (openers & mid)
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENERS = frozenset('.!?"“‘(:;')
+
+
+def _name_tokens(text: str) -> tuple[set[str], set[str]]:
+    """(mid-sentence or run capitals, lone capitalised sentence openers) of a text."""
+    mid: set[str] = set()
+    openers: set[str] = set()
+    words = list(_WORD_RE.finditer(text))
+    for n, m in enumerate(words):
+        w = m.group()
+        if not w[0].isupper():
+            continue
+        low = w.lower().removesuffix("'s").removesuffix("’s")
+        if low in NOT_NAMES or low in _STOP or low in _STREET_SUFFIX or len(low) < 2:
+            continue
+        before = text[: m.start()].rstrip()
+        first = not before or before[-1] in _OPENERS
+        if first:
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            joined = nxt is not None and text[m.end() : nxt.start()].strip() == ""
+            run = joined and nxt is not None and nxt.group()[0].isupper()
+            if not (run and nxt is not None and nxt.group().lower() not in NOT_NAMES):
+                openers.add(low)
+                continue
+        mid.add(low)
+    return mid, openers
+
+
+def streets_in(text: str) -> tuple[str, ...]:
+    """Street names ("Elm Street", "N. Clark St." -> "clark street"), in order, unique."""
+    found: dict[str, None] = {}
+    for m in _STREET.finditer(text):
+        words = [w.lower() for w in m.group(1).split()]
+        while words and words[0] in _DIRECTIONS:
+            words = words[1:]
+        words = [w for w in words if w.lower() not in NOT_NAMES or w in _DIRECTIONS]
+        if not words:
+            continue
+        suffix = _STREET_SUFFIX[m.group(2).lower()]
+        found[" ".join([*words, suffix]).replace("’", "'")] = None
+    return tuple(found)
+
+
+def headline_places(title: str | None, places: Sequence[Place]) -> tuple[Place, ...]:
+    """The body's places that the headline names too (matched on the words the body used;
+    resolved with the whole body as context).
+
+    >>> p = Place(name="Hartford", mention="Hartford", admin1="Connecticut")
+    >>> [x.name for x in headline_places("Four wounded in Hartford shooting", [p])]
+    ['Hartford']
+    """
+    if not title or not places:
+        return ()
+    found: dict[str, Place] = {}
+    for p in places:
+        for words in {p.mention, p.name}:
+            if words and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+                found.setdefault(p.name, p)
+    return tuple(found.values())
+
+
+def article_features(
+    article: Article,
+    claims: Sequence[Claim] = (),
+    places: Sequence[Place] = (),
+) -> Features:
+    """Compute an article's :class:`Features` (``places``: those found in its body)."""
+    pub = article.pub_date
+    dates = article_dates(article.title, article.text, pub)
+    first = itertools.islice(sentences(article.text[:2000]), LEDE_SENTENCES)
+    lede = " ".join(s.text for s in first)
+    scores = type_scores(article.title, lede)
+    both = f"{article.title}.\n{article.text}" if article.title else article.text
+    paragraphs = paragraphs_of(article)
+    # Place names are the places signal's evidence; as names they would count twice.
+    place_words = {w.lower() for p in places for w in f"{p.mention} {p.name}".split()}
+    paragraphs = [(h, t, [n for n in names if n not in place_words]) for h, t, names in paragraphs]
+    return Features(
+        paragraphs=paragraphs,
+        has_title=bool(article.title and paragraphs and sentence_words(article.title)),
+        names=frozenset(n for _, _, names in paragraphs for n in names) - place_words,
+        streets=streets_in(both),
+        places=tuple(places),
+        title_places=headline_places(article.title, places),
+        figures=frozenset(
+            (c.measure, c.value) for c in claims if c.value is not None and c.value > 0
+        ),
+        day=dates.day,
+        precision=dates.precision,
+        days=dates.votes,
+        pub=pub.isoformat() if pub else None,
+        kind=best_type(scores),
+        kind_scores=dict(scores),
+    )

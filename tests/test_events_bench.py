@@ -1,0 +1,60 @@
+"""The events benchmark's scorer (benchmarks/bench_events.py): B-cubed as documented."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from corroborate.model import Article
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_events.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    pytest.importorskip("scipy")
+    spec = importlib.util.spec_from_file_location("bench_events", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_events"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bcubed_perfect_and_lumped(bench: ModuleType) -> None:
+    gold = {"a": ["1"], "b": ["1"], "c": ["2"]}
+    perfect = bench.bcubed({"a": "x", "b": "x", "c": "y"}, gold)
+    assert (perfect["precision"], perfect["recall"], perfect["f1"]) == (1.0, 1.0, 1.0)
+    lumped = bench.bcubed({"a": "x", "b": "x", "c": "x"}, gold)
+    assert lumped["recall"] == 1.0
+    assert lumped["precision"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    assert (lumped["predicted"], lumped["gold"]) == (1, 2)
+
+
+def test_bcubed_article_under_two_incidents_matches_either(bench: ModuleType) -> None:
+    # "b" is listed under incidents 1 and 2; grouped with "a" it matches incident 1 fully.
+    gold = {"a": ["1"], "b": ["1", "2"], "c": ["2"]}
+    scores = bench.bcubed({"a": "x", "b": "x", "c": "y"}, gold)
+    assert scores["precision"] == 1.0
+    # "c" misses "b" (its incident 2 holds b and c): recall 1/2 for c only.
+    assert scores["recall"] == pytest.approx((1 + 1 + 0.5) / 3)
+
+
+def test_unlabelled_articles_are_input_but_not_scored(bench: ModuleType) -> None:
+    gold = {"a": ["1"], "b": ["1"]}
+    scores = bench.bcubed({"a": "x", "b": "x", "z": "x"}, gold)
+    assert scores["articles"] == 2 and scores["f1"] == 1.0
+
+
+def test_baseline_links_similar_texts(bench: ModuleType) -> None:
+    arts = [
+        Article.create("Gunman kills four at Brenford market on Canal Street.", "a"),
+        Article.create("Four killed by gunman at Brenford market, Canal Street.", "b"),
+        Article.create("Council approves Kelmore library budget.", "c"),
+    ]
+    (part,) = bench.baseline_partitions(arts, [0.3]).values()
+    assert part[arts[0].id] == part[arts[1].id] != part[arts[2].id]

@@ -1,0 +1,179 @@
+"""Per-article evidence for event grouping: dates, names, streets, types, titles, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from corroborate.events import article_event_type, article_features
+from corroborate.events.dates import article_dates
+from corroborate.events.describe import Member, clean_headline, places_of, trim
+from corroborate.events.features import Features, headline_places, names_in, streets_in
+from corroborate.events.scoring import km
+from corroborate.model import Article, Place
+
+MONDAY = dt.date(2016, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "pub", "day", "precision"),
+    [
+        (None, "A man was shot dead on Saturday night, police said.", MONDAY, "2016-05-07", "day"),
+        (None, "Two men were wounded in a shooting yesterday.", MONDAY, "2016-05-08", "day"),
+        (None, "A teenager was killed late last night.", MONDAY, "2016-05-08", "day"),
+        (None, "Police said the shooting happened on Nov. 22.", MONDAY, "2015-11-22", "day"),
+        (None, "The attack on March 3rd, 2016 killed two.", None, "2016-03-03", "day"),
+        (None, "The attack on March 3, 2016 killed two.", None, "2016-03-03", "day"),
+        ("Man shot Friday", "He will appear in court on Tuesday.", MONDAY, "2016-05-06", "day"),
+        (None, "Nothing dates this report.", MONDAY, "2016-05-09", "publication"),
+        (None, "Nothing dates this report.", None, None, None),
+    ],
+    ids=[
+        "weekday",
+        "yesterday",
+        "last-night",
+        "month-day",
+        "ordinal-full-date",
+        "full-date",
+        "headline-beats-court",
+        "publication",
+        "nothing",
+    ],
+)
+def test_article_dates(
+    title: str | None, text: str, pub: dt.date | None, day: str | None, precision: str | None
+) -> None:
+    got = article_dates(title, text, pub)
+    assert (got.day, got.precision) == (day, precision)
+
+
+def test_future_days_do_not_vote() -> None:
+    # "on Thursday" in a Monday report is the Thursday before, never one ahead.
+    got = article_dates(None, "The funeral is on Thursday. He was shot on Sunday.", MONDAY)
+    assert got.day == "2016-05-08"
+    assert all(d <= "2016-05-10" for d in got.votes)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Police said Jon Doe, 24, was shot. Doe died.", {"jon", "doe"}),
+        ("The victim, Maria Lopez of Oak Park, died.", {"maria", "lopez", "oak", "park"}),
+        ("Shots rang out. Witnesses ran. Nobody saw the car.", set()),
+        ("Sgt. Andy Breidenich said the boy was treated.", {"andy", "breidenich"}),
+        ('"Smith was there," she said.', set()),
+    ],
+)
+def test_names(text: str, names: set[str]) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("shot on the 1900 block of Gallier Street", ("gallier street",)),
+        ("near N. Clark St. and W. Devon Ave.", ("clark street", "devon avenue")),
+        ("at Lake Fenwick Road, then Main St", ("lake fenwick road", "main street")),
+        ("The Street was closed.", ()),
+        ("Officers stood on the street.", ()),
+    ],
+)
+def test_streets(text: str, streets: tuple[str, ...]) -> None:
+    assert streets_in(text) == streets
+
+
+@pytest.mark.parametrize(
+    ("title", "lede", "kind"),
+    [
+        ("Gunman opens fire at market", "Four people were shot dead.", "shooting"),
+        ("Car bomb kills 12 in Quetta", "The blast tore through a market.", "bombing"),
+        ("Militants attack army posts", "The attack was repelled. Heavy fighting.", "attack"),
+        ("Troops raid militant hideout", "Soldiers raided a compound.", "raid"),
+        ("Army and rebels clash", "Clashes continued for hours.", "clash"),
+        ("Council approves budget", "The vote was close.", None),
+    ],
+)
+def test_event_type(title: str, lede: str, kind: str | None) -> None:
+    assert article_event_type(title, lede) == kind
+
+
+@pytest.mark.parametrize(
+    ("headline", "clean"),
+    [
+        (
+            "Teen charged in park shooting - WMC Action News 5 - Memphis",
+            "Teen charged in park shooting",
+        ),
+        ("Four killed in shooting | FOX5 Vegas - KVVU", "Four killed in shooting"),
+        ("Shooting: what we know", "Shooting: what we know"),
+        ("Police: Fight over women led to shootings", "Police: Fight over women led to shootings"),
+    ],
+)
+def test_clean_headline(headline: str, clean: str) -> None:
+    assert clean_headline(headline) == clean
+
+
+def test_trim_cuts_at_a_word() -> None:
+    assert trim("word " * 40, 20) == "word word word word…"
+    assert trim("  short   text ") == "short text"
+
+
+def test_headline_places_come_from_the_body() -> None:
+    hartford = Place(name="Hartford", mention="Hartford", admin1="Connecticut")
+    other = Place(name="Bristol", mention="Bristol", admin1="Connecticut")
+    assert headline_places("Four wounded in Hartford shooting", [hartford, other]) == (hartford,)
+    assert headline_places(None, [hartford]) == ()
+    assert headline_places("Hartfordshire news", [hartford]) == ()
+
+
+def _member(places: list[Place], title_places: tuple[Place, ...] = ()) -> Member:
+    art = Article.create("x", "x.txt")
+    feats = article_features(art)
+    feats.places = tuple(places)
+    feats.title_places = tuple(title_places)
+    return Member(art.id, None, "x", feats)
+
+
+def test_places_most_specific_coherent_first() -> None:
+    def us(name: str, admin1: str, kind: str = "city") -> Place:
+        return Place.model_validate(
+            {
+                "name": name,
+                "mention": name,
+                "kind": kind,
+                "admin1": admin1,
+                "country": "US",
+                "lat": 40.0,
+                "lon": -80.0,
+            }
+        )
+
+    chicago, illinois = us("Chicago", "Illinois"), us("Illinois", "Illinois", "admin1")
+    namesake = us("Austin", "Texas")
+    members = [
+        _member([illinois, chicago]),
+        _member([chicago, namesake], (chicago,)),
+        _member([illinois, namesake]),
+    ]
+    assert [p.name for p in places_of(members)] == ["Chicago", "Illinois", "Austin"]
+
+
+def test_features_survive_json() -> None:
+    art = Article.create(
+        "Police said Jon Doe was shot on Elm Street on Friday. Doe died.",
+        "a.txt",
+        title="Man shot in Brenford",
+        date="2016-05-09",
+    )
+    place = Place(name="Brenford", mention="Brenford", lat=1.0, lon=2.0)
+    feats = article_features(art, places=[place])
+    again = Features.from_dict(json.loads(json.dumps(feats.to_dict())))
+    assert again == feats
+    assert again.title_places == (place,)
+    assert "brenford" not in again.names  # a place, not a person: counted once, as a place
+
+
+def test_km() -> None:
+    assert km((0.0, 0.0), (0.0, 1.0)) == pytest.approx(111.2, abs=0.5)
