@@ -108,6 +108,8 @@ def test_event_type(title: str, lede: str, kind: str | None) -> None:
         ),
         ("Four killed in shooting | FOX5 Vegas - KVVU", "Four killed in shooting"),
         ("Shooting: what we know", "Shooting: what we know"),
+        ("BREAKING: Gunman kills two in Brenford", "Gunman kills two in Brenford"),
+        ("UPDATE: Five men shot outside restaurant", "Five men shot outside restaurant"),
         ("Police: Fight over women led to shootings", "Police: Fight over women led to shootings"),
     ],
 )

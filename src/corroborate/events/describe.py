@@ -45,8 +45,15 @@ class Member:
     features: Features
 
 
+_LABEL = re.compile(
+    r"(?i)^\s*(?:breaking(?: news)?|update[d]?|watch|video|photos?|live|exclusive|"
+    r"new information|developing)\s*[:|-]\s*"
+)
+
+
 def clean_headline(title: str) -> str:
-    """Cut outlet tails: "Teen shot - WMC Action News 5 - Memphis" -> "Teen shot"."""
+    """Cut outlet tails and labels: "BREAKING: Teen shot - WMC Action News 5" -> "Teen shot"."""
+    title = _LABEL.sub("", title)
     parts = _TAIL.split(title.strip())
     if len(parts) == 1:
         return title.strip()
