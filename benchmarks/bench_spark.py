@@ -37,7 +37,7 @@ QUICK_SIZES = (1_000,)
 CONFIGS = ("local", "spark-1", "spark-2")
 #: Wall-clock limit per configuration and size (seconds). A configuration whose rate at
 #: the smaller size projects past it at the larger one is not started.
-LIMIT = 1800
+LIMIT = 1200
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 

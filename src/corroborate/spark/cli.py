@@ -53,7 +53,7 @@ def spark() -> None:
 @click.option("--max-provenance-block", type=click.IntRange(min=2), default=None,
               help="Largest group of articles compared for copies in one task (10000).")
 @click.option("--max-event-block", type=click.IntRange(min=1), default=None,
-              help="Largest block of articles grouped into events in one task (5000).")
+              help="Largest block of articles grouped into events in one task (20000).")
 @click.option("--split-bytes", type=click.IntRange(min=1), default=None,
               help="JSON lines files larger than this are split by line (128 MiB).")
 @click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")

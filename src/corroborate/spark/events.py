@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,17 @@ RESULT_SCHEMA = ", ".join(
 )  # fmt: skip
 _COLUMNS = [c.split()[0] for c in RESULT_SCHEMA.split(", ")]
 _DEFAULT_EVENTS = EventSettings()
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EventVocabulary:
+    """The event grouper's word statistics over the whole batch (``Vocabulary`` counts):
+    documents, per-channel key counts and paragraph counts (those seen twice or more)."""
+
+    docs: int
+    df: dict[str, dict[str, int]]
+    paragraph_df: dict[str, int]
 
 
 @dataclass
@@ -59,6 +71,7 @@ class EventInfo:
     split_days: int = 0
     largest_block: int = 0
     single_block: bool = False
+    batch_statistics: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -75,17 +88,48 @@ def _row(kind: str, **values: Any) -> dict[str, Any]:
     return row
 
 
-def run_block(
-    members: pd.DataFrame, rels: pd.DataFrame, settings: SparkSettings
-) -> pd.DataFrame:
-    """One block through the registered ``events`` and ``reconcile`` stages (the code
-    ``analyse`` runs), over its articles in input order; rows of :data:`RESULT_SCHEMA`.
+def _grouper_with(vocab: EventVocabulary, members: pd.DataFrame, settings: SparkSettings) -> Any:
+    """A fresh :class:`EventGrouper` whose word statistics are the whole batch's minus the
+    block's own articles (``update`` counts those back in), through the grouper's public
+    state format."""
+    from collections import Counter
 
-    ``members``: (ord, json, claims, places); ``rels``: the relations whose first article
-    (``a``) is in the block, in the batch's order.
+    from corroborate.events import EventGrouper
+
+    df = {c: Counter(v) for c, v in vocab.df.items()}
+    paragraphs = Counter(vocab.paragraph_df)
+    for keys, paras in zip(members["event_keys"], members["paragraphs"], strict=True):
+        for key in keys if keys is not None else []:
+            channel, _, k = str(key).partition("\0")
+            df.setdefault(channel, Counter())[k] -= 1
+        for h in paras if paras is not None else []:
+            paragraphs[str(h)] -= 1
+    state = EventGrouper(settings.events).to_state()
+    state["vocabulary"] = {
+        "docs": vocab.docs - len(members),
+        "df": {c: {k: n for k, n in v.items() if n > 0} for c, v in df.items()},
+        "paragraph_df": {h: n for h, n in paragraphs.items() if n > 0},
+    }
+    return EventGrouper.from_state(state)
+
+
+def run_block(
+    members: pd.DataFrame,
+    rels: pd.DataFrame,
+    settings: SparkSettings,
+    vocab: EventVocabulary | None = None,
+) -> pd.DataFrame:
+    """One block through the ``events`` and ``reconcile`` stages of ``corroborate.pipeline``
+    (the code ``analyse`` runs), over its articles in input order; rows of
+    :data:`RESULT_SCHEMA`.
+
+    ``members``: (ord, json, claims, places, event_keys, paragraphs); ``rels``: the
+    relations whose first article (``a``) is in the block, in the batch's order. With
+    ``vocab`` (a batch cut into blocks), the grouper scores with the batch's statistics.
     """
     import pandas as pd
 
+    from corroborate import pipeline
     from corroborate.pipeline import STAGES, Batch
 
     members = members.sort_values("ord")
@@ -101,10 +145,24 @@ def run_block(
             batch.claims.append(c)
         batch.places[art.id] = parse_places(raw_places)
     batch.relations = [Relation.model_validate_json(j) for j in rels["json"]]
-    if settings.events != _DEFAULT_EVENTS:
+    default_stage = STAGES["events"] is getattr(pipeline, "_events", None)
+    grouper = None
+    if vocab is not None and default_stage:
+        try:
+            grouper = _grouper_with(vocab, members, settings)
+        except Exception as exc:  # the state format moved on: block statistics instead
+            log.warning("corroborate.spark: event statistics not injected (%s)", exc)
+    if grouper is not None:
+        grouper.update(batch.articles, batch.claims, batch.places)
+        batch.events = grouper.events()
+    elif settings.events != _DEFAULT_EVENTS or not default_stage:
         from corroborate.events import group_events
 
-        batch.events = group_events(batch.articles, batch.claims, batch.places, settings.events)
+        if default_stage:
+            batch.events = group_events(batch.articles, batch.claims, batch.places,
+                                        settings.events)  # fmt: skip
+        else:
+            STAGES["events"](batch)
     else:
         STAGES["events"](batch)
     STAGES["reconcile"](batch)
@@ -206,6 +264,30 @@ def event_blocks(
     return blocks
 
 
+def vocabulary(feats: DataFrame) -> EventVocabulary:
+    """The event grouper's word statistics over the whole batch (driver side)."""
+    from pyspark.sql import functions as F
+
+    docs = feats.count()
+    # Keys and paragraphs of one article only matter inside its own block, which counts
+    # them itself: keep those seen twice or more.
+    keys: Any = (
+        feats.select(F.explode("event_keys").alias("k")).groupBy("k").count()
+        .where(F.col("count") > 1).toPandas()
+    )  # fmt: skip
+    df: dict[str, dict[str, int]] = {}
+    for key, n in zip(keys["k"].tolist(), keys["count"].astype("int64").tolist(), strict=True):
+        channel, _, k = str(key).partition("\0")
+        df.setdefault(channel, {})[k] = int(n)
+    paras: Any = (
+        feats.select(F.explode("paragraphs").alias("h")).groupBy("h").count()
+        .where(F.col("count") > 1).toPandas()
+    )  # fmt: skip
+    paragraph_df = dict(zip(paras["h"].astype(str).tolist(),
+                            paras["count"].astype("int64").tolist(), strict=True))
+    return EventVocabulary(docs=docs, df=df, paragraph_df=paragraph_df)
+
+
 def events_and_facts(
     feats: DataFrame, rels: DataFrame, n_articles: int, settings: SparkSettings
 ) -> tuple[DataFrame, EventInfo]:
@@ -213,14 +295,20 @@ def events_and_facts(
     from pyspark.sql import functions as F
 
     info = EventInfo()
-    blocks = event_blocks(feats.sparkSession, feats, n_articles, settings, info).persist()
-    members = blocks.join(feats.select("ord", "json", "claims", "places"), "ord")
+    spark = feats.sparkSession
+    blocks = event_blocks(spark, feats, n_articles, settings, info).persist()
+    members = blocks.join(
+        feats.select("ord", "json", "claims", "places", "event_keys", "paragraphs"), "ord"
+    )
+    vocab = None if info.single_block else spark.sparkContext.broadcast(vocabulary(feats))
+    info.batch_statistics = vocab is not None and bool(vocab.value.df)
     # As the reconcile stage gives each event the relations its articles are ``a`` of.
     ba = blocks.select(F.col("ord").alias("a_ord"), F.col("block").alias("rel_block"))
     inside = rels.select("a_ord", "b_ord", "kind", "json").join(ba, "a_ord")
 
     def run(m: pd.DataFrame, r: pd.DataFrame) -> pd.DataFrame:
-        return run_block(m, r.sort_values(["a_ord", "b_ord", "kind"]), settings)
+        return run_block(m, r.sort_values(["a_ord", "b_ord", "kind"]), settings,
+                         vocab.value if vocab is not None else None)  # fmt: skip
 
     out = members.groupBy("block").cogroup(inside.groupBy("rel_block")).applyInPandas(
         run, RESULT_SCHEMA

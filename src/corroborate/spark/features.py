@@ -10,7 +10,8 @@ of the comparing stages:
   hashes of the quoted 5-grams, each sentence's words (for batch-wide IDF) and folded
   text (for stock sentences), the publication time and headline (for page furniture) and
   the outlets it credits for its story;
-* events: the publication day and the regions it names (for blocking).
+* events: the publication day and the regions it names (for blocking), and what the
+  event grouper counts in its word statistics (for batch-wide statistics in each block).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ FEATURE_SCHEMA = ", ".join(
         "sentence_keys array<bigint>", "credits array<string>", "outlet_key string",
         "ts double", "title_key string",
         # events
-        "day int", "regions array<string>",
+        "day int", "regions array<string>", "event_keys array<string>",
+        "paragraphs array<string>",
     ]
 )  # fmt: skip
 
@@ -126,6 +128,24 @@ def timestamp(article: Article) -> dt.datetime | None:
     return t
 
 
+def event_vocabulary_keys(
+    art: Article, claims: list[Any], places: list[Place]
+) -> tuple[list[str], list[str]]:
+    """What the event grouper counts for an article in its word statistics: the distinct
+    keys of each channel (``"channel\\0key"``) and the paragraph hashes. Empty when the
+    grouper's features have changed shape (the blocks then use their own statistics)."""
+    try:
+        from corroborate.events import article_features
+        from corroborate.events.scoring import channel_keys
+
+        feats = article_features(art, claims, places)
+        keys = channel_keys(feats)
+        flat = sorted({f"{channel}\0{k}" for channel, ks in keys.items() for k in ks})
+        return flat, sorted({str(p[0]) for p in feats.paragraphs})
+    except Exception:  # a refactoring of the events stage: fall back, never fail the job
+        return [], []
+
+
 def region_keys(places: Iterable[Place]) -> list[str]:
     """Coarse regions (first-level division, else country, else the name) for blocking."""
     out: dict[str, None] = {}
@@ -156,6 +176,7 @@ def article_features(art: Article, settings: SparkSettings) -> dict[str, Any]:
     units = [words for _, words in found]
     distinct = [sorted(set(words)) for words in units]
     stamp = timestamp(art)
+    event_keys, paragraphs = event_vocabulary_keys(art, claims, places)
     body = {w for words in distinct for w in words}
     cov_units = title_coverage(art.title, art.text, body)
     cov_text = title_coverage(art.title, art.text)
@@ -194,6 +215,8 @@ def article_features(art: Article, settings: SparkSettings) -> dict[str, Any]:
         "outlet_key": outlet_key(art.outlet) if art.outlet and text_on_topic else None,
         "day": day.toordinal() if day else None,
         "regions": region_keys(places),
+        "event_keys": event_keys,
+        "paragraphs": paragraphs,
     }
 
 
