@@ -29,6 +29,10 @@ MONDAY = dt.date(2016, 5, 9)
         ("Man shot Friday", "He will appear in court on Tuesday.", MONDAY, "2016-05-06", "day"),
         (None, "Nothing dates this report.", MONDAY, "2016-05-09", "publication"),
         (None, "Nothing dates this report.", None, None, None),
+        (None, "Officials said on Sunday that three had died. The attack was on Saturday.",
+         MONDAY, "2016-05-07", "day"),
+        (None, "Two were shot, the mayor told reporters Sunday. It happened on Friday.",
+         MONDAY, "2016-05-06", "day"),
     ],
     ids=[
         "weekday",
@@ -40,6 +44,8 @@ MONDAY = dt.date(2016, 5, 9)
         "headline-beats-court",
         "publication",
         "nothing",
+        "said-on-day-dates-the-statement",
+        "told-reporters-on-day",
     ],
 )
 def test_article_dates(

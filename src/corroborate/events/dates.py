@@ -42,6 +42,13 @@ LEDE_CHARS = 3000
 INCIDENT_CUE = 2.0
 #: Multiplier for a sentence about later news (court, funeral, what will happen).
 LATER_CUE = 0.5
+#: Multiplier for a day that dates a statement, not the incident ("police said on Sunday").
+SPEECH_CUE = 0.25
+#: Words that make a following day the day something was *said*.
+SPEECH_VERBS = frozenset(
+    "said says told announced added confirmed stated reported tweeted wrote posted "
+    "claimed denied".split()
+)
 
 _INCIDENT = re.compile(
     r"\b(?:shot|shooting|shootings|killed|died|dead|wounded|injured|attack\w*|fired|"
@@ -87,13 +94,31 @@ def _words(sentence: str) -> list[str]:
     return out
 
 
-def _mentions(words: list[str]) -> list[Period]:
-    found = [m.period for m in find_periods(words) if m.precise]
+def _mentions(words: list[str]) -> list[tuple[Period, bool]]:
+    """Day mentions, each with whether it dates a statement ("said on Sunday")."""
+    found = [(m.period, m.start) for m in find_periods(words) if m.precise]
     for i in range(len(words)):
         for phrase, offset in _EXTRA_RELATIVE.items():
             if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append(Period(kind="relative_day", text=" ".join(phrase), offset_days=offset))
-    return [p for p in found if p.kind in ("weekday", "date", "relative_day")]
+                found.append(
+                    (Period(kind="relative_day", text=" ".join(phrase), offset_days=offset), i)
+                )
+    return [
+        (p, _dates_speech(words, start))
+        for p, start in found
+        if p.kind in ("weekday", "date", "relative_day")
+    ]
+
+
+def _dates_speech(words: list[str], start: int) -> bool:
+    """True when the words just before a day are a speech verb ("said on", "told AP on")."""
+    before = words[max(0, start - 4) : start]
+    if before and before[-1] in ("on", "late", "early"):
+        before = before[:-1]
+    # "told reporters on Sunday", "told AP Sunday"
+    return bool(before) and (
+        before[-1] in SPEECH_VERBS or (len(before) >= 2 and before[-2] == "told")
+    )
 
 
 def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleDates:
@@ -115,12 +140,13 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
             weight *= LATER_CUE
         if not _DATEISH.search(line):
             continue
-        for period in _mentions(_words(line)):
+        for period, speech in _mentions(_words(line)):
             resolved = resolve(period, pub=pub, event_day=None)
             if resolved.start and resolved.start == resolved.end:
                 day = dt.date.fromisoformat(resolved.start)
                 if pub is None or day <= pub + dt.timedelta(days=1):
-                    votes[resolved.start] = votes.get(resolved.start, 0.0) + weight
+                    w = weight * SPEECH_CUE if speech else weight
+                    votes[resolved.start] = votes.get(resolved.start, 0.0) + w
     if votes:
         top = max(votes.values())
         best = min(d for d, v in votes.items() if v == top)  # ties: the earlier day

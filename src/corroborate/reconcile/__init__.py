@@ -103,7 +103,12 @@ def reconcile_event(
     wanted = set(event.articles)
     mine = [c for c in claims if c.article in wanted]
     members = {k: v for k in event.articles if (v := articles.get(k)) is not None}
-    day = event_day(mine, members)
+    # The events stage votes over every dated mention of its members (measured more often
+    # right on gva than the claims alone); fall back to the claims when it could not.
+    if event.date and event.date_precision == "day":
+        day: dt.date | None = dt.date.fromisoformat(event.date)
+    else:
+        day = event_day(mine, members)
     pubs = [a.pub_date for a in members.values() if a.pub_date]
     latest = max(pubs) if pubs else None
     resolved: list[Claim] = []
