@@ -332,7 +332,7 @@ def test_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
         v2 = page("Three died.")
         assert store.add_articles([v2]).revised == [(v1.id, v2.id)]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == STORE_VERSION == 3
     conn.close()
 
 

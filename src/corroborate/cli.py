@@ -21,8 +21,9 @@ import click
 
 if TYPE_CHECKING:
     from corroborate.ingest import IngestResult
-    from corroborate.model import Report
+    from corroborate.model import Event, Report
     from corroborate.store import Store
+    from corroborate.store.events import Grouping
 
 DB_HELP = "SQLite store to use (created if missing)."
 FORMATS = ("md", "html", "json", "csv")
@@ -143,7 +144,9 @@ def report(
             if as_json:
                 _echo_json({"ok": False, "articles": 0})
             sys.exit(2)
-        rep = _run(articles, quiet=as_json)
+        # On the store: its incremental events (stable ids); on PATHS: those reports alone.
+        grouped = _group(store, quiet=as_json).events if store is not None and not paths else None
+        rep = _run(articles, quiet=as_json, events=grouped)
         if store is not None:
             store.save_report(rep)
     finally:
@@ -168,11 +171,11 @@ def _open_store(path: str) -> Store:
         sys.exit(2)
 
 
-def _run(articles: Sequence[Any], quiet: bool) -> Report:
+def _run(articles: Sequence[Any], quiet: bool, events: Sequence[Event] | None = None) -> Report:
     from corroborate.pipeline import DEFAULT_STAGES, analyse
 
     if quiet or not sys.stderr.isatty():
-        return analyse(articles)
+        return analyse(articles, events=events)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
@@ -181,7 +184,27 @@ def _run(articles: Sequence[Any], quiet: bool) -> Report:
         def step(name: str) -> None:
             bar.update(task, advance=1, description=f"{name} ({len(articles)} reports)")
 
-        return analyse(articles, progress=step)
+        return analyse(articles, progress=step, events=events)
+
+
+def _group(store: Store, quiet: bool) -> Grouping:
+    """Bring the store's event grouping up to date (a progress bar on a terminal)."""
+    from corroborate.store import StoreError
+    from corroborate.store.events import group_stored
+
+    try:
+        if quiet or not sys.stderr.isatty():
+            return group_stored(store)
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Grouping reports into events", total=None)
+            return group_stored(
+                store, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            )
+    except StoreError as exc:
+        _error(str(exc))
+        sys.exit(2)
 
 
 def _summary(rep: Report, written: Sequence[Path]) -> dict[str, Any]:
@@ -232,6 +255,8 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
 @click.option("--encoding", default=None, help="Read inputs in this encoding (default UTF-8).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help=MAX_BYTES_HELP)
 @click.option("--allow-fetch", is_flag=True, help=FETCH_HELP)
+@click.option("--no-events", is_flag=True,
+              help="Only store the reports; group them into events at the next ingest.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def ingest(
     paths: tuple[str, ...],
@@ -239,21 +264,34 @@ def ingest(
     encoding: str | None,
     max_bytes: int | None,
     allow_fetch: bool,
+    no_events: bool,
     as_json: bool,
 ) -> None:
-    """Read reports into the store (re-reading the same content adds nothing; a changed
-    page at a stored URL becomes a new revision). PATHS may be files, folders, - for
-    standard input, or URLs with --allow-fetch. Inputs are streamed in one transaction."""
+    """Read reports into the store and group them into its events.
+
+    Re-reading the same content adds nothing; a changed page at a stored URL becomes a new
+    revision. PATHS may be files, folders, - for standard input, or URLs with
+    --allow-fetch. Inputs are streamed in one transaction; then the reports not yet
+    grouped join the stored events or open new ones (docs/events.md).
+
+    \b
+    Example:
+      corroborate ingest morning/ --db newsroom.db
+      corroborate ingest afternoon/ --db newsroom.db   # joins this morning's events
+    """
     from corroborate.ingest import DEFAULT_MAX_BYTES
     from corroborate.ingest import ingest as ingest_into
 
     store = _open_store(db or _default_db())
+    grouping = None
     try:
         summary = ingest_into(
             paths, store, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
             allow_fetch=allow_fetch, on_error=None if as_json else (lambda e: _error(str(e))),
             on_warning=None if as_json else _warn,
         )
+        if not no_events and (summary.stored.added or summary.stored.existing):
+            grouping = _group(store, quiet=as_json)
     finally:
         store.close()
     n_added, n_existing = len(summary.stored.added), len(summary.stored.existing)
@@ -267,12 +305,166 @@ def ingest(
                 "revised": n_revised,
                 "errors": [str(e) for e in errors],
                 "warnings": summary.warnings,
+                "events": _grouping_summary(grouping) if grouping else None,
             }
         )
     else:
         revised = f" ({n_revised} as new revisions)" if n_revised else ""
         click.echo(f"{n_added} added{revised}, {n_existing} already stored, {len(errors)} failed")
+        if grouping is not None and grouping.grouped:
+            click.echo(_grouping_line(grouping))
     sys.exit(2 if not n_added + n_existing and errors else 1 if errors else 0)
+
+
+def _grouping_summary(g: Grouping) -> dict[str, Any]:
+    return {
+        "grouped": g.grouped,
+        "joined": g.joined,
+        "opened": g.opened,
+        "events": len(g.events),
+        "changes": [c.to_dict() for c in g.changes],
+    }
+
+
+def _grouping_line(g: Grouping) -> str:
+    merges = sum(c.op == "merge" for c in g.changes)
+    splits = len(g.changes) - merges
+    return (
+        f"{g.grouped} grouped: {g.joined} joined existing events, {g.opened} new events "
+        f"({len(g.events)} in all); {merges} merges, {splits} splits"
+    )
+
+
+@main.group(invoke_without_command=True)
+@click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def events(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """List the store's events (grouping reports not grouped yet first).
+
+    Event ids are stable: an event keeps the id of its founding report, merged events
+    are listed under merged_from. Fix the grouping by hand with the subcommands.
+
+    \b
+    Example:
+      corroborate events --db newsroom.db
+      corroborate events merge ev-3f2a... ev-91c0... --db newsroom.db
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update(db=db, as_json=as_json)
+    if ctx.invoked_subcommand is not None:
+        return
+    store = _open_store(db or _default_db())
+    try:
+        grouping = _group(store, quiet=as_json)
+    finally:
+        store.close()
+    _print_events(grouping.events, as_json)
+
+
+def _print_events(evs: Sequence[Event], as_json: bool) -> None:
+    rows: list[dict[str, Any]] = [
+        {
+            "id": e.id,
+            "date": e.date,
+            "date_precision": e.date_precision,
+            "event_type": e.event_type,
+            "place": e.places[0].name if e.places else None,
+            "title": e.title,
+            "articles": list(e.articles),
+            "merged_from": list(e.merged_from),
+        }
+        for e in evs
+    ]
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        merged = f"  (merged: {', '.join(r['merged_from'])})" if r["merged_from"] else ""
+        click.echo(
+            f"{r['id']}  {r['date'] or '-'}  {len(r['articles'])} reports  "
+            f"{r['place'] or '-'}  {r['title']}{merged}"
+        )
+
+
+def _event_options(fn: Any) -> Any:
+    """``--db`` and ``--json`` after a subcommand too (``events merge A B --json``)."""
+    fn = click.option("--json", "as_json", is_flag=True, help="Print as JSON.")(fn)
+    return click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)(fn)
+
+
+def _opts(ctx: click.Context, db: str | None, as_json: bool) -> dict[str, Any]:
+    return {"db": db or ctx.obj["db"] or _default_db(), "as_json": as_json or ctx.obj["as_json"]}
+
+
+def _edit_events(opts: dict[str, Any], edit: Any) -> None:
+    """Load the stored grouping, apply ``edit(grouper)``, save it, print the events."""
+    from corroborate.pipeline import restrict_events
+    from corroborate.store import StoreError
+
+    store = _open_store(opts["db"])
+    try:
+        _group(store, quiet=True)
+        grouper = store.load_grouper()
+        try:
+            edit(grouper)
+        except (KeyError, ValueError) as exc:
+            _error(f"{exc}".strip("'\"") + " (see `corroborate events` for the ids)")
+            sys.exit(2)
+        store.save_grouper(grouper)
+        current = {a.id for a in store.articles()}
+    except StoreError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    finally:
+        store.close()
+    _print_events(restrict_events(grouper.events(), current), opts["as_json"])
+
+
+@events.command("merge")
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@_event_options
+@click.pass_context
+def events_merge(
+    ctx: click.Context, keep: str, others: tuple[str, ...], db: str | None, as_json: bool
+) -> None:
+    """Merge events OTHERS into event KEEP (recorded in its merged_from)."""
+
+    def edit(grouper: Any) -> None:
+        for other in others:
+            grouper.merge(keep, other)
+
+    _edit_events(_opts(ctx, db, as_json), edit)
+
+
+@events.command("split")
+@click.argument("event")
+@click.argument("article_ids", nargs=-1, required=True)
+@_event_options
+@click.pass_context
+def events_split(
+    ctx: click.Context, event: str, article_ids: tuple[str, ...], db: str | None, as_json: bool
+) -> None:
+    """Move ARTICLE_IDS out of EVENT into a new event of their own."""
+    _edit_events(_opts(ctx, db, as_json), lambda grouper: grouper.split(event, article_ids))
+
+
+@events.command("reset")
+@_event_options
+@click.pass_context
+def events_reset(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """Forget the stored grouping (the reports stay); the next run groups them afresh."""
+    opts = _opts(ctx, db, as_json)
+    store = _open_store(opts["db"])
+    try:
+        n = store.reset_grouper()
+    finally:
+        store.close()
+    if opts["as_json"]:
+        _echo_json({"ok": True, "forgotten": n})
+    else:
+        click.echo(f"forgot the grouping of {n} reports")
 
 
 @main.command()

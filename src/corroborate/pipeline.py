@@ -106,13 +106,30 @@ def analyse(
     articles: Sequence[Article],
     stages: Sequence[str] = DEFAULT_STAGES,
     progress: Callable[[str], None] | None = None,
+    events: Sequence[Event] | None = None,
 ) -> Report:
-    """Run the stages over ``articles`` and return the :class:`Report`."""
+    """Run the stages over ``articles`` and return the :class:`Report`.
+
+    ``events``: a grouping made beforehand (the store's incremental one,
+    :func:`corroborate.store.events.group_stored`); the ``events`` stage is then skipped and
+    each given event keeps only its members among ``articles``.
+    """
     unique = list({a.id: a for a in articles}.values())
     batch = Batch(articles=unique)
     for name in stages:
         if progress:
             progress(name)
+        if name == "events" and events is not None:
+            batch.events = restrict_events(events, {a.id for a in unique})
+            grouped = {a for ev in batch.events for a in ev.articles}
+            rest = [a for a in unique if a.id not in grouped]
+            if rest:  # articles the given grouping has not seen: grouped among themselves
+                ids = {a.id for a in rest}
+                sub = Batch(articles=rest, claims=[c for c in batch.claims if c.article in ids],
+                            places={k: v for k, v in batch.places.items() if k in ids})
+                STAGES[name](sub)
+                batch.events.extend(sub.events)
+            continue
         STAGES[name](batch)
     return Report(
         generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -121,3 +138,15 @@ def analyse(
         claims=tuple(batch.claims),
         relations=tuple(batch.relations),
     )
+
+
+def restrict_events(events: Sequence[Event], article_ids: set[str]) -> list[Event]:
+    """``events`` with only the members in ``article_ids``; events left empty are dropped."""
+    out: list[Event] = []
+    for ev in events:
+        keep = tuple(a for a in ev.articles if a in article_ids)
+        if len(keep) == len(ev.articles):
+            out.append(ev)
+        elif keep:
+            out.append(ev.model_copy(update={"articles": keep}))
+    return out

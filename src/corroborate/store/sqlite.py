@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -46,16 +46,35 @@ from corroborate.ingest.urls import url_key
 from corroborate.model import Article, Claim, Event, Relation, Report
 from corroborate.store.query import StoreQueries, ensure_search_index, has_search_index
 
+if TYPE_CHECKING:
+    from corroborate.events import EventGrouper, EventSettings
+
 DEFAULT_DB = "corroborate.db"
 """File name used when the store path is a folder (and the CLI's default)."""
 
-STORE_VERSION = 2
+STORE_VERSION = 3
 """``PRAGMA user_version`` of the schema below; bump with a migration when it changes.
-Version 2 added revisions (``url_key``, ``revision``, ``superseded_by``); a version-1 store
-is upgraded in place when opened."""
+Version 2 added revisions (``url_key``, ``revision``, ``superseded_by``), version 3 the
+incremental event grouping (``event_state``, ``event_docs``); older stores are upgraded in
+place when opened."""
 
 # "CORB": marks the file as ours, so another program's SQLite file is not mistaken for one.
 APPLICATION_ID = 0x434F5242
+
+# The incremental event grouping (corroborate.store.events): the grouper's state without
+# its per-article features, which are appended to event_docs in the order they were added.
+_EVENT_TABLES = """
+CREATE TABLE event_state (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    updated TEXT NOT NULL,
+    json    TEXT NOT NULL
+);
+CREATE TABLE event_docs (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    article TEXT NOT NULL UNIQUE,
+    json    TEXT NOT NULL
+);
+"""
 
 _SCHEMA = """
 CREATE TABLE articles (
@@ -121,7 +140,8 @@ CREATE TABLE event_articles (
     PRIMARY KEY (event, article)
 );
 CREATE INDEX event_articles_article ON event_articles(article);
-"""
+""" + _EVENT_TABLES
+
 
 
 class StoreError(Exception):
@@ -236,12 +256,14 @@ class Store(StoreQueries):
                 f"{self._name} was written by a newer Corroborate (store version {version}; "
                 f"this version reads up to {STORE_VERSION}); upgrade corroborate to open it"
             )
-        elif version == 1:
-            self._upgrade_from_1()
-        elif version < STORE_VERSION:
+        elif version < 1:
             raise StoreError(
                 f"{self._name} has an old store version {version} that cannot be upgraded"
             )
+        if version == 1:
+            self._upgrade_from_1()
+        if version <= 2:
+            self._upgrade_from_2()
         # WAL: readers are not blocked by a writer, and a crash cannot corrupt the file.
         conn.execute("PRAGMA journal_mode = WAL")
         # The full-text index (corroborate.store.query), added in place to older stores.
@@ -275,7 +297,17 @@ class Store(StoreQueries):
             ).fetchall()
             conn.executemany("UPDATE articles SET url_key = ? WHERE id = ?",
                              [(url_key(u), i) for i, u in rows])
-            conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
+            conn.execute("PRAGMA user_version = 2")
+
+    def _upgrade_from_2(self) -> None:
+        """Version 2 -> 3: add the event grouping tables (empty: filled at the next ingest)."""
+        with self._transaction() as conn:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != 2:
+                return
+            for statement in _EVENT_TABLES.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("PRAGMA user_version = 3")
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -534,6 +566,63 @@ class Store(StoreQueries):
         now = _now()
         for art in articles:
             cls._add_one(conn, art, now)
+
+    # --- incremental event grouping ------------------------------------------------------
+
+    def load_grouper(self, settings: EventSettings | None = None) -> EventGrouper:
+        """The event grouper saved by :meth:`save_grouper`, or a fresh one.
+
+        ``settings`` apply to a fresh grouper only; a saved one keeps its own (changing
+        thresholds midway would make the stored events inconsistent).
+        """
+        from corroborate.events import EventGrouper
+
+        conn = self._db
+        row = conn.execute("SELECT json FROM event_state WHERE id = 1").fetchone()
+        if row is None:
+            return EventGrouper(settings)
+        state = json.loads(row[0])
+        state["docs"] = [
+            json.loads(r[0]) for r in conn.execute("SELECT json FROM event_docs ORDER BY seq")
+        ]
+        try:
+            return EventGrouper.from_state(state)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise StoreError(
+                f"{self._name}: the saved event grouping cannot be read by this version "
+                f"({exc}); clear it with `corroborate events reset`"
+            ) from None
+
+    def save_grouper(self, grouper: EventGrouper) -> None:
+        """Save the grouper in one transaction: its new articles' features are appended,
+        the rest of its state (statistics, events, links, history) replaced."""
+        state = grouper.to_state()
+        docs = state.pop("docs")
+        with self._transaction() as conn:
+            known = [r[0] for r in conn.execute("SELECT article FROM event_docs ORDER BY seq")]
+            saved = len(known)
+            if known != [d["article"] for d in docs[:saved]]:
+                raise StoreError(
+                    f"{self._name}: the event grouping changed since it was loaded (another "
+                    "process grouped reports meanwhile); nothing was saved, run it again"
+                )
+            conn.executemany(
+                "INSERT INTO event_docs (article, json) VALUES (?, ?)",
+                [(d["article"], json.dumps(d, separators=(",", ":"))) for d in docs[saved:]],
+            )
+            conn.execute(
+                "INSERT INTO event_state (id, updated, json) VALUES (1, ?, ?) ON CONFLICT(id) "
+                "DO UPDATE SET updated = excluded.updated, json = excluded.json",
+                (_now(), json.dumps(state, separators=(",", ":"))),
+            )
+
+    def reset_grouper(self) -> int:
+        """Forget the saved event grouping (articles stay); returns how many were grouped."""
+        with self._transaction() as conn:
+            n: int = conn.execute("SELECT count(*) FROM event_docs").fetchone()[0]
+            conn.execute("DELETE FROM event_docs")
+            conn.execute("DELETE FROM event_state")
+        return n
 
     def load_report(self) -> Report | None:
         """The latest saved report, rebuilt from its rows; None when none was saved."""
