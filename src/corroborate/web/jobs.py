@@ -26,6 +26,7 @@ from corroborate.ingest import IngestError, parse_document, read_paths
 from corroborate.model import Article
 from corroborate.pipeline import DEFAULT_STAGES, analyse
 from corroborate.store import Store
+from corroborate.store.events import group_stored
 from corroborate.web.schemas import FileResult, JobState, JobStatus
 
 MAX_JOBS_KEPT = 50
@@ -225,7 +226,9 @@ class Jobs:
             with Store(self.db, timeout=60.0) as store:
                 articles = store.articles()
                 if articles:
-                    report = analyse(articles, progress=progress)
+                    # As `corroborate report` on the store: its incremental events, stable ids.
+                    events = group_stored(store).events
+                    report = analyse(articles, progress=progress, events=events)
                     store.save_report(report)
                     job.counts = {
                         "articles": len(report.articles), "events": len(report.events),
