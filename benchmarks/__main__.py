@@ -2,7 +2,7 @@
 
     python -m benchmarks                 # all benchmarks, full data
     python -m benchmarks --quick         # a fast sample of each
-    python -m benchmarks --only claims,events --data /path/to/bench
+    python -m benchmarks --only claims,events --data /path/to/bench   # updates those entries
 
 Each ``benchmarks/bench_*.py`` module exposes ``run(data_dir, quick) -> dict``; this runner
 calls each in its own process (so peak memory and failures stay separate), then writes
@@ -77,7 +77,8 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         "# Benchmarks",
         "",
         "Written by `python -m benchmarks` "
-        f"({'quick sample' if meta['quick'] else 'full data'}) on {meta['when']}, "
+        f"({'quick sample' if meta['quick'] else 'full data'}) on {meta['when']} (entries "
+        "run separately with `--only` say when, under `_run`), "
         f"Python {meta['python']}, {meta['machine']}. Data: `{meta['data']}` "
         "(development halves; held-out sets of the same form are scored elsewhere).",
         "",
@@ -120,9 +121,14 @@ def main(argv: list[str] | None = None) -> int:
             "quick": args.quick,
         }
     }
+    if args.only and args.json.is_file():
+        # A subset updates its entries and keeps the others (each says when it ran).
+        kept = json.loads(args.json.read_text(encoding="utf-8"))
+        results = {**{k: v for k, v in kept.items() if k != "_meta"}, **results}
     for name in names:
         print(f"running {name} ...", file=sys.stderr, flush=True)
         results[name] = run_one(name, args.data, args.quick, args.timeout)
+        results[name]["_run"] = {"when": results["_meta"]["when"], "quick": args.quick}
         status = results[name].get("error", f"done in {results[name].get('seconds')} s")
         print(f"  {name}: {status}", file=sys.stderr, flush=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

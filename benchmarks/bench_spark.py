@@ -16,6 +16,7 @@ runs in its own process with a time limit:
 
     python benchmarks/bench_spark.py            # 10k and 100k (hours on 2 cores: see docs)
     python benchmarks/bench_spark.py --quick    # 1k, for a smoke test
+    python benchmarks/bench_spark.py --sizes 10000
 """
 
 from __future__ import annotations
@@ -176,9 +177,11 @@ def agreement(local_dir: Path, spark_dir: Path) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def run(data_dir: Path = DEFAULT_DATA, quick: bool = False) -> dict[str, Any]:
+def run(
+    data_dir: Path = DEFAULT_DATA, quick: bool = False, sizes: tuple[int, ...] | None = None
+) -> dict[str, Any]:
     """Articles per second of each configuration at each size (JSON-able)."""
-    sizes = QUICK_SIZES if quick else SIZES
+    sizes = sizes or (QUICK_SIZES if quick else SIZES)
     out: dict[str, Any] = {"sizes": {}, "limit_s": LIMIT,
                            "configs": {"local": "read_paths + analyse, one process",
                                        "spark-1": "run_pipeline on local[1]",
@@ -214,4 +217,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
         print(json.dumps(_one(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))))
     else:
-        print(json.dumps(run(quick="--quick" in sys.argv[1:]), indent=2))
+        # --sizes 10000,100000 picks the batch sizes
+        args = sys.argv[1:]
+        chosen = (tuple(int(n) for n in args[args.index("--sizes") + 1].split(","))
+                  if "--sizes" in args else None)  # fmt: skip
+        print(json.dumps(run(quick="--quick" in args, sizes=chosen), indent=2))
