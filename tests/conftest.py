@@ -9,6 +9,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLE = REPO / "examples" / "garissa-market-attack"
+EVENTS_DATA = Path(__file__).parent / "data" / "events"
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +48,24 @@ def example_report():
     result = read_paths([EXAMPLE])
     assert not result.errors
     return analyse(result.articles)
+
+
+@pytest.fixture(scope="session")
+def events_manifest() -> dict:
+    """tests/data/events: invented reports of three incidents (two shootings in one town on
+    one day) and an unrelated story; the manifest gives their dates, places, figures and
+    the gold events."""
+    import json
+
+    return json.loads((EVENTS_DATA / "manifest.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def events_corpus(events_manifest: dict) -> list:
+    from corroborate.model import Article
+
+    return [
+        Article.create((EVENTS_DATA / m["file"]).read_text(encoding="utf-8"), m["file"],
+                       key=m["key"], date=m["date"])
+        for m in events_manifest["articles"]
+    ]

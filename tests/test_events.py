@@ -14,8 +14,6 @@ import pytest
 from corroborate.events import EventGrouper, EventSettings, Weights, group_events
 from corroborate.model import Article, Claim, Event, Place, Span
 
-DATA = Path(__file__).parent / "data" / "events"
-
 
 def _seed_dir() -> Path | None:
     env = os.environ.get("CORROBORATE_SEEDS")
@@ -53,19 +51,9 @@ def seeds() -> list[Article]:
     return out
 
 
-def _manifest() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / "manifest.json").read_text())
-    return data
-
-
 @pytest.fixture(scope="module")
-def corpus() -> list[Article]:
-    return [
-        Article.create(
-            (DATA / m["file"]).read_text(encoding="utf-8"), m["file"], key=m["key"], date=m["date"]
-        )
-        for m in _manifest()["articles"]
-    ]
+def corpus(events_corpus: list[Article]) -> list[Article]:
+    return events_corpus
 
 
 def _claim(article: Article, measure: str, value: int) -> Claim:
@@ -87,11 +75,11 @@ Signals = tuple[list[Claim], dict[str, list[Place]]]
 
 
 @pytest.fixture(scope="module")
-def signals(corpus: list[Article]) -> Signals:
+def signals(corpus: list[Article], events_manifest: dict[str, Any]) -> Signals:
     by_key = {a.key: a for a in corpus}
     claims: list[Claim] = []
     places: dict[str, list[Place]] = {}
-    for m in _manifest()["articles"]:
+    for m in events_manifest["articles"]:
         art = by_key[m["key"]]
         claims += [_claim(art, measure, value) for measure, value in m["figures"]]
         places[art.id] = [Place(name=n, mention=n) for n in m["places"]]
@@ -139,11 +127,13 @@ def test_seeds_one_by_one_are_one_event(seeds: list[Article]) -> None:
 
 
 @pytest.mark.parametrize("with_signals", [False, True], ids=["text_only", "with_signals"])
-def test_incidents_are_found(corpus: list[Article], signals: Signals, with_signals: bool) -> None:
+def test_incidents_are_found(
+    corpus: list[Article], signals: Signals, with_signals: bool, events_manifest: dict[str, Any]
+) -> None:
     """Two shootings in one town on one day stay apart; so do the others."""
     claims, places = signals if with_signals else ([], None)
     events = group_events(corpus, claims, places)
-    assert _keys(events, corpus) == _manifest()["events"]
+    assert _keys(events, corpus) == events_manifest["events"]
     assert [e.id for e in events] == ["ev-" + e.articles[0] for e in events]
 
 

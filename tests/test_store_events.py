@@ -17,35 +17,25 @@ from corroborate.pipeline import STAGES, Batch, analyse
 from corroborate.store import STORE_VERSION, Store, StoreError
 from corroborate.store.events import group_stored
 
-DATA = Path(__file__).parent / "data" / "events"
 
-
-def _manifest() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / "manifest.json").read_text())
-    return data
+@pytest.fixture(scope="module")
+def corpus(events_corpus: list[Article]) -> list[Article]:
+    return events_corpus
 
 
 @pytest.fixture(scope="module")
-def corpus() -> list[Article]:
-    """Invented reports of three incidents (two in one town on one day) and a council story."""
-    return [
-        Article.create(
-            (DATA / m["file"]).read_text(encoding="utf-8"), m["file"], key=m["key"], date=m["date"]
-        )
-        for m in _manifest()["articles"]
-    ]
-
-
-def _gold(corpus: list[Article]) -> set[frozenset[str]]:
+def gold(events_manifest: dict[str, Any], corpus: list[Article]) -> set[frozenset[str]]:
     ids = {a.key: a.id for a in corpus}
-    return {frozenset(ids[k] for k in ev) for ev in _manifest()["events"]}
+    return {frozenset(ids[k] for k in ev) for ev in events_manifest["events"]}
 
 
 def _partition(events: Any) -> set[frozenset[str]]:
     return {frozenset(e.articles) for e in events}
 
 
-def test_batches_join_stored_events_with_stable_ids(corpus: list[Article]) -> None:
+def test_batches_join_stored_events_with_stable_ids(
+    corpus: list[Article], gold: set[frozenset[str]]
+) -> None:
     with Store(":memory:") as store:
         store.add_articles(corpus[:3])
         first = group_stored(store)
@@ -54,11 +44,11 @@ def test_batches_join_stored_events_with_stable_ids(corpus: list[Article]) -> No
         store.add_articles(corpus[3:])
         second = group_stored(store)
         assert second.grouped == len(corpus) - 3
-        assert _partition(second.events) == _gold(corpus)
+        assert _partition(second.events) == gold
         # Events already shown keep their ids; brenford_3 joined brenford_1's event.
         assert ids_before <= {e.id for e in second.events}
         assert second.joined >= 2
-        assert second.opened == len(_gold(corpus)) - len(ids_before)
+        assert second.opened == len(gold) - len(ids_before)
         again = group_stored(store)  # nothing new: nothing grouped, same events
         assert (again.grouped, again.events) == (0, second.events)
 
