@@ -488,3 +488,180 @@ def test_background_year_is_its_own_period() -> None:
         "2012-01-01",
         "2012-12-31",
     )
+
+
+# Crime reports told victim by victim: who is the victim, who the shooter, who died later.
+VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
+    # the subject of an active verb with an object is the shooter, not a casualty
+    (
+        "A woman shot and killed her husband during an argument.",
+        [("killed", "civilians", 1, "exact", None)],
+    ),
+    ("The boy accidentally shot his sister.", [("injured", "civilians", 1, "exact", None)]),
+    ("A man shot at officers before he fled.", []),
+    ("A man was shot at a gas station.", [("injured", "civilians", 1, "exact", None)]),
+    (
+        "The man accidentally shot himself in the hand.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    # headlines: a bare singular noun after a place name or a clause break
+    ("Augusta man shot while fleeing robbers", [("injured", "civilians", 1, "exact", None)]),
+    (
+        "Police: Drug deal ends in gunfire, Tulsa man wounded",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    ("Waitress shot outside bar", [("injured", "people", 1, "exact", None)]),
+    ("Driver Shot In Road Rage Incident", [("injured", "people", 1, "exact", None)]),
+    (
+        "Search for gunman after man shot inside restaurant",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    ("Child shoots himself at paintball park", [("injured", "children", 1, "exact", None)]),
+    # one person without a noun: an age, a name
+    (
+        "Officers found a 15-year-old with a gunshot wound.",
+        [("injured", "people", 1, "exact", None)],
+    ),
+    ("The 17-year-old was found shot in the leg.", [("injured", "people", 1, "exact", None)]),
+    ("Another 5-year-old was hurt.", [("injured", "people", 1, "exact", None)]),
+    ("Carla Diaz died at the hospital.", [("killed", "people", 1, "exact", None)]),
+    (
+        "Tom Reed, 29, was suffering from a gunshot wound.",
+        [("injured", "people", 1, "exact", None)],
+    ),
+    # taken to hospital: hurt, unless "where he died"
+    (
+        "One man was taken to the hospital with life-threatening injuries.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    (
+        "At least one person was taken to the hospital.",
+        [("injured", "people", 1, "at_least", None)],
+    ),
+    (
+        "He was taken to a hospital, where he died.",
+        [("killed", "people", 1, "exact", None), ("killed", "people", 1, "exact", None)],
+    ),
+    # shot, then died: killed
+    ("Girl shot at party dies", [("killed", "children", 1, "exact", None)]),
+    ("Man with gunshot wound dies", [("killed", "civilians", 1, "exact", None)]),
+    ("A teen who was found shot on Sunday has died.", [("killed", "children", 1, "exact", None)]),
+    (
+        "A man who was found dead in a ditch had been shot.",
+        [("killed", "civilians", 1, "exact", None)],
+    ),
+    (
+        "He shot the 18-year-old man who died at the scene.",
+        [("killed", "civilians", 1, "exact", None)],
+    ),
+    ("A man, shot in the chest, died at the scene.", [("killed", "civilians", 1, "exact", None)]),
+    (
+        "Two men, shot in the chest, were taken to a hospital.",
+        [("injured", "civilians", 2, "exact", None)],
+    ),
+    ("A man's body was found in a ditch.", [("killed", "civilians", 1, "exact", None)]),
+    ("The homicide victim was identified on Monday.", [("killed", "victims", 1, "exact", None)]),
+    ("Police named the victim of a deadly shooting.", [("killed", "victims", 1, "exact", None)]),
+    ("Police are investigating a double homicide.", [("killed", "people", 2, "exact", None)]),
+    (
+        "A man was killed in a double shooting.",
+        [("killed", "civilians", 1, "exact", None), ("injured", "people", 2, "exact", None)],
+    ),
+    # victims counted one by one
+    ("A man and woman were shot to death.", [("killed", "civilians", 2, "exact", None)]),
+    (
+        "A man and his daughter were found dead.",
+        [("killed", "civilians", 1, "exact", None), ("killed", "civilians", 1, "exact", None)],
+    ),
+    (
+        "One man was killed and another was injured.",
+        [("killed", "civilians", 1, "exact", None), ("injured", "civilians", 1, "exact", None)],
+    ),
+    (
+        "Two people were shot, one of them fatally.",
+        [("injured", "people", 2, "exact", None), ("killed", "people", 1, "exact", None)],
+    ),
+    ("Two of the victims had gunshot wounds.", [("injured", "victims", 2, "exact", None)]),
+    ("A girl was grazed in the foot.", [("injured", "children", 1, "exact", None)]),
+    ("Four people were hit by gunfire.", [("injured", "people", 4, "exact", None)]),
+    ("A car was hit by gunfire.", []),
+    (
+        "The victim, who was driving, was struck one time.",
+        [("injured", "victims", 1, "exact", None)],
+    ),
+    (
+        "One man remained hospitalized with serious injuries.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    (
+        "The shooting left three dead and injured another.",
+        [("killed", "people", 3, "exact", None), ("injured", "people", 1, "exact", None)],
+    ),
+    # parts after a comma, and the participle that follows them
+    (
+        "The attack killed nine people, six civilians and three police officers, shot as they "
+        "waited at the checkpoint.",
+        [
+            ("killed", "civilians+security_forces", 9, "exact", None),
+            ("killed", "civilians", 6, "exact", None),
+            ("killed", "police", 3, "exact", None),
+        ],
+    ),
+    # not counts
+    ("The two killed were 28 and 31 years old.", [("killed", "people", 2, "exact", None)]),
+    ("A teenager shoots, kills man, 18", []),
+    (
+        "He admitted to killing Jamal Berry, 30 after an argument.",
+        [("killed", "people", 1, "exact", None)],
+    ),
+    ("Police said children under the age of 12 were killed.", []),
+    ("On Nov. 25, a man was shot.", [("injured", "civilians", 1, "exact", None)]),
+    ("Image 2 of 10 A girl was hurt.", [("injured", "children", 1, "exact", None)]),
+    ("Police were called about 8 p.m. to the house.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), VICTIMS, ids=[c[0][:50] for c in VICTIMS])
+def test_victim_sentences(sentence: str, expected: list) -> None:
+    art = Article.create(sentence, "t.txt")
+    got = [(c.measure, c.group, c.value, c.qualifier, c.claimant_key) for c in extract_claims(art)]
+    assert got == expected
+
+
+# One report's killed / injured (victims only), as a coder would enter them.
+ARTICLES: list[tuple[str, tuple[int, int]]] = [
+    ("Two people were shot on Friday. One of them died at the hospital.", (1, 1)),
+    ("A man was shot and killed on Main Street. He was shot in the chest.", (1, 0)),
+    ("A man was killed on Friday. Another man was wounded.", (1, 1)),
+    ("A man was found shot to death. Officers responded to a report of a person shot.", (1, 0)),
+    ("A man was killed and a woman was wounded in the shooting.", (1, 1)),
+    ("A man was killed on Friday. Two officers were wounded.", (1, 2)),
+    ("One man is dead. Two women were rushed to a hospital in critical condition.", (1, 2)),
+    ("Two people were shot, one of them fatally.", (1, 1)),
+    ("Police are investigating a double homicide. Both men were shot.", (2, 0)),
+    ("A 12-year-old and three others were shot on Sunday.", (0, 4)),
+    ("A gunman shot and killed his wife before he shot himself.", (1, 0)),
+    ("The man fatally shot last month was identified on Monday.", (1, 0)),
+    ("In 2012, 28 people were killed in the city. A man was shot on Friday.", (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARTICLES, ids=[a[0][:50] for a in ARTICLES])
+def test_article_counts(text: str, expected: tuple[int, int]) -> None:
+    from corroborate.claims.counts import article_counts
+
+    counts = article_counts(extract_claims(Article.create(text, "t.txt")), sides=("victims",))
+    assert (counts["killed"], counts["injured"]) == expected
+
+
+def test_headline_run_into_first_line_is_its_own_sentence() -> None:
+    from corroborate.claims.counts import article_counts
+
+    title = "Man shot and killed | WXYZ"
+    art = Article.create(title + "A 42-year-old man was shot and killed outside a bar.", "t.txt",
+                         title=title)  # fmt: skip
+    claims = extract_claims(art)
+    assert {c.text for c in claims if c.section == "body"} >= {
+        "A 42-year-old man was shot and killed outside a bar."
+    }
+    assert article_counts(claims)["killed"] == 1

@@ -8,25 +8,35 @@
 
 This is what a coder fills into one row of an incident dataset from one report:
 
-- within one sentence, figures of one measure are different people ("the woman was shot and
-  the man was shot" is two), so they add up;
+- within one sentence, figures of one measure joined by "and" are different people ("the
+  woman was shot and the man was shot" is two), so they add up ("shot and killed" joins
+  verbs, not people; a headline run into the first line is not joined to it);
 - across sentences they are usually the same people told again, so the largest wins;
 - figures for suspects and attackers are a separate side and are added;
-- once someone is reported killed, "he was shot", "the victim had been shot" or "Fabian was
-  shot" tell how, not of another casualty: such referring mentions of one injured person
-  are not counted, and one person first found wounded ("a man suffering from gunshot
-  wounds") who then "was pronounced dead" is counted as killed, not also as injured.
+- once someone is reported killed, a single injured person in another sentence ("he was
+  shot", "the victim had been shot", "a man was found with a gunshot wound") is the same
+  victim told again, not another casualty, unless the text marks them as someone else
+  ("another man", "a second victim", "was also wounded") or names them beside the dead
+  ("one was killed and one was hurt");
+- a count of wounded or shot people in a sentence of its own, not marked as others, includes
+  those who died ("two people were shot ... one of them died" is 1 killed, 1 injured):
+  the dead are taken off it, unless it is a group other than the dead ("two officers were
+  wounded" beside "a man was killed");
+- figures dated to a whole past year, a month or a long span ("130 people had been shot this
+  year") are context, not the incident, unless they are one person ("the man fatally shot
+  last month").
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from corroborate.claims.lexicon import GROUP_PARENT
 from corroborate.model import Claim
 
 _PERPETRATORS = frozenset(["suspects", "militants"])
-_DEFINITE = frozenset(["he", "she", "the", "his", "her"])
 # Number words of a mention that refers back to someone already introduced.
 _REFERRING = frozenset(["he", "she", "the", ""])
 
@@ -35,16 +45,77 @@ def _background(claim: Claim) -> bool:
     """Figures for a whole year, month or long span ("in 2012, 28 were killed", "130 people
     had been shot this year") are context, not this incident."""
     p = claim.period
+    if claim.value == 1 and p.kind in ("span", "vague"):
+        return False  # "the man fatally shot last month" is this report's victim
+    if (p.text or "").lower() in ("last week", "last month") and not re.search(
+        r"\b(the|over|in|during|within)\s+$", claim.text[: claim.text.lower().find("last ")]
+    ):
+        return False  # "two men found dead last month" dates the incident, not a tally
     if p.kind == "date" and p.start is not None and p.end is not None and p.start != p.end:
         return True
     return p.kind == "vague" or (p.kind == "span" and (p.days or 0) > 7)
 
 
+# "and" inside a predicate ("shot and killed") joins verbs, not people.
+_VERB_AND = re.compile(r"\b(shot|shoots|shooting|stabbed|beaten) and (?=\w)", re.IGNORECASE)
+
+
 def _coordinated(claim: Claim, other: Claim) -> bool:
-    """Two counts joined by "and" in one sentence are different people."""
+    """Two counts joined by "and" in one sentence are different people; a headline run into
+    the first line ("Man shot and killed | WXYZ A 42-year-old man was shot") is one."""
     lo, hi = sorted((claim.number_span.start, other.number_span.start))
-    text = claim.text[lo - claim.span.start : hi - claim.span.start]
-    return " and " in text
+    text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
+    return " and " in text and "|" not in text
+
+
+_ANOTHER = re.compile(r"\b(another|other|others|second|third|fourth|also|too)\b", re.IGNORECASE)
+
+
+def _another(claim: Claim) -> bool:
+    """A single injured person marked as someone else ("another man", "a second victim",
+    "his friend was also wounded"), not the one already reported killed."""
+    start = claim.number_span.start - claim.span.start
+    near = claim.text[max(0, start - 25) : start + len(claim.number_text) + 40]
+    return bool(_ANOTHER.search(near)) or bool(_ANOTHER.search(claim.group_text))
+
+
+_OF_THEM = re.compile(r"\s*(of (them|whom|those|the victims)\b|fatally\b)", re.IGNORECASE)
+
+
+def _of_them(claim: Claim) -> bool:
+    """ "one of them fatally", "two of whom died": a part of a count told before."""
+    return bool(_OF_THEM.match(claim.text, claim.number_span.end - claim.span.start))
+
+
+_GENERIC = frozenset(["people", "victims"])
+_MULTIPLE = frozenset(["double", "triple", "quadruple"])
+
+
+def _top(group: str) -> str:
+    return GROUP_PARENT.get(group, group)
+
+
+def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) -> bool:
+    """Can this count include the dead? Unnamed people can; civilians can when the dead are
+    civilians or unnamed people; officers cannot when a man was killed, nor two women when
+    the dead is a man."""
+    head = _head(claim.group_text)
+    if head in _GENDERED and killed_heads <= _GENDERED and head not in killed_heads:
+        return False
+    top = _top(claim.group)
+    if claim.group in _GENERIC or top in killed_groups:
+        return True
+    return top == "civilians" and bool(killed_groups & _GENERIC)
+
+
+_GENDERED = frozenset(["man", "woman", "boy", "girl"])
+_SINGULARS = {"men": "man", "women": "woman", "boys": "boy", "girls": "girl"}
+
+
+def _head(group_text: str) -> str:
+    words = group_text.lower().split()
+    last = words[-1] if words else ""
+    return _SINGULARS.get(last, last)
 
 
 def _side(claim: Claim) -> str:
@@ -61,41 +132,69 @@ def article_counts(
     ``sides=("victims",)`` leaves out suspects and attackers, as victim-only datasets do.
     """
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
-    injured_values: list[int] = []
     seen: dict[tuple[str, str, int], Claim] = {}
+    inclusive: dict[tuple[str, str, int], bool] = {}
     referring_injured: list[Claim] = []
-    died_later = False
 
-    def add(c: Claim, side: str, value: int) -> None:
+    def add(c: Claim, side: str, value: int, shot_total: bool = False) -> None:
         key = (c.measure, side, c.span.start if c.section == "body" else -1)
         if key in per_sentence and not _coordinated(c, seen[key]):
             per_sentence[key] = max(per_sentence[key], value)
         else:
             per_sentence[key] += value
         seen[key] = c
+        inclusive[key] = inclusive.get(key, True) and shot_total
 
+    claims = list(claims)
+    wanted = {*measures, "killed"}  # the dead are needed to read the injured
+    killed_sentences = {
+        (c.section, c.span.start) for c in claims if c.measure == "killed" and _side(c) == "victims"
+    }
+    # "Two people were shot, one of them fatally": the dead are among the shot.
+    part_killed = {
+        (c.section, c.span.start)
+        for c in claims
+        if c.measure == "killed" and _side(c) == "victims" and _of_them(c)
+    }
+    killed_groups = {
+        _top(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
+    }
+    killed_heads = {
+        _head(c.group_text) for c in claims if c.measure == "killed" and _side(c) == "victims"
+    }
     for c in claims:
-        if c.measure not in measures or c.parts_of is not None:
+        if c.measure not in wanted or c.parts_of is not None:
             continue
         value = c.value if c.value is not None else c.low
         side = _side(c)
         if value is None or side not in sides or _background(c):
             continue
+        shot_total = False
         if c.measure == "injured" and side == "victims":
-            if value == 1 and c.number_text.lower() in _REFERRING:
+            apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
+            if value == 1 and (c.number_text.lower() in _REFERRING or apart):
                 referring_injured.append(c)
                 continue
-            injured_values.append(value)
-        add(c, side, value)
-        if c.measure == "killed" and value == 1 and c.number_text.lower() in _DEFINITE:
-            died_later = True
-    if not any(m == "killed" and side == "victims" for m, side, _ in per_sentence):
+            # A count of unnamed people that includes the dead ("both were shot"), not a
+            # named other group ("two officers were wounded").
+            shot_total = (
+                apart
+                or (c.section, c.span.start) in part_killed
+                or c.number_text.lower() in _MULTIPLE  # "killed in a double shooting"
+            ) and _same_people(c, killed_groups, killed_heads)
+        add(c, side, value, shot_total)
+    killed = max(
+        (v for (m, side, _), v in per_sentence.items() if m == "killed" and side == "victims"),
+        default=0,
+    )
+    if not killed:
         for c in referring_injured:  # nobody died: "he was shot" is the casualty itself
             add(c, "victims", 1)
-            injured_values.append(1)
     best: dict[tuple[str, str], int] = {}
-    for (measure, side, _), value in per_sentence.items():
+    for key, value in per_sentence.items():
+        measure, side, _ = key
+        if measure == "injured" and side == "victims" and inclusive.get(key):
+            # "Two people were shot ... one of them died": the shot include the dead.
+            value = max(0, value - killed)
         best[(measure, side)] = max(best.get((measure, side), 0), value)
-    if died_later and injured_values and set(injured_values) == {1}:
-        best[("injured", "victims")] = 0
     return {m: sum(v for (mm, _), v in best.items() if mm == m) for m in measures}

@@ -14,7 +14,7 @@ places. Each step is a small function; docs/claims.md describes the rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -48,7 +48,8 @@ _SINGULAR = frozenset(
     pilgrim passenger guard commander driver trooper juvenile male female youth motorist
     deputy father mother son daughter brother sister husband wife girlfriend boyfriend
     clerk employee customer owner neighbor neighbour friend relative cousin shooter
-    latino latina hispanic
+    latino latina hispanic cop waitress waiter cashier bartender teacher pastor rapper
+    homeowner veteran mom dad grandma grandpa roommate tenant landlord
     bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece""".split()
 )
 _GENERIC_HEADS = frozenset(
@@ -66,7 +67,9 @@ _SUBJ_STOP = frozenset(
 )
 _PAREN_OPENERS = frozenset(["in", "speaking", "citing", "according", "who", "which", "on", "via"])
 _PART_MARKERS = (("including",), ("among", "them"), ("among", "whom"), ("of", "whom"))
-_COORD = frozenset([",", "and", "as", "well", "plus", "along", "with", "also", "while"])
+_COORD = frozenset(
+    [",", "and", "as", "well", "plus", "along", "with", "also", "while", "his", "her", "their"]
+)
 _ZERO = re.compile(
     r"\b(no one|no-one|nobody|none)\s+(?:\w+\s+){0,3}?(killed|injured|hurt|wounded|harmed|died)\b"
     r"|\bno (deaths|casualties|injuries|fatalities)\b",
@@ -115,12 +118,34 @@ def extract_claims(article: Article) -> list[Claim]:
     heading_ids: set[str] = set()
     for section, text in sections:
         heads = {(p.start, p.end) for p in paragraphs(text) if _is_heading(p.text)}
-        for sent in sentences(text):
+        pieces = sentences(text)
+        if section == "body" and article.title:
+            pieces = _split_run_in_headline(text, article.title.strip(), pieces, heads)
+        for sent in pieces:
             found = _sentence_claims(article, section, sent, ctx)
             if section == "title" or (sent.start, sent.end) in heads:
                 heading_ids.update(c.id for c in found)
             claims.extend(found)
     return _drop_restated_headings(claims, heading_ids)
+
+
+def _split_run_in_headline(
+    text: str, title: str, pieces: Iterable[Piece], heads: set[tuple[int, int]]
+) -> Iterator[Piece]:
+    """A body that opens with its own headline run into the first line ("Man shot in Avondale
+    | WXYZA man was shot ..."): the headline is a sentence (and a heading) of its own."""
+    cut = len(title) if title and text.startswith(title) else -1
+    for piece in pieces:
+        if piece.start < cut < piece.end:
+            head = text[piece.start : cut].rstrip()
+            rest = text[cut : piece.end]
+            lead = len(rest) - len(rest.lstrip())
+            heads.add((piece.start, piece.start + len(head)))
+            yield Piece(head, piece.start, piece.start + len(head))
+            if rest.strip():
+                yield Piece(rest.strip(), cut + lead, cut + lead + len(rest.strip()))
+        else:
+            yield piece
 
 
 def _is_heading(line: str) -> bool:
@@ -174,7 +199,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         _read_np(words, shown, c)
     _link_parts(words, counts)
     for c in counts:
-        _measure(words, c)
+        _measure(words, c, shown)
     _coordinate(words, counts)
     _inherit_parts(counts)
     _bare_groups(words, shown, counts)
@@ -287,6 +312,9 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "end",
         "dead",
         "death",
+        "double",
+        "triple",
+        "quadruple",
     }
     words |= {p[0] for p, _ in lx.PASSIVE_PHRASES} | {p[-1] for p, _ in lx.PASSIVE_PHRASES}
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -303,6 +331,9 @@ _SPEECH_RE = re.compile(
 # --- quantities ------------------------------------------------------------------------------
 _COUNT_STARTS = frozenset(
     [
+        "double",
+        "triple",
+        "quadruple",
         *UNITS,
         *TENS,
         *VAGUE,
@@ -329,7 +360,9 @@ def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention
     i = 0
     while i < len(words):
         w = words[i]
-        if i in used or not (w[0].isdigit() or w in _COUNT_STARTS or shown[i][:1].isupper()):
+        if i in used or not (
+            w[0].isdigit() or w in _COUNT_STARTS or shown[i][:1].isupper() or w in _SINGULAR
+        ):
             i += 1  # most words cannot start a count: skip the parsers
             continue
         q = parse_quantity(words, i)
@@ -358,13 +391,17 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True
     if after == "s" or tok == "911" or before in _NUMBERED_ROADS:
         return True  # "in his 80s", "dial 911", "Hwy 150"
+    if before == "," and q.start >= 2 and shown[q.start - 2][:1].isupper() and after in _AFTER_AGE:
+        return True  # an age after a name: "Lamont Jones, 33, and Mario King, 26, were killed"
     if (
         before == ","
         and q.start >= 2
-        and shown[q.start - 2][:1].isupper()
-        and (after in (",", "and", "was", "were", "is", "of", ")", "."))
+        and words[q.start - 2] in _SINGULAR
+        and after in ("", ",", ".", ";", "and", "was", "is", "died")
+        and tok.isdigit()
+        and int(tok) < 120
     ):
-        return True  # an age after a name: "Lamont Jones, 33, and Mario King, 26, were killed"
+        return True  # "kills man, 18", "a woman, 34, was shot"
     if (
         tok.isdigit()
         and len(tok) >= 3
@@ -376,22 +413,50 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # an address: "7900 Scott Hamilton", "1415 Fifth Avenue"
     if after in (":", "a.m", "p.m", "am", "pm", "gmt", "utc") or before == ":":
         return True
+    if after in ("a", "p") and after2 == "." and words[q.end + 2 : q.end + 3] == ["m"]:
+        return True  # "about 8 p.m." split as p . m .
     if after == "-" and after2.startswith(("year", "month", "week", "day", "hour", "storey")):
         return True  # "12-year-old", "a 10-day siege"
+    if _years_old(words, q.end):
+        return True  # "a 28 year-old man", "were 28 and 31 years old"
     decimal = re.fullmatch(r"\d+\.\d+", tok) and q.end == q.start + 1  # "2.5 million" is fine
     if decimal or re.fullmatch(r"\d+(st|nd|rd|th)", tok):
         return True
     if tok.isdigit() and len(tok) == 4 and 1800 <= int(tok) <= 2100:
         return True  # years ("in 1948")
+    if (
+        tok.isdigit()
+        and int(tok) <= 31
+        and before == "."
+        and q.start >= 2
+        and words[q.start - 2] in _MONTHS
+    ):
+        return True  # a date: "Nov. 25"
     if before in ("no", "no.", "number", "#", "page", "phase", "route", "flight", "article"):
         return True
     if before == "of" and q.start >= 2 and words[q.start - 2] in _PARENTS:
         return True  # "a mother of three"
+    if before == "of" and q.start >= 2 and words[q.start - 2] in ("age", "ages"):
+        return True  # "children under the age of 12"
+    if before == "of" and q.start >= 3 and words[q.start - 3] in _GALLERY:
+        return True  # "Image 2 of 10"
     # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
     if tok.isdigit() and q.start >= 1 and shown[q.start - 1][:1].isupper():
         if before in lx.WEEKDAYS_LOWER or before in _MONTHS:
             return False
         return before in _NAME_NUMBERED or (q.start >= 2 and shown[q.start - 2][:1].isupper())
+    return False
+
+
+def _years_old(words: list[str], k: int) -> bool:
+    for m in range(k, min(k + 5, len(words))):
+        w = words[m]
+        if w in ("year-old", "years-old") or (
+            w in ("year", "years") and m + 1 < len(words) and words[m + 1] == "old"
+        ):
+            return True
+        if not (w.isdigit() or w in ("and", ",", "-")):
+            return False
     return False
 
 
@@ -413,6 +478,11 @@ _KNOWN_WORDS = (
 _NUMBERED_ROADS = frozenset(
     ["hwy", "highway", "interstate", "route", "rt", "sr", "us", "i", "county", "fm", "state"]
 )
+# Words that follow an age set off after a name ("Jamal Berry, 30, was", "Berry, 30 after").
+_AFTER_AGE = frozenset(
+    [",", "and", "was", "were", "is", "of", ")", ".", "after", "before", "when", "who", "from"]
+)
+_GALLERY = frozenset(["image", "images", "photo", "photos", "slide", "picture", "page", "video"])
 _PARENTS = frozenset(["mother", "father", "parent", "parents", "grandmother", "grandfather"])
 _NAME_NUMBERED = frozenset(
     [
@@ -443,10 +513,19 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
         return Quantity(i, i + 1, 1, 1, 1)
     if w0 == "him" and i > 0 and words[i - 1] in ("killed", "killing", "kill", "murdered"):
         return Quantity(i, i + 1, 1, 1, 1)  # "the suspects who shot and killed him"
+    if w0 in _MULTIPLES and nxt in _MULTIPLE_EVENTS:
+        n = _MULTIPLES[w0]
+        return Quantity(i, i + 1, n, n, n)  # "a double homicide", "a triple shooting"
+    if w0 == "another" and (
+        (nxt and (_np_ends(nxt) or nxt in ("person", "victim")))
+        or (i > 0 and words[i - 1] in lx.ACTIVE_TRIGGERS)  # "killed three and wounded another"
+    ):
+        return Quantity(i, i + 1, 1, 1, 1)  # "one was killed, another was injured"
     if w0 == "both" and (nxt in lx.AUX or nxt in lx.GROUP_NOUNS):
         return Quantity(i, i + 1, 2, 2, 2)  # "Both were injured", "both teens died"
-    if i == 0 and w0 in _SINGULAR and shown is not None and shown[0][:1].isupper():
-        return Quantity(i, i, 1, 1, 1)  # headline: "Man shot inside supermarket"
+    if w0 in _SINGULAR and shown is not None and _headline_start(words, shown, i):
+        # headline: "Man shot inside supermarket", "Augusta man shot while fleeing"
+        return Quantity(i, i, 1, 1, 1)
     age = _age_end(words, i)
     if (
         age is not None
@@ -465,16 +544,59 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
         w = words[j]
         if w in _SINGULAR:
             return Quantity(i, i + 1, 1, 1, 1)
+        if w.endswith("'s") and w[:-2] in _SINGULAR and words[j + 1 : j + 2] == ["body"]:
+            return Quantity(i, i + 1, 1, 1, 1)  # "a man's body"
         if w in ("second", "third", "fourth", "fifth") and j == i + 1 and w0 == "a":
             return Quantity(i, i + 2, 1, 1, 1)  # "a second victim", "a third was injured"
         skip = _age_end(words, j)
         if skip is not None:
+            if j == i + 1 and skip < len(words) and _np_ends(words[skip]):
+                return Quantity(i, i + 1, 1, 1, 1)  # "a 15-year-old with a gunshot wound"
             j = skip
             continue
         if w in _NP_BOUNDARY or w in _PUNCT_STOP or parse_quantity(words, j):
             return None
         j += 1
     return None
+
+
+_HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as"])
+
+
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+# Nouns of a multiple event and the measure their count takes.
+_MULTIPLE_EVENTS = {
+    "homicide": "killed",
+    "homicides": "killed",
+    "murder": "killed",
+    "murders": "killed",
+    "slaying": "killed",
+    "killing": "killed",
+    "shooting": "injured",
+}
+
+
+def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
+    """A bare singular noun that opens a headline (or a headline clause), after at most two
+    capitalised words: "Man shot", "Augusta man shot", "..., Michigan man wounded"."""
+    k = i
+    while (
+        k > 0
+        and i - k < 2
+        and shown[k - 1][:1].isupper()
+        and words[k - 1].isalpha()
+        and words[k - 1] not in _COUNT_STARTS
+        and words[k - 1] not in _KNOWN_WORDS
+    ):
+        k -= 1
+    if k > 0 and words[k - 1] not in _HEADLINE_BREAKS:
+        return False
+    # "Search for gunman after man shot": a headline drops the article after a conjunction.
+    return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as"))
+
+
+def _np_ends(w: str) -> bool:
+    return w in _NP_BOUNDARY or w in _PUNCT_STOP or w in lx.AUX or w in lx.PASSIVE_TRIGGERS
 
 
 def _person_name(words: list[str], shown: list[str], i: int) -> bool:
@@ -498,14 +620,24 @@ def _person_name(words: list[str], shown: list[str], i: int) -> bool:
         return True
     if j + 2 < len(words) and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
         j += 3  # ", 33,"
+    if j < len(words) and words[j] in _NAME_PREDICATES:
+        return True  # "Borders died", "Ann Lee suffered a gunshot wound"
     return (
         j + 1 < len(words)
         and words[j] in _BE
         and (
             words[j + 1] in lx.PASSIVE_TRIGGERS
-            or words[j + 1] in ("fatally", "found", "pronounced")
+            or words[j + 1] in lx.AUX
+            or words[j + 1] in _NAME_BE_PREDICATES
         )
     )
+
+
+_NAME_PREDICATES = frozenset(["died", "dies", "suffered", "sustained"])
+_NAME_BE_PREDICATES = frozenset(
+    """fatally found pronounced suffering listed taken transported rushed hospitalized
+    hospitalised struck in treated grazed airlifted""".split()
+)
 
 
 def _age_end(words: list[str], i: int) -> int | None:
@@ -523,6 +655,12 @@ def _age_end(words: list[str], i: int) -> int | None:
 # --- noun phrase and group -----------------------------------------------------------------
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     j = c.q.end
+    if words[c.q.start] in _MULTIPLES and j < len(words) and words[j] in _MULTIPLE_EVENTS:
+        # "a double homicide": two people killed; "a double shooting": two people shot
+        c.measure, c.via = _MULTIPLE_EVENTS[words[j]], "multiple"
+        c.kind, c.group, c.head, c.group_text = "people", "people", words[j], ""
+        c.np_start, c.np_end = j, j + 1
+        return
     if (
         j + 1 < len(words)
         and words[j] in lx.PASSIVE_TRIGGERS
@@ -539,6 +677,18 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         c.head, c.group_text = words[j], shown[j]
         c.np_start, c.np_end = j, j + 1
         return
+    if (
+        c.q.value == 1
+        and j + 1 < len(words)
+        and words[j].endswith("'s")
+        and words[j][:-2] in _SINGULAR
+        and words[j + 1] == "body"
+    ):
+        c.measure, c.via, c.kind, c.group = "killed", "bodies", "people", "people"
+        c.head, c.group_text = words[j][:-2], shown[j][:-2]
+        c.group = _group_of([c.head], [c.head]) if c.head in lx.GROUP_NOUNS else "people"
+        c.np_start, c.np_end = j, j + 2
+        return  # "a man's body was found"
     if j < len(words) and words[j] == "of":
         j += 1
         if j < len(words) and words[j] in ("the", "their", "its", "them", "those", "these"):
@@ -578,7 +728,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         k += 1
     if last_known < 0:
         # An unknown noun ("12 fishermen"): people, if a predicate says so.
-        unknown = j
+        unknown = _age_end(words, j) or j  # "a 5-year-old was hurt"
         while (
             unknown < len(words)
             and unknown - j < 2
@@ -613,6 +763,16 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     c.np_start, c.np_end = start, end
     c.head = words[last_known]
     c.group_text = " ".join(shown[start:end])
+    if (
+        c.q.value == 1
+        and c.q.end == c.q.start + 1
+        and words[c.q.start] in ("a", "an")
+        and len(nouns) == 2
+        and all(words[n] in _SINGULAR for n in nouns)
+        and nouns[1] == nouns[0] + 2
+        and words[nouns[0] + 1] == "and"
+    ):
+        c.q = Quantity(c.q.start, c.q.end, 2, 2, 2)  # "a man and woman were shot"
     cls = _noun_class(c.head)
     if cls == "place":
         c.kind, c.group = "place", lx.PLACE_NOUNS[c.head]
@@ -622,6 +782,18 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         return
     c.kind = "people"
     c.group = _group_of([words[n] for n in nouns], words[start:end])
+    if c.head in ("victim", "victims") and _murder_victim(words, start, end):
+        c.measure, c.via = "killed", "noun"  # "the homicide victim", "victim of a fatal shooting"
+
+
+_FATAL_MODIFIERS = frozenset(["homicide", "murder", "murdered", "slain", "deceased", "fatal"])
+
+
+def _murder_victim(words: list[str], start: int, end: int) -> bool:
+    if any(w in _FATAL_MODIFIERS for w in words[start:end]):
+        return True
+    tail = words[end : end + 5]
+    return tail[:1] == ["of"] and any(w in ("fatal", "deadly") for w in tail[1:])
 
 
 def _noun_class(w: str) -> str | None:
@@ -673,7 +845,9 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
         prev, cur = counts[i - 1], counts[i]
         gap = [w for w in words[prev.np_end : cur.first] if w != ","]
         gap_tail = tuple(gap[-2:]) if len(gap) >= 2 else tuple(gap)
-        is_part = any(gap_tail[-len(m) :] == m for m in _PART_MARKERS)
+        is_part = any(gap_tail[-len(m) :] == m for m in _PART_MARKERS) or (
+            words[prev.np_end : cur.first] in ([","], [":"]) and _apposed_sum(words, counts, i)
+        )
         if is_part and prev.kind == "people":
             root = prev.part_of if prev.part_of is not None else i - 1
             if prev.part_of is None:
@@ -686,8 +860,23 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
             counts[cur.part_of].subparts.append(i)
 
 
+def _apposed_sum(words: list[str], counts: list[_Count], i: int) -> bool:
+    """ "nine people, six civilians and three police officers": counts after a comma that add
+    up to the count before it are its parts."""
+    total = counts[i - 1].q.value
+    if total is None or counts[i - 1].kind != "people":
+        return False
+    run = counts[i].q.value or 0
+    for j in range(i + 1, len(counts)):
+        gap = words[counts[j - 1].np_end : counts[j].first]
+        if not gap or not set(gap) <= {",", "and"} or counts[j].q.value is None:
+            break
+        run += counts[j].q.value or 0
+    return run == total and run > (counts[i].q.value or 0)
+
+
 # --- measure --------------------------------------------------------------------------------
-def _measure(words: list[str], c: _Count) -> None:
+def _measure(words: list[str], c: _Count, shown: list[str] | None = None) -> None:
     if c.kind == "other" or c.measure is not None:
         return
     if c.kind == "none" and not c.group_text:
@@ -699,7 +888,7 @@ def _measure(words: list[str], c: _Count) -> None:
     if active:
         c.measure, c.via = active, "active"
         return
-    passive = _passive_trigger(words, c)
+    passive = _passive_trigger(words, c, shown)
     if passive:
         c.measure, c.via = passive, "passive"
         return
@@ -729,7 +918,15 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     if w in ("shot", "shooting", "shoots", "shoot") and k > 0 and words[k - 1] == "fatally":
         return "killed"  # "fatally shooting a Good Samaritan"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
-        return lx.ACTIVE_TRIGGERS[w]
+        measure = lx.ACTIVE_TRIGGERS[w]
+        if (
+            measure == "injured"
+            and c.np_end < len(words)
+            and words[c.np_end] == "who"
+            and _dies_after(words, c.np_end + 1, 4)
+        ):
+            return "killed"  # "shot the 18-year-old man who died at the scene"
+        return measure
     if w in _BE and k > 0 and words[k - 1] in lx.PASSIVE_TRIGGERS and c.kind != "place":
         return lx.PASSIVE_TRIGGERS[words[k - 1]]  # "the dead were six civilians"
     if c.kind == "place" and w in ("at", "on", "in", "across", "against"):
@@ -740,10 +937,11 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     return None
 
 
-def _passive_trigger(words: list[str], c: _Count) -> str | None:
+def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None) -> str | None:
     k = c.np_end
     n = len(words)
     steps = 0
+    passive = False  # a form of "be" / "have" seen: "was shot", not "shot his wife"
     while k < n and steps < 14:
         w = words[k]
         if (
@@ -766,9 +964,15 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
                 return None
             k = close + 1
             continue
-        for phrase, measure in lx.PASSIVE_PHRASES:
+        for phrase, measure in _PHRASES_BY_FIRST.get(w, ()):
             if tuple(words[k : k + len(phrase)]) == phrase:
+                if not passive and _agent(words, shown, k + len(phrase) - 1):
+                    return None  # "a man shot and killed his wife": the man is the shooter
+                if measure == "injured" and _dies_after(words, k + len(phrase)):
+                    return "killed"  # "Man shot in robbery dies"
                 return measure  # before the jump below: "a man in critical condition"
+        if w == "who" and steps == 0 and _dies_after(words, k + 1, 20):
+            return "killed"  # "a teen who was found shot on Sunday has died"
         if (
             w in (",", "in", "at", "from", "near", "inside", "outside")
             and steps == 0
@@ -776,22 +980,53 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
         ):
             # "84 soldiers, police and CTD personnel were neutralised"; "an official in
             # the Nushki district was abducted": jump to the predicate if one follows.
+            if w == "," and k + 1 < n and words[k + 1] in lx.PASSIVE_TRIGGERS:
+                # "..., shot in the chest, died": a reduced relative clause tells how; the
+                # predicate, if one follows, tells what. A list's part has none of its own
+                # ("nine people, six civilians and three officers, shot as they fled").
+                close = next((m for m in range(k + 2, min(k + 14, n)) if words[m] == ","), None)
+                after = _skip_to_predicate(words, close) if close is not None else None
+                if after is not None:
+                    k = after
+                    steps += 1
+                    continue
+                if c.part_of is not None:
+                    return None
             jump = _skip_to_predicate(words, k)
             if jump is not None:
                 k = jump
                 steps += 1
                 continue
         if w in lx.PASSIVE_TRIGGERS:
-            if w in ("shot", "hit", "struck") and _has_object(words, k + 1):
+            if w in ("shot", "hit", "struck") and _has_object(words, k + 1, passive):
                 return None  # "a man shot Owens": the man is the shooter
-            return lx.PASSIVE_TRIGGERS[w]
+            if not passive and _agent(words, shown, k):
+                return None  # "the boy killed his sister"
+            measure = lx.PASSIVE_TRIGGERS[w]
+            if measure == "places_attacked" and passive and w in ("struck", "hit"):
+                measure = "injured"  # a person "was struck" / "was hit" by a bullet
+            if measure == "injured" and _dies_after(words, k + 1):
+                return "killed"  # "Girl shot at party dies"
+            return measure
         if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 6]):
             return "injured"  # "received non-life-threatening injuries"
+        if passive and (
+            w in _WOUNDS
+            or (w in ("gunshot", "bullet") and words[k + 1 : k + 2] and words[k + 1] in _WOUNDS)
+        ):
+            return "injured"  # "two of the victims had gunshot wounds"
         if w == "with" and any(x in _WOUNDS for x in words[k + 1 : k + 5]):
-            return "injured"  # "found with a gunshot wound"
+            # "found with a gunshot wound"; "Man with gunshot wound dies"
+            return "killed" if _dies_after(words, k + 1) else "injured"
+        if w in _CARRIED and _hurt_after(words, k + 1):
+            # "was taken to a hospital with life-threatening injuries", "... where he died"
+            return "killed" if _died_there(words, k + 1) else "injured"
+        if w == "fatally" and (k + 1 >= n or words[k + 1] in _CLAUSE_END):
+            return "killed"  # "two people were shot, one of them fatally"
         if w in lx.AUX:
             if w in lx.HEDGE_WORDS:
                 c.hedge = lx.HEDGE_WORDS[w]
+            passive = passive or w in _BE or w in ("have", "has", "had", "being", "found")
             k += 1
             steps += 1
             continue
@@ -799,25 +1034,118 @@ def _passive_trigger(words: list[str], c: _Count) -> str | None:
     return None
 
 
+_DIES = frozenset(["dies", "died"])
+_CLAUSE_END = frozenset([",", ";", ".", "|", ":", "and", "but", "while", "when", "as", "—", "–"])
+
+
+def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
+    """Does the clause go on to say the person died ("shot at a party dies", "who was shot
+    on Sunday has died", "shot Friday, later died" is another clause)?"""
+    for m in range(k, min(k + limit, len(words))):
+        w = words[m]
+        if w in _DIES or (w == "dead" and words[m - 1] in ("found", "pronounced", "declared")):
+            return True
+        if w in _CLAUSE_END:
+            return False
+    return False
+
+
+_CARRIED = frozenset(
+    "taken transported rushed airlifted flown brought driven hospitalized hospitalised".split()
+)
+
+
+def _hurt_after(words: list[str], k: int) -> bool:
+    """ "(taken) to the hospital with a gunshot wound / in critical condition"."""
+    window = words[k : k + 10]
+    if window[:1] == ["to"] and "hospital" in window[1:4]:
+        return True  # "taken to the hospital"
+    for m, w in enumerate(window):
+        if w == "where":
+            return _died_there(words, k)
+        if w in (".", ";", "but", "and") and m:
+            return False
+        if w in _WOUNDS or (w == "condition" and m and window[m - 1] in _CONDITIONS):
+            return True
+    return False
+
+
+def _died_there(words: list[str], k: int) -> bool:
+    """ "(taken to a hospital,) where he later died / was pronounced dead"."""
+    window = words[k : k + 10]
+    if "where" not in window:
+        return False
+    m = k + window.index("where") + 1
+    return _dies_after(words, m, 6)
+
+
+_CONDITIONS = frozenset(["critical", "serious", "stable", "fair", "grave", "good"])
+
+
+# Multi-word predicates by their first word, longest first (the matcher's inner loop).
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _phrase_measure in lx.PASSIVE_PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _phrase_measure))
+
 _NEW_SUBJECT = frozenset(
     ";  . while but which who where when his her their its he she they it".split()
 )
 
 
-def _has_object(words: list[str], k: int) -> bool:
-    return k < len(words) and words[k] in (
-        "him",
-        "her",
-        "them",
-        "the",
-        "a",
-        "an",
-        "his",
-        "their",
-        "at",
-        "and",
-        "killed",
-        "several",
+# Verbs whose object follows them when used actively ("shot and killed his wife").
+_TRANSITIVE = frozenset(
+    """killed murdered executed shot wounded injured hurt struck hit kidnapped abducted
+    captured down stabbed beheaded massacred""".split()
+)
+_OBJECTS = frozenset(
+    """him her them his their its a an the this that another two three four five several
+    multiple both""".split()
+)
+
+
+def _agent(words: list[str], shown: list[str] | None, k: int) -> bool:
+    """Is the count before the active verb ending at ``k`` its subject ("a woman shot and
+    killed a man", "the boy shot his sister", "a man killed Jamal Berry")?"""
+    if words[k] not in _TRANSITIVE or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1]
+    if nxt in _OBJECTS or (
+        nxt.isdigit() and k + 2 < len(words) and words[k + 2] not in ("-", "times")
+    ):
+        return True
+    return (
+        shown is not None
+        and shown[k + 1][:1].isupper()
+        and nxt.isalpha()
+        and nxt not in _NP_BOUNDARY  # a title-case headline: "Driver Shot In Road Rage"
+        and nxt not in lx.WEEKDAYS_LOWER
+        and nxt not in _MONTHS
+        and nxt not in _KNOWN_WORDS
+        and not shown[k + 1].isupper()
+    )
+
+
+_SHOT_OBJECTS = frozenset("him her them the a an his their and killed several".split())
+
+
+def _has_object(words: list[str], k: int, passive: bool = False) -> bool:
+    if k < len(words) and words[k] == "at":
+        return _shot_at_people(words, k + 1)
+    return not passive and k < len(words) and words[k] in _SHOT_OBJECTS
+
+
+def _shot_at_people(words: list[str], k: int) -> bool:
+    """ "shot at officers" / "shot at him" (a shooter) against "shot at a party" (a victim,
+    shot at a place)."""
+    while k < len(words) and words[k] in ("the", "a", "an", "his", "her", "their", "two"):
+        k += 1
+    if k >= len(words):
+        return False
+    w = words[k]
+    return (
+        w in ("him", "her", "them", "us", "me", "police", "people")
+        or (w in lx.GROUP_NOUNS and lx.GROUP_NOUNS[w] != "people")
+        or w in _SINGULAR
     )
 
 

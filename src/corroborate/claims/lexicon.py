@@ -139,7 +139,7 @@ for _measure, _words in {
     "killed": """killed dead died dies deceased perished slain neutralised neutralized murdered
         executed
         beheaded massacred drowned""",
-    "injured": """injured wounded hurt hospitalised hospitalized maimed shot""",
+    "injured": """injured wounded hurt hospitalised hospitalized maimed shot grazed""",
     "kidnapped": "kidnapped abducted",
     "captured": "captured",
     "arrested": "arrested detained apprehended",
@@ -157,13 +157,14 @@ _PHRASES = {
         |shot and killed|shot to death|fatally shot|fatally wounded|pronounced dead|found dead
         |declared dead|shot , killed|fatally struck|fatally injured|killed in|gunned down
         |beaten to death|stabbed to death|burned to death|took his own life|took her own life
-        |killed himself|killed herself|shot himself|shot herself|died of|succumbed to""",
+        |killed himself|killed herself|died of|succumbed to""",
     "injured": """sustained injuries|suffered injuries|sustained wounds|struck by
         |shot and wounded|shot and injured|in critical condition|in serious condition
         |in stable condition|in fair condition|non-life-threatening injuries|were hospitalized
         |was hospitalized|treated for|suffered a gunshot wound|suffered gunshot wounds
         |suffering from a gunshot wound|suffering from gunshot wounds|suffering a gunshot wound
-        |grazed by""",
+        |grazed by|shot himself|shot herself|shoots himself|shoots herself|hit by gunfire
+        |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets""",
     "kidnapped": "taken hostage|held hostage",
     "captured": "taken captive|taken prisoner",
     "missing": "went missing",
@@ -224,7 +225,7 @@ AUX = frozenset(
     subsequently initially either both confirmed believed feared thought said reported
     claimed to so far each critically seriously fatally badly slightly gravely mortally
     severely still now then later also apparently accidentally listed being found may might
-    could would will""".split()
+    could would will remain remains remained""".split()
 )
 HEDGE_WORDS = {
     "reportedly": "reportedly",

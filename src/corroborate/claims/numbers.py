@@ -115,9 +115,19 @@ class Quantity:
 
 
 def _digits(tok: str) -> int | None:
-    if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", tok):
+    if tok.isascii() and tok.isdigit():
+        return int(tok)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", tok):
         return int(tok.replace(",", ""))
     return None
+
+
+def _may_start(w: str) -> bool:
+    """Can a quantity start with this token? (the cheap test before parsing)"""
+    if w[:1].isdigit() or w in _STARTS:
+        return True
+    parts = w.split("-")
+    return len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS
 
 
 def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
@@ -159,6 +169,8 @@ def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
 def parse_quantity(words: list[str], i: int) -> Quantity | None:
     """Parse a quantity at lowercased token ``i`` (without its hedge)."""
     w = words[i]
+    if not _may_start(w):
+        return None
     nxt = words[i + 1] if i + 1 < len(words) else ""
     # "a dozen", "two dozen", "half a dozen"
     if w == "half" and words[i + 1 : i + 3] == ["a", "dozen"]:
@@ -235,3 +247,6 @@ def apply_qualifier(q: Quantity, qualifier: str) -> Quantity:
     elif qualifier == "approximately":
         low, high = round(v * 0.9), round(v * 1.1)
     return Quantity(q.start, q.end, v, low, high, qualifier, q.vague_word)
+
+
+_STARTS = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one"])
