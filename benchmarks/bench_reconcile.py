@@ -42,7 +42,6 @@ def run(data_dir: Path = DEFAULT_DATA, quick: bool = False) -> dict[str, Any]:
     claims_of: dict[str, list[Any]] = {}
     for c in report.claims:
         claims_of.setdefault(key_of[c.article], []).append(c)
-    by_id = {a.id: a for a in report.articles}
     claims_by_event = {
         ev.id: [c for a in ev.articles for c in claims_of.get(key_of[a], [])]
         for ev in report.events
@@ -61,7 +60,7 @@ def run(data_dir: Path = DEFAULT_DATA, quick: bool = False) -> dict[str, Any]:
             votes = Counter(event_of[a].id for a in present)
             ev_id = votes.most_common(1)[0][0]
             ev = next(event_of[a] for a in present if event_of[a].id == ev_id)
-            pred = event_counts(ev, claims_by_event[ev.id], by_id)[measure]
+            pred = event_counts(ev, claims_by_event[ev.id])[measure]
             first = article_counts(claims_of.get(present[0], []))[measure]
             gold = inc[measure]
             hit += pred == gold

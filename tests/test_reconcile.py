@@ -13,7 +13,7 @@ import pytest
 
 from corroborate import analyse
 from corroborate.model import Article, ValueSupport
-from corroborate.reconcile import top_group
+from corroborate.reconcile import event_counts, top_group
 from corroborate.reconcile.rules import RuleSettings, estimate
 from corroborate.reconcile.sides import claimant_side, is_partisan
 
@@ -254,3 +254,25 @@ def test_denial_in_next_sentence_is_paired():
     (st,) = event.statements
     assert st.accusers == ("The government",) and st.denied_by == ("Kigali",)
     assert st.evidence and st.evidence[0].text.startswith("The government accused")
+
+
+# --- one number per measure for an incident dataset row -------------------------------
+
+
+def test_event_counts_tie_goes_to_the_smaller_figure() -> None:
+    a = Article.create("A gunman killed two people and wounded three at a Dunmore bar on "
+                       "Friday, police said.", "a.txt", date="2031-03-08")
+    b = Article.create("Police said two people were killed and four were injured in a "
+                       "shooting at a Dunmore bar on Friday.", "b.txt", date="2031-03-08")
+    rep = analyse([a, b])
+    assert len(rep.events) == 1
+    # Two independent reports, one each for 3 and 4 injured: the conservative 3.
+    assert event_counts(rep.events[0], rep.claims) == {"killed": 2, "injured": 3}
+
+
+def test_event_counts_reads_the_injured_against_the_dead() -> None:
+    art = Article.create("A woman was shot at a Dunmore car park on Friday night. She died "
+                         "at the scene, police said.", "c.txt", date="2031-03-08")
+    rep = analyse([art])
+    assert {c.measure for c in rep.claims} == {"injured", "killed"}  # "was shot" alone
+    assert event_counts(rep.events[0], rep.claims) == {"killed": 1, "injured": 0}
