@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,36 @@ EVENTS_DATA = Path(__file__).parent / "data" / "events"
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    path = SHARED / "seeds"
+    path = Path(os.environ.get("CORROBORATE_SEEDS") or SHARED / "seeds")
     if not path.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
+        pytest.skip(f"{path} is not there (set CORROBORATE_SEEDS to the seed reports)")
     return path
+
+
+def _strip_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Drop a leading ``---`` block; return the body and its simple ``key: value`` lines."""
+    if not text.startswith("---"):
+        return text, {}
+    _, block, body = text.split("---", 2)
+    meta = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip()] = value.strip().strip('"')
+    return body, meta
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_dir: Path) -> list:
+    """The seed reports as articles, read without the ingest stage (front matter: date,
+    title), for tests of later stages in isolation."""
+    from corroborate.model import Article
+
+    out = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        body, meta = _strip_front_matter(path.read_text(encoding="utf-8"))
+        out.append(Article.create(body, str(path), date=meta.get("date"), title=meta.get("title")))
+    return out
 
 
 @pytest.fixture(scope="session")

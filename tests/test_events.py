@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import random
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,40 +13,9 @@ from corroborate.events import EventGrouper, EventSettings, Weights, group_event
 from corroborate.model import Article, Claim, Event, Place, Span
 
 
-def _seed_dir() -> Path | None:
-    env = os.environ.get("CORROBORATE_SEEDS")
-    here = Path(__file__).resolve().parent
-    for cand in ([Path(env)] if env else []) + [
-        here.parent / "shared" / "seeds",
-        here.parent.parent / "shared" / "seeds",
-    ]:
-        if cand.is_dir() and any(cand.glob("*.txt")):
-            return cand
-    return None
-
-
-def _strip_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    if not text.startswith("---"):
-        return text, {}
-    _, block, body = text.split("---", 2)
-    meta = {}
-    for line in block.splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            meta[key.strip()] = value.strip().strip('"')
-    return body, meta
-
-
 @pytest.fixture(scope="module")
-def seeds() -> list[Article]:
-    folder = _seed_dir()
-    if folder is None:
-        pytest.skip("seed reports not available (set CORROBORATE_SEEDS)")
-    out = []
-    for path in sorted(folder.glob("*.txt")):
-        body, meta = _strip_front_matter(path.read_text(encoding="utf-8"))
-        out.append(Article.create(body, str(path), date=meta.get("date"), title=meta.get("title")))
-    return out
+def seeds(seed_articles: list[Article]) -> list[Article]:
+    return seed_articles
 
 
 @pytest.fixture(scope="module")
