@@ -665,3 +665,159 @@ def test_headline_run_into_first_line_is_its_own_sentence() -> None:
         "A 42-year-old man was shot and killed outside a bar."
     }
     assert article_counts(claims)["killed"] == 1
+
+
+# A part of a total told before ("two of them", "two of the injured") is no rival total:
+# (measure, value, value of the total it is part of, or None).
+PARTS: list[tuple[str, list[tuple[str, int, int | None]]]] = [
+    (
+        "Officials said six people were being treated in hospital, one of them in critical "
+        "condition.",
+        [("injured", 6, None), ("injured", 1, 6)],
+    ),
+    (
+        "Three officers were hurt. Two of them were treated and released.",
+        [("injured", 3, None), ("injured", 2, 3)],
+    ),
+    (
+        "Four people were killed and seven wounded. Three of the wounded, a teacher and two "
+        "students, were airlifted to a trauma centre.",
+        [
+            ("killed", 4, None),
+            ("injured", 7, None),
+            ("injured", 3, 7),
+            ("injured", 1, 3),
+            ("injured", 2, 3),
+        ],
+    ),
+    ("A bomb went off in the square. Two of the injured were flown to the capital.", []),
+    (
+        "Six people were wounded. Two of the victims remain in hospital.",
+        [("injured", 6, None), ("injured", 2, 6)],
+    ),
+    (
+        "Eight people were shot and three are being treated at a nearby hospital.",
+        [("injured", 8, None), ("injured", 3, 8)],
+    ),
+    # not parts: the dead among the shot, and the whole told again
+    (
+        "Five people were shot on Friday, and one of them died.",
+        [("injured", 5, None), ("killed", 1, None)],
+    ),
+    (
+        "Five people were shot. Two of the victims died.",
+        [("injured", 5, None), ("killed", 2, None)],
+    ),
+    ("All eight of the dead lived in the house.", [("killed", 8, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS, ids=[p[0][:50] for p in PARTS])
+def test_parts(text: str, expected: list) -> None:
+    claims = extract_claims(Article.create(text, "t.txt"))
+    by_id = {c.id: c for c in claims}
+    got = [
+        (c.measure, c.value, by_id[c.parts_of].value if c.parts_of in by_id else None)
+        for c in claims
+    ]
+    assert got == expected
+    assert all(c.parts_of in by_id for c in claims if c.parts_of)
+
+
+def test_part_is_not_a_rival_fact() -> None:
+    from corroborate import analyse
+
+    text = "Police said nine people were being treated in hospital, two of them with head wounds."
+    (event,) = analyse([Article.create(text, "t.txt")]).events
+    assert not any(f.conflict for f in event.facts)
+    assert {(f.group, tuple(v.value for v in f.values)) for f in event.facts} == {
+        ("people", (9,)),
+        ("people (of them)", (2,)),
+    }
+
+
+# The period of a count is that of its own clause: (sentence, publication day, event day,
+# expected kind, expected resolved day or None).
+CLAUSE_PERIODS: list[tuple[str, str, str, str, str | None]] = [
+    (
+        "The man who shot three people at the ferry terminal had been fired from his job last "
+        "year, officials said on Thursday.",
+        "2031-06-13",
+        "2031-06-10",
+        "unstated",
+        "2031-06-10",
+    ),
+    (
+        "Six people were hurt in the crash, and the highway will stay closed until Monday while "
+        "crews clear it.",
+        "2031-06-13",
+        "2031-06-12",
+        "unstated",
+        "2031-06-12",
+    ),
+    (
+        "Relatives gathered outside the mosque on Friday, a day after two worshippers were killed.",
+        "2031-06-13",
+        "2031-06-12",
+        "weekday",
+        "2031-06-12",
+    ),
+    (
+        "Police said Tuesday that two men were shot.",
+        "2031-06-13",
+        "2031-06-09",
+        "unstated",
+        "2031-06-09",
+    ),
+    (
+        "Two men were shot, the chief said in a statement on Tuesday.",
+        "2031-06-13",
+        "2031-06-09",
+        "unstated",
+        "2031-06-09",
+    ),
+    (
+        "Two men were shot on Monday, the chief told reporters on Tuesday.",
+        "2031-06-13",
+        "2031-06-09",
+        "weekday",
+        "2031-06-09",
+    ),
+    (
+        "The blast was the deadliest in the city this year, killing nine people.",
+        "2031-06-13",
+        "2031-06-13",
+        "unstated",
+        "2031-06-13",
+    ),
+    (
+        "The attack, in which 12 people were killed on Monday, was condemned on Friday.",
+        "2031-06-13",
+        "2031-06-13",
+        "weekday",
+        "2031-06-09",
+    ),
+    (
+        "On Saturday, gunmen stormed the village, and 14 people were killed.",
+        "2031-06-08",
+        "2031-06-08",
+        "weekday",
+        "2031-06-07",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "event", "kind", "day"),
+    CLAUSE_PERIODS,
+    ids=[p[0][:50] for p in CLAUSE_PERIODS],
+)
+def test_period_of_the_count_clause(
+    sentence: str, pub: str, event: str, kind: str, day: str | None
+) -> None:
+    (claim,) = extract_claims(Article.create(sentence, "t.txt"))
+    assert claim.period.kind == kind
+    resolved = resolve(
+        claim.period, pub=dt.date.fromisoformat(pub), event_day=dt.date.fromisoformat(event)
+    )
+    assert resolved.start == day

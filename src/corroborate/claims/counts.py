@@ -39,6 +39,8 @@ from corroborate.model import Claim
 _PERPETRATORS = frozenset(["suspects", "militants"])
 # Number words of a mention that refers back to someone already introduced.
 _REFERRING = frozenset(["he", "she", "the", ""])
+# "the victim was treated at ... and then transferred, where he was listed": the same person.
+_PRONOUNS = frozenset(["he", "she", "him"])
 
 
 def _background(claim: Claim) -> bool:
@@ -57,7 +59,7 @@ def _background(claim: Claim) -> bool:
 
 
 # "and" inside a predicate ("shot and killed") joins verbs, not people.
-_VERB_AND = re.compile(r"\b(shot|shoots|shooting|stabbed|beaten) and (?=\w)", re.IGNORECASE)
+_VERB_AND = re.compile(r"\b(shot|shoots|shooting|stabbed|beaten|treated) and (?=\w)", re.IGNORECASE)
 
 
 def _coordinated(claim: Claim, other: Claim) -> bool:
@@ -138,7 +140,10 @@ def article_counts(
 
     def add(c: Claim, side: str, value: int, shot_total: bool = False) -> None:
         key = (c.measure, side, c.span.start if c.section == "body" else -1)
-        if key in per_sentence and not _coordinated(c, seen[key]):
+        if key in per_sentence and (
+            not _coordinated(c, seen[key])
+            or (c.measure == "injured" and c.number_text.lower() in _PRONOUNS)
+        ):
             per_sentence[key] = max(per_sentence[key], value)
         else:
             per_sentence[key] += value

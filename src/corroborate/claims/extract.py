@@ -13,6 +13,7 @@ places. Each step is a small function; docs/claims.md describes the rules.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from corroborate.claims.numbers import (
     parse_quantity,
     parse_range,
 )
-from corroborate.claims.period import PeriodMention, find_periods, is_cumulative
+from corroborate.claims.period import PeriodMention, _month_day, find_periods, is_cumulative
 from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id
 from corroborate.text import Piece, normalise_quotes, paragraphs, sentences, tokens
 
@@ -92,6 +93,9 @@ class _Count:
     hedge: str | None = None
     part_of: int | None = None
     subparts: list[int] = field(default_factory=list)
+    subset: str | None = None  # "two of them / of the injured / of the victims": of what
+    subset_end: int = 0  # token after "of the injured"
+    care: bool = False  # told as being treated ("two are being treated in hospital")
 
 
 @dataclass
@@ -106,6 +110,7 @@ class _Context:
     """What a sentence may borrow from earlier ones of the same article."""
 
     last_claimant: str | None = None
+    totals: list[Claim] = field(default_factory=list)  # figures "two of the injured" may be of
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -172,7 +177,11 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
                 ctx.last_claimant = sp.subject
         return []
-    periods = [p for p in find_periods(words, shown) if not _speech_time(words, p.start)]
+    periods = [
+        p
+        for p in _anchor_relative(words, shown, find_periods(words, shown))
+        if not _speech_time(words, p.start) and not _future(words, p) and not _comparison(words, p)
+    ]
     speeches = _speeches(words, shown)
     claimant_before = ctx.last_claimant
     # Later sentences may refer back to the last named claimant ("the statement said").
@@ -203,8 +212,10 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _coordinate(words, counts)
     _inherit_parts(counts)
     _bare_groups(words, shown, counts)
+    _link_subsets(words, shown, counts)
     places = _places(sent.text)
     out: list[Claim] = list(zero)
+    dropped: set[str] = set()
     for idx, c in enumerate(counts):
         if c.measure is None or c.kind in ("other",):
             continue
@@ -214,14 +225,32 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             continue
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
         hedge = c.hedge or _sentence_hedge(lower)
-        period = _period_for(periods, c)
+        period = _period_for(periods, c, words)
         if is_cumulative(lower) and c.via == "toll":
             period = period.model_copy(update={"cumulative": True})
         num_start = toks[c.first].start
         num_end = toks[max(c.q.end - 1, c.first)].end
         q = c.q
         parent = counts[c.part_of] if c.part_of is not None else None
+        parent_id = (
+            content_id(article.id, section, str(toks[parent.first].start), c.measure)
+            if parent is not None
+            else None
+        )
+        if parent is None and c.subset is not None:
+            # "Two of the injured were flown to hospital": a part of the injured told in an
+            # earlier sentence; with none told, no figure (but "two of them died" is one).
+            earlier = _earlier_total(ctx.totals, c)
+            if earlier is not None:
+                parent_id = earlier.id
+                if c.subset in ("them", *_SUBSET_MEASURES) or not c.group_text:
+                    _subset_group(shown, c, earlier.group)
+            elif c.subset in _SUBSET_MEASURES:
+                dropped.add(content_id(article.id, section, str(num_start), c.measure))
+                continue
         claim_id = content_id(article.id, section, str(num_start), c.measure)
+        if parent_id is not None and parent_id in dropped:
+            continue  # "a driver and a teenage girl" of a dropped "two of the injured"
         out.append(
             Claim(
                 id=claim_id,
@@ -244,15 +273,32 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 period=period,
                 places=tuple(p for _, p in places),
                 scope=_scope(words, toks, places, c, sent.start),
-                parts_of=(
-                    content_id(article.id, section, str(toks[parent.first].start), c.measure)
-                    if parent is not None
-                    else None
-                ),
+                parts_of=parent_id,
             )
         )
         del idx
+    ctx.totals.extend(
+        c for c in out if c.parts_of is None and c.value is not None and c.section == section
+    )
     return out
+
+
+def _earlier_total(totals: list[Claim], c: _Count) -> Claim | None:
+    """The figure told before that the count is a part of: for "two of the injured" the latest
+    of that measure; for "two of the victims" the latest casualty figure, if it is of the
+    count's measure ("five people were shot. One of the victims died" is the dead among them).
+    """
+    want = _SUBSET_MEASURES.get(c.subset or "")
+    for t in reversed(totals):
+        if want is not None and t.measure != want:
+            continue
+        if want is None and t.measure not in ("killed", "injured", c.measure):
+            continue
+        if t.measure == (want or c.measure) and _within(c, t.value, t.high):
+            return t
+        if want is None:
+            return None
+    return None
 
 
 def _zero_claims(article: Article, section: Section, sent: Piece) -> list[Claim]:
@@ -298,6 +344,8 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         *lx.ACTIVE_TRIGGERS,
         *lx.OF_NOUNS,
         *_WOUNDS,
+        "treated",
+        "hospital",
         "toll",
         "total",
         "no one",
@@ -653,6 +701,20 @@ def _age_end(words: list[str], i: int) -> int | None:
 
 
 # --- noun phrase and group -----------------------------------------------------------------
+# "two of the injured / of the dead": the measure of the total they are part of.
+_SUBSET_MEASURES = {
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "dead": "killed",
+    "killed": "killed",
+    "deceased": "killed",
+}
+
+
+_OF_DETERMINERS = frozenset(["the", "their", "its", "them", "those", "these", "whom"])
+
+
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     j = c.q.end
     if words[c.q.start] in _MULTIPLES and j < len(words) and words[j] in _MULTIPLE_EVENTS:
@@ -691,8 +753,21 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         return  # "a man's body was found"
     if j < len(words) and words[j] == "of":
         j += 1
-        if j < len(words) and words[j] in ("the", "their", "its", "them", "those", "these"):
+        det = words[j] if j < len(words) else ""
+        if c.first > 0 and words[c.first - 1] == "all":
+            det = ""  # "all eight of the dead": the whole, not a part
+        if words[j : j + 1] and words[j] in _OF_DETERMINERS:
             j += 1
+        head = words[j] if j < len(words) else ""
+        if det in ("the", "those", "these") and head in _SUBSET_MEASURES:
+            # "two of the injured": a part of the injured told before, not a new total
+            c.kind, c.subset, c.subset_end = "people", head, j + 1
+            c.np_start, c.np_end = j, j + 1
+            return
+        if det in ("them", "whom") or (det in ("those", "these") and _np_ends(head)):
+            c.subset, c.subset_end = "them", j  # "two of them", "one of whom"
+        elif head in ("victims", "casualties") and det in ("the", "those", "these"):
+            c.subset, c.subset_end = head, j + 1  # "three of the victims"
     start = j
     last_known = -1
     k = j
@@ -917,6 +992,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         return lx.OF_NOUNS.get(noun)
     if w in ("shot", "shooting", "shoots", "shoot") and k > 0 and words[k - 1] == "fatally":
         return "killed"  # "fatally shooting a Good Samaritan"
+    if w == "dead" and k > 0 and words[k - 1] == "shot":
+        return "killed"  # "a man who shot dead four shoppers"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
         measure = lx.ACTIVE_TRIGGERS[w]
         if (
@@ -1018,6 +1095,18 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         if w == "with" and any(x in _WOUNDS for x in words[k + 1 : k + 5]):
             # "found with a gunshot wound"; "Man with gunshot wound dies"
             return "killed" if _dies_after(words, k + 1) else "injured"
+        if passive and w == "treated":
+            # "nine people were being treated in hospital", "was treated and released"
+            c.care = True
+            return "killed" if _died_there(words, k + 1) else "injured"
+        if (
+            w in ("in", "admitted")
+            and words[k - 1] in _STAY
+            and "hospital" in words[k + 1 : k + 4]
+            and (w == "admitted" or words[k + 1] == "hospital")
+        ):
+            c.care = True
+            return "injured"  # "three remain in hospital", "were admitted to hospital"
         if w in _CARRIED and _hurt_after(words, k + 1):
             # "was taken to a hospital with life-threatening injuries", "... where he died"
             return "killed" if _died_there(words, k + 1) else "injured"
@@ -1034,6 +1123,9 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
     return None
 
 
+_STAY = frozenset(
+    ["is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "still"]
+)
 _DIES = frozenset(["dies", "died"])
 _CLAUSE_END = frozenset([",", ";", ".", "|", ":", "and", "but", "while", "when", "as", "—", "–"])
 
@@ -1246,6 +1338,79 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
             tail = words[c.np_end : c.np_end + 6]
             if "including" in tail and any(w in tail for w in ("women", "children", "elderly")):
                 c.group = "civilians"
+
+
+def _link_subsets(words: list[str], shown: list[str], counts: list[_Count]) -> None:
+    """ "nine people were being treated in hospital, two of them with life-threatening wounds":
+    the two are a part of the nine (of the same measure), not a rival total. "one of them
+    fatally" is another measure (the dead among the shot) and stays a figure of its own."""
+    for i, c in enumerate(counts):
+        if c.care and c.part_of is None and c.subset is None and c.measure == "injured":
+            _link_care(counts, i)
+        if c.subset is None or c.part_of is not None:
+            continue
+        want = _SUBSET_MEASURES.get(c.subset)
+        for j in range(i - 1, -1, -1):
+            prev = counts[j]
+            if prev.kind != "people" or prev.measure is None or prev.part_of is not None:
+                if want is None and prev.kind == "people":
+                    break  # "them", "the victims": the nearest people
+                continue
+            measure = want or c.measure or prev.measure
+            if prev.measure != measure or not _within(c, prev.q.value, prev.q.high):
+                if want is None:
+                    break  # "two people were shot, one of them fatally": the dead among them
+                continue
+            c.measure, c.via, c.part_of = measure, "part", j
+            prev.subparts.append(i)
+            _subset_group(shown, c, prev.group or "people")
+            break
+        if c.part_of is None and c.measure is None and want:
+            c.measure, c.via = want, "subset"  # "two of the dead were children"
+    for c in counts:
+        if c.part_of is not None and c.measure is None:
+            c.measure, c.via = counts[c.part_of].measure, "part"  # "a driver and a girl"
+
+
+def _link_care(counts: list[_Count], i: int) -> None:
+    """ "four people were shot and two are being treated in hospital": the two are those of
+    the four still in care, not two more."""
+    c = counts[i]
+    j = next(
+        (
+            j
+            for j in range(i - 1, -1, -1)
+            if counts[j].kind == "people"
+            and counts[j].measure == "injured"
+            and counts[j].part_of is None
+            and _within(c, counts[j].q.value, counts[j].q.high)
+        ),
+        None,
+    )
+    if j is not None:
+        c.part_of = j
+        counts[j].subparts.append(i)
+        if not c.group_text:
+            c.group = counts[j].group
+            c.group_text = "in hospital"
+
+
+def _within(c: _Count, value: int | None, high: int | None) -> bool:
+    """Can ``c`` be a part of a total of ``value`` (``high`` when vague)? A part as large as
+    the total is the total told again ("1 dead ... one of the victims later died")."""
+    if c.q.value is None:
+        return False
+    if value is not None:
+        return c.q.value < value
+    return high is None or c.q.value < high
+
+
+def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
+    """A part with no noun of its own ("two of them") is of the total's group, and is named
+    by its "of ..." words so that it is kept apart from the total's figures."""
+    if c.subset in ("them", *_SUBSET_MEASURES) or not c.group_text:
+        c.group = parent_group
+        c.group_text = " ".join(shown[c.q.end : c.subset_end])
 
 
 # --- claimant ---------------------------------------------------------------------------------
@@ -1487,18 +1652,202 @@ def _sentence_hedge(lower: str) -> str | None:
 
 
 # --- period and places -------------------------------------------------------------------------
+_TIME_LEAD = frozenset(["on", "late", "early", "earlier", "later"])
+# What may stand between a speech verb and the day it was said: "told reporters on Monday",
+# "said in a statement on Sunday", "told the Associated Press late on Friday".
+_SPEECH_ASIDE_LEAD = frozenset(["in", "at", "to", "during", "via", "through"])
+
+
 def _speech_time(words: list[str], i: int) -> bool:
-    """ "said on Sunday" dates the statement, not the figure."""
+    """ "said on Sunday", "police said Sunday", "told reporters on Monday", "said in a
+    statement on Sunday" date the statement, not the figure ("said Saturday's attack" does
+    not: it names the attack's day)."""
     k = i - 1
-    while k >= 0 and words[k] in ("on", "late", "early", "earlier", "later"):
+    while k >= 0 and words[k] in _TIME_LEAD:
         k -= 1
-    return k >= 0 and k < i - 1 and (words[k] in lx.SPEECH_VERBS or words[k] in lx.GERUND_SPEECH)
+    if k < 0:
+        return False
+    if k == i - 1 and (words[i].endswith("'s") or words[i] not in lx.WEEKDAYS_LOWER):
+        return words[k] in lx.SPEECH_VERBS and words[i] in lx.WEEKDAYS_LOWER  # "said Sunday"
+    if words[k] in lx.SPEECH_VERBS or words[k] in lx.GERUND_SPEECH:
+        return True
+    # A short aside after the verb: "told reporters", "said in a statement".
+    for m in range(k, max(-1, k - 5), -1):
+        w = words[m]
+        if w in ("told", "telling", "tell", "tells"):
+            return m < k  # "told AP on Monday"
+        if w in lx.SPEECH_VERBS or w in lx.GERUND_SPEECH:
+            return m < k and words[m + 1] in _SPEECH_ASIDE_LEAD
+        if not w.isalpha() or w in _SUBJ_STOP or w in lx.PASSIVE_TRIGGERS or w in lx.AUX:
+            return False
+    return False
 
 
-def _period_for(periods: list[PeriodMention], c: _Count) -> Period:
+# Words before a day that put it in the future ("closed until Friday", "next Monday").
+_FUTURE_LEAD = frozenset(["until", "till", "next", "through", "before"])
+
+
+def _future(words: list[str], p: PeriodMention) -> bool:
+    k = p.start - 1
+    if k >= 0 and words[k] in ("on", "by") and p.period.kind in ("weekday", "date"):
+        k -= 1  # "until on Friday" is rare, "due on Friday" is not a tense marker
+    return (
+        k >= 0
+        and p.period.kind in ("weekday", "date")
+        and words[k] in _FUTURE_LEAD
+        and not (words[k] == "before" and p.start - 1 == k)  # "before Saturday's attack"
+    )
+
+
+_SUPERLATIVES = frozenset(
+    "deadliest worst bloodiest largest biggest highest most first latest".split()
+)
+
+
+def _comparison(words: list[str], p: PeriodMention) -> bool:
+    """ "the deadliest shooting in the city this year" compares the incident with a year's; the
+    year is not when the count happened."""
+    if p.precise:
+        return False
+    for k in range(p.start - 1, max(-1, p.start - 8), -1):
+        if words[k] in _SUPERLATIVES:
+            return True
+        if words[k] in _PUNCT_STOP or words[k] in _FINITE:
+            return False
+    return False
+
+
+_AFTER_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
+
+
+def _anchor_relative(
+    words: list[str], shown: list[str], periods: list[PeriodMention]
+) -> list[PeriodMention]:
+    """ "on Sunday, a day after four people were killed": the day before that Sunday, not a
+    day counted back from the event day."""
+    out = list(periods)
+    for p in periods:
+        if p.period.kind not in ("weekday", "date"):
+            continue
+        j = p.end
+        if j < len(words) and words[j] in ("night", "morning", "afternoon", "evening"):
+            j += 1
+        if j < len(words) and words[j] == ",":
+            j += 1
+        if j < len(words) and words[j] in ("just", "only"):
+            j += 1
+        if j + 2 >= len(words) or words[j] not in _AFTER_WORDS or words[j + 2] != "after":
+            continue
+        days = _AFTER_WORDS[words[j]]
+        if words[j + 1] != ("day" if days == 1 else "days"):
+            continue
+        shifted = _shift(p.period, -days, " ".join(shown[p.start : j + 3]).replace(" ,", ","))
+        if shifted is None:
+            continue
+        end = j + 3
+        out = [q for q in out if q.end <= j or q.start >= end]
+        out.append(PeriodMention(j, end, shifted, True))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _shift(period: Period, days: int, text: str) -> Period | None:
+    if period.kind == "weekday" and period.weekday is not None:
+        return Period(kind="weekday", text=text, weekday=(period.weekday + days) % 7)
+    if period.kind == "date" and period.start and period.start == period.end:
+        iso = (dt.date.fromisoformat(period.start) + dt.timedelta(days=days)).isoformat()
+        return Period(kind="date", text=text, start=iso, end=iso)
+    month_day = _month_day(period.text or "")
+    if period.kind == "date" and month_day:
+        day = dt.date(2000, *month_day) + dt.timedelta(days=days)  # a leap year: Feb 29 exists
+        return Period(kind="date", text=f"{day:%B} {day.day}")
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
+# Nouns a "that" clause may describe ("the attack that killed 12"); after other words
+# ("said that") it introduces a statement.
+_THAT_NOUNS = frozenset(
+    """attack attacks shooting shootings bombing bombings blast blasts explosion explosions
+    ambush raid raids assault incident violence fire clash clashes crash gunfire strike
+    strikes operation rampage massacre spree""".split()
+)
+_FINITE = frozenset(
+    """had has have was were is are will would could should may might can did does do""".split()
+)
+_CLAUSE_CONJ = frozenset(["but", "while", "whereas", "although", "though"])
+
+
+def _new_clause_at(words: list[str], k: int) -> bool:
+    """Does a new clause start at token ``k`` (";", ", but", ", and the station will ...")?"""
+    w = words[k]
+    if w == ";":
+        return True
+    if k == 0 or words[k - 1] != ",":
+        return False
+    if w in _CLAUSE_CONJ:
+        return True
+    # ", and the bus station will stay closed": "and" + a subject + a finite verb; not a
+    # list ("killing a woman, her son, and the driver").
+    return (
+        w == "and"
+        and any(x in _FINITE for x in words[k + 2 : k + 6])
+        and (words[k + 1] not in _FINITE and words[k + 1] not in lx.PASSIVE_TRIGGERS)
+    )
+
+
+def _clause_of(words: list[str], c: _Count) -> tuple[int, int]:
+    """Token range of the clause a count is told in."""
+    lo, hi = 0, len(words)
+    for k in range(c.first - 1, -1, -1):
+        if _new_clause_at(words, k):
+            lo = k + 1
+            break
+    for k in range(max(c.np_end, c.q.end), len(words)):
+        if _new_clause_at(words, k):
+            hi = k - 1 if words[k] != ";" else k
+            break
+    # "The gunman who killed three people ... had been barred last year": a count inside a
+    # relative clause; the clause ends where the main verb comes.
+    rel = next(
+        (
+            k
+            for k in range(c.first - 1, lo - 1, -1)
+            if words[k] in _RELATIVE_PRONOUNS
+            and k > 0
+            and (
+                words[k] != "that"
+                or words[k - 1] in _THAT_NOUNS
+                or words[k - 1] in lx.GROUP_NOUNS
+                or words[k - 1] in _SINGULAR
+            )
+        ),
+        None,
+    )
+    if rel is not None:
+        lo = rel
+        m = max(c.np_end, c.q.end)
+        if c.via != "active":
+            while m < hi and (words[m] in lx.AUX or words[m] in lx.PASSIVE_TRIGGERS):
+                m += 1  # the count's own predicate: "in which 12 people were killed"
+        for k in range(m, hi):
+            if words[k] in _FINITE or words[k] == ",":
+                hi = k
+                break
+    return lo, hi
+
+
+def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Period:
     if not periods:
         return Period()
-    precise = [p for p in periods if p.precise] or periods
+    lo, hi = _clause_of(words, c)
+    # A period of another clause is not the count's ("..., and the station will stay closed
+    # until Friday"); one that opens the sentence ("On Saturday, ...") covers all of it.
+    mine = [p for p in periods if lo <= p.start and p.end <= hi] or [
+        p for p in periods if p.start <= 1 and (p.end >= len(words) or words[p.end] == ",")
+    ]
+    if not mine:
+        return Period()
+    precise = [p for p in mine if p.precise] or mine
 
     def distance(p: PeriodMention) -> int:
         return min(abs(p.start - c.first), abs(p.end - c.q.end))
