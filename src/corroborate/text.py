@@ -39,9 +39,14 @@ class Piece:
     end: int
 
 
+_LINE = re.compile(r"[^\n]+")
+# A run of word characters and full stops, read backwards (on the reversed paragraph).
+_WORD_RUN = re.compile(r"[\w.]*")
+
+
 def paragraphs(text: str) -> Iterator[Piece]:
     """Non-empty lines (paragraphs after ingest's cleaning), with offsets."""
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         chunk = m.group()
         stripped = chunk.strip()
         if stripped:
@@ -49,15 +54,17 @@ def paragraphs(text: str) -> Iterator[Piece]:
             yield Piece(stripped, m.start() + lead, m.start() + lead + len(stripped))
 
 
-def _ends_sentence(para: str, dot: int, after: int) -> bool:
-    """Whether the terminal punctuation at ``dot`` really ends a sentence."""
+def _ends_sentence(para: str, dot: int, after: int, reverse: str | None = None) -> bool:
+    """Whether the terminal punctuation at ``dot`` really ends a sentence (``reverse``:
+    ``para[::-1]``, when the caller has it)."""
     if para[dot] != ".":
         return True
     # The word before the dot: the run of word characters and dots ending there (the
-    # same as ``[\w.]+$``, scanned backwards so long paragraphs stay linear).
-    start = dot
-    while start and (para[start - 1] in "._" or para[start - 1].isalnum()):
-        start -= 1
+    # same as ``[\w.]+$``, matched on the reversed text so long paragraphs stay linear).
+    if reverse is None:
+        reverse = para[::-1]
+    at = len(para) - dot
+    start = dot - (_WORD_RUN.match(reverse, at).end() - at)  # type: ignore[union-attr]
     prev = para[start:dot].lower()
     if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
         return False
@@ -68,25 +75,55 @@ def _ends_sentence(para: str, dot: int, after: int) -> bool:
 
 def sentences(text: str) -> Iterator[Piece]:
     """Split into sentences; never across a line break, offsets exact."""
-    for para in paragraphs(text):
-        s = para.text
+    for line in _LINE.finditer(text):
+        chunk = line.group()
+        s = chunk.strip()
+        if not s:
+            continue
+        offset = line.start() + len(chunk) - len(chunk.lstrip())  # the paragraph's start
         begin = 0
+        reverse: str | None = None
         for m in _SENT_END.finditer(s):
-            if _ends_sentence(s, m.start(), m.end()):
-                chunk = s[begin : m.end()]
-                lead = len(chunk) - len(chunk.lstrip())
-                if chunk.strip():
-                    yield Piece(chunk.strip(), para.start + begin + lead, para.start + m.end())
-                begin = m.end()
+            end = m.end()
+            dot = m.start()
+            if s[dot] == "." and reverse is None:
+                reverse = s[::-1]
+            if _ends_sentence(s, dot, end, reverse):
+                piece = s[begin:end]
+                stripped = piece.strip()
+                if stripped:
+                    lead = len(piece) - len(piece.lstrip())
+                    yield Piece(stripped, offset + begin + lead, offset + end)
+                begin = end
+        if begin == 0:
+            yield Piece(s, offset, offset + len(s))  # one sentence (s is stripped)
+            continue
         rest = s[begin:]
-        if rest.strip():
+        stripped = rest.strip()
+        if stripped:
             lead = len(rest) - len(rest.lstrip())
-            yield Piece(rest.strip(), para.start + begin + lead, para.start + len(s))
+            yield Piece(stripped, offset + begin + lead, offset + len(s))
 
 
 def tokens(text: str, offset: int = 0) -> list[Piece]:
     """Word, number and punctuation tokens with offsets (shifted by ``offset``)."""
-    return [Piece(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    # Pieces are built without the frozen dataclass's ``__init__`` (three guarded
+    # ``object.__setattr__`` calls each): this is the hottest loop of the pipeline.
+    out: list[Piece] = []
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        p = _new(Piece)
+        _set_text(p, m.group())
+        _set_start(p, m.start() + offset)
+        _set_end(p, m.end() + offset)
+        append(p)
+    return out
+
+
+_new = object.__new__
+_set_text = vars(Piece)["text"].__set__  # the slots' member descriptors
+_set_start = vars(Piece)["start"].__set__
+_set_end = vars(Piece)["end"].__set__
 
 
 _STOP = frozenset(
@@ -110,7 +147,13 @@ def content_words(text: str) -> list[str]:
 
 def normalise_quotes(text: str) -> str:
     """Fold typographic quotes and dashes to ASCII for matching (same length)."""
-    return text.translate(_QUOTES)
+    if text.isascii():  # nothing to fold (a constant-time test; most tokens and sentences)
+        return text
+    for typographic, plain in _QUOTE_PAIRS:  # str.replace: much faster than str.translate
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTE_PAIRS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from corroborate.claims.period import MONTHS, find_periods, resolve
 from corroborate.model import Period
-from corroborate.text import sentences, tokens
+from corroborate.text import _TOKEN, sentences
 
 #: Weight of a mention in body sentence ``k`` (0-based) is ``1 / (1 + k * POSITION_DECAY)``;
 #: the headline counts as sentence 0.
@@ -65,6 +65,7 @@ _DATEISH = re.compile(
     r"previous|before|after|ago)\b"
 )
 _EXTRA_RELATIVE = {("last", "night"): -1, ("overnight",): 0}
+_EXTRA_FIRST = frozenset(phrase[0] for phrase in _EXTRA_RELATIVE)
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 Precision = str  # "day" | "publication"
@@ -85,11 +86,11 @@ class ArticleDates:
 def _words(sentence: str) -> list[str]:
     """Lower-case tokens arranged for ``find_periods`` ("Nov. 22nd" -> "nov", "22")."""
     out: list[str] = []
-    for piece in tokens(sentence):
-        w = piece.text.lower()
+    for token in _TOKEN.findall(sentence):  # the words of ``tokens()``, without offsets
+        w = token.lower()
         if w == "." and out and out[-1] in MONTHS:
             continue  # "Nov. 22"
-        m = _ORDINAL.match(w)
+        m = _ORDINAL.match(w) if w[0].isdigit() else None
         out.append(m.group(1) if m else w)
     return out
 
@@ -97,7 +98,9 @@ def _words(sentence: str) -> list[str]:
 def _mentions(words: list[str]) -> list[tuple[Period, bool]]:
     """Day mentions, each with whether it dates a statement ("said on Sunday")."""
     found = [(m.period, m.start) for m in find_periods(words) if m.precise]
-    for i in range(len(words)):
+    for i, word in enumerate(words):
+        if word not in _EXTRA_FIRST:
+            continue
         for phrase, offset in _EXTRA_RELATIVE.items():
             if tuple(words[i : i + len(phrase)]) == phrase:
                 found.append(
@@ -132,14 +135,14 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
     for k, line in enumerate(lines):
         if not line:
             continue
+        if not _DATEISH.search(line):
+            continue  # no day named: its weight does not matter
         low = line.lower()
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
         if _INCIDENT.search(low):
             weight *= INCIDENT_CUE
         if _LATER.search(low):
             weight *= LATER_CUE
-        if not _DATEISH.search(line):
-            continue
         for period, speech in _mentions(_words(line)):
             resolved = resolve(period, pub=pub, event_day=None)
             if resolved.start and resolved.start == resolved.end:

@@ -14,6 +14,7 @@ small enough to keep in the grouper's saved state.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -188,23 +189,51 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENERS = frozenset('.!?"“‘(:;')
 
 
+# Where a capitalised word of ``_WORD_RE`` may start: a letter that is not ASCII lower case
+# and does not follow another letter, with the rest of its run. ``_WORD_RE`` finds one word
+# per run of word characters, apostrophes and hyphens, from the run's first letter to its
+# end; a candidate after digits, "_", "'" or "-" is checked by looking back (rare). The
+# pattern starts with a character set, so the regex engine skips everything else fast.
+_CAPITAL_RE = re.compile(r"[^\W\d_a-z](?<![^\W\d_][^\W\d_a-z])[\w'’-]*")
+_RUN_NON_LETTERS = frozenset("_'’-")
+
+
+def _first_letter(text: str, start: int) -> bool:
+    """Whether the letter at ``start`` is the first letter of its run (a word start)."""
+    k = start - 1
+    while k >= 0:
+        ch = text[k]
+        if ch.isdecimal() or ch in _RUN_NON_LETTERS:
+            k -= 1
+            continue
+        return not ch.isalnum()  # another letter (not a digit, checked above) begins the run
+    return True
+
+
 def _name_tokens(text: str) -> tuple[set[str], set[str]]:
     """(mid-sentence or run capitals, lone capitalised sentence openers) of a text."""
     mid: set[str] = set()
     openers: set[str] = set()
-    words = list(_WORD_RE.finditer(text))
-    for n, m in enumerate(words):
+    for m in _CAPITAL_RE.finditer(text):
         w = m.group()
         if not w[0].isupper():
+            continue
+        start = m.start()
+        if start and not text[start - 1].isspace() and not _first_letter(text, start):
             continue
         low = w.lower().removesuffix("'s").removesuffix("’s")
         if low in NOT_NAMES or low in _STOP or low in _STREET_SUFFIX or len(low) < 2:
             continue
-        before = text[: m.start()].rstrip()
-        first = not before or before[-1] in _OPENERS
+        # The last non-space character before the word (scanned back, not ``text[:start]
+        # .rstrip()``, which copies the whole prefix for every capitalised word).
+        k = start - 1
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        first = k < 0 or text[k] in _OPENERS
         if first:
-            nxt = words[n + 1] if n + 1 < len(words) else None
-            joined = nxt is not None and text[m.end() : nxt.start()].strip() == ""
+            end = m.end()
+            nxt = _WORD_RE.search(text, end)  # the next word
+            joined = nxt is not None and text[end : nxt.start()].strip() == ""
             run = joined and nxt is not None and nxt.group()[0].isupper()
             if not (run and nxt is not None and nxt.group().lower() not in NOT_NAMES):
                 openers.add(low)
@@ -241,9 +270,15 @@ def headline_places(title: str | None, places: Sequence[Place]) -> tuple[Place, 
     found: dict[str, Place] = {}
     for p in places:
         for words in {p.mention, p.name}:
-            if words and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+            if words and words in title and _whole_words(words).search(title):
                 found.setdefault(p.name, p)
     return tuple(found.values())
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words(words: str) -> re.Pattern[str]:
+    """``words`` as a whole-word pattern (compiled once per name, not once per report)."""
+    return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
 
 
 def article_features(

@@ -34,8 +34,10 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from typing import Any
 
 from corroborate.events.describe import Member, date_of, places_of, title_of, type_of
@@ -45,6 +47,7 @@ from corroborate.events.scoring import (
     Vocabulary,
     Weights,
     channel_keys,
+    link_logit,
     sigmoid,
     signals,
     vectors,
@@ -101,6 +104,13 @@ class _Doc:
     vec: Vectors | None = None
     #: Earlier documents found by blocking when this one was placed.
     cands: list[int] = field(default_factory=list)
+    #: Inverted-index keys (``_keys(features)``) while the document is being placed.
+    keys: list[str] | None = None
+
+    def index_keys(self) -> list[str]:
+        if self.keys is None:
+            self.keys = _keys(self.features)
+        return self.keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,7 @@ class EventGrouper:
         self._refreshed_at = 0
         self._batches = 0
         self._cache: dict[tuple[int, int], float] = {}
+        self._weights: tuple[Weights, tuple[float, ...]] | None = None  # and as floats
         # Pairs whose link probability reached join_probability when scored (symmetric).
         self._links: dict[int, set[int]] = {}
         #: Every merge and split of events that existed before a batch, oldest first.
@@ -351,31 +362,46 @@ class EventGrouper:
         return event
 
     def _index(self, i: int) -> None:
-        for key in _keys(self._docs[i].features):
-            self._postings.setdefault(key, []).append(i)
+        postings = self._postings
+        for key in self._docs[i].index_keys():
+            posting = postings.get(key)
+            if posting is None:
+                postings[key] = [i]
+            else:
+                posting.append(i)
+        self._docs[i].keys = None  # needed only until indexed (they would double its memory)
 
     def _candidates(self, i: int) -> list[int]:
         """Other documents sharing a distinctive key with document ``i``, best first."""
         cfg = self.settings
-        feats = self._docs[i].features
+        doc = self._docs[i]
+        feats = doc.features
         df = self._vocab.df["text"]
-        words = [w for w in channel_keys(feats)["text"] if "w:" + w in self._postings]
-        words.sort(key=lambda w: (df[w], w))  # rarest first
-        keys = ["w:" + w for w in words[: cfg.index_words]]
+        postings = self._postings
+        every = doc.index_keys()  # "w:" text words first, in sorted order, then the rest
+        words = [k[2:] for k in every if k in postings and k.startswith("w:")]
+        # Rarest first (sorting (df, word) pairs: the same order as key=lambda w: (df[w], w)).
+        rarest = [w for _, w in sorted(zip(map(df.__getitem__, words), words, strict=True))]
+        looked_up = rarest[: cfg.index_words]
+        keys = ["w:" + w for w in looked_up]
         if feats.has_title:  # headline words name the event: always looked up
-            keys += ["w:" + w for w in feats.paragraphs[0][1] if w not in words[: cfg.index_words]]
-        keys += [k for k in _keys(feats) if not k.startswith("w:")]
+            top = set(looked_up)
+            keys += ["w:" + w for w in feats.paragraphs[0][1] if w not in top]
+        keys += [k for k in every if not k.startswith("w:")]
         hits: dict[int, float] = {}
         total = len(self._docs) + 1
+        get = hits.get
         for key in keys:
-            posting = self._postings.get(key, ())
+            posting = postings.get(key)
             if not posting or len(posting) > cfg.max_postings:
                 continue
             weight = math.log(total / len(posting))  # rarer keys say more
-            for j in posting:
-                hits[j] = hits.get(j, 0.0) + weight
+            # hits[j] = hits.get(j, 0.0) + weight for every j, the loop run in C (a posting
+            # holds each document once, so no j is updated twice here).
+            gains = map(operator.add, map(get, posting, repeat(0.0)), repeat(weight))
+            hits.update(zip(posting, gains, strict=False))
         hits.pop(i, None)
-        return heapq.nlargest(cfg.max_candidates, hits, key=lambda j: (hits[j], -j))
+        return _best(hits, cfg.max_candidates)
 
     # --- probabilities ------------------------------------------------------------------
 
@@ -389,8 +415,13 @@ class EventGrouper:
         key = (i, j) if i < j else (j, i)
         p = self._cache.get(key)
         if p is None:
-            s = signals(self._vec(i), self._vec(j), self.settings.far_km)
-            p = sigmoid(self.settings.weights.logit(s))
+            # = sigmoid(weights.logit(signals(...))), without the dict of signals
+            weights = self.settings.weights
+            if self._weights is None or self._weights[0] is not weights:
+                self._weights = (weights, weights.as_floats())
+            p = sigmoid(
+                link_logit(self._weights[1], self._vec(i), self._vec(j), self.settings.far_km)
+            )
             self._cache[key] = p
             if p >= self.settings.join_probability:
                 self._links.setdefault(i, set()).add(j)
@@ -544,6 +575,19 @@ class EventGrouper:
             places=places_of(members),
             merged_from=merged,
         )
+
+
+def _best(hits: dict[int, float], n: int) -> list[int]:
+    """The ``n`` documents with the most hits, ties to the earlier one: the same as
+    ``heapq.nlargest(n, hits, key=lambda j: (hits[j], -j))``, with the cut found on the bare
+    values first so only the few documents near the top get a sort key."""
+    if len(hits) > n:
+        cut = heapq.nlargest(n, hits.values())[-1]
+        top = list(compress(hits, map(cut.__le__, hits.values())))  # v >= cut, in C
+    else:
+        top = list(hits)
+    top.sort(key=lambda j: (-hits[j], j))
+    return top[:n]
 
 
 def _keys(f: Features) -> list[str]:

@@ -119,6 +119,12 @@ _TRIGGER_RE = {
     for kind, words in EVENT_TRIGGERS.items()
 }
 _ORDER = {kind: n for n, kind in enumerate(EVENT_TRIGGERS)}
+# Substrings one of which every trigger of a type contains ("bomb" for "bombs", "bombing"):
+# a text with none of them has no hit, and is not scanned with the type's pattern.
+_PROBES = {
+    kind: tuple(w for w in words if not any(o != w and o in w for o in words))
+    for kind, words in EVENT_TRIGGERS.items()
+}
 #: Title hits count this many times a lede hit: the headline names the event.
 TITLE_WEIGHT = 2
 
@@ -129,6 +135,8 @@ def type_scores(title: str | None, lede: str) -> Counter[str]:
     for text, weight in ((title or "", TITLE_WEIGHT), (lede, 1)):
         low = text.lower()
         for kind, rx in _TRIGGER_RE.items():
+            if not any(probe in low for probe in _PROBES[kind]):
+                continue
             hits = len(rx.findall(low))
             if hits:
                 scores[kind] += hits * weight

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ from corroborate.geo.lexicon import (
 )
 from corroborate.model import Place, Span
 from corroborate.text import _STOP as _STOP_LOWER
-from corroborate.text import tokens
+from corroborate.text import _TOKEN
 
 #: A foreign town smaller than this, in a country nothing else in the text points to, is
 #: taken to be a false friend ("Rind" in Armenia, "Minster" in Ohio) and dropped.
@@ -78,36 +79,39 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     demonyms: list[str] = []
     run: list[_Tok] = []
     prev_word = ""  # last word before the current run, lower case
-    last_word = ""
-    last_end = -1
-    for piece in tokens(text):
-        word = piece.text
-        core = _core(word)
-        first = core[0]
-        joined = last_end >= 0 and text[last_end : piece.start].isspace()
-        if first.isalpha() and first.isupper():
-            if run and not joined:
+    last_word = ""  # as written; lowered only when a run starts (most words never need it)
+    last: re.Match[str] | None = None  # the previous token
+    # The token regex directly (not ``tokens()``): no Piece per token on this hot path, and
+    # lower-case words (most of them) cost only a few operations.
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        first = word[0]
+        if first.isupper() and first.isalpha():
+            start = m.start()
+            if run and not (last is not None and text[last.end() : start].isspace()):
                 runs.append((run, prev_word))
                 run = []
             if not run:
-                prev_word = last_word
-            run.append(_Tok(core, piece.start, piece.start + len(core)))
+                prev_word = last_word.lower()
+            core = _core(word)
+            run.append(_Tok(core, start, start + len(core)))
             if core in DEMONYMS:
                 demonyms.append(DEMONYMS[core])
             if core != word:  # a possessive ends the name: "Pakistan's Interior Minister"
                 runs.append((run, prev_word))
                 run = []
-        elif run and joined and word in CONNECTORS:
-            run.append(_Tok(word, piece.start, piece.end))
-        else:
-            if run:
+        elif run:
+            start = m.start()
+            if word in CONNECTORS and last is not None and text[last.end() : start].isspace():
+                run.append(_Tok(word, start, m.end()))
+            else:
                 runs.append((run, prev_word))
                 run = []
         if first.isalpha():
-            last_word = word.lower()
+            last_word = word
         elif word != ".":  # "Gen. Asim Munir": look through the abbreviation's full stop
             last_word = ""
-        last_end = piece.end
+        last = m
     if run:
         runs.append((run, prev_word))
     return runs, demonyms
@@ -132,11 +136,46 @@ def _neutral(word: str) -> bool:
     return "-" in word and word.rsplit("-", 1)[1].islower()  # "Taliban-controlled"
 
 
+#: The result of matching one run, relative to its first word: the mentions (start, end,
+#: text, candidates) and the words it adds to ``people``.
+_Plan = tuple[tuple[tuple[int, int, str, tuple[Candidate, ...]], ...], tuple[str, ...]]
+#: Most runs whose matching :func:`_match_run` remembers (per gazetteer).
+_PLAN_MEMO_MAX = 200_000
+
+
 def _match_run(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_Mention]:
     """Longest-first matching of the names in one capitalised run.
 
     Words that belong to a person's name are added to ``people``.
+
+    Matching is a pure function of the run's words and their offsets from its first word
+    (and of the gazetteer), and the same runs ("The", "Police", "Chicago") come back in
+    report after report, so each distinct run is matched once and its plan replayed.
     """
+    plans: dict[object, _Plan] = gz.run_plans
+    base = run[0].start
+    key: object = (
+        run[0].core
+        if len(run) == 1
+        else (tuple(t.core for t in run), tuple(t.start - base for t in run))
+    )
+    plan = plans.get(key)
+    if plan is None:
+        added: set[str] = set()
+        found = _match_run_once(gz, run, added)
+        people |= added
+        if len(plans) < _PLAN_MEMO_MAX:
+            plans[key] = (
+                tuple((m.start - base, m.end - base, m.text, tuple(m.cands)) for m in found),
+                tuple(added),
+            )
+        return found
+    people.update(plan[1])
+    return [_Mention(base + s, base + e, text, list(c)) for s, e, text, c in plan[0]]
+
+
+def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_Mention]:
+    """:func:`_match_run` without the memo."""
     while run and run[-1].core in CONNECTORS:
         run = run[:-1]
     cores = [t.core for t in run]

@@ -27,11 +27,11 @@ import pickle
 import tempfile
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from corroborate.model import Place
 
@@ -57,6 +57,9 @@ Entry = tuple[str, str, str, str, float | None, float | None, int | None, int, f
 SUPPLEMENT_POPULATION = 10_000
 
 _NAME_CHARS = frozenset(" -'’.")
+
+#: Most names whose look-ups :meth:`Gazetteer.candidates` remembers.
+_MEMO_MAX = 200_000
 
 
 def fold(text: str) -> str:
@@ -96,6 +99,16 @@ class Gazetteer:
     names: dict[str, tuple[int, ...]]
     admin1_names: dict[str, str]
     source: str = ""
+    #: name -> its senses, for names already looked up (misses too: most capitalised words
+    #: are no place, and folding accents is the slow part). Bounded by ``_MEMO_MAX``.
+    _memo: dict[str, tuple[Candidate, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    #: The place finder's memo of matched name runs (``corroborate.geo.finder._match_run``),
+    #: kept with the gazetteer they were matched against.
+    run_plans: dict[object, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every sense of ``name`` (tries the accent-folded form too).
@@ -104,6 +117,14 @@ class Gazetteer:
         ...  get_gazetteer().candidates("Harnai")]
         ['IN', 'PK']
         """
+        found = self._memo.get(name)
+        if found is None:
+            found = tuple(self._candidates(name))
+            if len(self._memo) < _MEMO_MAX:
+                self._memo[name] = found
+        return list(found)
+
+    def _candidates(self, name: str) -> list[Candidate]:
         codes = self.names.get(name)
         if codes is None:
             folded = fold(name)

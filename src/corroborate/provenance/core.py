@@ -33,7 +33,7 @@ import datetime as dt
 import hashlib
 import math
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, combinations
@@ -193,15 +193,25 @@ class _Doc:
     unit_quoted: list[bool]
     # Sentences set aside in rewrite tests: quotations and stock sentences of the batch.
     unit_aside: list[bool] = field(default_factory=list)
+    _prose: tuple[list[bool], int] | None = None  # (unit_aside, units not set aside)
     # Sentence vectors, sparse: word ids (sorted) and (row, column, weight) entries.
     cols: npt.NDArray[np.int64] | None = None
     rows: npt.NDArray[np.int64] | None = None
     indices: npt.NDArray[np.int64] | None = None
     data: npt.NDArray[np.float32] | None = None
     matrix: npt.NDArray[np.float32] | None = None  # dense rows, from an encoder
+    # The sentence vectors as a dense (sentences x cols) matrix, while cached (_dense).
+    dense: npt.NDArray[np.float32] | None = None
     _shingles: npt.NDArray[np.uint64] | None = None
     _quoted: npt.NDArray[np.uint64] | None = None
     _specs: dict[int, tuple[set[str], set[str]]] = field(default_factory=dict)
+
+    @property
+    def prose_units(self) -> int:
+        """Units not set aside (counted once per ``unit_aside`` list, which may be replaced)."""
+        if self._prose is None or self._prose[0] is not self.unit_aside:
+            self._prose = (self.unit_aside, len(self.units) - sum(self.unit_aside))
+        return self._prose[1]
 
     @property
     def shingle_sets(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
@@ -228,6 +238,8 @@ class _Batch:
     rare_cut: int
     vocab: dict[str, int]
     cfg: ProvenanceSettings
+    # Docs holding a cached dense matrix, oldest first (bounded: _DENSE_CACHE_DOCS).
+    dense_docs: deque[_Doc] = field(default_factory=deque)
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,6 +505,27 @@ def _weigh(doc: _Doc, batch: _Batch) -> None:
 #: multiply-adds are multiplied densely; larger ones (long articles) add up word by word.
 _DENSE_LIMIT = 1_000_000
 
+#: Documents whose dense sentence matrix is kept for their next pairs (most recent ones),
+#: and the largest matrix (entries) worth keeping: 128 MB at most, far less in practice.
+_DENSE_CACHE_DOCS = 2048
+_DENSE_CACHE_ENTRIES = 16384
+
+
+def _dense(doc: _Doc, batch: _Batch) -> npt.NDArray[np.float32]:
+    """The doc's sentence vectors as a dense (sentences x its words) matrix."""
+    if doc.dense is not None:
+        return doc.dense
+    assert doc.cols is not None and doc.rows is not None
+    assert doc.indices is not None and doc.data is not None
+    dense = np.zeros((len(doc.units), doc.cols.size), dtype=np.float32)
+    dense[doc.rows, doc.indices] = doc.data
+    if dense.size <= _DENSE_CACHE_ENTRIES:
+        doc.dense = dense
+        batch.dense_docs.append(doc)
+        if len(batch.dense_docs) > _DENSE_CACHE_DOCS:
+            batch.dense_docs.popleft().dense = None
+    return dense
+
 
 def _similarities(a: _Doc, b: _Doc, batch: _Batch) -> npt.NDArray[np.float32] | None:
     """Cosine of every sentence of ``a`` with every sentence of ``b`` (None: no shared word)."""
@@ -507,6 +540,11 @@ def _similarities(a: _Doc, b: _Doc, batch: _Batch) -> npt.NDArray[np.float32] | 
     k = in_a.size
     if k == 0:
         return None
+    na, nb = len(a.units), len(b.units)
+    if na * nb * k <= _DENSE_LIMIT:
+        # The columns of the shared words, in word order: the same matrices, entry for entry,
+        # as scattering the shared entries into zeros, so the same product.
+        return _dense(a, batch)[:, in_a] @ _dense(b, batch)[:, in_b].T
     amap = np.full(a.cols.size, -1, dtype=np.int64)
     amap[in_a] = np.arange(k)
     bmap = np.full(b.cols.size, -1, dtype=np.int64)
@@ -515,13 +553,6 @@ def _similarities(a: _Doc, b: _Doc, batch: _Batch) -> npt.NDArray[np.float32] | 
     ka, kb = sa >= 0, sb >= 0
     ra, sa, va = a.rows[ka], sa[ka], a.data[ka]
     rb, sb, vb = b.rows[kb], sb[kb], b.data[kb]
-    na, nb = len(a.units), len(b.units)
-    if na * nb * k <= _DENSE_LIMIT:
-        dense_a = np.zeros((na, k), dtype=np.float32)
-        dense_a[ra, sa] = va
-        dense_b = np.zeros((nb, k), dtype=np.float32)
-        dense_b[rb, sb] = vb
-        return dense_a @ dense_b.T
     # Word by word: every (sentence of a, sentence of b) pair sharing the word gets its share.
     order = np.argsort(sb, kind="stable")
     rb, sb, vb = rb[order], sb[order], vb[order]
@@ -598,7 +629,7 @@ def _common_count(x: npt.NDArray[np.uint64], y: npt.NDArray[np.uint64]) -> int:
 def _rewrite_floor(a: _Doc, b: _Doc, cfg: ProvenanceSettings) -> int:
     """Fewest aligned sentences any rewrite reading of the pair needs (see _is_rewrite)."""
     shorter = min(len(a.units), len(b.units))
-    prose = min(len(a.units) - sum(a.unit_aside), len(b.units) - sum(b.unit_aside))
+    prose = min(a.prose_units, b.prose_units)
     if prose >= cfg.rewrite_min_aligned:
         shorter = min(shorter, prose)
     return max(1, min(math.ceil(cfg.rewrite_coverage * shorter - 1e-9), cfg.rewrite_min_aligned,
@@ -683,8 +714,8 @@ def _is_rewrite(a: _Doc, b: _Doc, alignment: _Alignment, batch: _Batch) -> bool:
     both reports have enough others."""
     cfg = batch.cfg
     pairs = alignment.pairs
-    units_a = len(a.units) - sum(a.unit_aside)
-    units_b = len(b.units) - sum(b.unit_aside)
+    units_a = a.prose_units
+    units_b = b.prose_units
     prose = [(i, j, s) for i, j, s in pairs if not (a.unit_aside[i] or b.unit_aside[j])]
     if min(units_a, units_b) >= cfg.rewrite_min_aligned:
         if not prose:

@@ -123,15 +123,15 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
             merged.append(piece)
     if prose_only:
         merged = [p for p in merged if _ends_with_stop(p.text)]
-    token_lists = [_TOKEN.findall(_lowered(p.text)) for p in merged]
-    # One classification pass for the words this text is the first to use.
-    learned = _learn({t for tokens in token_lists for t in tokens if t not in _WORDS})
     out: list[tuple[Piece, list[str]]] = []
-    for piece, tokens in zip(merged, token_lists, strict=True):
-        if learned:
+    known = _WORDS.__getitem__
+    for piece in merged:
+        tokens = _TOKEN.findall(_lowered(piece.text))
+        try:
+            words = list(filter(None, map(known, tokens)))
+        except KeyError:  # words this text is the first to use: classify them (one pass)
+            learned = _learn(tokens)
             words = [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
-        else:
-            words = list(filter(None, map(_WORDS.__getitem__, tokens)))
         if len(words) >= MIN_UNIT_WORDS:
             out.append((piece, words))
     return out
