@@ -337,19 +337,13 @@ def _claim_view(c: Claim, refs: _Refs) -> ClaimView:
 
 
 def _event_view(
-    ev: Event, report: Report, refs: _Refs, claims: dict[str, Claim], listed: set[str]
+    ev: Event,
+    refs: _Refs,
+    claims: dict[str, Claim],
+    arts: list[ArticleView],
+    rels: list[Relation],
 ) -> EventView:
-    members = {refs.get(a).id for a in ev.articles}
-    arts = []
-    for art in report.articles:
-        if art.id in members and art.id not in listed:
-            listed.add(art.id)  # an article's anchor appears once, under its first event
-            arts.append(_article_view(art, refs.get(art.id)))
-    rels = tuple(
-        _relation_view(r, refs)
-        for r in report.relations
-        if r.kind != "independent" and refs.get(r.a).id in members and refs.get(r.b).id in members
-    )
+    rels_view = tuple(_relation_view(r, refs) for r in rels)
     return EventView(
         id=ev.id,
         anchor=anchor("event", ev.id),
@@ -359,7 +353,7 @@ def _event_view(
         n_reports=len(ev.articles),
         n_origins=len(ev.origin_groups),
         facts=tuple(_fact_view(f, refs, claims) for f in ev.facts),
-        relations=rels,
+        relations=rels_view,
         articles=tuple(arts),
     )
 
@@ -374,17 +368,33 @@ def build_view(report: Report) -> ReportView:
     """
     refs = _Refs(report.articles)
     claims = {c.id: c for c in report.claims}
-    listed: set[str] = set()
-    events = tuple(_event_view(ev, report, refs, claims, listed) for ev in report.events)
-    others = tuple(_article_view(a, refs.get(a.id)) for a in report.articles if a.id not in listed)
-    # Copies between articles that no single event holds both of are still worth showing.
-    members = [{refs.get(a).id for a in ev.articles} for ev in report.events]
-    other_rels = tuple(
-        _relation_view(r, refs)
-        for r in report.relations
-        if r.kind != "independent"
-        and not any(refs.get(r.a).id in m and refs.get(r.b).id in m for m in members)
+    # Indexed once (not scanned per event): which events hold each article, in order.
+    events_of: dict[str, list[int]] = {}
+    for i, ev in enumerate(report.events):
+        for a in dict.fromkeys(refs.get(x).id for x in ev.articles):
+            events_of.setdefault(a, []).append(i)
+    ev_arts: list[list[ArticleView]] = [[] for _ in report.events]
+    others_list: list[ArticleView] = []
+    for art in report.articles:  # an article's anchor appears once, under its first event
+        view = _article_view(art, refs.get(art.id))
+        first = events_of.get(art.id)
+        (ev_arts[first[0]] if first else others_list).append(view)
+    ev_rels: list[list[Relation]] = [[] for _ in report.events]
+    other_rels_list: list[Relation] = []
+    for r in report.relations:
+        if r.kind == "independent":
+            continue
+        b_events = set(events_of.get(refs.get(r.b).id, ()))
+        shared = [i for i in events_of.get(refs.get(r.a).id, ()) if i in b_events]
+        for i in shared:
+            ev_rels[i].append(r)
+        if not shared:  # copies between articles no single event holds both of
+            other_rels_list.append(r)
+    events = tuple(
+        _event_view(ev, refs, claims, ev_arts[i], ev_rels[i]) for i, ev in enumerate(report.events)
     )
+    others = tuple(others_list)
+    other_rels = tuple(_relation_view(r, refs) for r in other_rels_list)
     order = {a.id: i for i, a in enumerate(report.articles)}
 
     def position(c: Claim) -> tuple[int, bool, int, int]:
