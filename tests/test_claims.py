@@ -709,6 +709,16 @@ PARTS: list[tuple[str, list[tuple[str, int, int | None]]]] = [
         [("injured", 5, None), ("killed", 2, None)],
     ),
     ("All eight of the dead lived in the house.", [("killed", 8, None)]),
+    # a list in apposition: the total takes its parts' predicate
+    (
+        "Seven people, four guards and three drivers, were shot dead at the depot gate.",
+        [("killed", 7, None), ("killed", 4, 7), ("killed", 3, 7)],
+    ),
+    # a later conjunct shares the list's predicate, not the reduced clause after it
+    (
+        "The dead were two guards and five drivers, shot as they queued at the gate.",
+        [("killed", 2, None), ("killed", 5, None)],
+    ),
 ]
 
 

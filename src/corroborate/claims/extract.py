@@ -1067,7 +1067,9 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                     k = after
                     steps += 1
                     continue
-                if c.part_of is not None:
+                if c.part_of is not None or (c.first > 0 and words[c.first - 1] in ("and", "or")):
+                    # A list's part, or a later conjunct ("the dead were six civilians and
+                    # three officers, shot as ..."): its measure is its list's.
                     return None
             jump = _skip_to_predicate(words, k)
             if jump is not None:
@@ -1303,6 +1305,14 @@ def _coordinate(words: list[str], counts: list[_Count]) -> None:
 
 
 def _inherit_parts(counts: list[_Count]) -> None:
+    # A total with no predicate of its own takes its parts' ("nine people, six civilians
+    # and three officers, were shot dead").
+    for i, parent in enumerate(counts):
+        if parent.measure is None and parent.kind != "other":
+            got = {counts[j].measure for j in parent.subparts if counts[j].part_of == i}
+            got.discard(None)
+            if len(got) == 1:
+                parent.measure, parent.via = got.pop(), "parts"
     for c in counts:
         if c.part_of is None:
             continue
