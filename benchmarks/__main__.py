@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
-            "data": str(args.data),
+            "data": os.path.relpath(args.data.resolve(), REPO),
             "quick": args.quick,
         }
     }
