@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "_meta": {
             "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),
-            "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores",
             "data": os.path.relpath(args.data.resolve(), REPO),
             "quick": args.quick,
         }
