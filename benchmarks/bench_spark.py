@@ -4,7 +4,8 @@ The batches (10k and 100k reports) are built from the real GVA articles: copy 0 
 the article itself; copy k >= 1 renames its names (capitalised words never seen in lower
 case, places excepted, so places still resolve) to copy-specific forms, drops a quarter of
 its sentences and moves its publication date k x 97 days on. Copies are thus reports of other,
-similar incidents, not copies of one story (they rarely make relations or share events).
+similar incidents. They still read as rewrites of their original (10,000 reports give
+about 9,000 relations), so provenance sees components of up to 30 related reports.
 
 Every run reads the same JSON lines file and writes everything a run writes; the clock
 covers ingest to output (Spark session start-up is reported apart). Each configuration
