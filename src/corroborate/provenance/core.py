@@ -29,7 +29,6 @@ covers too little of either article.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 import time
@@ -66,7 +65,7 @@ from corroborate.provenance.features import (
     specifics,
     title_coverage,
 )
-from corroborate.provenance.graph import COPY_KINDS, origin_groups
+from corroborate.provenance.graph import COPY_KINDS, origin_groups, publication_time
 from corroborate.text import Piece
 
 #: Cosine (TF-IDF, content words) at which two sentences count as saying the same thing.
@@ -425,7 +424,7 @@ def _repeated_furniture(group: Sequence[Article], cfg: ProvenanceSettings) -> bo
     titles = {(a.title or "").casefold().strip() for a in group if a.title}
     if len(titles) < cfg.furniture_min_titles:
         return False
-    times = [t for t in (_timestamp(a) for a in group) if t is not None]
+    times = [t for t in (publication_time(a) for a in group) if t is not None]
     return bool(times) and (max(times) - min(times)).days > cfg.furniture_span_days
 
 
@@ -1045,21 +1044,9 @@ def _external(article: Article, line: CreditLine) -> Relation:
 # --------------------------------------------------------------------------- dates
 
 
-def _timestamp(article: Article) -> dt.datetime | None:
-    if not article.date:
-        return None
-    try:
-        t = dt.datetime.fromisoformat(article.date.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if t.tzinfo is not None:
-        t = t.astimezone(dt.UTC).replace(tzinfo=None)
-    return t
-
-
 def _earlier(a: Article, b: Article) -> str | None:
     """The id of the strictly earlier-published article, when both dates are known."""
-    ta, tb = _timestamp(a), _timestamp(b)
+    ta, tb = publication_time(a), publication_time(b)
     if ta is None or tb is None or ta == tb:
         return None
     return a.id if ta < tb else b.id

@@ -155,7 +155,9 @@ def _origin(
 
 def _earliest(candidates: Sequence[str], articles: Mapping[str, Article]) -> str | None:
     """The strictly earliest-published candidate, when every one has a publication time."""
-    known = sorted((t, m) for m in candidates if (t := _timestamp(articles.get(m))) is not None)
+    known = sorted(
+        (t, m) for m in candidates if (t := publication_time(articles.get(m))) is not None
+    )
     if not known or len(known) != len(candidates):
         return None
     if len(known) == 1 or known[0][0] < known[1][0]:
@@ -178,7 +180,7 @@ def _why(member: str, relations: list[Relation]) -> str:
     return "the others derive from it"
 
 
-def _timestamp(article: Article | None) -> dt.datetime | None:
+def publication_time(article: Article | None) -> dt.datetime | None:
     """Publication time in UTC (naive), or None when unknown or unparseable."""
     if article is None or not article.date:
         return None

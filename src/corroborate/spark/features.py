@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from corroborate.model import Article, Place
+from corroborate.provenance.graph import publication_time
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,19 +116,6 @@ def band_keys(units: list[list[str]], bands: int, rows: int) -> list[int]:
     return [int(k) for k in keys.reshape(-1).view(np.int64)]
 
 
-def timestamp(article: Article) -> dt.datetime | None:
-    """Publication time in UTC (naive), as provenance reads it; None when unknown."""
-    if not article.date:
-        return None
-    try:
-        t = dt.datetime.fromisoformat(article.date.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if t.tzinfo is not None:
-        t = t.astimezone(dt.UTC).replace(tzinfo=None)
-    return t
-
-
 def event_vocabulary_keys(
     art: Article, claims: list[Any], places: list[Place]
 ) -> tuple[list[str], list[str]]:
@@ -175,7 +163,7 @@ def article_features(art: Article, settings: SparkSettings) -> dict[str, Any]:
     found = alignable_units(art.text, prose_only=True)  # the sentences find_relations aligns
     units = [words for _, words in found]
     distinct = [sorted(set(words)) for words in units]
-    stamp = timestamp(art)
+    stamp = publication_time(art)
     event_keys, paragraphs = event_vocabulary_keys(art, claims, places)
     body = {w for words in distinct for w in words}
     cov_units = title_coverage(art.title, art.text, body)
