@@ -180,7 +180,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     periods = [
         p
         for p in _anchor_relative(words, shown, find_periods(words, shown))
-        if not _speech_time(words, p.start) and not _future(words, p) and not _comparison(words, p)
+        if not speech_time(words, p.start) and not _future(words, p) and not _comparison(words, p)
     ]
     speeches = _speeches(words, shown)
     claimant_before = ctx.last_claimant
@@ -1668,7 +1668,7 @@ _TIME_LEAD = frozenset(["on", "late", "early", "earlier", "later"])
 _SPEECH_ASIDE_LEAD = frozenset(["in", "at", "to", "during", "via", "through"])
 
 
-def _speech_time(words: list[str], i: int) -> bool:
+def speech_time(words: list[str], i: int) -> bool:
     """ "said on Sunday", "police said Sunday", "told reporters on Monday", "said in a
     statement on Sunday" date the statement, not the figure ("said Saturday's attack" does
     not: it names the attack's day)."""

@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from corroborate.claims.extract import speech_time
 from corroborate.claims.period import MONTHS, find_periods, resolve
 from corroborate.model import Period
 from corroborate.text import _TOKEN, sentences
@@ -44,11 +45,6 @@ INCIDENT_CUE = 2.0
 LATER_CUE = 0.5
 #: Multiplier for a day that dates a statement, not the incident ("police said on Sunday").
 SPEECH_CUE = 0.25
-#: Words that make a following day the day something was *said*.
-SPEECH_VERBS = frozenset(
-    "said says told announced added confirmed stated reported tweeted wrote posted "
-    "claimed denied".split()
-)
 
 _INCIDENT = re.compile(
     r"\b(?:shot|shooting|shootings|killed|died|dead|wounded|injured|attack\w*|fired|"
@@ -107,21 +103,10 @@ def _mentions(words: list[str]) -> list[tuple[Period, bool]]:
                     (Period(kind="relative_day", text=" ".join(phrase), offset_days=offset), i)
                 )
     return [
-        (p, _dates_speech(words, start))
+        (p, speech_time(words, start))
         for p, start in found
         if p.kind in ("weekday", "date", "relative_day")
     ]
-
-
-def _dates_speech(words: list[str], start: int) -> bool:
-    """True when the words just before a day are a speech verb ("said on", "told AP on")."""
-    before = words[max(0, start - 4) : start]
-    if before and before[-1] in ("on", "late", "early"):
-        before = before[:-1]
-    # "told reporters on Sunday", "told AP Sunday"
-    return bool(before) and (
-        before[-1] in SPEECH_VERBS or (len(before) >= 2 and before[-2] == "told")
-    )
 
 
 def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleDates:
