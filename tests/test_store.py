@@ -282,6 +282,8 @@ def test_revisions_within_one_batch_and_other_urls() -> None:
         assert result.added == [v1.id, other.id, v2.id, no_url.id]
         assert result.revised == [(v1.id, v2.id)]
         assert [a.id for a in store.articles()] == [other.id, v2.id, no_url.id]
+        assert store.article_ids() == [other.id, v2.id, no_url.id]
+        assert store.article_ids(all_revisions=True) == [v1.id, other.id, v2.id, no_url.id]
         assert store.revisions("https://x.example/news/flood") == [other]
         assert store.revisions("not a url") == []
 

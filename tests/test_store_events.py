@@ -198,3 +198,11 @@ def test_cli_ingest_no_events_defers_grouping(tmp_path: Path, corpus: list[Artic
     with Store(db) as store:
         assert store.load_grouper().partition() == {}
     assert [len(e["articles"]) for e in _json(["events", "--db", db, "--json"])] == [2]
+
+
+def test_grouping_hands_back_the_saved_grouper(corpus: list[Article]) -> None:
+    with Store(":memory:") as store:
+        store.add_articles(corpus)
+        grouping = group_stored(store)
+        assert grouping.grouper.partition() == store.load_grouper().partition()
+        assert _partition(grouping.events) == _partition(grouping.grouper.events())

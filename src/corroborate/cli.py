@@ -404,15 +404,14 @@ def _edit_events(opts: dict[str, Any], edit: Any) -> None:
 
     store = _open_store(opts["db"])
     try:
-        _group(store, quiet=True)
-        grouper = store.load_grouper()
+        grouper = _group(store, quiet=True).grouper
         try:
             edit(grouper)
         except (KeyError, ValueError) as exc:
             _error(f"{exc}".strip("'\"") + " (see `corroborate events` for the ids)")
             sys.exit(2)
         store.save_grouper(grouper)
-        current = {a.id for a in store.articles()}
+        current = set(store.article_ids())
     except StoreError as exc:
         _error(str(exc))
         sys.exit(2)

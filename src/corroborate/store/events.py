@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from corroborate.model import Event
 
 if TYPE_CHECKING:
-    from corroborate.events import Change, EventSettings
+    from corroborate.events import Change, EventGrouper, EventSettings
     from corroborate.store.sqlite import Store
 
 #: Reports grouped per :meth:`EventGrouper.update` call when catching up on many: bounds
@@ -50,6 +50,8 @@ class Grouping:
     joined: int
     #: Events that did not exist before the call (and still do).
     opened: int
+    #: The grouper as saved, to edit further (merge, split) without loading it again.
+    grouper: EventGrouper = field(repr=False)
     #: Merges and splits of events that existed before the call.
     changes: list[Change] = field(default_factory=list)
     #: Every event, in order of its founding report, with only current revisions.
@@ -72,8 +74,9 @@ def group_stored(
     grouper = store.load_grouper(settings)
     before = grouper.partition()
     seen = {a for members in before.values() for a in members}
-    current = store.articles()
-    pending = [a for a in current if a.id not in seen]
+    # Ids first: only the reports not grouped yet are read and parsed.
+    current = store.article_ids()
+    pending = store.articles([i for i in current if i not in seen])
     changes: list[Change] = []
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
@@ -86,7 +89,7 @@ def group_stored(
     if pending:
         store.save_grouper(grouper)
     joined = sum(grouper.event_id(a.id) in before for a in pending)
-    events = restrict_events(grouper.events(), {a.id for a in current})
+    events = restrict_events(grouper.events(), set(current))
     opened = sum(e.id not in before for e in events)
-    return Grouping(len(pending), joined, opened, changes, events)
+    return Grouping(len(pending), joined, opened, grouper, changes, events)
 
