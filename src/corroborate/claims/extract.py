@@ -17,10 +17,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from corroborate.claims import lexicon as lx
 from corroborate.claims.numbers import (
+    SCALES,
     TENS,
     UNITS,
     VAGUE,
@@ -32,7 +34,7 @@ from corroborate.claims.numbers import (
 )
 from corroborate.claims.period import PeriodMention, _month_day, find_periods, is_cumulative
 from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id
-from corroborate.text import Piece, normalise_quotes, paragraphs, sentences, tokens
+from corroborate.text import _TOKEN, Piece, normalise_quotes, paragraphs, sentences, tokens
 
 _PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
 _NP_BOUNDARY = frozenset(
@@ -165,12 +167,15 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
     lower = sent.text.lower()
-    speech_only = _TRIGGER_RE.search(lower) is None and _SPEECH_RE.search(lower) is not None
-    if _TRIGGER_RE.search(lower) is None and not speech_only:
+    speech_only = _TRIGGER_RE.search(lower) is None
+    if speech_only and _SPEECH_RE.search(lower) is None:
         return []  # no word that could give a measure, and nobody speaking
-    toks = tokens(sent.text, offset=sent.start)
-    words = [normalise_quotes(t.text).lower() for t in toks]
-    shown = [t.text for t in toks]
+    # The tokens' text only; their offsets (``tokens``) are found once a claim needs them.
+    shown: list[str] = _TOKEN.findall(sent.text)
+    if sent.text.isascii():  # no quotes to fold: skip a call per token
+        words = [w.lower() for w in shown]
+    else:
+        words = [normalise_quotes(w).lower() for w in shown]
     if speech_only:
         # Nothing to count, but a claimant named here may be referred back to later.
         for sp in _speeches(words, shown):
@@ -191,13 +196,20 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     counts = _find_counts(words, shown, periods)
     zero = [
         z.model_copy(update={"claimant": who, "claimant_key": claimant_key(who) if who else None})
-        for z in _zero_claims(article, section, sent)
+        for z in _zero_claims(article, section, sent, lower)
         for who in [
             _claimant_for(
                 words,
                 shown,
                 speeches,
-                next((i for i, t in enumerate(toks) if t.start >= z.number_span.start), 0),
+                next(
+                    (
+                        i
+                        for i, t in enumerate(tokens(sent.text, offset=sent.start))
+                        if t.start >= z.number_span.start
+                    ),
+                    0,
+                ),
                 claimant_before,
             )
         ]
@@ -213,7 +225,9 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _inherit_parts(counts)
     _bare_groups(words, shown, counts)
     _link_subsets(words, shown, counts)
-    places = _places(sent.text)
+    # Places are looked up only once a count is kept: most sentences with counts keep none.
+    places: list[tuple[Span, Place]] | None = None
+    toks: list[Piece] | None = None
     out: list[Claim] = list(zero)
     dropped: set[str] = set()
     for idx, c in enumerate(counts):
@@ -223,6 +237,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             continue  # "attacks at several locations" is no count
         if c.kind != "place" and c.measure == "places_attacked":
             continue
+        if toks is None:
+            toks = tokens(sent.text, offset=sent.start)
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
         hedge = c.hedge or _sentence_hedge(lower)
         period = _period_for(periods, c, words)
@@ -251,6 +267,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         claim_id = content_id(article.id, section, str(num_start), c.measure)
         if parent_id is not None and parent_id in dropped:
             continue  # "a driver and a teenage girl" of a dropped "two of the injured"
+        if places is None:
+            places = _places(sent.text)
         out.append(
             Claim(
                 id=claim_id,
@@ -301,9 +319,12 @@ def _earlier_total(totals: list[Claim], c: _Count) -> Claim | None:
     return None
 
 
-def _zero_claims(article: Article, section: Section, sent: Piece) -> list[Claim]:
-    """Explicit zeros: "no one was hurt" is a claim of 0, not a missing claim."""
+def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) -> list[Claim]:
+    """Explicit zeros: "no one was hurt" is a claim of 0, not a missing claim (``lower``:
+    the sentence lowercased)."""
     out: list[Claim] = []
+    if "no" not in lower:
+        return out  # every pattern of _ZERO has "no" (no Unicode letter folds to n or o)
     for m in _ZERO.finditer(sent.text):
         verb = (m.group(2) or m.group(3) or "").lower()
         killed = ("killed", "died", "deaths", "fatalities", "casualties")
@@ -402,22 +423,20 @@ _COUNT_STARTS = frozenset(
 )
 
 
+_COUNT_WORDS = _COUNT_STARTS | _SINGULAR
+
+
 def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention]) -> list[_Count]:
     used = {i for p in periods for i in range(p.start, p.end)}
     counts: list[_Count] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if i in used or not (
-            w[0].isdigit() or w in _COUNT_STARTS or shown[i][:1].isupper() or w in _SINGULAR
-        ):
-            i += 1  # most words cannot start a count: skip the parsers
+    free = 0  # the first token not inside a count found already
+    for i in _count_starts(words, shown):
+        if i < free or i in used:
             continue
         q = parse_quantity(words, i)
         if q is None or _not_a_count(words, shown, q):
             q = _singular(words, i, shown)
             if q is None:
-                i += 1
                 continue
         q = parse_range(words, q)
         first = q.start
@@ -426,8 +445,21 @@ def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention
             first, qual = hedge
             q = apply_qualifier(q, qual)
         counts.append(_Count(q=q, first=first, np_start=q.end, np_end=q.end))
-        i = max(q.end, i + 1)
+        free = max(q.end, i + 1)
     return counts
+
+
+def _count_starts(words: list[str], shown: list[str]) -> list[int]:
+    """The tokens a count may start at; most cannot, and skip the parsers. A capitalised
+    word that is no number word ("Hundred") nor a count word can only be a person's name
+    (``_singular``), so a name's later words and known words are left out at once."""
+    return [
+        i
+        for i, w in enumerate(words)
+        if w[0].isdigit()
+        or w in _COUNT_WORDS
+        or (shown[i][:1].isupper() and (w in SCALES or _name_start(words, shown, i)))
+    ]
 
 
 def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
@@ -467,8 +499,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # "12-year-old", "a 10-day siege"
     if _years_old(words, q.end):
         return True  # "a 28 year-old man", "were 28 and 31 years old"
-    decimal = re.fullmatch(r"\d+\.\d+", tok) and q.end == q.start + 1  # "2.5 million" is fine
-    if decimal or re.fullmatch(r"\d+(st|nd|rd|th)", tok):
+    decimal = _DECIMAL.fullmatch(tok) and q.end == q.start + 1  # "2.5 million" is fine
+    if decimal or _ORDINAL.fullmatch(tok):
         return True
     if tok.isdigit() and len(tok) == 4 and 1800 <= int(tok) <= 2100:
         return True  # years ("in 1948")
@@ -494,6 +526,10 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
             return False
         return before in _NAME_NUMBERED or (q.start >= 2 and shown[q.start - 2][:1].isupper())
     return False
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def _years_old(words: list[str], k: int) -> bool:
@@ -556,37 +592,40 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
     "his wife", "54-year-old Gregory Bishop", a headline's "Man shot", "He was pronounced dead".
     """
     w0 = words[i]
-    nxt = words[i + 1] if i + 1 < len(words) else ""
-    if w0 in ("he", "she") and (nxt in lx.AUX or nxt in lx.PASSIVE_TRIGGERS):
-        return Quantity(i, i + 1, 1, 1, 1)
-    if w0 == "him" and i > 0 and words[i - 1] in ("killed", "killing", "kill", "murdered"):
-        return Quantity(i, i + 1, 1, 1, 1)  # "the suspects who shot and killed him"
-    if w0 in _MULTIPLES and nxt in _MULTIPLE_EVENTS:
-        n = _MULTIPLES[w0]
-        return Quantity(i, i + 1, n, n, n)  # "a double homicide", "a triple shooting"
-    if w0 == "another" and (
-        (nxt and (_np_ends(nxt) or nxt in ("person", "victim")))
-        or (i > 0 and words[i - 1] in lx.ACTIVE_TRIGGERS)  # "killed three and wounded another"
-    ):
-        return Quantity(i, i + 1, 1, 1, 1)  # "one was killed, another was injured"
-    if w0 == "both" and (nxt in lx.AUX or nxt in lx.GROUP_NOUNS):
-        return Quantity(i, i + 1, 2, 2, 2)  # "Both were injured", "both teens died"
-    if w0 in _SINGULAR and shown is not None and _headline_start(words, shown, i):
-        # headline: "Man shot inside supermarket", "Augusta man shot while fleeing"
-        return Quantity(i, i, 1, 1, 1)
-    age = _age_end(words, i)
-    if (
-        age is not None
-        and shown is not None
-        and age < len(shown)
-        and (shown[age][:1].isupper() or (i == 0 and words[age] in _SINGULAR))
-    ):
-        # "the death of 54-year-old Gregory Bishop"; a headline's "24-year-old man shot"
-        return Quantity(i, age, 1, 1, 1)
-    if shown is not None and _person_name(words, shown, i):
-        return Quantity(i, i, 1, 1, 1)
-    if w0 not in _DETERMINERS and w0 not in ("his", "her"):
-        return None
+    # "the", "his", "her" are no number, name nor word counted alone: only the noun phrase
+    # they open can be one person, and the tests of the words themselves can be skipped.
+    if w0 not in _NP_ONLY:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w0 in ("he", "she") and (nxt in lx.AUX or nxt in lx.PASSIVE_TRIGGERS):
+            return Quantity(i, i + 1, 1, 1, 1)
+        if w0 == "him" and i > 0 and words[i - 1] in ("killed", "killing", "kill", "murdered"):
+            return Quantity(i, i + 1, 1, 1, 1)  # "the suspects who shot and killed him"
+        if w0 in _MULTIPLES and nxt in _MULTIPLE_EVENTS:
+            n = _MULTIPLES[w0]
+            return Quantity(i, i + 1, n, n, n)  # "a double homicide", "a triple shooting"
+        if w0 == "another" and (
+            (nxt and (_np_ends(nxt) or nxt in ("person", "victim")))
+            or (i > 0 and words[i - 1] in lx.ACTIVE_TRIGGERS)  # "killed three and wounded another"
+        ):
+            return Quantity(i, i + 1, 1, 1, 1)  # "one was killed, another was injured"
+        if w0 == "both" and (nxt in lx.AUX or nxt in lx.GROUP_NOUNS):
+            return Quantity(i, i + 1, 2, 2, 2)  # "Both were injured", "both teens died"
+        if w0 in _SINGULAR and shown is not None and _headline_start(words, shown, i):
+            # headline: "Man shot inside supermarket", "Augusta man shot while fleeing"
+            return Quantity(i, i, 1, 1, 1)
+        age = _age_end(words, i)
+        if (
+            age is not None
+            and shown is not None
+            and age < len(shown)
+            and (shown[age][:1].isupper() or (i == 0 and words[age] in _SINGULAR))
+        ):
+            # "the death of 54-year-old Gregory Bishop"; a headline's "24-year-old man shot"
+            return Quantity(i, age, 1, 1, 1)
+        if shown is not None and _person_name(words, shown, i):
+            return Quantity(i, i, 1, 1, 1)
+        if w0 not in _DETERMINERS and w0 not in ("his", "her"):
+            return None
     j = i + 1
     while j < min(i + 7, len(words)):
         w = words[j]
@@ -608,6 +647,7 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
     return None
 
 
+_NP_ONLY = frozenset(["the", "his", "her"])
 _HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as"])
 
 
@@ -647,14 +687,21 @@ def _np_ends(w: str) -> bool:
     return w in _NP_BOUNDARY or w in _PUNCT_STOP or w in lx.AUX or w in lx.PASSIVE_TRIGGERS
 
 
+def _name_start(words: list[str], shown: list[str], i: int) -> bool:
+    """Can a person's name start at ``i`` (a capitalised word, not a known one, not inside
+    a longer name nor after "year-old")?"""
+    return (
+        shown[i][:1].isupper()
+        and shown[i].isalpha()
+        and words[i] not in _KNOWN_WORDS
+        and not (i and (shown[i - 1][:1].isupper() or words[i - 1].startswith("year")))
+    )
+
+
 def _person_name(words: list[str], shown: list[str], i: int) -> bool:
     """A capitalised name that is the victim of a predicate: "Watkins was killed",
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
-    if (
-        not shown[i][:1].isupper()
-        or words[i] in _KNOWN_WORDS
-        or (i and (shown[i - 1][:1].isupper() or words[i - 1].startswith("year")))
-    ):
+    if not _name_start(words, shown, i):
         return False
     j = i
     while j < len(words) and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
@@ -713,6 +760,9 @@ _SUBSET_MEASURES = {
 
 
 _OF_DETERMINERS = frozenset(["the", "their", "its", "them", "those", "these", "whom"])
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
@@ -795,7 +845,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             break
         if w in _PUNCT_STOP or w in _NP_BOUNDARY or w in lx.PASSIVE_TRIGGERS or w in lx.AUX:
             break
-        if w in ("-",) or not re.match(r"\w", w) or parse_quantity(words, k):
+        if w in ("-",) or not _WORD_CHAR.match(w) or parse_quantity(words, k):
             break
         if _noun_class(w):
             nouns.append(k)
@@ -1424,10 +1474,16 @@ def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
 
 
 # --- claimant ---------------------------------------------------------------------------------
+_SPEECH_WORDS = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"}
+# Subjects of "read"/"reads" that are writings ("the statement read").
+_WRITTEN = re.compile(r"statement|post|message|tweet|notice|letter|release", re.I)
+
+
 def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
     out: list[_Speech] = []
     n = len(words)
-    for v, w in enumerate(words):
+    # Most sentences have no speech word at all: one set test instead of a loop.
+    for v, w in enumerate(() if _SPEECH_WORDS.isdisjoint(words) else words):
         if w in lx.SPEECH_VERBS:
             if v > 0 and (words[v - 1] in _BE or words[v - 1] in ("a", "an", "the")):
                 continue  # "attacks were reported in ...", "is said to"
@@ -1436,17 +1492,14 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
             subject = _subject_before(words, shown, v)
             if subject is None and v > 0 and words[v - 1] in (",", '"', "'") and v + 1 < n:
                 subject = _subject_after(words, shown, v)  # "..., said Ali Khan."
-            if w in ("read", "reads") and not (
-                subject
-                and re.search(r"statement|post|message|tweet|notice|letter|release", subject, re.I)
-            ):
+            if w in ("read", "reads") and not (subject and _WRITTEN.search(subject)):
                 continue
             out.append(_Speech(v, subject))
         elif w in lx.GERUND_SPEECH:
             out.append(_Speech(v, None))
         elif w == "according" and v + 1 < n and words[v + 1] == "to":
             out.append(_Speech(v, _np_after(words, shown, v + 2)))
-    if not any(s.subject for s in out):
+    if not any(s.subject for s in out) and not lx.STANCE_VERBS.isdisjoint(words):
         for v, w in enumerate(words):
             if w in lx.STANCE_VERBS:
                 subject = _subject_before(words, shown, v)
@@ -1454,6 +1507,12 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
                     out.append(_Speech(v, subject))
                     break
     return out
+
+
+_SUBJECT_CHAR = re.compile(r"[\w()'’]")
+_SPACE_AFTER_OPEN = re.compile(r"\(\s+")
+_SPACE_BEFORE_CLOSE = re.compile(r"\s+([)'’])")
+_SPACED_QUOTE = re.compile(r"\s+'\s+")
 
 
 def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
@@ -1488,14 +1547,14 @@ def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
         if w in ("'", "’") and start - 2 >= 0 and shown[start - 2][:1].isupper():
             start -= 1
             continue
-        if not re.match(r"[\w()'’]", w):
+        if not _SUBJECT_CHAR.match(w):
             break
         start -= 1
     if start >= end:
         return None
     subject = " ".join(shown[start:end])
-    subject = re.sub(r"\s+([)'’])", r"\1", re.sub(r"\(\s+", "(", subject))
-    subject = re.sub(r"\s+'\s+", "' ", subject)
+    subject = _SPACE_BEFORE_CLOSE.sub(r"\1", _SPACE_AFTER_OPEN.sub("(", subject))
+    subject = _SPACED_QUOTE.sub("' ", subject)
     return subject.strip() or None
 
 
@@ -1573,6 +1632,9 @@ def _initial_subject(words: list[str], shown: list[str]) -> str | None:
     return None
 
 
+# Claimant strings recur (each "police said" is asked about several times): cache the pure
+# tests on them.
+@lru_cache(maxsize=4096)
 def _is_anaphor(text: str) -> bool:
     low = text.lower()
     return low in lx.ANAPHORS or bool(
@@ -1582,6 +1644,7 @@ def _is_anaphor(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _is_outlet(text: str) -> bool:
     words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
     return bool(words & lx.OUTLET_WORDS) and not words & {
@@ -1594,6 +1657,7 @@ def _is_outlet(text: str) -> bool:
     }
 
 
+@lru_cache(maxsize=4096)
 def claimant_key(text: str) -> str:
     """A normalised key for a claimant: aliases, acronyms, then the words themselves.
 

@@ -114,20 +114,16 @@ class Quantity:
     vague_word: str | None = None
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+_DECIMAL = re.compile(r"\d+\.\d+")
+
+
 def _digits(tok: str) -> int | None:
     if tok.isascii() and tok.isdigit():
         return int(tok)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", tok):
+    if _THOUSANDS.fullmatch(tok):
         return int(tok.replace(",", ""))
     return None
-
-
-def _may_start(w: str) -> bool:
-    """Can a quantity start with this token? (the cheap test before parsing)"""
-    if w[:1].isdigit() or w in _STARTS:
-        return True
-    parts = w.split("-")
-    return len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS
 
 
 def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
@@ -135,9 +131,8 @@ def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
     total, current, j, seen = 0, 0, i, False
     while j < len(words):
         w = words[j]
-        parts = w.split("-")
-        if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
-            current += TENS[parts[0]] + UNITS[parts[1]]
+        if w in _HYPHENATED:
+            current += _HYPHENATED[w]
         elif w in UNITS:
             current += UNITS[w]
         elif w in TENS:
@@ -169,8 +164,8 @@ def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
 def parse_quantity(words: list[str], i: int) -> Quantity | None:
     """Parse a quantity at lowercased token ``i`` (without its hedge)."""
     w = words[i]
-    if not _may_start(w):
-        return None
+    if not (w in _STARTS or w[:1].isdigit()):
+        return None  # the cheap test before parsing: most tokens cannot start a quantity
     nxt = words[i + 1] if i + 1 < len(words) else ""
     # "a dozen", "two dozen", "half a dozen"
     if w == "half" and words[i + 1 : i + 3] == ["a", "dozen"]:
@@ -192,7 +187,7 @@ def parse_quantity(words: list[str], i: int) -> Quantity | None:
         if nxt in ("hundred", "thousand", "million"):
             value *= SCALES[nxt]
             end += 1
-    elif re.fullmatch(r"\d+\.\d+", w) and nxt in ("thousand", "million"):
+    elif _DECIMAL.fullmatch(w) and nxt in ("thousand", "million"):
         value, end = round(float(w) * SCALES[nxt]), i + 2
     else:
         parsed = _word_number(words, i)
@@ -222,7 +217,9 @@ def parse_range(words: list[str], q: Quantity) -> Quantity:
 
 def find_hedge(words: list[str], start: int) -> tuple[int, str] | None:
     """The hedge right before token ``start``: (its first token, qualifier)."""
-    for phrase, qual in HEDGES:
+    if not 0 < start <= len(words):
+        return None
+    for phrase, qual in _HEDGES_BY_LAST.get(words[start - 1], ()):
         n = len(phrase)
         if start - n >= 0 and tuple(words[start - n : start]) == phrase:
             return start - n, qual
@@ -249,4 +246,10 @@ def apply_qualifier(q: Quantity, qualifier: str) -> Quantity:
     return Quantity(q.start, q.end, v, low, high, qualifier, q.vague_word)
 
 
-_STARTS = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one"])
+# "twenty-one": looked up whole rather than splitting every token at "-".
+_HYPHENATED = {f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}
+_STARTS = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one", *_HYPHENATED])
+# HEDGES by their last word, longest first as in HEDGES: only those can end before a number.
+_HEDGES_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _hedge in HEDGES:
+    _HEDGES_BY_LAST.setdefault(_hedge[0][-1], []).append(_hedge)

@@ -92,6 +92,12 @@ for _phrase, _offset in _RELATIVE:
 _VAGUE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _vphrase in _VAGUE:
     _VAGUE_BY_FIRST.setdefault(_vphrase[0], []).append(_vphrase)
+# Words (bare or with "'s") a period may start with, other than numbers.
+_CUES = frozenset(
+    [*WEEKDAYS, *MONTHS, "past", "last"]
+    + [f"{w}'s" for w in (*WEEKDAYS, *MONTHS, "past", "last")]
+    + [*_RELATIVE_BY_FIRST, *_VAGUE_BY_FIRST]
+)
 _CUMULATIVE = {"bringing", "so far", "to date", "since", "cumulative", "overall toll", "in all"}
 
 
@@ -114,7 +120,9 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
     shown = text_of or words
     out: list[PeriodMention] = []
     n = len(words)
-    for i, word in enumerate(words):
+    # Only a cue word or a number can start a period: skip the rest without the tests below.
+    for i in [k for k, word in enumerate(words) if word in _CUES or word[:1].isdigit()]:
+        word = words[i]
         w = word.removesuffix("'s")  # "Saturday's attack"
         if w in WEEKDAYS:
             out.append(
