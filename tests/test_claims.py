@@ -831,3 +831,17 @@ def test_period_of_the_count_clause(
         claim.period, pub=dt.date.fromisoformat(pub), event_day=dt.date.fromisoformat(event)
     )
     assert resolved.start == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were shot dead on March 40, three days after the raid, police said.",
+        "A man was arrested on June 31, a day after the shooting, and 4 were injured.",
+        "Officials said on Feb. 30, two days after the blast, that 5 people had died.",
+    ],
+)
+def test_impossible_calendar_day_does_not_break_extraction(text: str) -> None:
+    # Typos and garbled dates ("March 40") occur in real feeds; they must not stop a batch.
+    claims = extract_claims(Article.create(text, "typo.txt"))
+    assert claims and all(not (c.period and c.period.start) for c in claims)

@@ -208,11 +208,21 @@ def _span(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 def _month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) from "January 31", "31 Jan"."""
+    """(month, day) from "January 31", "31 Jan"; None for a day no month has ("June 31").
+
+        >>> _month_day("Feb. 29"), _month_day("June 31")
+        ((2, 29), None)
+    """
     words = text.lower().replace(".", "").split()
     months = [MONTHS[w] for w in words if w in MONTHS]
     days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
-    return (months[0], days[0]) if months and days else None
+    if not months or not days or not 1 <= days[0] <= _MONTH_DAYS[months[0] - 1]:
+        return None
+    return months[0], days[0]
+
+
+#: Days in each month of a leap year (Feb 29 can be stated).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def is_cumulative(sentence_lower: str) -> bool:
