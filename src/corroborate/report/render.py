@@ -13,14 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from corroborate.model import Report
+from corroborate.model import Relation, Report
 from corroborate.report.view import (
     ArticleRef,
     ArticleView,
@@ -81,17 +81,19 @@ def _env() -> Environment:
     return env
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, view: ReportView | None = None) -> str:
     """One self-contained HTML page (inline CSS, no scripts, no external resources).
 
     All text from the articles is HTML-escaped; figures link to their source sentence.
+    ``view`` (here and in the other renderers): the report's :func:`build_view`, when the
+    caller has made it already.
 
     >>> from corroborate.model import Report
     >>> page = render_html(Report(generated="x", articles=(), events=(), claims=()))
     >>> page.startswith("<!DOCTYPE html>") and "<script" not in page
     True
     """
-    view = build_view(report)
+    view = view or build_view(report)
     template = _env().get_template("report.html.j2")
     return template.render(
         view=view, relation_words=RELATION_WORDS, origins=origin_views(report, view)
@@ -135,6 +137,18 @@ def origin_views(report: Report, view: ReportView) -> dict[str, list[OriginView]
         return refs.get(aid) or ArticleRef(aid, aid, anchor("article", aid))
 
     arts = {a.id: a for a in report.articles}
+    # Each event reads only the relations touching its members (in report order): scanning
+    # every relation for every event made writing grow with the square of the batch.
+    touching: dict[str, list[int]] = {}
+    for n, r in enumerate(report.relations):
+        touching.setdefault(r.a, []).append(n)
+        if r.b != r.a:
+            touching.setdefault(r.b, []).append(n)
+
+    def relations_of(ids: Sequence[str]) -> list[Relation]:
+        found = sorted({n for a in ids for n in touching.get(a, ())})
+        return [report.relations[n] for n in found]
+
     return {
         ev.id: [
             OriginView(
@@ -143,7 +157,7 @@ def origin_views(report: Report, view: ReportView) -> dict[str, list[OriginView]
                 o.credited or "",
                 o.reason,
             )
-            for o in derivation(ev.articles, report.relations, arts)
+            for o in derivation(ev.articles, relations_of(ev.articles), arts)
         ]
         for ev in report.events
     }
@@ -302,7 +316,7 @@ def _markdown(view: ReportView, origins: Mapping[str, Sequence[OriginView]] | No
     return "\n".join(out) + "\n"
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, view: ReportView | None = None) -> str:
     """A Markdown fact sheet: per event a summary, the facts table, copies and reports;
     then every claim. Table cells are escaped (pipes, newlines, HTML, emphasis).
 
@@ -310,7 +324,7 @@ def render_markdown(report: Report) -> str:
     >>> "## Claims" in render_markdown(Report(generated="x", articles=(), events=(), claims=()))
     True
     """
-    view = build_view(report)
+    view = view or build_view(report)
     return _markdown(view, origin_views(report, view))
 
 
@@ -334,7 +348,7 @@ def csv_cell(value: object) -> str:
     return "'" + s if s and s[0] in "=+-@\t\r" else s
 
 
-def render_csv(report: Report) -> str:
+def render_csv(report: Report, view: ReportView | None = None) -> str:
     """One row per (event, fact, value); columns :data:`CSV_COLUMNS`.
 
     Lists (places, claimants, articles, claims) are joined with ``"; "``; articles by key.
@@ -343,7 +357,7 @@ def render_csv(report: Report) -> str:
     >>> render_csv(Report(generated="x", articles=(), events=(), claims=())).count("\\n")
     1
     """
-    view = build_view(report)
+    view = view or build_view(report)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -363,7 +377,7 @@ def render_csv(report: Report) -> str:
 
 # --------------------------------------------------------------------------- files
 
-_RENDERERS = {
+_RENDERERS: dict[str, Callable[..., str]] = {
     "md": render_markdown,
     "html": render_html,
     "json": render_json,
@@ -389,10 +403,12 @@ def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    view = build_view(report) if set(formats) - {"json"} else None  # built once, for all
     for fmt in dict.fromkeys(formats):
         path = out_dir / f"report.{fmt}"
+        text = render_json(report) if fmt == "json" else _RENDERERS[fmt](report, view)
         # newline="" keeps the CSV's own line endings exactly as rendered.
-        path.write_text(_RENDERERS[fmt](report), encoding="utf-8", newline="")
+        path.write_text(text, encoding="utf-8", newline="")
         written.append(path)
         if fmt == "csv":
             from corroborate.report.events_csv import render_events_csv
