@@ -55,11 +55,14 @@ _LATER = re.compile(
     r"vigil|memorial|will|scheduled|indicted|verdict|jury|bond|bail)\b"
 )
 # A sentence without any of these words has no date in it (skips tokenising most).
-_DATEISH = re.compile(
-    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
+_DATEISH_WORDS = (
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]*\b|\b(?:yesterday|today|tonight|night|overnight|morning|earlier|"
     r"previous|before|after|ago)\b"
 )
+_DATEISH = re.compile("(?i)" + _DATEISH_WORDS)
+# The same, exactly, on lower-cased ASCII text, in a third of the time (no case folding).
+_DATEISH_LOWER = re.compile(_DATEISH_WORDS)
 _EXTRA_RELATIVE = {("last", "night"): -1, ("overnight",): 0}
 _EXTRA_FIRST = frozenset(phrase[0] for phrase in _EXTRA_RELATIVE)
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
@@ -120,9 +123,9 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
     for k, line in enumerate(lines):
         if not line:
             continue
-        if not _DATEISH.search(line):
-            continue  # no day named: its weight does not matter
         low = line.lower()
+        if not (_DATEISH_LOWER.search(low) if line.isascii() else _DATEISH.search(line)):
+            continue  # no day named: its weight does not matter
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
         if _INCIDENT.search(low):
             weight *= INCIDENT_CUE
@@ -142,8 +145,3 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
     if pub is not None:
         return ArticleDates(pub.isoformat(), "publication", {})
     return ArticleDates(None, None, {})
-
-
-def days_between(a: str, b: str) -> int:
-    """Absolute number of days between two ISO dates."""
-    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)

@@ -32,22 +32,23 @@ statistics, events, links, history); :meth:`EventGrouper.from_state` continues f
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import math
-import operator
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
 from typing import Any
+
+import numpy as np
 
 from corroborate.events.describe import Member, date_of, places_of, title_of, type_of
 from corroborate.events.features import Features, article_features
 from corroborate.events.scoring import (
+    Scratch,
     Vectors,
     Vocabulary,
     Weights,
     channel_keys,
-    link_logit,
+    link_logits,
     sigmoid,
     signals,
     vectors,
@@ -104,12 +105,12 @@ class _Doc:
     vec: Vectors | None = None
     #: Earlier documents found by blocking when this one was placed.
     cands: list[int] = field(default_factory=list)
-    #: Inverted-index keys (``_keys(features)``) while the document is being placed.
-    keys: list[str] | None = None
+    #: Its :func:`channel_keys` while the document is being placed.
+    keys: dict[str, list[str]] | None = None
 
-    def index_keys(self) -> list[str]:
+    def channel_keys(self) -> dict[str, list[str]]:
         if self.keys is None:
-            self.keys = _keys(self.features)
+            self.keys = channel_keys(self.features)
         return self.keys
 
 
@@ -153,11 +154,15 @@ class EventGrouper:
         self._event_of: list[str] = []
         self._events: dict[str, list[int]] = {}  # id -> member doc indices, ascending
         self._founder: dict[str, int] = {}  # event id -> founding doc index
-        self._postings: dict[str, list[int]] = {}
+        # Inverted index: text word -> documents, and other keys (``_other_keys``) -> documents.
+        # (Arrays of C ints: half a list's memory, and numpy reads them in place.)
+        self._word_postings: dict[str, array[int]] = {}
+        self._postings: dict[str, array[int]] = {}
         self._refreshed_at = 0
         self._batches = 0
         self._cache: dict[tuple[int, int], float] = {}
         self._weights: tuple[Weights, tuple[float, ...]] | None = None  # and as floats
+        self._scratch: Scratch = np.zeros(0)  # for scoring.cosines
         # Pairs whose link probability reached join_probability when scored (symmetric).
         self._links: dict[int, set[int]] = {}
         #: Every merge and split of events that existed before a batch, oldest first.
@@ -199,8 +204,8 @@ class EventGrouper:
             feats = article_features(
                 art, by_article.get(art.id, ()), (places or {}).get(art.id, ())
             )
-            docs.append(_Doc(art.id, art.title, _lede(art), feats))
             keys = channel_keys(feats)
+            docs.append(_Doc(art.id, art.title, _lede(art), feats, keys=keys))
             self._vocab.count(keys, (h for h, _, _ in feats.paragraphs))
         self._cache.clear()
         if self._vocab.docs >= self._refreshed_at * self.settings.refresh_growth:
@@ -338,10 +343,12 @@ class EventGrouper:
         i = len(self._docs)
         self._docs.append(doc)
         self._index_of[doc.article_id] = i
-        doc.vec = vectors(doc.features, self._vocab, self.settings.boilerplate_docs)
         cfg = self.settings
+        doc.vec = vectors(doc.features, self._vocab, cfg.boilerplate_docs, doc.channel_keys())
         doc.cands = self._candidates(i)
-        means = {e: self._mean_to(i, e) for e in {self._event_of[j] for j in doc.cands}}
+        near = {self._event_of[j] for j in doc.cands}
+        self._score(i, [j for e in near for j in self._members(e, exclude=i)])
+        means = {e: self._mean_to(i, e) for e in near}
         good = sorted(
             (e for e, m in means.items() if m >= cfg.join_probability),
             key=lambda e: (-means[e], self._founder[e]),
@@ -362,46 +369,53 @@ class EventGrouper:
         return event
 
     def _index(self, i: int) -> None:
-        postings = self._postings
-        for key in self._docs[i].index_keys():
-            posting = postings.get(key)
-            if posting is None:
-                postings[key] = [i]
-            else:
-                posting.append(i)
-        self._docs[i].keys = None  # needed only until indexed (they would double its memory)
+        doc = self._docs[i]
+        keys = doc.channel_keys()
+        for postings, ks in (
+            (self._word_postings, keys["text"]),
+            (self._postings, _other_keys(doc.features, keys)),
+        ):
+            for key in ks:
+                posting = postings.get(key)
+                if posting is None:
+                    postings[key] = array("i", (i,))
+                else:
+                    posting.append(i)
+        doc.keys = None  # needed only until indexed (they would double its memory)
 
     def _candidates(self, i: int) -> list[int]:
         """Other documents sharing a distinctive key with document ``i``, best first."""
         cfg = self.settings
         doc = self._docs[i]
-        feats = doc.features
+        keys = doc.channel_keys()
         df = self._vocab.df["text"]
-        postings = self._postings
-        every = doc.index_keys()  # "w:" text words first, in sorted order, then the rest
-        words = [k[2:] for k in every if k in postings and k.startswith("w:")]
+        by_word = self._word_postings
+        words = [w for w in keys["text"] if w in by_word]  # in sorted order
         # Rarest first (sorting (df, word) pairs: the same order as key=lambda w: (df[w], w)).
         rarest = [w for _, w in sorted(zip(map(df.__getitem__, words), words, strict=True))]
         looked_up = rarest[: cfg.index_words]
-        keys = ["w:" + w for w in looked_up]
-        if feats.has_title:  # headline words name the event: always looked up
+        postings = [by_word[w] for w in looked_up]
+        if doc.features.has_title:  # headline words name the event: always looked up
             top = set(looked_up)
-            keys += ["w:" + w for w in feats.paragraphs[0][1] if w not in top]
-        keys += [k for k in every if not k.startswith("w:")]
-        hits: dict[int, float] = {}
+            title = doc.features.paragraphs[0][1]
+            postings += [by_word[w] for w in title if w not in top and w in by_word]
+        others = self._postings
+        postings += [others[k] for k in _other_keys(doc.features, keys) if k in others]
+        kept = [p for p in postings if len(p) <= cfg.max_postings]
+        if not kept:
+            return []
         total = len(self._docs) + 1
-        get = hits.get
-        for key in keys:
-            posting = postings.get(key)
-            if not posting or len(posting) > cfg.max_postings:
-                continue
-            weight = math.log(total / len(posting))  # rarer keys say more
-            # hits[j] = hits.get(j, 0.0) + weight for every j, the loop run in C (a posting
-            # holds each document once, so no j is updated twice here).
-            gains = map(operator.add, map(get, posting, repeat(0.0)), repeat(weight))
-            hits.update(zip(posting, gains, strict=False))
-        hits.pop(i, None)
-        return _best(hits, cfg.max_candidates)
+        sizes = [len(p) for p in kept]
+        docs = np.concatenate([np.frombuffer(p, np.intc) for p in kept])
+        gains = np.repeat([math.log(total / n) for n in sizes], sizes)  # rarer keys say more
+        found, at = np.unique(docs, return_inverse=True)
+        # Each document's hits: its keys' gains added in order (bincount adds in order).
+        hits = np.bincount(at, gains)
+        other = found != i
+        found, hits = found[other], hits[other]
+        best = np.lexsort((found, -hits))[: cfg.max_candidates]  # ties: the earlier one
+        cands: list[int] = found[best].tolist()
+        return cands
 
     # --- probabilities ------------------------------------------------------------------
 
@@ -412,21 +426,29 @@ class EventGrouper:
         return doc.vec
 
     def _prob(self, i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        p = self._cache.get(key)
+        p = self._cache.get((i, j) if i < j else (j, i))
         if p is None:
-            # = sigmoid(weights.logit(signals(...))), without the dict of signals
-            weights = self.settings.weights
-            if self._weights is None or self._weights[0] is not weights:
-                self._weights = (weights, weights.as_floats())
-            p = sigmoid(
-                link_logit(self._weights[1], self._vec(i), self._vec(j), self.settings.far_km)
-            )
-            self._cache[key] = p
+            p = self._score(i, [j])[0]
+        return p
+
+    def _score(self, i: int, js: Sequence[int]) -> list[float]:
+        """Link probabilities of document ``i`` with each of ``js`` (all scored at once),
+        cached; pairs that reach ``join_probability`` are recorded as links."""
+        weights = self.settings.weights
+        if self._weights is None or self._weights[0] is not weights:
+            self._weights = (weights, weights.as_floats())
+        x = self._vec(i)
+        ys = [self._vec(j) for j in js]
+        if len(self._scratch) < self._vocab.id_bound():
+            self._scratch = np.zeros(2 * self._vocab.id_bound())
+        logits = link_logits(self._weights[1], x, ys, self.settings.far_km, self._scratch)
+        probs = [sigmoid(z) for z in logits]
+        for j, p in zip(js, probs, strict=True):
+            self._cache[(i, j) if i < j else (j, i)] = p
             if p >= self.settings.join_probability:
                 self._links.setdefault(i, set()).add(j)
                 self._links.setdefault(j, set()).add(i)
-        return p
+        return probs
 
     def _members(self, event: str, exclude: int | None = None) -> list[int]:
         m = [j for j in self._events[event] if j != exclude]
@@ -577,24 +599,11 @@ class EventGrouper:
         )
 
 
-def _best(hits: dict[int, float], n: int) -> list[int]:
-    """The ``n`` documents with the most hits, ties to the earlier one: the same as
-    ``heapq.nlargest(n, hits, key=lambda j: (hits[j], -j))``, with the cut found on the bare
-    values first so only the few documents near the top get a sort key."""
-    if len(hits) > n:
-        cut = heapq.nlargest(n, hits.values())[-1]
-        top = list(compress(hits, map(cut.__le__, hits.values())))  # v >= cut, in C
-    else:
-        top = list(hits)
-    top.sort(key=lambda j: (-hits[j], j))
-    return top[:n]
-
-
-def _keys(f: Features) -> list[str]:
-    """Inverted-index keys of a document, channel-prefixed ("w:" words, "n:" names, ...)."""
-    keys = channel_keys(f)
-    out = [f"w:{w}" for w in keys["text"]]
-    out += [f"n:{k}" for k in keys["names"]]
+def _other_keys(f: Features, keys: Mapping[str, Sequence[str]]) -> list[str]:
+    """Inverted-index keys of a document besides its text words, channel-prefixed ("n:"
+    names, "s:" streets, "p:" places, "f:" figures, "d:" days); ``keys``: its
+    :func:`channel_keys`."""
+    out = [f"n:{k}" for k in keys["names"]]
     out += [f"s:{k}" for k in keys["streets"]]
     out += [f"p:{k}" for k in keys["places"]]
     out += [f"f:{k}" for k in keys["figures"]]

@@ -32,13 +32,16 @@ other share all their paragraphs, so the weight scales them alike and their cosi
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from corroborate.events.dates import days_between
+import numpy as np
+import numpy.typing as npt
+
 from corroborate.events.features import Features
 from corroborate.model import Place
 
@@ -118,28 +121,46 @@ class Weights:
 
 
 def link_logit(w: tuple[float, ...], x: Vectors, y: Vectors, far_km: float) -> float:
-    """:meth:`Weights.link_logit` with the weights as :meth:`Weights.as_floats` gives them
-    (the innermost step of grouping: a few million calls on large batches)."""
-    xs, ys = x.streets, y.streets
-    streets = cosine(xs, ys) if xs and ys else 0.0
+    """:meth:`Weights.link_logit` with the weights as :meth:`Weights.as_floats` gives them."""
+    return link_logits(w, x, [y], far_km)[0]
+
+
+def link_logits(
+    w: tuple[float, ...],
+    x: Vectors,
+    ys: Sequence[Vectors],
+    far_km: float,
+    scratch: Scratch | None = None,
+) -> list[float]:
+    """:func:`link_logit` of ``x`` with each of ``ys`` (the innermost step of grouping;
+    ``scratch`` as :func:`cosines` takes it)."""
+    weights = w[1:]
+    return [
+        w[0] + sum(map(operator.mul, weights, _signals(x, y, row, far_km)))
+        for y, row in zip(ys, cosines(x, ys, scratch), strict=True)
+    ]
+
+
+def _signals(x: Vectors, y: Vectors, cos: Sequence[float], far_km: float) -> tuple[float, ...]:
+    """The values of :data:`SIGNALS`, in order, given the pair's :func:`cosines` row."""
+    streets = cos[STREETS]
     agree = bool(x.days & y.days)
     gap = 0.0
-    if not agree and x.day and y.day:
-        gap = math.log1p(days_between(x.day, y.day))
-    far = 1.0 if x.main and y.main and km(x.main, y.main) > far_km else 0.0
-    terms = (
-        w[1] * cosine(x.text, y.text),
-        w[2] * (cosine(x.title, y.title) if x.title and y.title else 0.0),
-        w[3] * (cosine(x.names, y.names) if x.names and y.names else 0.0),
-        w[4] * streets,
-        w[5] * (1.0 if xs and ys and not streets else 0.0),
-        w[6] * (cosine(x.places, y.places) if x.places and y.places else 0.0),
-        w[7] * (cosine(x.figures, y.figures) if x.figures and y.figures else 0.0),
-        w[8] * (1.0 if agree else 0.0),
-        w[9] * gap,
-        w[10] * far,
+    if not agree and x.day is not None and y.day is not None:
+        gap = math.log1p(abs(x.day - y.day))
+    far = 1.0 if x.main and y.main and _km(x.main, y.main) > far_km else 0.0
+    return (
+        cos[TEXT],
+        cos[TITLE],
+        cos[NAMES],
+        streets,
+        1.0 if x.streets and y.streets and not streets else 0.0,
+        cos[PLACES],
+        cos[FIGURES],
+        1.0 if agree else 0.0,
+        gap,
+        far,
     )
-    return w[0] + sum(terms)
 
 
 def sigmoid(z: float) -> float:
@@ -158,6 +179,9 @@ class Vocabulary:
         self.docs = 0
         self.df: dict[str, Counter[str]] = {c: Counter() for c in CHANNELS}
         self.paragraph_df: Counter[str] = Counter()
+        #: Key -> id per vector channel (:func:`vectors`; not saved: only this process's
+        #: vectors use them).
+        self._ids: dict[str, dict[str, int]] = {c: {} for c in VECTOR_CHANNELS}
         # idf values computed since the counts last changed, per channel (vectors look up
         # the same words again and again between two batches).
         self._idf: dict[str, dict[str, float]] = {}
@@ -170,18 +194,39 @@ class Vocabulary:
             self.df[channel].update(set(ks))
         self.paragraph_df.update(set(paragraphs))
 
-    def idf(self, channel: str, key: str) -> float:
+    def idfs(self, channel: str, keys: Collection[str]) -> list[float]:
+        """The idf of each of ``keys`` of a channel."""
         memo = self._idf.get(channel)
         if memo is None:
             memo = self._idf[channel] = {}
-        value = memo.get(key)
-        if value is None:
+        try:
+            return list(map(memo.__getitem__, keys))
+        except KeyError:  # some not computed since the counts last changed
             n = self.docs + self.background_docs
-            df = float(self.df[channel][key])
-            if channel == "text" and key in GENERIC_NEWS_WORDS:
-                df += self.background_docs * self.generic_share
-            value = memo[key] = math.log((n + 1) / (df + 1)) + 1.0
-        return value
+            counts = self.df[channel]
+            for key in keys:
+                if key not in memo:
+                    df = float(counts[key])
+                    if channel == "text" and key in GENERIC_NEWS_WORDS:
+                        df += self.background_docs * self.generic_share
+                    memo[key] = math.log((n + 1) / (df + 1)) + 1.0
+            return list(map(memo.__getitem__, keys))
+
+    def key_ids(self, channel: int, keys: Collection[str]) -> list[int]:
+        """Ids of keys of a channel in the vectors: ``n * CHANNEL_SLOTS + channel``, ``n``
+        counting the channel's keys in order of first use."""
+        ids = self._ids[VECTOR_CHANNELS[channel]]
+        try:
+            return list(map(ids.__getitem__, keys))
+        except KeyError:  # keys seen for the first time
+            for k in keys:
+                if k not in ids:
+                    ids[k] = len(ids) * CHANNEL_SLOTS + channel
+            return list(map(ids.__getitem__, keys))
+
+    def id_bound(self) -> int:
+        """A number larger than every key id given so far."""
+        return CHANNEL_SLOTS * (1 + max(map(len, self._ids.values())))
 
     def to_state(self) -> dict[str, object]:
         return {
@@ -202,6 +247,12 @@ class Vocabulary:
 
 
 Vector = dict[str, float]
+
+#: Channels of :class:`Vectors`, and the index of each (its low bits in a key id).
+VECTOR_CHANNELS = ("text", "title", "names", "streets", "places", "figures")
+TEXT, TITLE, NAMES, STREETS, PLACES, FIGURES = range(len(VECTOR_CHANNELS))
+#: A power of two > len(VECTOR_CHANNELS): a key id's remainder by it is its channel.
+CHANNEL_SLOTS = 8
 
 
 def local_places(places: Iterable[Place]) -> list[Place]:
@@ -228,17 +279,52 @@ def channel_keys(f: Features) -> dict[str, list[str]]:
 
 @dataclass(slots=True)
 class Vectors:
-    """Unit-length IDF-weighted vectors of one article, per channel, plus date and place."""
+    """Unit-length IDF-weighted vectors of one article, one per channel of
+    :data:`VECTOR_CHANNELS`, plus date and place.
 
-    text: Vector
-    title: Vector
-    names: Vector
-    streets: Vector
-    places: Vector
-    figures: Vector
+    The vectors are held together as two arrays (a small fraction of dicts' memory, and
+    pair scoring runs in numpy): the key ids (:meth:`Vocabulary.key_ids`, ascending; the
+    channel is each id's remainder by :data:`CHANNEL_SLOTS`) and their weights.
+    """
+
+    ids: npt.NDArray[np.int32]
+    weights: npt.NDArray[np.float64]
+    #: Whether the streets vector is not empty.
+    streets: bool
     days: frozenset[str]
-    day: str | None
-    main: tuple[float, float] | None
+    #: Incident day (proleptic Gregorian ordinal).
+    day: int | None
+    #: Main town as (latitude, longitude) in radians, and the cosine of the latitude.
+    main: tuple[float, float, float] | None
+
+
+Scratch = npt.NDArray[np.float64]
+
+
+def cosines(x: Vectors, ys: Sequence[Vectors], scratch: Scratch | None = None) -> list[list[float]]:
+    """The cosine of ``x`` with each of ``ys`` per channel: a row of
+    ``len(VECTOR_CHANNELS)`` cosines per one of ``ys`` (0.0 where either vector is empty).
+
+    ``scratch``: zeros, longer than any key id (:meth:`Vocabulary.id_bound`); given back as
+    zeros. Each cosine adds its products in ascending key id order.
+    """
+    n = len(ys)
+    if not n or not len(x.ids):
+        return [[0.0] * len(VECTOR_CHANNELS) for _ in range(n)]
+    ids = np.concatenate([y.ids for y in ys])
+    if scratch is None:
+        scratch = np.zeros(max(int(x.ids[-1]), int(ids.max(initial=0))) + 1)
+    # x spread out over key ids: looking the ys' keys up gives x's weight, or 0.0.
+    scratch[x.ids] = x.weights
+    products = scratch[ids] * np.concatenate([y.weights for y in ys])
+    scratch[x.ids] = 0.0
+    # Sum per (pair, channel): bincount adds in order, pair by pair, channel by channel
+    # (adding the keys x lacks adds 0.0, which changes no sum).
+    slot = np.repeat(np.arange(0, n * CHANNEL_SLOTS, CHANNEL_SLOTS), [len(y.ids) for y in ys])
+    slot += ids & (CHANNEL_SLOTS - 1)
+    sums = np.bincount(slot, products, n * CHANNEL_SLOTS).reshape(n, CHANNEL_SLOTS)
+    rows: list[list[float]] = sums[:, : len(VECTOR_CHANNELS)].tolist()
+    return rows
 
 
 def _unit(v: Vector) -> Vector:
@@ -253,8 +339,14 @@ def _top(v: Vector, n: int) -> Vector:
     return dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
 
 
-def _weighted(vocab: Vocabulary, channel: str, keys: Iterable[str]) -> Vector:
-    return _unit({k: vocab.idf(channel, k) for k in keys})
+def _weighted(vocab: Vocabulary, channel: str, keys: Collection[str]) -> Vector:
+    return _unit(dict(zip(keys, vocab.idfs(channel, keys), strict=True)))
+
+
+def _tf_idf(vocab: Vocabulary, channel: str, counts: Mapping[str, float]) -> Vector:
+    """``{k: log1p(count) * idf(k)}``."""
+    idfs = vocab.idfs(channel, counts.keys())
+    return dict(zip(counts, map(operator.mul, map(math.log1p, counts.values()), idfs), strict=True))
 
 
 def main_place(places: Iterable[Place]) -> Place | None:
@@ -273,8 +365,14 @@ def main_place(places: Iterable[Place]) -> Place | None:
     return next(p for k, p in first.items() if counts[k] == top)
 
 
-def vectors(f: Features, vocab: Vocabulary, boilerplate_docs: int) -> Vectors:
-    """Build an article's vectors with the vocabulary as it stands."""
+def vectors(
+    f: Features,
+    vocab: Vocabulary,
+    boilerplate_docs: int,
+    keys: Mapping[str, Sequence[str]] | None = None,
+) -> Vectors:
+    """Build an article's vectors with the vocabulary as it stands (``keys``: its
+    :func:`channel_keys`, when at hand)."""
     raw: dict[str, float] = {}
     title: dict[str, float] = {}
     names: dict[str, float] = {}
@@ -287,62 +385,48 @@ def vectors(f: Features, vocab: Vocabulary, boilerplate_docs: int) -> Vectors:
             for name in found:
                 names[name] = names.get(name, 0.0) + 1.0
         if n == 0 and f.has_title:
-            title = {t: math.log1p(c) * vocab.idf("text", t) for t, c in terms.items()}
-    text = {t: math.log1p(x) * vocab.idf("text", t) for t, x in raw.items()}
-    keys = channel_keys(f)
-    mp = main_place(f.title_places) or main_place(f.places)
-    return Vectors(
-        text=_unit(_top(text, MAX_TERMS)),
-        title=_unit(title),
-        names=_unit({k: math.log1p(w) * vocab.idf("names", k) for k, w in names.items()}),
-        streets=_weighted(vocab, "streets", keys["streets"]),
-        places=_weighted(vocab, "places", keys["places"]),
-        figures=_weighted(vocab, "figures", keys["figures"]),
-        days=frozenset(f.days) if f.precision == "day" else frozenset(),
-        day=f.day,
-        main=(mp.lat, mp.lon) if mp and mp.lat is not None and mp.lon is not None else None,
+            title = _tf_idf(vocab, "text", terms)
+    text = _tf_idf(vocab, "text", raw)
+    if keys is None:
+        keys = channel_keys(f)
+    channels = (
+        _unit(_top(text, MAX_TERMS)),
+        _unit(title),
+        _unit(_tf_idf(vocab, "names", names)),
+        _weighted(vocab, "streets", keys["streets"]),
+        _weighted(vocab, "places", keys["places"]),
+        _weighted(vocab, "figures", keys["figures"]),
     )
-
-
-def cosine(a: Vector, b: Vector) -> float:
-    if not a or not b:
-        return 0.0
-    # The same products summed in the same order as ``sum(a[k] * b[k] for k in shared)``,
-    # with the loop in C (this is the innermost loop of grouping).
-    shared = a.keys() & b.keys()
-    if not shared:
-        return 0.0
-    total: float = sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
-    return total
+    ids = np.array([i for c, v in enumerate(channels) for i in vocab.key_ids(c, v)], np.int32)
+    order = ids.argsort()
+    weights = np.array([w for v in channels for w in v.values()], np.float64)
+    mp = main_place(f.title_places) or main_place(f.places)
+    main = None
+    if mp and mp.lat is not None and mp.lon is not None:
+        lat = math.radians(mp.lat)
+        main = (lat, math.radians(mp.lon), math.cos(lat))
+    return Vectors(
+        ids=ids[order],
+        weights=weights[order],
+        streets=bool(channels[STREETS]),
+        days=frozenset(f.days) if f.precision == "day" else frozenset(),
+        day=dt.date.fromisoformat(f.day).toordinal() if f.day else None,
+        main=main,
+    )
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres."""
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
+    return _km((la1, lo1, math.cos(la1)), (la2, lo2, math.cos(la2)))
+
+
+def _km(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """:func:`km` of (latitude, longitude, cosine of latitude) in radians."""
+    h = math.sin((b[0] - a[0]) / 2) ** 2 + a[2] * b[2] * math.sin((b[1] - a[1]) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def signals(x: Vectors, y: Vectors, far_km: float) -> dict[str, float]:
     """The pair signals of two articles (module docstring)."""
-    agree = bool(x.days & y.days)
-    gap = 0.0
-    if not agree and x.day and y.day:
-        gap = math.log1p(days_between(x.day, y.day))
-    far = 1.0 if x.main and y.main and km(x.main, y.main) > far_km else 0.0
-    streets = cosine(x.streets, y.streets)
-    return {
-        "text": cosine(x.text, y.text),
-        "title": cosine(x.title, y.title),
-        "names": cosine(x.names, y.names),
-        "streets": streets,
-        "other_streets": 1.0 if x.streets and y.streets and not streets else 0.0,
-        "places": cosine(x.places, y.places),
-        "figures": cosine(x.figures, y.figures),
-        "day_agree": 1.0 if agree else 0.0,
-        "day_gap": gap,
-        "far": far,
-    }
+    return dict(zip(SIGNALS, _signals(x, y, cosines(x, [y])[0], far_km), strict=True))
