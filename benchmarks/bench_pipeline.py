@@ -6,8 +6,8 @@
     python benchmarks/bench_pipeline.py --profile 1000   # pyinstrument text profiles
 
 Inputs are built from the real gva reports: the first N are the reports themselves; past
-their number, each extra report is a new one made by mixing sentences of two random real
-reports and renaming its people, so that copies stay rare, as in a real news stream. Each
+their number, the realistic feed of ``benchmarks/stream.py`` (new reports mixed from real
+ones with new names and numbers, one in about seven a copy or rewrite of a recent one). Each
 size runs in a fresh process, so peak memory (max RSS) is that size's own.
 
 What one size measures, all in CPU seconds of that process (``time.process_time``: other
@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import resource
 import subprocess
 import sys
@@ -39,32 +37,20 @@ import time
 from pathlib import Path
 from typing import Any
 
+from stream import stream
+
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "bench"
 SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)
-#: Reports are written only up to this size: rendering grows faster than linearly with the
-#: batch (every event view scans every article and relation: 1.1 ms/article at 1k, 13 at
-#: 10k), so at 100k it would take hours. Larger sizes report ``analyse`` only.
+#: Reports are written only up to this size: a 100k-report HTML page and Markdown file
+#: (hundreds of MB each) are not what anyone reads; larger sizes report ``analyse`` only.
 WRITE_MAX = 10_000
-_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 def build_corpus(data: Path, n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """``n`` report rows: the real gva reports first, then synthetic mixtures."""
-    rows = [json.loads(line) for line in (data / "gva" / "articles.jsonl").open()]
-    rows = [r for r in rows if len(r.get("text", "")) > 200]
-    out = rows[:n]
-    rng = random.Random(seed)
-    while len(out) < n:
-        a, b = rng.sample(rows, 2)
-        sa, sb = a["text"].split(". "), b["text"].split(". ")
-        text = ". ".join(sa[: len(sa) // 2] + sb[len(sb) // 2 :])
-        tag = len(out)
-        text = _NAME.sub(lambda m, t=tag: f"{m.group()}{t % 997}", text)  # type: ignore[misc]
-        out.append(
-            {"id": f"syn{tag}", "text": text, "title": a.get("title"), "date": a.get("date")}
-        )
-    return out
+    """``n`` report rows: the real gva reports first, then the synthetic feed of
+    ``benchmarks/stream.py``."""
+    return list(stream(data, n, seed))
 
 
 def _floor(path: Path) -> float:

@@ -1,11 +1,8 @@
 """Throughput of the Spark job against the single-machine pipeline, on synthetic batches.
 
-The batches (10k and 100k reports) are built from the real GVA articles: copy 0 of each is
-the article itself; copy k >= 1 renames its names (capitalised words never seen in lower
-case, places excepted, so places still resolve) to copy-specific forms, drops a quarter of
-its sentences and moves its publication date k x 97 days on. Copies are thus reports of other,
-similar incidents. They still read as rewrites of their original (10,000 reports give
-about 9,000 relations), so provenance sees components of up to 30 related reports.
+The batches (10k and 100k reports) are the realistic feed of ``benchmarks/stream.py``: the
+real gva reports, then new reports mixed from them with new names and numbers, and one in
+about seven a copy or rewrite of a recent report.
 
 Every run reads the same JSON lines file and writes everything a run writes; the clock
 covers ingest to output (Spark session start-up is reported apart). Each configuration
@@ -23,15 +20,14 @@ runs in its own process with a time limit:
 from __future__ import annotations
 
 import json
-import random
-import re
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from stream import write_stream
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 SIZES = (10_000, 100_000)
@@ -40,65 +36,6 @@ CONFIGS = ("local", "spark-1", "spark-2")
 #: Wall-clock limit per configuration and size (seconds). A configuration whose rate at
 #: the smaller size projects past it at the larger one is not started.
 LIMIT = 1200
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
-
-
-def _protected(text: str) -> set[str]:
-    """Words of the places the text names (kept, so places still resolve)."""
-    from corroborate.geo import find_places
-
-    words: set[str] = set()
-    for m in find_places(text):
-        words.update(re.findall(r"\w+", text[m.span.start : m.span.end]))
-    return words
-
-
-def _variant(text: str, k: int, keep: set[str], rng: random.Random) -> str:
-    if k == 0:
-        return text
-    suffix = "abcdefghijklmnopqrstuvwxyz"[k % 26] + str(k // 26 or "")
-
-    def rename(m: re.Match[str]) -> str:
-        w = m.group()
-        return w if w in keep else w + suffix
-
-    paragraphs = []
-    for para in text.split("\n"):
-        parts = [s for s in _SENTENCE.split(para) if rng.random() > 0.25] if para else [""]
-        paragraphs.append(" ".join(parts))
-    return _CAPITALISED.sub(rename, "\n".join(p for p in paragraphs if p.strip()) or text)
-
-
-def synthesize(data_dir: Path, n: int, out: Path, seed: int = 5) -> Path:
-    """``n`` synthetic JSON lines reports from ``data_dir/gva/articles.jsonl``."""
-    with (data_dir / "gva" / "articles.jsonl").open(encoding="utf-8") as src:
-        rows = [json.loads(line) for line in src]
-    # Capitalised words also seen in lower case are ordinary words ("The", "Police").
-    lower = {w for r in rows for w in re.findall(r"\b[a-z]{3,}\b", r["text"])}
-    keep = [_protected((r.get("title") or "") + "\n" + r["text"]) for r in rows]
-    keep = [k | {w for w in _CAPITALISED.findall(r["text"] + (r.get("title") or ""))
-                 if w.lower() in lower} for k, r in zip(keep, rows, strict=True)]  # fmt: skip
-    rng = random.Random(seed)
-    written = 0
-    with out.open("w", encoding="utf-8") as fh:
-        k = 0
-        while written < n:
-            for r, protect in zip(rows, keep, strict=True):
-                if written >= n:
-                    break
-                title = _variant(r.get("title") or "", k, protect, rng) or None
-                rec = {"id": f"{r['id']}-{k}", "text": _variant(r["text"], k, protect, rng),
-                       "title": title}  # fmt: skip
-                if r.get("date"):
-                    day = date.fromisoformat(r["date"][:10]) + timedelta(days=97 * k)
-                    rec["date"] = day.isoformat()
-                fh.write(json.dumps(rec) + "\n")
-                written += 1
-            k += 1
-    return out
-
-
 def _one(config: str, path: Path, workdir: Path) -> dict[str, Any]:
     """One configuration over one input, in this process."""
     if config == "local":
@@ -193,7 +130,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="bench-spark-data-") as tmp:
         rates: dict[str, float | None] = {}
         for n in sizes:
-            path = synthesize(data_dir, n, Path(tmp) / f"synthetic-{n}.jsonl")
+            path = write_stream(data_dir, n, Path(tmp) / f"stream-{n}.jsonl")
             results: dict[str, Any] = {}
             for c in CONFIGS:
                 rate = rates.get(c, -1.0)
