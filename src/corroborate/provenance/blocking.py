@@ -214,8 +214,11 @@ def candidate_pair_counts(
     if len(unit_doc) == 0:
         return empty, empty, empty
     mult, add = _permutations(bands * rows)
-    firsts: list[npt.NDArray[np.int64]] = []
-    seconds: list[npt.NDArray[np.int64]] = []
+    n_units = np.int64(len(unit_doc))
+    # Distinct cross-document sentence pairs so far (a pair colliding in several bands counts
+    # once), merged band by band: identical sentences collide in every band, and keeping
+    # every band's pairs until the end was the stage's peak memory.
+    unit_pairs = empty
     for band in range(bands):
         # One band at a time, so memory holds ``rows`` signature values per unit, not all.
         part = slice(band * rows, (band + 1) * rows)
@@ -233,20 +236,17 @@ def candidate_pair_counts(
         sizes = np.diff(bounds)
         # Buckets of two (the bulk) are paired in numpy; larger ones in Python below.
         pairs_at = bounds[:-1][sizes == 2]
-        firsts.append(order[pairs_at])
-        seconds.append(order[pairs_at + 1])
+        firsts = [order[pairs_at]]
+        seconds = [order[pairs_at + 1]]
         for run in np.flatnonzero(sizes > 2):
             members = order[bounds[run] : bounds[run + 1]]
             x, y = _bucket_pairs(len(members), bucket_cap, window)
             firsts.append(members[x])
             seconds.append(members[y])
-    u = np.concatenate(firsts) if firsts else empty
-    v = np.concatenate(seconds) if seconds else empty
-    lo, hi = np.minimum(u, v), np.maximum(u, v)
-    cross = unit_doc[lo] != unit_doc[hi]
-    n_units = np.int64(len(unit_doc))
-    # Distinct sentence pairs (a pair colliding in several bands counts once).
-    unit_pairs = unique(lo[cross] * n_units + hi[cross])
+        u, v = np.concatenate(firsts), np.concatenate(seconds)
+        lo, hi = np.minimum(u, v), np.maximum(u, v)
+        cross = unit_doc[lo] != unit_doc[hi]
+        unit_pairs = unique(np.concatenate((unit_pairs, lo[cross] * n_units + hi[cross])))
     da = unit_doc[unit_pairs // n_units]
     db = unit_doc[unit_pairs % n_units]
     n_docs = np.int64(int(unit_doc.max()) + 1)

@@ -33,7 +33,7 @@ import hashlib
 import math
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, combinations
 from typing import Any
@@ -439,20 +439,20 @@ def _unit_arrays(
     docs: Sequence[_Doc],
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Batch-wide arrays: each unit's document, and the distinct (unit, word) pairs."""
-    unit_doc: list[int] = []
-    token_unit: list[int] = []
-    token_word: list[int] = []
-    for d, doc in enumerate(docs):
-        for ids in doc.unit_ids:
-            distinct = sorted(set(ids))
-            token_unit.extend([len(unit_doc)] * len(distinct))
-            token_word.extend(distinct)
-            unit_doc.append(d)
-    return (
-        np.asarray(unit_doc, dtype=np.int64),
-        np.asarray(token_unit, dtype=np.int64),
-        np.asarray(token_word, dtype=np.int64),
-    )
+    sizes: list[int] = []
+
+    def distinct_words() -> Iterator[int]:
+        for doc in docs:
+            for ids in doc.unit_ids:
+                distinct = sorted(set(ids))
+                sizes.append(len(distinct))
+                yield from distinct
+
+    # Straight into an array: lists of millions of Python ints were the stage's peak memory.
+    token_word = np.fromiter(distinct_words(), dtype=np.int64)
+    token_unit = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    unit_doc = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d.unit_ids) for d in docs])
+    return unit_doc, token_unit, token_word
 
 
 def _batch_stats(
