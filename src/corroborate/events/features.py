@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -171,8 +172,13 @@ def paragraphs_of(article: Article) -> list[Paragraph]:
             continue
         mid, openers = _name_tokens(block)
         all_mid |= mid
-        found.append((content_id(" ".join(words)), dict(Counter(words)), mid, openers))
-    return [(h, terms, sorted(mid | (openers & all_mid))) for h, terms, mid, openers in found]
+        # Interned: the grouper keeps every report's words, and most recur across reports.
+        terms = dict(Counter(map(sys.intern, words)))
+        found.append((content_id(" ".join(words)), terms, mid, openers))
+    return [
+        (h, terms, sorted(map(sys.intern, mid | (openers & all_mid))))
+        for h, terms, mid, openers in found
+    ]
 
 
 def names_in(text: str) -> set[str]:
