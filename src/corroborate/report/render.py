@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -93,9 +93,13 @@ def render_html(report: Report, view: ReportView | None = None) -> str:
     >>> page.startswith("<!DOCTYPE html>") and "<script" not in page
     True
     """
-    view = view or build_view(report)
+    return "".join(_html_chunks(report, view or build_view(report)))
+
+
+def _html_chunks(report: Report, view: ReportView) -> Iterator[str]:
+    """The page in pieces, so files can be written without the whole page in memory."""
     template = _env().get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         view=view, relation_words=RELATION_WORDS, origins=origin_views(report, view)
     )
 
@@ -244,8 +248,7 @@ def _md_articles(arts: Sequence[ArticleView]) -> list[str]:
 
 def _md_origins(origins: Sequence[OriginView]) -> list[str]:
     return [
-        f"{n}. {', '.join(f'**{md_escape(m.key)}**' for m in o.members)} — "
-        f"{md_escape(o.summary)}"
+        f"{n}. {', '.join(f'**{md_escape(m.key)}**' for m in o.members)} — {md_escape(o.summary)}"
         for n, o in enumerate(origins, 1)
     ]
 
@@ -406,9 +409,13 @@ def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS
     view = build_view(report) if set(formats) - {"json"} else None  # built once, for all
     for fmt in dict.fromkeys(formats):
         path = out_dir / f"report.{fmt}"
-        text = render_json(report) if fmt == "json" else _RENDERERS[fmt](report, view)
         # newline="" keeps the CSV's own line endings exactly as rendered.
-        path.write_text(text, encoding="utf-8", newline="")
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            if fmt == "html":
+                assert view is not None
+                fh.writelines(_html_chunks(report, view))  # the largest file: streamed
+            else:
+                fh.write(render_json(report) if fmt == "json" else _RENDERERS[fmt](report, view))
         written.append(path)
         if fmt == "csv":
             from corroborate.report.events_csv import render_events_csv
