@@ -15,6 +15,8 @@ runs in its own process with a time limit:
     python benchmarks/bench_spark.py            # 10k and 100k (hours on 2 cores: see docs)
     python benchmarks/bench_spark.py --quick    # 1k, for a smoke test
     python benchmarks/bench_spark.py --sizes 10000
+    python benchmarks/bench_spark.py --sizes 100000 --configs spark-1,spark-2 \
+        --provenance-block 100000       # one provenance block (the few-cores advice)
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ QUICK_SIZES = (1_000,)
 CONFIGS = ("local", "spark-1", "spark-2")
 #: Wall-clock limit per configuration and size (seconds). A configuration whose rate at
 #: the smaller size projects past it at the larger one is not started.
-LIMIT = 1200
-def _one(config: str, path: Path, workdir: Path) -> dict[str, Any]:
+LIMIT = 2400
+def _one(config: str, path: Path, workdir: Path, block: int | None = None) -> dict[str, Any]:
     """One configuration over one input, in this process."""
     if config == "local":
         from corroborate.ingest import read_paths
@@ -58,7 +60,10 @@ def _one(config: str, path: Path, workdir: Path) -> dict[str, Any]:
     spark = local_session(cores=cores, shuffle_partitions=max(4, 2 * cores))
     startup = time.perf_counter() - t0
     t0 = time.perf_counter()
-    summary = run_pipeline(spark, [str(path)], str(workdir / "out"))
+    from corroborate.spark.settings import SparkSettings
+
+    settings = SparkSettings(max_provenance_block=block) if block else SparkSettings()
+    summary = run_pipeline(spark, [str(path)], str(workdir / "out"), settings)
     seconds = time.perf_counter() - t0
     spark.stop()
     return {"articles": summary.articles, "seconds": round(seconds, 1),
@@ -68,9 +73,12 @@ def _one(config: str, path: Path, workdir: Path) -> dict[str, Any]:
             "provenance": summary.provenance, "event_blocks": summary.event_blocks}  # fmt: skip
 
 
-def _measure(config: str, path: Path, workdir: Path, limit: int) -> dict[str, Any]:
+def _measure(
+    config: str, path: Path, workdir: Path, limit: int, block: int | None = None
+) -> dict[str, Any]:
     workdir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--one", config, str(path), str(workdir)]
+    cmd += [str(block)] if block else []
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=limit)
     except subprocess.TimeoutExpired:
@@ -116,11 +124,18 @@ def agreement(local_dir: Path, spark_dir: Path) -> dict[str, Any]:
 
 
 def run(
-    data_dir: Path = DEFAULT_DATA, quick: bool = False, sizes: tuple[int, ...] | None = None
+    data_dir: Path = DEFAULT_DATA,
+    quick: bool = False,
+    sizes: tuple[int, ...] | None = None,
+    configs: tuple[str, ...] = CONFIGS,
+    provenance_block: int | None = None,
 ) -> dict[str, Any]:
-    """Articles per second of each configuration at each size (JSON-able)."""
+    """Articles per second of each configuration at each size (JSON-able).
+
+    ``provenance_block``: the Spark runs' ``max_provenance_block`` (default: the setting's).
+    """
     sizes = sizes or (QUICK_SIZES if quick else SIZES)
-    out: dict[str, Any] = {"sizes": {}, "limit_s": LIMIT,
+    out: dict[str, Any] = {"sizes": {}, "limit_s": LIMIT, "provenance_block": provenance_block,
                            "configs": {"local": "read_paths + analyse, one process",
                                        "spark-1": "run_pipeline on local[1]",
                                        "spark-2": "run_pipeline on local[2]"}}  # fmt: skip
@@ -132,7 +147,7 @@ def run(
         for n in sizes:
             path = write_stream(data_dir, n, Path(tmp) / f"stream-{n}.jsonl")
             results: dict[str, Any] = {}
-            for c in CONFIGS:
+            for c in configs:
                 rate = rates.get(c, -1.0)
                 if rate is None or (rate > 0 and n / rate > LIMIT):
                     why = (f"projected {n / rate:.0f} s at the {rate:.1f} articles/s of the "
@@ -140,10 +155,12 @@ def run(
                            "did not finish at the smaller size")  # fmt: skip
                     results[c] = {"status": "not run", "why": why}
                     continue
-                results[c] = _measure(c, path, Path(tmp) / f"{n}-{c}", LIMIT)
+                results[c] = _measure(c, path, Path(tmp) / f"{n}-{c}", LIMIT, provenance_block)
                 ok = results[c].get("status") == "ok"
                 rates[c] = float(results[c]["articles_per_s"]) if ok else None
-            for c in CONFIGS[1:]:
+            for c in configs:
+                if c == "local" or "local" not in results:
+                    continue
                 if results["local"].get("status") == "ok" and results[c].get("status") == "ok":
                     results[c]["agreement"] = agreement(Path(tmp) / f"{n}-local",
                                                         Path(tmp) / f"{n}-{c}")  # fmt: skip
@@ -153,10 +170,23 @@ def run(
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
-        print(json.dumps(_one(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))))
+        block = int(sys.argv[5]) if len(sys.argv) > 5 else None
+        print(json.dumps(_one(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), block)))
     else:
-        # --sizes 10000,100000 picks the batch sizes
+        # --sizes 10000,100000 picks the batch sizes, --configs spark-1,spark-2 the runs,
+        # --provenance-block N the Spark runs' max_provenance_block
         args = sys.argv[1:]
-        chosen = (tuple(int(n) for n in args[args.index("--sizes") + 1].split(","))
-                  if "--sizes" in args else None)  # fmt: skip
-        print(json.dumps(run(quick="--quick" in args, sizes=chosen), indent=2))
+
+        def opt(name: str) -> str | None:
+            return args[args.index(name) + 1] if name in args else None
+
+        chosen = opt("--sizes")
+        picked = opt("--configs")
+        pblock = opt("--provenance-block")
+        result = run(
+            quick="--quick" in args,
+            sizes=tuple(int(n) for n in chosen.split(",")) if chosen else None,
+            configs=tuple(picked.split(",")) if picked else CONFIGS,
+            provenance_block=int(pblock) if pblock else None,
+        )
+        print(json.dumps(result, indent=2))
