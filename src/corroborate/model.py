@@ -37,9 +37,10 @@ _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 def _share_field_set(record: BaseModel) -> None:
     names = record.__pydantic_fields_set__
-    shared = _FIELD_SETS.get(frozenset(names))
+    key = frozenset(names)
+    shared = _FIELD_SETS.get(key)
     if shared is None:
-        shared = _FIELD_SETS.setdefault(frozenset(names), set(names))
+        shared = _FIELD_SETS.setdefault(key, set(names))
     object.__setattr__(record, "__pydantic_fields_set__", shared)
 
 

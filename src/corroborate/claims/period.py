@@ -207,6 +207,10 @@ def _span(words: list[str], i: int) -> tuple[int, int] | None:
     return None
 
 
+#: Days in each month of a leap year (Feb 29 can be stated).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_day(text: str) -> tuple[int, int] | None:
     """(month, day) from "January 31", "31 Jan"; None for a day no month has ("June 31").
 
@@ -219,10 +223,6 @@ def _month_day(text: str) -> tuple[int, int] | None:
     if not months or not days or not 1 <= days[0] <= _MONTH_DAYS[months[0] - 1]:
         return None
     return months[0], days[0]
-
-
-#: Days in each month of a leap year (Feb 29 can be stated).
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def is_cumulative(sentence_lower: str) -> bool:
