@@ -67,7 +67,13 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
     the first line ("Man shot and killed | WXYZ A 42-year-old man was shot") is one."""
     lo, hi = sorted((claim.number_span.start, other.number_span.start))
     text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
-    return " and " in text and "|" not in text
+    if " and " in text and "|" not in text:
+        return True
+    # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
+    return not claim.number_text and not other.number_text and bool(_NAME_IN_LIST.fullmatch(text))
+
+
+_NAME_IN_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, \d{1,3})?, ")
 
 
 _ANOTHER = re.compile(r"\b(another|other|others|second|third|fourth|also|too)\b", re.IGNORECASE)
@@ -121,7 +127,17 @@ def _head(group_text: str) -> str:
 
 
 def _side(claim: Claim) -> str:
-    return "perpetrators" if claim.group in _PERPETRATORS else "victims"
+    return "perpetrators" if claim.group in _PERPETRATORS and not _suicide(claim) else "victims"
+
+
+_SELF = frozenset(["himself", "herself", "themselves", "his", "her", "their"])
+
+
+def _suicide(claim: Claim) -> bool:
+    """A killer's suicide told beside their victims ("killing two, then himself"): the claims
+    stage makes the reflexive its own count."""
+    word = claim.number_text.lower()
+    return word in _SELF and word == claim.group_text.lower()
 
 
 def article_counts(
@@ -140,7 +156,7 @@ def article_counts(
 
     def add(c: Claim, side: str, value: int, shot_total: bool = False) -> None:
         key = (c.measure, side, c.span.start if c.section == "body" else -1)
-        if key in per_sentence and (
+        if key in per_sentence and not _suicide(c) and (
             not _coordinated(c, seen[key])
             or (c.measure == "injured" and c.number_text.lower() in _PRONOUNS)
         ):
@@ -174,6 +190,8 @@ def article_counts(
         side = _side(c)
         if value is None or side not in sides or _background(c):
             continue
+        if c.group in _PERPETRATORS and "perpetrators" not in sides:
+            continue  # a killer's suicide, counted with the victims it is told beside
         shot_total = False
         if c.measure == "injured" and side == "victims":
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
@@ -195,11 +213,23 @@ def article_counts(
     if not killed:
         for c in referring_injured:  # nobody died: "he was shot" is the casualty itself
             add(c, "victims", 1)
+    # "Three people are dead, including the gunman": a total that holds the perpetrators.
+    with_perpetrators = {
+        c.parts_of for c in claims if c.parts_of is not None and _side(c) == "perpetrators"
+    }
     best: dict[tuple[str, str], int] = {}
     for key, value in per_sentence.items():
         measure, side, _ = key
         if measure == "injured" and side == "victims" and inclusive.get(key):
             # "Two people were shot ... one of them died": the shot include the dead.
             value = max(0, value - killed)
+        if side == "victims" and seen[key].id in with_perpetrators:
+            side = "all"
         best[(measure, side)] = max(best.get((measure, side), 0), value)
-    return {m: sum(v for (mm, _), v in best.items() if mm == m) for m in measures}
+    return {
+        m: max(
+            best.get((m, "all"), 0),
+            best.get((m, "victims"), 0) + best.get((m, "perpetrators"), 0),
+        )
+        for m in measures
+    }

@@ -193,7 +193,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     for sp in speeches:
         if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
             ctx.last_claimant = sp.subject
-    counts = _find_counts(words, shown, periods)
+    counts = _find_counts(words, shown, periods, headline=section == "title")
     zero = [
         z.model_copy(update={"claimant": who, "claimant_key": claimant_key(who) if who else None})
         for z in _zero_claims(article, section, sent, lower)
@@ -214,7 +214,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             )
         ]
     ]
-    if not counts and not zero:
+    if not counts and not zero and not _mentions_suicide(words):
         return zero
     for c in counts:
         _read_np(words, shown, c)
@@ -225,6 +225,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _inherit_parts(counts)
     _bare_groups(words, shown, counts)
     _link_subsets(words, shown, counts)
+    _self_killings(words, shown, counts)
     # Places are looked up only once a count is kept: most sentences with counts keep none.
     places: list[tuple[Span, Place]] | None = None
     toks: list[Piece] | None = None
@@ -299,6 +300,119 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         c for c in out if c.parts_of is None and c.value is not None and c.section == section
     )
     return out
+
+
+# --- suicides -----------------------------------------------------------------------------
+_REFLEXIVE = frozenset(["himself", "herself"])  # "killing themselves" is talk, not a count
+_SELF_VERBS = frozenset(["killed", "killing", "kill", "kills"])
+_TURNED = frozenset(["turned", "turning", "turns", "turn"])
+_TOOK = frozenset(["took", "taking", "take", "takes"])
+_COMMITTED = frozenset(["committed", "committing", "commits", "commit"])
+_ATTEMPT = frozenset(
+    """attempted attempt attempting tried trying try threatened threatening threaten threatens
+    wanted wanting planned planning effort""".split()
+)
+_SURVIVED = frozenset(["survived", "critical", "condition", "hospitalized", "hospitalised"])
+_PERPETRATOR_GROUPS = frozenset(["militants", "suspects"])
+# Words between a person and the suicide verb: "he later killed himself", "the boy
+# accidentally shot and killed himself".
+_BEFORE_SELF_VERB = lx.AUX | {"shot", "and", "then", "apparently", "accidentally", ","}
+
+
+def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
+    """A suicide told at token ``k``: (first token of its predicate, the token that stands
+    for the person: "himself", "his" of "took his own life", "suicide")."""
+    w = words[k]
+    if w in _REFLEXIVE and k > 0:
+        before = words[k - 1]
+        if before in _SELF_VERBS or (before == "shot" and k > 1 and words[k - 2] == "fatally"):
+            return k - 1, k  # "killed himself", "fatally shot herself"
+        if before == "on" and k > 3 and words[k - 4] in _TURNED and words[k - 2] in (
+            "gun",
+            "weapon",
+            "rifle",
+            "shotgun",
+            "pistol",
+            "handgun",
+        ):
+            return k - 4, k  # "turned the gun on himself"
+        if before in ("then", "and") and any(
+            lx.ACTIVE_TRIGGERS.get(v) == "killed" for v in words[max(0, k - 12) : k - 1]
+        ):
+            return k, k  # "killing two, then himself"
+        return None
+    if w in _TOOK and words[k + 2 : k + 4] == ["own", "life"] and k + 1 < len(words):
+        return k, k + 1  # "took his own life"
+    if w == "suicide" and k > 0 and (words[k - 1] in _COMMITTED or words[k - 1] == "by"):
+        return k - 1, k  # "committed suicide", "died by suicide"
+    return None
+
+
+def _mentions_suicide(words: list[str]) -> bool:
+    return bool(_SUICIDE_WORDS.intersection(words))
+
+
+_SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
+
+
+def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> None:
+    """A suicide is a death: "killing two, then himself", "before taking his own life",
+    "the shooter committed suicide". One told beside the killer's victims is a count of its
+    own ("himself"), in the suspects' group, that adds to theirs; a person who is already a
+    count ("he killed himself") gets the measure."""
+    if not _mentions_suicide(words):
+        return
+    for k in range(len(words)):
+        found = _suicide_at(words, k)
+        if found is None:
+            continue
+        verb, who = found
+        if any(w in _ATTEMPT for w in words[max(0, verb - 3) : verb]):
+            continue  # "tried to take his own life", "in an effort to kill himself"
+        survived = bool(_SURVIVED.intersection(words[verb:]))
+        subject = None
+        if verb != who:  # "killing two, then himself" has the killer as its subject
+            subject = next(
+                (
+                    c
+                    for c in reversed(counts)
+                    if c.q.end <= verb
+                    and c.kind == "people"
+                    and c.via not in ("active", "coord")  # "shot his wife, then ..."
+                    and set(words[c.np_end : verb]) <= _BEFORE_SELF_VERB
+                ),
+                None,
+            )
+        killer = any(
+            c is not subject
+            and c.measure in ("killed", "injured")
+            and c.group not in _PERPETRATOR_GROUPS
+            for c in counts
+        ) or (subject is not None and subject.group in _PERPETRATOR_GROUPS)
+        if subject is not None:
+            if not survived:
+                subject.measure = "killed"
+            elif subject.measure is None:
+                subject.measure = "injured"
+            continue
+        if any(c.q.start <= who < max(c.q.end, c.np_end) for c in counts):
+            continue  # already a count of its own
+        if "including" in words[max(0, verb - 6) : verb]:
+            continue  # "four are dead, including Syed, who took his own life"
+        counts.append(
+            _Count(
+                q=Quantity(who, who + 1, 1, 1, 1),
+                first=who,
+                np_start=who + 1,
+                np_end=who + 1,
+                kind="people",
+                group="suspects" if killer else "people",
+                group_text=shown[who],
+                measure="injured" if survived else "killed",
+                via="suicide",
+            )
+        )
+    counts.sort(key=lambda c: c.first)
 
 
 def _earlier_total(totals: list[Claim], c: _Count) -> Claim | None:
@@ -384,6 +498,7 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "double",
         "triple",
         "quadruple",
+        "suicide",
     }
     words |= {p[0] for p, _ in lx.PASSIVE_PHRASES} | {p[-1] for p, _ in lx.PASSIVE_PHRASES}
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -426,7 +541,9 @@ _COUNT_STARTS = frozenset(
 _COUNT_WORDS = _COUNT_STARTS | _SINGULAR
 
 
-def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention]) -> list[_Count]:
+def _find_counts(
+    words: list[str], shown: list[str], periods: list[PeriodMention], headline: bool = False
+) -> list[_Count]:
     used = {i for p in periods for i in range(p.start, p.end)}
     counts: list[_Count] = []
     free = 0  # the first token not inside a count found already
@@ -435,7 +552,7 @@ def _find_counts(words: list[str], shown: list[str], periods: list[PeriodMention
             continue
         q = parse_quantity(words, i)
         if q is None or _not_a_count(words, shown, q):
-            q = _singular(words, i, shown)
+            q = _singular(words, i, shown, headline)
             if q is None:
                 continue
         q = parse_range(words, q)
@@ -518,6 +635,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # "a mother of three"
     if before == "of" and q.start >= 2 and words[q.start - 2] in ("age", "ages"):
         return True  # "children under the age of 12"
+    if _listed_age(words, q.start) or (before == "both" and after in ("", ",", ".", ";", ")")):
+        return True  # "two boys, ages 7 and 10,", "a woman and a man, both 19,"
     if before == "of" and q.start >= 3 and words[q.start - 3] in _GALLERY:
         return True  # "Image 2 of 10"
     # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
@@ -530,6 +649,19 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
 
 _DECIMAL = re.compile(r"\d+\.\d+")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+
+
+_AGES = frozenset(["age", "ages", "aged"])
+
+
+def _listed_age(words: list[str], i: int) -> bool:
+    """Is the number at ``i`` in a list of ages ("ages 7 and 10", "aged 3, 5 and 9")?"""
+    if not words[i].isdigit():
+        return False  # ages are written in figures: "ages 7 and 10, and two adults"
+    k = i - 1
+    while k >= 0 and (words[k] in (",", "and") or words[k].isdigit()) and i - k < 8:
+        k -= 1
+    return k >= 0 and words[k] in _AGES
 
 
 def _years_old(words: list[str], k: int) -> bool:
@@ -587,9 +719,12 @@ _NAME_NUMBERED = frozenset(
 )
 
 
-def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quantity | None:
+def _singular(
+    words: list[str], i: int, shown: list[str] | None = None, headline: bool = False
+) -> Quantity | None:
     """One person, counted only if a predicate follows: "a man", "the 64-year-old victim",
     "his wife", "54-year-old Gregory Bishop", a headline's "Man shot", "He was pronounced dead".
+    A headline drops its articles: "gunman shoots 15-year-old", "killed teenager".
     """
     w0 = words[i]
     # "the", "his", "her" are no number, name nor word counted alone: only the noun phrase
@@ -614,6 +749,10 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
             # headline: "Man shot inside supermarket", "Augusta man shot while fleeing"
             return Quantity(i, i, 1, 1, 1)
         age = _age_end(words, i)
+        if age is not None and (headline or (i > 1 and words[i - 1] == "of")):
+            return Quantity(i, age, 1, 1, 1)  # "shoots 15-year-old in head", "death of 5-year-old"
+        if headline and w0 in _SINGULAR and i > 0 and words[i - 1] in _HEADLINE_VERBS:
+            return Quantity(i, i, 1, 1, 1)  # "gunman who killed teenager"
         if (
             age is not None
             and shown is not None
@@ -631,14 +770,18 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
         w = words[j]
         if w in _SINGULAR:
             return Quantity(i, i + 1, 1, 1, 1)
-        if w.endswith("'s") and w[:-2] in _SINGULAR and words[j + 1 : j + 2] == ["body"]:
-            return Quantity(i, i + 1, 1, 1, 1)  # "a man's body"
+        if w.endswith("'s") and w[:-2] in _SINGULAR and (
+            words[j + 1 : j + 2] == ["body"] or _death_after(words, j + 1)
+        ):
+            return Quantity(i, i + 1, 1, 1, 1)  # "a man's body", "a man's murder"
         if w in ("second", "third", "fourth", "fifth") and j == i + 1 and w0 == "a":
             return Quantity(i, i + 2, 1, 1, 1)  # "a second victim", "a third was injured"
         skip = _age_end(words, j)
         if skip is not None:
             if j == i + 1 and skip < len(words) and _np_ends(words[skip]):
                 return Quantity(i, i + 1, 1, 1, 1)  # "a 15-year-old with a gunshot wound"
+            if words[skip - 1].endswith("'s") and _death_after(words, skip):
+                return Quantity(i, i + 1, 1, 1, 1)  # "the 6-year-old's shooting death"
             j = skip
             continue
         if w in _NP_BOUNDARY or w in _PUNCT_STOP or parse_quantity(words, j):
@@ -648,6 +791,12 @@ def _singular(words: list[str], i: int, shown: list[str] | None = None) -> Quant
 
 
 _NP_ONLY = frozenset(["the", "his", "her"])
+# Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
+_HEADLINE_VERBS = frozenset(
+    """killed kills kill murdered murders slew shoots shot wounded wounds injured injures
+    injure kidnapped kidnaps abducted abducts captured captures arrested arrests
+    freed frees rescued rescues""".split()
+)
 _HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as"])
 
 
@@ -698,7 +847,7 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
     )
 
 
-def _person_name(words: list[str], shown: list[str], i: int) -> bool:
+def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> bool:
     """A capitalised name that is the victim of a predicate: "Watkins was killed",
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
     if not _name_start(words, shown, i):
@@ -713,8 +862,19 @@ def _person_name(words: list[str], shown: list[str], i: int) -> bool:
     before = words[i - 1] if i else ""
     if before in lx.ACTIVE_TRIGGERS or (before == "of" and i > 1 and words[i - 2] in lx.OF_NOUNS):
         return True
+    if before in ("and", ",") and _listed_after_trigger(words, shown, i - 1):
+        return True  # "killing Jacinta Walker, 18, and Aveion Bolden"
     if j + 2 < len(words) and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
         j += 3  # ", 33,"
+    if depth < 4 and j + 1 < len(words) and words[j] in ("and", ","):
+        # "Lamont Jones, 33, and Mario King were killed": a list of names, one predicate
+        k = j + 2 if words[j] == "," and words[j + 1] == "and" else j + 1
+        if (
+            k < len(words)
+            and _name_start(words, shown, k)
+            and _person_name(words, shown, k, depth + 1)
+        ):
+            return True
     if j < len(words) and words[j] in _NAME_PREDICATES:
         return True  # "Borders died", "Ann Lee suffered a gunshot wound"
     return (
@@ -726,6 +886,22 @@ def _person_name(words: list[str], shown: list[str], i: int) -> bool:
             or words[j + 1] in _NAME_BE_PREDICATES
         )
     )
+
+
+def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
+    """Does the list of names ending at ``k`` ("and", ",") follow a killing verb or "the
+    deaths of" ("killing Jacinta Walker, 18, and ...")?"""
+    stop = max(0, k - 14)
+    while k > stop:
+        w = words[k]
+        if w in ("and", ",") or w.isdigit() or (shown[k][:1].isupper() and shown[k].isalpha()):
+            k -= 1
+            continue
+        break
+    w = words[k]
+    if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
+        return k + 1 < len(shown) and shown[k + 1][:1].isupper()
+    return w == "of" and k > 0 and words[k - 1] in lx.OF_NOUNS
 
 
 _NAME_PREDICATES = frozenset(["died", "dies", "suffered", "sustained"])
@@ -765,6 +941,22 @@ _OF_DETERMINERS = frozenset(["the", "their", "its", "them", "those", "these", "w
 _WORD_CHAR = re.compile(r"\w")
 
 
+_DEATH_NOUNS = frozenset(["death", "murder", "killing", "slaying", "homicide"])
+
+
+def _age_group(words: list[str], i: int) -> str:
+    """The group of someone told only by an age at ``i`` ("the 6-year-old")."""
+    years = parse_quantity(words, i)
+    return "children" if years and years.value is not None and years.value < 18 else "people"
+
+
+def _death_after(words: list[str], k: int) -> bool:
+    """ "(shooting) death", "murder", "killing" at ``k``: a possessive's death."""
+    if k < len(words) and words[k] in ("shooting", "stabbing", "fatal"):
+        k += 1
+    return k < len(words) and words[k] in _DEATH_NOUNS
+
+
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     j = c.q.end
     if words[c.q.start] in _MULTIPLES and j < len(words) and words[j] in _MULTIPLE_EVENTS:
@@ -801,6 +993,25 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         c.group = _group_of([c.head], [c.head]) if c.head in lx.GROUP_NOUNS else "people"
         c.np_start, c.np_end = j, j + 2
         return  # "a man's body was found"
+    aged = _age_end(words, j)
+    poss = j - 1 if j and words[j - 1].endswith("'s") else (aged - 1 if aged is not None else j)
+    if (
+        c.q.value == 1
+        and poss < len(words)
+        and words[poss].endswith("'s")
+        and (poss != j or words[poss][:-2] in _SINGULAR)
+        and _death_after(words, poss + 1)
+    ):
+        c.measure, c.via, c.kind = "killed", "possessive", "people"
+        c.head = words[poss][:-2]
+        c.group = _group_of([c.head], [c.head]) if c.head in lx.GROUP_NOUNS else "people"
+        c.group_text = shown[poss][:-2]
+        age_at = c.q.start if poss == j - 1 else j
+        if poss != j and _age_end(words, age_at) == poss + 1:
+            c.group = _age_group(words, age_at)
+            c.group_text = ""
+        c.np_start, c.np_end = poss, poss + 1
+        return  # "the 5-year-old's shooting death", "a man's murder"
     if j < len(words) and words[j] == "of":
         j += 1
         det = words[j] if j < len(words) else ""
@@ -1053,6 +1264,11 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
             and _dies_after(words, c.np_end + 1, 4)
         ):
             return "killed"  # "shot the 18-year-old man who died at the scene"
+        if measure == "injured" and (
+            words[c.np_end : c.np_end + 1] == ["dead"]
+            or words[c.np_end : c.np_end + 2] == ["to", "death"]
+        ):
+            return "killed"  # "shot two people to death", "shot his wife dead"
         return measure
     if w in _BE and k > 0 and words[k - 1] in lx.PASSIVE_TRIGGERS and c.kind != "place":
         return lx.PASSIVE_TRIGGERS[words[k - 1]]  # "the dead were six civilians"
@@ -1062,6 +1278,11 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
             if words[m] in ("attacks", "attack", "assaults", "raids", "strikes", "attacked"):
                 return "places_attacked"
     return None
+
+
+_ASIDE_OPENERS = frozenset(
+    ["including", "among", "mostly", "most", "many", "all", "some", "mainly", "who", "both"]
+)
 
 
 def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None) -> str | None:
@@ -1075,7 +1296,7 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             w == ","
             and k + 1 < n
             and words[k + 1]
-            in ("including", "among", "mostly", "most", "many", "all", "some", "mainly", "who")
+            in _ASIDE_OPENERS
         ):
             # The aside ends at the comma the predicate follows ("..., were killed").
             close = next(
@@ -1338,20 +1559,38 @@ def _coordinate(words: list[str], counts: list[_Count]) -> None:
                 continue
             if i + 1 < len(counts):
                 nxt = counts[i + 1]
-                gap = words[c.np_end : nxt.first]
-                if nxt.via == "passive" and gap and set(gap) <= _COORD and "while" not in gap:
+                gap = _coord_gap(words[c.np_end : nxt.first])
+                if nxt.via == "passive" and gap and gap <= _COORD and "while" not in gap:
                     c.measure, c.via = nxt.measure, "coord"
                     continue
             if i > 0:
                 prev = counts[i - 1]
-                gap = words[prev.np_end : c.first]
+                gap = _coord_gap(words[prev.np_end : c.first])
                 if (
                     prev.via in ("active", "coord")
                     and gap
-                    and set(gap) <= _COORD
+                    and gap <= _COORD
                     and ("while" not in gap)
                 ):
                     c.measure, c.via = prev.measure, "coord"
+
+
+_AGE_ASIDE = _AGES | {"both"}
+
+
+def _coord_gap(gap: list[str]) -> set[str]:
+    """The words between two counts, less an aside of ages ("two boys, ages 7 and 10, and
+    two adults"; "a woman and a man, both 19, and ...")."""
+    # "Jacinta Walker, 18, and Aveion Bolden": an age set off by commas
+    words = {
+        w
+        for k, w in enumerate(gap)
+        if not (w.isdigit() and 0 < k < len(gap) - 1 and gap[k - 1] == gap[k + 1] == ",")
+    }
+    if words & _AGE_ASIDE:
+        words = {w for w in words if not w.isdigit() and w not in _AGE_ASIDE}
+        return words or {","}
+    return words
 
 
 def _inherit_parts(counts: list[_Count]) -> None:
@@ -1390,6 +1629,9 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
         if c.group is not None or c.kind not in ("none",):
             continue
         c.kind = "people"
+        if _age_end(words, c.q.start) == c.q.end:  # "shoots 15-year-old": a person of that age
+            c.group = _age_group(words, c.q.start)
+            continue
         prev = next((p for p in reversed(counts[:i]) if p.kind == "people" and p.group), None)
         c.group = prev.group if prev and not c.group_text else "people"
     for c in counts:

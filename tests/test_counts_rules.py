@@ -1,0 +1,94 @@
+"""One report's figures: suicides, lists of names, ages that look like counts, headlines.
+
+Invented sentences, each with the killed/injured an incident coder would fill in (victims
+and perpetrators together, as the gva incidents count them).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.claims import extract_claims
+from corroborate.claims.counts import article_counts
+from corroborate.model import Article
+
+BODY = [
+    # a killer's suicide told beside the victims adds one
+    ("Police said the man shot 3 neighbours, killing 1, then himself.", (2, 3)),
+    ("The gunman killed two people and wounded five others before killing himself.", (3, 5)),
+    ("A farmer killed his wife and two sons before taking his own life.", (4, 0)),
+    ("Officers found the driver had killed the two passengers and then himself.", (3, 0)),
+    # ... but not when the total told elsewhere already holds the killer
+    (
+        "Four people are dead. A farmer killed his wife and two sons before taking his own life.",
+        (4, 0),
+    ),
+    ("Three people are dead, including the gunman.", (3, 0)),
+    # someone who dies by their own hand alone is the one casualty
+    ("A 12-year-old boy accidentally shot and killed himself on Friday.", (1, 0)),
+    ("Deputies said the woman later killed herself in her car.", (1, 0)),
+    # wishes, threats and attempts are no deaths; talk of "themselves" is no count
+    ("He tried to take his own life last year.", (0, 0)),
+    ("The caller said he was threatening to kill himself.", (0, 0)),
+    ("Residents say young men are killing themselves over nothing.", (0, 0)),
+    ("The gunman then turned the gun on himself and is in critical condition.", (0, 1)),
+    # lists of names share the predicate that follows (or the verb before) them
+    ("Dario Lentz, 33, and Omar Pike, 26, were killed outside the bar.", (2, 0)),
+    ("Nell and Harlan Voss were found dead in their home.", (2, 0)),
+    ("The gunman fired into the car, killing Rhea Lund, 19, and Tobias Marr, 21.", (2, 0)),
+    ("Ada, Bram, Cyril and Della Marsh were shot dead.", (4, 0)),
+    ("The victim, Tom Esk, died at the scene.", (1, 0)),
+    # ages in an aside are no counts
+    ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
+    ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),
+    # "shot X dead / to death" kills
+    ("The gunman who shot two clerks to death fled in a van.", (2, 0)),
+    ("He shot his brother dead after an argument.", (1, 0)),
+    # a possessive's death
+    ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
+    ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
+]
+
+
+def _counts(text: str, title: str | None = None, **kw: object) -> tuple[int, int]:
+    c = article_counts(extract_claims(Article.create(text, "t.txt", title=title)), **kw)  # type: ignore[arg-type]
+    return c["killed"], c["injured"]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY, ids=[b[0][:50] for b in BODY])
+def test_body_counts(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected
+
+
+def test_victims_only_counts_leave_out_the_killers_suicide() -> None:
+    text = "The gunman killed two people and wounded five others before killing himself."
+    assert _counts(text, sides=("victims",)) == (2, 5)
+
+
+HEADLINES = [
+    ("Gunman shoots 15-year-old in the head", (0, 1)),
+    ("Teen charged after killing 17-year-old in park", (1, 0)),
+    ("Drifter who killed teenager at diner apologizes", (1, 0)),
+    ("Parents charged in 5-year-old's shooting death", (1, 0)),
+    # a noun that a trigger word only modifies is no count
+    ("Rally remembers accidental shooting victim", (0, 0)),
+    ("Prosecutor to seek death penalty for shooting suspect", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), HEADLINES, ids=[h[0] for h in HEADLINES])
+def test_headline_counts(title: str, expected: tuple[int, int]) -> None:
+    assert _counts("More details were not released.", title=title) == expected
+
+
+def test_suicide_claim_is_its_own_count_in_the_suspects_group() -> None:
+    claims = extract_claims(
+        Article.create("The man shot 3 neighbours, killing 1, then himself.", "t.txt")
+    )
+    self_killed = [c for c in claims if c.number_text == "himself"]
+    assert len(self_killed) == 1
+    assert (self_killed[0].measure, self_killed[0].group, self_killed[0].value) == (
+        "killed",
+        "suspects",
+        1,
+    )
