@@ -60,6 +60,14 @@ def test_body_counts(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
 
 
+def test_figure_after_a_capitalised_name_is_still_no_count() -> None:
+    assert _counts("Troops began Operation Storm 2 in the valley on Monday.") == (0, 0)
+
+
+def test_time_is_no_count() -> None:
+    assert _counts("The gunman opened fire at 10:45 and wounded two people.") == (0, 2)
+
+
 def test_victims_only_counts_leave_out_the_killers_suicide() -> None:
     text = "The gunman killed two people and wounded five others before killing himself."
     assert _counts(text, sides=("victims",)) == (2, 5)
@@ -73,6 +81,14 @@ HEADLINES = [
     # a noun that a trigger word only modifies is no count
     ("Rally remembers accidental shooting victim", (0, 0)),
     ("Prosecutor to seek death penalty for shooting suspect", (0, 0)),
+    # title case: a capitalised word before a figure is no name ("Operation Storm 2")
+    ("Gunman Kills 3 At Diner", (3, 0)),
+    ("Drive-By Shooter Kills 1, Wounds 2", (1, 2)),
+    ("As Many As 6 Wounded By Gunfire After Fight", (0, 6)),
+    ("Sheriff: 2 Dead, 3 Hurt In Overnight Shooting", (2, 3)),
+    ("Man killed, woman wounded in shooting", (1, 1)),
+    ("4 shot, 2 dead at house party", (2, 2)),
+    ("3-month-old baby hit by stray bullet", (0, 1)),
 ]
 
 

@@ -99,6 +99,23 @@ _GENERIC = frozenset(["people", "victims"])
 _MULTIPLE = frozenset(["double", "triple", "quadruple"])
 
 
+_SHOT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:were\s+|are\s+)?shot\b(?!\s+and)", re.IGNORECASE)
+
+
+def _shot_then_dead(claim: Claim, claims: list[Claim]) -> bool:
+    """ "Four shot, two dead": the dead told after a count of the shot, set off by a
+    comma, are among them."""
+    end = claim.number_span.end - claim.span.start
+    if not _SHOT.match(claim.text, end):
+        return False
+    for k in claims:
+        after = k.number_span.start - claim.span.start
+        if k.measure == "killed" and k.span == claim.span and after > end:
+            between = claim.text[end:after]
+            return " and " not in between and "," in between
+    return False
+
+
 def _top(group: str) -> str:
     return GROUP_PARENT.get(group, group)
 
@@ -118,6 +135,17 @@ def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) 
 
 _GENDERED = frozenset(["man", "woman", "boy", "girl"])
 _SINGULARS = {"men": "man", "women": "woman", "boys": "boy", "girls": "girl"}
+
+
+def _other_sex(claim: Claim, killed_heads: set[str]) -> bool:
+    """ "Man killed, woman wounded": the injured cannot be the dead."""
+    head = _head(claim.group_text)
+    return (
+        head in _GENDERED
+        and bool(killed_heads)
+        and killed_heads <= _GENDERED
+        and head not in killed_heads
+    )
 
 
 def _head(group_text: str) -> str:
@@ -195,7 +223,9 @@ def article_counts(
         shot_total = False
         if c.measure == "injured" and side == "victims":
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
-            if value == 1 and (c.number_text.lower() in _REFERRING or apart):
+            if value == 1 and (c.number_text.lower() in _REFERRING or apart) and not _other_sex(
+                c, killed_heads
+            ):
                 referring_injured.append(c)
                 continue
             # A count of unnamed people that includes the dead ("both were shot"), not a
@@ -204,6 +234,7 @@ def article_counts(
                 apart
                 or (c.section, c.span.start) in part_killed
                 or c.number_text.lower() in _MULTIPLE  # "killed in a double shooting"
+                or _shot_then_dead(c, claims)
             ) and _same_people(c, killed_groups, killed_heads)
         add(c, side, value, shot_total)
     killed = max(

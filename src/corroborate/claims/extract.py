@@ -608,8 +608,12 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         and after not in lx.PASSIVE_TRIGGERS
     ):
         return True  # an address: "7900 Scott Hamilton", "1415 Fifth Avenue"
-    if after in (":", "a.m", "p.m", "am", "pm", "gmt", "utc") or before == ":":
+    if after in ("a.m", "p.m", "am", "pm", "gmt", "utc"):
         return True
+    if (after == ":" and after2[:1].isdigit()) or (
+        before == ":" and q.start >= 2 and words[q.start - 2][:1].isdigit()
+    ):
+        return True  # a time or a score ("10:45", "3:2"), not "Police: 2 dead"
     if after in ("a", "p") and after2 == "." and words[q.end + 2 : q.end + 3] == ["m"]:
         return True  # "about 8 p.m." split as p . m .
     if after == "-" and after2.startswith(("year", "month", "week", "day", "hour", "storey")):
@@ -643,6 +647,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
     if tok.isdigit() and q.start >= 1 and shown[q.start - 1][:1].isupper():
         if before in lx.WEEKDAYS_LOWER or before in _MONTHS:
             return False
+        if before in lx.ACTIVE_TRIGGERS or before in _TITLE_CASE_LEADS:
+            return False  # a title-case headline: "Gunman Kills 3", "As Many As 6 Wounded"
         return before in _NAME_NUMBERED or (q.start >= 2 and shown[q.start - 2][:1].isupper())
     return False
 
@@ -690,6 +696,11 @@ _KNOWN_WORDS = (
     someone everyone anyone none both all his her this that there monday tuesday wednesday
     thursday friday saturday sunday""".split()
     )
+)
+# Words a count follows in a title-case headline, never part of a name.
+_TITLE_CASE_LEADS = frozenset(
+    """as than about least to of at nearly almost over some more leaves left leave
+    leaving and with after""".split()
 )
 _NUMBERED_ROADS = frozenset(
     ["hwy", "highway", "interstate", "route", "rt", "sr", "us", "i", "county", "fm", "state"]
@@ -753,6 +764,8 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)  # "shoots 15-year-old in head", "death of 5-year-old"
         if headline and w0 in _SINGULAR and i > 0 and words[i - 1] in _HEADLINE_VERBS:
             return Quantity(i, i, 1, 1, 1)  # "gunman who killed teenager"
+        if headline and w0 in _SINGULAR and i > 0 and words[i - 1] in (",", ";"):
+            return Quantity(i, i, 1, 1, 1)  # "Man killed, woman wounded"
         if (
             age is not None
             and shown is not None
@@ -911,12 +924,15 @@ _NAME_BE_PREDICATES = frozenset(
 )
 
 
+_YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")
+
+
 def _age_end(words: list[str], i: int) -> int | None:
     """End of an age "23-year-old" (tokens 23 - year-old) starting at ``i``."""
     if (
         i + 2 < len(words)
         and words[i + 1] == "-"
-        and words[i + 2].startswith("year")
+        and (words[i + 2].startswith("year") or words[i + 2].startswith(_YOUNG_AGES))
         and parse_quantity(words, i) is not None
     ):
         return i + 3
@@ -1633,6 +1649,8 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
             c.group = _age_group(words, c.q.start)
             continue
         prev = next((p for p in reversed(counts[:i]) if p.kind == "people" and p.group), None)
+        if c.via == "active" and prev is not None and c.first - prev.np_end <= 1:
+            prev = None  # "Gunman kills 3": the group just before the verb is the agent's
         c.group = prev.group if prev and not c.group_text else "people"
     for c in counts:
         if c.group == "people" and c.kind == "people":

@@ -164,7 +164,8 @@ _PHRASES = {
         |was hospitalized|treated for|suffered a gunshot wound|suffered gunshot wounds
         |suffering from a gunshot wound|suffering from gunshot wounds|suffering a gunshot wound
         |grazed by|shot himself|shot herself|shoots himself|shoots herself|hit by gunfire
-        |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets""",
+        |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets
+        |hit by stray bullet|struck by a stray bullet|struck by stray bullet""",
     "kidnapped": "taken hostage|held hostage",
     "captured": "taken captive|taken prisoner",
     "missing": "went missing",
@@ -200,8 +201,8 @@ for _measure, _words in {
     "killed": """killed killing kill kills slew slaying murdered murdering executed executing
         murder
         deaths death killings massacred""",
-    "injured": """injured injuring injure wounded wounding wound injuries shot shooting
-        shoots""",
+    "injured": """injured injuring injure injures wounded wounding wound wounds injuries shot
+        shooting shoots""",
     "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction""",
     "captured": "captured capturing capture",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended
