@@ -44,6 +44,24 @@ BODY = [
     # "shot X dead / to death" kills
     ("The gunman who shot two clerks to death fled in a van.", (2, 0)),
     ("He shot his brother dead after an argument.", (1, 0)),
+    # a figure dated to an earlier year than the report's latest is another incident
+    (
+        "Two people were killed in the 2019 shooting at the mall. "
+        "It came years after the 2012 theater attack that left 12 dead.",
+        (2, 0),
+    ),
+    ("Gunmen killed 4 people in the 2000 block of Vine Street.", (4, 0)),
+    # someone of another age or sex than the dead is another casualty
+    (
+        "A 17-year-old was shot and killed on Monday. "
+        "The 19-year-old was taken to hospital with a gunshot wound to his leg.",
+        (1, 1),
+    ),
+    ("A man was killed on Friday. A woman was shot in the arm.", (1, 1)),
+    ("A man was killed on Friday. He was shot in the chest.", (1, 0)),
+    ("Police said his son shot him twice. He died at the scene.", (1, 0)),
+    ("A stranger walked up and shot him in the hand.", (0, 1)),
+    ("Officers found a man suffering a non life threatening gunshot wound.", (0, 1)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
@@ -89,6 +107,7 @@ HEADLINES = [
     ("Man killed, woman wounded in shooting", (1, 1)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
+    ("1-year-old struck in arm after shots fired into home", (0, 1)),
 ]
 
 

@@ -38,7 +38,7 @@ from corroborate.model import Claim
 
 _PERPETRATORS = frozenset(["suspects", "militants"])
 # Number words of a mention that refers back to someone already introduced.
-_REFERRING = frozenset(["he", "she", "the", ""])
+_REFERRING = frozenset(["he", "she", "the", "him", ""])
 # "the victim was treated at ... and then transferred, where he was listed": the same person.
 _PRONOUNS = frozenset(["he", "she", "him"])
 
@@ -137,6 +137,30 @@ _GENDERED = frozenset(["man", "woman", "boy", "girl"])
 _SINGULARS = {"men": "man", "women": "woman", "boys": "boy", "girls": "girl"}
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?!\s+block)")  # not "the 2000 block"
+def _earlier_year(claim: Claim, latest: int) -> bool:
+    """Is the figure's sentence dated only to years before the latest the report names
+    ("the 2012 Aurora shooting that left 12 dead", in a report of a 2015 shooting)?"""
+    years = [int(y) for y in _YEAR.findall(claim.text)]
+    return bool(years) and max(years) < latest
+
+
+_AGE = re.compile(r"\s*(?:\S+\s+)?(\d{1,3})\s?-\s?year-old\b")
+
+
+def _age(claim: Claim) -> int | None:
+    """The age told with a count of one ("the 19-year-old", "a 4-year-old boy")."""
+    m = _AGE.match(claim.text, claim.number_span.start - claim.span.start)
+    return int(m.group(1)) if m else None
+
+
+def _other_age(claim: Claim, killed_ages: set[int | None]) -> bool:
+    """ "A 17-year-old was killed ... the 19-year-old was taken to hospital": someone else."""
+    age = _age(claim)
+    known = bool(killed_ages) and None not in killed_ages
+    return age is not None and known and age not in killed_ages
+
+
 def _other_sex(claim: Claim, killed_heads: set[str]) -> bool:
     """ "Man killed, woman wounded": the injured cannot be the dead."""
     head = _head(claim.group_text)
@@ -211,6 +235,11 @@ def article_counts(
     killed_heads = {
         _head(c.group_text) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
+    latest = max((int(y) for c in claims for y in _YEAR.findall(c.text)), default=0)
+    undated = {c.measure for c in claims if not _earlier_year(c, latest) and not _background(c)}
+    killed_ages = {
+        _age(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
+    }
     for c in claims:
         if c.measure not in wanted or c.parts_of is not None:
             continue
@@ -218,19 +247,25 @@ def article_counts(
         side = _side(c)
         if value is None or side not in sides or _background(c):
             continue
+        if c.measure in undated and _earlier_year(c, latest):
+            continue  # "the 2012 Aurora shooting that left 12 dead": another incident
         if c.group in _PERPETRATORS and "perpetrators" not in sides:
             continue  # a killer's suicide, counted with the victims it is told beside
         shot_total = False
         if c.measure == "injured" and side == "victims":
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
-            if value == 1 and (c.number_text.lower() in _REFERRING or apart) and not _other_sex(
-                c, killed_heads
+            if (
+                value == 1
+                and (c.number_text.lower() in _REFERRING or apart)
+                and not _other_sex(c, killed_heads)
+                and not _other_age(c, killed_ages)
             ):
                 referring_injured.append(c)
                 continue
             # A count of unnamed people that includes the dead ("both were shot"), not a
             # named other group ("two officers were wounded").
-            shot_total = (
+            someone_else = _other_sex(c, killed_heads) or _other_age(c, killed_ages)
+            shot_total = not someone_else and (
                 apart
                 or (c.section, c.span.start) in part_killed
                 or c.number_text.lower() in _MULTIPLE  # "killed in a double shooting"

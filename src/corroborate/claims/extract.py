@@ -744,7 +744,7 @@ def _singular(
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w0 in ("he", "she") and (nxt in lx.AUX or nxt in lx.PASSIVE_TRIGGERS):
             return Quantity(i, i + 1, 1, 1, 1)
-        if w0 == "him" and i > 0 and words[i - 1] in ("killed", "killing", "kill", "murdered"):
+        if w0 == "him" and i > 0 and words[i - 1] in _HIM_VERBS:
             return Quantity(i, i + 1, 1, 1, 1)  # "the suspects who shot and killed him"
         if w0 in _MULTIPLES and nxt in _MULTIPLE_EVENTS:
             n = _MULTIPLES[w0]
@@ -804,6 +804,8 @@ def _singular(
 
 
 _NP_ONLY = frozenset(["the", "his", "her"])
+# "killed him", "shot him in the hand": the person told before, as a count of one.
+_HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
 _HEADLINE_VERBS = frozenset(
     """killed kills kill murdered murders slew shoots shot wounded wounds injured injures
@@ -1369,19 +1371,21 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             if not passive and _agent(words, shown, k):
                 return None  # "the boy killed his sister"
             measure = lx.PASSIVE_TRIGGERS[w]
-            if measure == "places_attacked" and passive and w in ("struck", "hit"):
-                measure = "injured"  # a person "was struck" / "was hit" by a bullet
+            if measure == "places_attacked" and w in ("struck", "hit") and (
+                passive or (c.kind != "place" and words[k + 1 : k + 2] in (["in"], ["by"]))
+            ):
+                measure = "injured"  # a person "was struck" by a bullet; "boy struck in arm"
             if measure == "injured" and _dies_after(words, k + 1):
                 return "killed"  # "Girl shot at party dies"
             return measure
-        if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 6]):
+        if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 9]):
             return "injured"  # "received non-life-threatening injuries"
         if passive and (
             w in _WOUNDS
             or (w in ("gunshot", "bullet") and words[k + 1 : k + 2] and words[k + 1] in _WOUNDS)
         ):
             return "injured"  # "two of the victims had gunshot wounds"
-        if w == "with" and any(x in _WOUNDS for x in words[k + 1 : k + 5]):
+        if w == "with" and any(x in _WOUNDS for x in words[k + 1 : k + 9]):
             # "found with a gunshot wound"; "Man with gunshot wound dies"
             return "killed" if _dies_after(words, k + 1) else "injured"
         if passive and w == "treated":
@@ -1432,7 +1436,7 @@ def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
 
 
 _CARRIED = frozenset(
-    "taken transported rushed airlifted flown brought driven hospitalized hospitalised".split()
+    "taken transported rushed airlifted flown brought driven sent hospitalized hospitalised".split()
 )
 
 
