@@ -78,6 +78,28 @@ def test_body_counts(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
 
 
+IMPLIED = [
+    # a death told without a count is one dead when nothing says how many
+    ("Police are investigating a deadly shooting near the park.", (1, 0)),
+    ("The homicide victim was identified on Tuesday.", (1, 0)),
+    ("Two men were killed in a fatal shooting on Elm Street.", (2, 0)),
+    # ... and is no reason to read a wounded person as the dead told again
+    ("A related story: man charged in fatal shooting. A girl was shot in the leg.", (1, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IMPLIED, ids=[t[0][:50] for t in IMPLIED])
+def test_implied_death(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected
+
+
+def test_implied_death_is_an_at_least_claim() -> None:
+    claims = extract_claims(Article.create("Police investigate a fatal shooting.", "t.txt"))
+    assert [(c.measure, c.value, c.low, c.high, c.qualifier) for c in claims] == [
+        ("killed", 1, 1, None, "at_least")
+    ]
+
+
 def test_figure_after_a_capitalised_name_is_still_no_count() -> None:
     assert _counts("Troops began Operation Storm 2 in the valley on Monday.") == (0, 0)
 

@@ -24,7 +24,14 @@ This is what a coder fills into one row of an incident dataset from one report:
   wounded" beside "a man was killed");
 - figures dated to a whole past year, a month or a long span ("130 people had been shot this
   year") are context, not the incident, unless they are one person ("the man fatally shot
-  last month").
+  last month"); so are figures in a sentence dated only to years before the latest year the
+  report names ("the 2012 theater shooting that left 12 dead" in a report of a 2015 one);
+- a killer's suicide told beside the victims ("killing two, then himself") adds one to that
+  sentence's figure; a total that names the killer among the dead ("three dead, including
+  the gunman") already holds them;
+- a single wounded person of another sex or age than the dead ("a man was killed ... a woman
+  was shot", "the 19-year-old") is someone else, not the dead told again; "N shot, M dead"
+  holds the dead among the shot.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from corroborate.claims.lexicon import GROUP_PARENT
+from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS
 from corroborate.model import Claim
 
 _PERPETRATORS = frozenset(["suspects", "militants"])
@@ -114,6 +121,14 @@ def _shot_then_dead(claim: Claim, claims: list[Claim]) -> bool:
             between = claim.text[end:after]
             return " and " not in between and "," in between
     return False
+
+
+def _implied(claim: Claim) -> bool:
+    """A death told without a count ("police investigate a fatal shooting")."""
+    return claim.qualifier == "at_least" and claim.number_text.lower() in _IMPLIED_PHRASES
+
+
+_IMPLIED_PHRASES = frozenset(" ".join(pair) for pair in IMPLIED_DEATHS)
 
 
 def _top(group: str) -> str:
@@ -219,6 +234,10 @@ def article_counts(
         inclusive[key] = inclusive.get(key, True) and shot_total
 
     claims = list(claims)
+    # "a fatal shooting" with no count: one dead only if nothing else says how many; it is
+    # too weak a sign (a related link, a caption) to read the injured against.
+    implied = [c for c in claims if _implied(c) and not _background(c)]
+    claims = [c for c in claims if not _implied(c)]
     wanted = {*measures, "killed"}  # the dead are needed to read the injured
     killed_sentences = {
         (c.section, c.span.start) for c in claims if c.measure == "killed" and _side(c) == "victims"
@@ -292,10 +311,13 @@ def article_counts(
         if side == "victims" and seen[key].id in with_perpetrators:
             side = "all"
         best[(measure, side)] = max(best.get((measure, side), 0), value)
-    return {
+    out = {
         m: max(
             best.get((m, "all"), 0),
             best.get((m, "victims"), 0) + best.get((m, "perpetrators"), 0),
         )
         for m in measures
     }
+    if "killed" in out and not out["killed"] and implied:
+        out["killed"] = 1
+    return out

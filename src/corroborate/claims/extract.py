@@ -214,8 +214,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             )
         ]
     ]
-    if not counts and not zero and not _mentions_suicide(words):
-        return zero
+    if not counts and not zero and not _UNCOUNTED_DEATH_WORDS.intersection(words):
+        return zero  # (a suicide or "a fatal shooting" is a death with no count word)
     for c in counts:
         _read_np(words, shown, c)
     _link_parts(words, counts)
@@ -226,6 +226,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _bare_groups(words, shown, counts)
     _link_subsets(words, shown, counts)
     _self_killings(words, shown, counts)
+    _implicit_death(words, counts)
     # Places are looked up only once a count is kept: most sentences with counts keep none.
     places: list[tuple[Span, Place]] | None = None
     toks: list[Piece] | None = None
@@ -348,11 +349,40 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
+_IMPLICIT_WORDS = frozenset(pair[0] for pair in lx.IMPLIED_DEATHS)
+
+
+def _implicit_death(words: list[str], counts: list[_Count]) -> None:
+    """ "A fatal shooting" with no count of the dead in its sentence: at least one killed."""
+    if not _IMPLICIT_WORDS.intersection(words) or any(c.measure == "killed" for c in counts):
+        return
+    for k in range(len(words) - 1):
+        if (words[k], words[k + 1]) not in lx.IMPLIED_DEATHS:
+            continue
+        if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
+            continue  # inside a count's own words: "a double fatal shooting"
+        counts.append(
+            _Count(
+                q=Quantity(k, k + 2, 1, 1, None, "at_least"),
+                first=k,
+                np_start=k + 2,
+                np_end=k + 2,
+                kind="people",
+                group="people",
+                measure="killed",
+                via="implicit",
+            )
+        )
+        counts.sort(key=lambda c: c.first)
+        return
+
+
 def _mentions_suicide(words: list[str]) -> bool:
     return bool(_SUICIDE_WORDS.intersection(words))
 
 
 _SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
+_UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
 
 def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> None:
@@ -499,6 +529,9 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "triple",
         "quadruple",
         "suicide",
+        "homicide",
+        "fatal",
+        "deadly",
     }
     words |= {p[0] for p, _ in lx.PASSIVE_PHRASES} | {p[-1] for p, _ in lx.PASSIVE_PHRASES}
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))

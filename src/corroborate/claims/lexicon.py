@@ -215,6 +215,19 @@ for _measure, _words in {
     for _w in _words.split():
         ACTIVE_TRIGGERS[_w] = _measure
 
+# A death told without a count ("police investigate a fatal shooting"): at least one killed.
+IMPLIED_DEATHS = frozenset(
+    [
+        ("fatal", "shooting"),
+        ("deadly", "shooting"),
+        ("fatal", "stabbing"),
+        ("deadly", "stabbing"),
+        ("shooting", "death"),
+        ("homicide", "victim"),
+        ("murder", "victim"),
+    ]
+)
+
 # Measures that count people; "places_attacked" counts places.
 PEOPLE_MEASURES = frozenset(
     ["killed", "injured", "kidnapped", "captured", "arrested", "freed", "missing", "displaced"]
