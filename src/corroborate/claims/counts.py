@@ -153,6 +153,8 @@ _SINGULARS = {"men": "man", "women": "woman", "boys": "boy", "girls": "girl"}
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?!\s+block)")  # not "the 2000 block"
+
+
 def _earlier_year(claim: Claim, latest: int) -> bool:
     """Is the figure's sentence dated only to years before the latest the report names
     ("the 2012 Aurora shooting that left 12 dead", in a report of a 2015 shooting)?"""
@@ -197,7 +199,7 @@ def _side(claim: Claim) -> str:
     return "perpetrators" if claim.group in _PERPETRATORS and not _suicide(claim) else "victims"
 
 
-_SELF = frozenset(["himself", "herself", "themselves", "his", "her", "their"])
+_SELF = frozenset(["himself", "herself", "his", "her", "their"])
 
 
 def _suicide(claim: Claim) -> bool:
