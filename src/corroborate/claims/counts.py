@@ -40,10 +40,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS
+from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS, PERPETRATOR_GROUPS
 from corroborate.model import Claim
 
-_PERPETRATORS = frozenset(["suspects", "militants"])
 # Number words of a mention that refers back to someone already introduced.
 _REFERRING = frozenset(["he", "she", "the", "him", ""])
 # "the victim was treated at ... and then transferred, where he was listed": the same person.
@@ -196,7 +195,8 @@ def _head(group_text: str) -> str:
 
 
 def _side(claim: Claim) -> str:
-    return "perpetrators" if claim.group in _PERPETRATORS and not _suicide(claim) else "victims"
+    perpetrator = claim.group in PERPETRATOR_GROUPS and not _suicide(claim)
+    return "perpetrators" if perpetrator else "victims"
 
 
 _SELF = frozenset(["himself", "herself", "his", "her", "their"])
@@ -270,7 +270,7 @@ def article_counts(
             continue
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
-        if c.group in _PERPETRATORS and "perpetrators" not in sides:
+        if c.group in PERPETRATOR_GROUPS and "perpetrators" not in sides:
             continue  # a killer's suicide, counted with the victims it is told beside
         shot_total = False
         if c.measure == "injured" and side == "victims":

@@ -314,7 +314,6 @@ _ATTEMPT = frozenset(
     wanted wanting planned planning effort""".split()
 )
 _SURVIVED = frozenset(["survived", "critical", "condition", "hospitalized", "hospitalised"])
-_PERPETRATOR_GROUPS = frozenset(["militants", "suspects"])
 # Words between a person and the suicide verb: "he later killed himself", "the boy
 # accidentally shot and killed himself".
 _BEFORE_SELF_VERB = lx.AUX | {"shot", "and", "then", "apparently", "accidentally", ","}
@@ -377,10 +376,6 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
         return
 
 
-def _mentions_suicide(words: list[str]) -> bool:
-    return bool(_SUICIDE_WORDS.intersection(words))
-
-
 _SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
 _UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
@@ -390,7 +385,7 @@ def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> 
     "the shooter committed suicide". One told beside the killer's victims is a count of its
     own ("himself"), in the suspects' group, that adds to theirs; a person who is already a
     count ("he killed himself") gets the measure."""
-    if not _mentions_suicide(words):
+    if _SUICIDE_WORDS.isdisjoint(words):
         return
     for k in range(len(words)):
         found = _suicide_at(words, k)
@@ -416,9 +411,9 @@ def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> 
         killer = any(
             c is not subject
             and c.measure in ("killed", "injured")
-            and c.group not in _PERPETRATOR_GROUPS
+            and c.group not in lx.PERPETRATOR_GROUPS
             for c in counts
-        ) or (subject is not None and subject.group in _PERPETRATOR_GROUPS)
+        ) or (subject is not None and subject.group in lx.PERPETRATOR_GROUPS)
         if subject is not None:
             if not survived:
                 subject.measure = "killed"

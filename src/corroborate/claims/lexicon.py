@@ -215,6 +215,9 @@ for _measure, _words in {
     for _w in _words.split():
         ACTIVE_TRIGGERS[_w] = _measure
 
+# Groups on the perpetrators' side: their dead and wounded are counted apart from victims.
+PERPETRATOR_GROUPS = frozenset(["suspects", "militants"])
+
 # A death told without a count ("police investigate a fatal shooting"): at least one killed.
 IMPLIED_DEATHS = frozenset(
     [
