@@ -148,6 +148,21 @@ def test_one_by_one_gives_the_batch_partition(
     assert _as_sets(grouper.events()) == _as_sets(group_events(corpus, claims, places))
 
 
+def test_one_batch_grouper_matches_the_incremental_one_and_takes_one_batch(
+    corpus: list[Article], signals: Signals
+) -> None:
+    claims, places = signals
+    full = EventGrouper()
+    full.update(corpus, claims, places)
+    lean = EventGrouper(one_batch=True)
+    lean.update(corpus, claims, places)
+    assert lean.events() == full.events()
+    with pytest.raises(ValueError, match="single update"):
+        lean.update([Article.create("A ferry sank off Orrin Point.", "new.txt")])
+    with pytest.raises(ValueError, match="saved"):
+        lean.to_state()
+
+
 @pytest.mark.parametrize("size", [1, 2, 3])
 def test_small_batches_give_the_batch_partition(corpus: list[Article], size: int) -> None:
     grouper = EventGrouper()

@@ -7,13 +7,15 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.model import Article, Relation
 from corroborate.provenance import ProvenanceSettings, find_relations, origin_groups
-from corroborate.provenance.blocking import candidate_pairs
+from corroborate.provenance.blocking import _merge_sorted, candidate_pairs
+from corroborate.provenance.core import _Pairs
 from corroborate.provenance.features import alignable_units, sentence_words
 
 DATA = Path(__file__).parent / "data" / "provenance"
@@ -214,6 +216,23 @@ def test_blocking_finds_copies_and_stays_sparse() -> None:
 def test_blocking_is_deterministic() -> None:
     docs = _synthetic(10)
     assert candidate_pairs(docs) == candidate_pairs(docs)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_merge_sorted_is_a_sorted_union(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    old = np.unique(rng.integers(0, 50, size=int(rng.integers(0, 30))))
+    new = np.unique(rng.integers(0, 50, size=int(rng.integers(0, 30))))
+    assert _merge_sorted(old, new).tolist() == sorted(set(old.tolist()) | set(new.tolist()))
+
+
+def test_candidate_pair_set() -> None:
+    pairs = _Pairs.of([(3, 4), (0, 2), (0, 1), (2, 4)], 5)
+    assert list(pairs) == [(0, 1), (0, 2), (2, 4), (3, 4)]
+    assert (2, 4) in pairs and (1, 2) not in pairs and (3, 4) in pairs
+    assert pairs.within([0, 2, 4]) == [(0, 2), (2, 4)]
+    # Position of each article's last pair: article 1 last appears in pair 0, 3 and 4 in 3.
+    assert pairs.last_use() == [1, 0, 2, 3, 3]
 
 
 # --- origin groups ----------------------------------------------------------------------

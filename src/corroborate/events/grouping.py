@@ -146,8 +146,13 @@ class EventGrouper:
     [2, 1]
     """
 
-    def __init__(self, settings: EventSettings | None = None) -> None:
+    def __init__(self, settings: EventSettings | None = None, *, one_batch: bool = False) -> None:
+        """``one_batch``: the grouper takes a single :meth:`update` and is not saved; each
+        document's paragraph counts are then let go once it is placed (only a later batch's
+        vector rebuild or :meth:`to_state` reads them again), which bounds a large batch's
+        memory to the documents not yet placed."""
         self.settings = settings or EventSettings()
+        self._one_batch = one_batch
         self._vocab = Vocabulary(self.settings.background_docs, self.settings.generic_share)
         self._docs: list[_Doc] = []
         self._index_of: dict[str, int] = {}
@@ -160,7 +165,9 @@ class EventGrouper:
         self._postings: dict[str, array[int]] = {}
         self._refreshed_at = 0
         self._batches = 0
-        self._cache: dict[tuple[int, int], float] = {}
+        # Link probabilities by pair (``_pair_key``): an int key, not a tuple of two, halves
+        # the memory of a table that reaches millions of pairs on a large batch.
+        self._cache: dict[int, float] = {}
         self._weights: tuple[Weights, tuple[float, ...]] | None = None  # and as floats
         self._scratch: Scratch = np.zeros(0)  # for scoring.cosines
         # Pairs whose link probability reached join_probability when scored (symmetric).
@@ -197,6 +204,8 @@ class EventGrouper:
         fresh = list({a.id: a for a in articles if a.id not in self._index_of}.values())
         if not fresh:
             return []
+        if self._one_batch and self._batches:
+            raise ValueError("a one_batch EventGrouper takes a single update")
         self._batches += 1
         start = len(self.history)
         docs = []
@@ -273,6 +282,8 @@ class EventGrouper:
 
     def to_state(self) -> dict[str, Any]:
         """Everything needed to continue later, as plain JSON-able data."""
+        if self._one_batch:
+            raise ValueError("a one_batch EventGrouper keeps too little to be saved")
         return {
             "version": STATE_VERSION,
             "settings": self.settings.to_dict(),
@@ -382,6 +393,8 @@ class EventGrouper:
                 else:
                     posting.append(i)
         doc.keys = None  # needed only until indexed (they would double its memory)
+        if self._one_batch:
+            doc.features.paragraphs = []
 
     def _candidates(self, i: int) -> list[int]:
         """Other documents sharing a distinctive key with document ``i``, best first."""
@@ -426,7 +439,7 @@ class EventGrouper:
         return doc.vec
 
     def _prob(self, i: int, j: int) -> float:
-        p = self._cache.get((i, j) if i < j else (j, i))
+        p = self._cache.get(_pair_key(i, j))
         if p is None:
             p = self._score(i, [j])[0]
         return p
@@ -444,7 +457,7 @@ class EventGrouper:
         logits = link_logits(self._weights[1], x, ys, self.settings.far_km, self._scratch)
         probs = [sigmoid(z) for z in logits]
         for j, p in zip(js, probs, strict=True):
-            self._cache[(i, j) if i < j else (j, i)] = p
+            self._cache[_pair_key(i, j)] = p
             if p >= self.settings.join_probability:
                 self._links.setdefault(i, set()).add(j)
                 self._links.setdefault(j, set()).add(i)
@@ -599,6 +612,11 @@ class EventGrouper:
         )
 
 
+def _pair_key(i: int, j: int) -> int:
+    """One int for the unordered pair of document indices ``i`` and ``j``."""
+    return (i << 32 | j) if i < j else (j << 32 | i)
+
+
 def _other_keys(f: Features, keys: Mapping[str, Sequence[str]]) -> list[str]:
     """Inverted-index keys of a document besides its text words, channel-prefixed ("n:"
     names, "s:" streets, "p:" places, "f:" figures, "d:" days); ``keys``: its
@@ -632,6 +650,6 @@ def group_events(
     >>> [len(e.articles) for e in group_events(arts)]
     [2]
     """
-    grouper = EventGrouper(settings)
+    grouper = EventGrouper(settings, one_batch=True)
     grouper.update(articles, claims, places)
     return grouper.events()

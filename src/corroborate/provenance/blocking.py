@@ -246,17 +246,32 @@ def candidate_pair_counts(
         u, v = np.concatenate(firsts), np.concatenate(seconds)
         lo, hi = np.minimum(u, v), np.maximum(u, v)
         cross = unit_doc[lo] != unit_doc[hi]
-        unit_pairs = unique(np.concatenate((unit_pairs, lo[cross] * n_units + hi[cross])))
-    da = unit_doc[unit_pairs // n_units]
-    db = unit_doc[unit_pairs % n_units]
+        unit_pairs = _merge_sorted(unit_pairs, unique(lo[cross] * n_units + hi[cross]))
+    # Units are numbered in document order, so the lower unit's document is the lower one.
     n_docs = np.int64(int(unit_doc.max()) + 1)
-    doc_pairs, counts = unique_counts(np.minimum(da, db) * n_docs + np.maximum(da, db))
+    keys = unit_doc[unit_pairs // n_units]
+    keys *= n_docs
+    keys += unit_doc[unit_pairs % n_units]
+    del unit_pairs
+    doc_pairs, counts = unique_counts(keys)
+    del keys
     sizes_by_doc = np.bincount(unit_doc, minlength=int(n_docs))
     a, b = doc_pairs // n_docs, doc_pairs % n_docs
     shorter = np.minimum(sizes_by_doc[a], sizes_by_doc[b])
     need = np.maximum(min_collisions, np.ceil(min_collision_share * shorter).astype(np.int64))
     keep = counts >= np.minimum(need, shorter)
     return a[keep], b[keep], counts[keep]
+
+
+def _merge_sorted(
+    old: npt.NDArray[np.int64], new: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """The sorted distinct values of two sorted distinct arrays, with one copy of ``old``
+    (sorting the two concatenated costs several: ``old`` grows to millions of pairs)."""
+    at = np.searchsorted(old, new)
+    seen = at < old.size
+    seen[seen] = old[at[seen]] == new[seen]
+    return np.insert(old, at[~seen], new[~seen])
 
 
 @functools.lru_cache(maxsize=256)

@@ -33,9 +33,9 @@ import hashlib
 import math
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, combinations
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -50,7 +50,7 @@ from corroborate.provenance.blocking import (
     LSH_WINDOW,
     MIN_COLLISION_SHARE,
     MIN_COLLISIONS,
-    candidate_pairs_hashed,
+    candidate_pair_counts,
     shared_key_pairs,
     word_hash,
 )
@@ -187,7 +187,10 @@ class _Doc:
 
     article: Article
     units: list[Piece]
-    unit_ids: list[list[int]]  # word ids of each unit, in text order
+    # Word ids of every unit, in text order, end to end; ``lengths``: each unit's share.
+    # (Arrays: lists of Python ints cost ten times the memory, most of the stage's peak.)
+    words: npt.NDArray[np.int32]
+    lengths: npt.NDArray[np.int32]
     quotes: list[tuple[int, int]]
     unit_quoted: list[bool]
     # Sentences set aside in rewrite tests: quotations and stock sentences of the batch.
@@ -220,12 +223,64 @@ class _Doc:
             self._shingles = shingles("\n".join(u.text for u in self.units))
         return self._shingles, self.quoted
 
+    def release(self) -> None:
+        """Let go of what is rebuilt on demand: vectors, shingles, figures and names."""
+        self.cols = self.rows = self.indices = self.data = None
+        self.matrix = self.dense = None
+        self._shingles = None
+        self._specs = {}
+
     @property
     def quoted(self) -> npt.NDArray[np.uint64]:
         """The 5-gram hashes of the quotations."""
         if self._quoted is None:
             self._quoted = quoted_shingles(self.article.text, self.quotes)
         return self._quoted
+
+
+class _Pairs:
+    """Candidate pairs ``(i, j)``, ``i < j``, of article indices, in order, as one sorted
+    array of ``i * n + j`` (a set and a list of tuples of them cost ~200 bytes a pair)."""
+
+    __slots__ = ("keys", "n")
+
+    def __init__(self, keys: npt.NDArray[np.int64], n: int) -> None:
+        self.keys, self.n = keys, n
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, int]], n: int) -> _Pairs:
+        keys = np.array([i * n + j for i, j in pairs], dtype=np.int64)
+        return cls(unique(keys), n)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        n = self.n
+        for lo in range(0, len(self.keys), 65536):  # Python ints for a slice at a time
+            yield from (divmod(k, n) for k in self.keys[lo : lo + 65536].tolist())
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        key = pair[0] * self.n + pair[1]
+        at = int(np.searchsorted(self.keys, key))
+        return at < len(self.keys) and int(self.keys[at]) == key
+
+    def within(self, members: Collection[int]) -> list[tuple[int, int]]:
+        """The pairs with both ends in ``members``, in order."""
+        wanted = np.fromiter(members, dtype=np.int64, count=len(members))
+        a, b = np.divmod(self.keys, self.n)
+        keep = np.isin(a, wanted) & np.isin(b, wanted)
+        return [(int(x), int(y)) for x, y in zip(a[keep], b[keep], strict=True)]
+
+    def last_use(self) -> list[int]:
+        """For each article index, the position of its last pair (-1: none)."""
+        last = np.full(self.n, -1, dtype=np.int64)
+        at = np.arange(len(self.keys), dtype=np.int64)
+        a, b = np.divmod(self.keys, self.n)
+        np.maximum.at(last, a, at)
+        np.maximum.at(last, b, at)
+        out: list[int] = last.tolist()
+        return out
 
 
 @dataclass(slots=True)
@@ -299,10 +354,16 @@ def find_relations(
         reps.append(rep)
         quotes = quoted_spans(articles[rep].text)
         units = [p for p, _ in found_units]
+        lengths = [len(words) for _, words in found_units]
         docs[rep] = _Doc(
             articles[rep],
             units,
-            [[vocab.setdefault(w, len(vocab)) for w in words] for _, words in found_units],
+            np.fromiter(
+                (vocab.setdefault(w, len(vocab)) for _, words in found_units for w in words),
+                dtype=np.int32,
+                count=sum(lengths),
+            ),
+            np.array(lengths, dtype=np.int32),
             quotes,
             [_quoted_share(p, quotes) >= cfg.quote_unit_share for p in units],
         )
@@ -320,10 +381,10 @@ def find_relations(
 
     # 2. Candidate pairs among the representatives.
     if len(reps) <= cfg.all_pairs_max:
-        pairs = list(combinations(reps, 2))
+        pairs = _Pairs.of(combinations(reps, 2), len(articles))
     else:
         hashes = np.fromiter((word_hash(w) for w in vocab), dtype=np.uint64, count=len(vocab))
-        found = candidate_pairs_hashed(
+        found_a, found_b, _ = candidate_pair_counts(
             unit_doc,
             token_unit,
             token_word,
@@ -335,25 +396,33 @@ def find_relations(
             min_collisions=cfg.min_collisions,
             min_collision_share=cfg.min_collision_share,
         )
-        quoted = [docs[i].quoted for i in reps]
-        found |= set(
-            shared_key_pairs(
-                quoted,
-                min_shared=cfg.quote_min_shared,
-                bucket_cap=cfg.bucket_cap,
-                window=cfg.lsh_window,
-            )
+        quoted = shared_key_pairs(
+            [docs[i].quoted for i in reps],
+            min_shared=cfg.quote_min_shared,
+            bucket_cap=cfg.bucket_cap,
+            window=cfg.lsh_window,
         )
-        pairs = sorted((reps[x], reps[y]) for x, y in found)
+        found_a = np.concatenate((found_a, [x for x, _ in quoted])).astype(np.int64)
+        found_b = np.concatenate((found_b, [y for _, y in quoted])).astype(np.int64)
+        rep_at = np.array(reps, dtype=np.int64)
+        # Representatives are in input order, so rep_at[x] < rep_at[y] where x < y.
+        pairs = _Pairs(unique(rep_at[found_a] * len(articles) + rep_at[found_b]), len(articles))
 
     clock.lap("candidates")
 
-    # 3-5. Near copies, rewrites, shared quotations.
+    # 3-5. Near copies, rewrites, shared quotations. A document's cached vectors and
+    # shingles are let go after its last pair: holding every document's was the stage's
+    # peak on large batches (syndication, below, rebuilds the few it needs again).
     judged: dict[tuple[int, int], Relation] = {}
-    for i, j in pairs:
+    last = pairs.last_use()
+    for k, (i, j) in enumerate(pairs):
         rel = _judge(docs[i], docs[j], batch)
         if rel is not None:
             judged[(i, j)] = rel
+        if last[i] == k:
+            docs[i].release()
+        if last[j] == k:
+            docs[j].release()
 
     clock.lap("judge")
 
@@ -438,21 +507,27 @@ def _quoted_share(unit: Piece, quotes: Sequence[tuple[int, int]]) -> float:
 def _unit_arrays(
     docs: Sequence[_Doc],
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Batch-wide arrays: each unit's document, and the distinct (unit, word) pairs."""
-    sizes: list[int] = []
+    """Batch-wide arrays: each unit's document, and the distinct (unit, word) pairs, sorted
+    by unit, then word."""
+    unit_doc = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d.lengths) for d in docs])
+    width = np.int64(max((int(d.words.max()) for d in docs if d.words.size), default=0) + 1)
+    parts: list[npt.NDArray[np.int64]] = []
+    first_unit = 0
+    # A chunk of documents at a time: one (unit, word) key per token, deduplicated by a sort,
+    # costs a few times the tokens' size, so bounded by the chunk rather than the batch.
+    for lo in range(0, len(docs), _UNIT_CHUNK_DOCS):
+        chunk = docs[lo : lo + _UNIT_CHUNK_DOCS]
+        lengths = np.concatenate([d.lengths for d in chunk]).astype(np.int64)
+        unit = np.repeat(np.arange(first_unit, first_unit + lengths.size), lengths)
+        first_unit += lengths.size
+        words = np.concatenate([d.words for d in chunk]).astype(np.int64)
+        parts.append(unique(unit * width + words))
+    keys = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return unit_doc, keys // width, keys % width
 
-    def distinct_words() -> Iterator[int]:
-        for doc in docs:
-            for ids in doc.unit_ids:
-                distinct = sorted(set(ids))
-                sizes.append(len(distinct))
-                yield from distinct
 
-    # Straight into an array: lists of millions of Python ints were the stage's peak memory.
-    token_word = np.fromiter(distinct_words(), dtype=np.int64)
-    token_unit = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    unit_doc = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d.unit_ids) for d in docs])
-    return unit_doc, token_unit, token_word
+#: Documents whose tokens :func:`_unit_arrays` deduplicates at once.
+_UNIT_CHUNK_DOCS = 4096
 
 
 def _batch_stats(
@@ -487,8 +562,8 @@ def _weigh(doc: _Doc, batch: _Batch) -> None:
         doc.matrix = np.asarray(encoder([u.text for u in doc.units]), dtype=np.float32)
         doc.cols = np.arange(doc.matrix.shape[1], dtype=np.int64)
         return
-    lengths = [len(u) for u in doc.unit_ids]
-    ids = np.fromiter(chain.from_iterable(doc.unit_ids), dtype=np.int64, count=sum(lengths))
+    lengths = doc.lengths
+    ids = doc.words.astype(np.int64)
     rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     cols, local = unique_inverse(ids)
     entry, counts = unique_counts(rows * len(cols) + local)  # term counts
@@ -892,7 +967,7 @@ def _syndication(
     articles: Sequence[Article],
     docs: dict[int, _Doc],
     judged: dict[tuple[int, int], Relation],
-    pairs: Sequence[tuple[int, int]],
+    candidates: _Pairs,
     batch: _Batch,
 ) -> list[Relation]:
     """``syndicated`` relations from story credits; updates ``judged`` copies' originals."""
@@ -912,7 +987,6 @@ def _syndication(
     for i, art in enumerate(articles):
         if art.outlet and _outlet_key(art.outlet) in by_outlet and _on_topic(art, batch.cfg):
             own.setdefault(_outlet_key(art.outlet), []).append(i)
-    candidates = set(pairs)
     out: list[Relation] = []
     linked: set[tuple[int, str]] = set()  # (crediting article, outlet) with a source here
     done: set[tuple[int, int]] = set()
@@ -958,20 +1032,17 @@ def _syndication(
     return out
 
 
-def _group_pairs(
-    group: list[int], candidates: set[tuple[int, int]], cap: int
-) -> list[tuple[int, int]]:
+def _group_pairs(group: list[int], candidates: _Pairs, cap: int) -> list[tuple[int, int]]:
     if len(group) <= cap:
         return list(combinations(group, 2))
-    members = set(group)
-    return sorted(p for p in candidates if p[0] in members and p[1] in members)
+    return candidates.within(group)
 
 
 def _same_story(
     x: int,
     y: int,
     docs: dict[int, _Doc],
-    candidates: set[tuple[int, int]],
+    candidates: _Pairs,
     group_size: int,
     batch: _Batch,
 ) -> bool:
@@ -986,7 +1057,7 @@ def _same_story(
 
 def _doc_cosine(a: _Doc, b: _Doc, batch: _Batch) -> float:
     def vector(doc: _Doc) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        ids = np.fromiter((w for u in doc.unit_ids for w in u), dtype=np.int64)
+        ids = doc.words.astype(np.int64)
         cols, counts = unique_counts(ids)
         v = counts * batch.idf[cols]
         n = float(np.linalg.norm(v))
