@@ -62,6 +62,8 @@ BODY = [
     ("Police said his son shot him twice. He died at the scene.", (1, 0)),
     ("A stranger walked up and shot him in the hand.", (0, 1)),
     ("Officers found a man suffering a non life threatening gunshot wound.", (0, 1)),
+    # a full stop run into the next sentence still ends it ("hospitalized.Later")
+    ("The gunman shot a clerk and fled.Two customers were wounded.", (0, 2)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
@@ -149,3 +151,20 @@ def test_suicide_claim_is_its_own_count_in_the_suspects_group() -> None:
         "suspects",
         1,
     )
+
+
+GLUED = [
+    ("He was hospitalized.It happened late.", ["He was hospitalized.", "It happened late."]),
+    ('She said."We ran."', ['She said."', 'We ran."']),
+    # abbreviations, web addresses and initials run in are no sentence ends
+    ("They met at St.Louis Road.", ["They met at St.Louis Road."]),
+    ("Read more at www.KXYZ.com today.", ["Read more at www.KXYZ.com today."]),
+    ("Mr. Fenn said 3 died.", ["Mr. Fenn said 3 died."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED, ids=[g[0] for g in GLUED])
+def test_run_in_sentences_are_split(text: str, expected: list[str]) -> None:
+    from corroborate.text import sentences
+
+    assert [s.text for s in sentences(text)] == expected
