@@ -64,6 +64,11 @@ BODY = [
     ("Officers found a man suffering a non life threatening gunshot wound.", (0, 1)),
     # a full stop run into the next sentence still ends it ("hospitalized.Later")
     ("The gunman shot a clerk and fled.Two customers were wounded.", (0, 2)),
+    # "was shot and (later) died": one subject, two verbs
+    ("A man was shot and died at the hospital.", (1, 0)),
+    ("A teenager was shot on Friday and later died at a hospital.", (1, 0)),
+    ("The driver was hit in the neck and was pronounced dead at the scene.", (1, 0)),
+    ("A woman was shot and taken to a hospital.", (0, 1)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),

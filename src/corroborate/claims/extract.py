@@ -1458,9 +1458,24 @@ def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
         w = words[m]
         if w in _DIES or (w == "dead" and words[m - 1] in ("found", "pronounced", "declared")):
             return True
+        if w == "and":
+            return _and_died(words, m + 1)
         if w in _CLAUSE_END:
             return False
     return False
+
+
+_THEN = frozenset(["later", "then", "subsequently", "eventually", "ultimately", "soon", "has"])
+
+
+def _and_died(words: list[str], k: int) -> bool:
+    """ "was shot and (later) died": a second verb of the same subject, not a new clause
+    ("were shot and one died" has a subject of its own)."""
+    while k < len(words) and words[k] in _THEN:
+        k += 1
+    if k < len(words) and words[k] in _DIES:
+        return True
+    return words[k : k + 3] == ["was", "pronounced", "dead"]
 
 
 _CARRIED = frozenset(
