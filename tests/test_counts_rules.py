@@ -69,6 +69,13 @@ BODY = [
     ("A teenager was shot on Friday and later died at a hospital.", (1, 0)),
     ("The driver was hit in the neck and was pronounced dead at the scene.", (1, 0)),
     ("A woman was shot and taken to a hospital.", (0, 1)),
+    # the dead told as a part of the shot are among them
+    ("Four people were shot and one died at the scene.", (1, 3)),
+    ("Two men were hit by gunfire on Elm Street and one was killed.", (1, 1)),
+    ("A gunman shot five people, including one who died.", (1, 4)),
+    ("Three people were shot, one of them fatally.", (1, 2)),
+    # ... but a dead person named as someone else is not
+    ("Two men were shot and a woman was killed.", (1, 2)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),

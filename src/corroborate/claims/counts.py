@@ -101,6 +101,28 @@ def _of_them(claim: Claim) -> bool:
     return bool(_OF_THEM.match(claim.text, claim.number_span.end - claim.span.start))
 
 
+def _bare_part(claim: Claim, claims: list[Claim]) -> bool:
+    """ "Four people were shot and one died": a bare number after a larger count of the
+    shot in the same sentence is a part of it, not someone else ("and a woman was killed")."""
+    if claim.group_text or claim.number_text.lower() in _REFERRING or claim.value is None:
+        return False
+    for k in claims:
+        if k.measure != "injured" or k.span != claim.span or (k.value or 0) <= claim.value:
+            continue
+        between = claim.text[
+            k.number_span.end - claim.span.start : claim.number_span.start - claim.span.start
+        ]
+        if _SHOT_AND.fullmatch(between):
+            return True
+    return False
+
+
+# "[Four] people were shot Sunday and [one] ...": the count's own predicate, then "and".
+_SHOT_AND = re.compile(
+    r"[^,;.]*?\b(shot|wounded|injured|hurt|hit|struck)\b[^,;.\d]*\band\s+", re.IGNORECASE
+)
+
+
 _GENERIC = frozenset(["people", "victims"])
 _MULTIPLE = frozenset(["double", "triple", "quadruple"])
 
@@ -244,11 +266,15 @@ def article_counts(
     killed_sentences = {
         (c.section, c.span.start) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
-    # "Two people were shot, one of them fatally": the dead are among the shot.
+    # "Two people were shot, one of them fatally", "shot four, including one who died": the
+    # dead are among the shot.
+    shot_ids = {c.id for c in claims if c.measure == "injured"}
     part_killed = {
         (c.section, c.span.start)
         for c in claims
-        if c.measure == "killed" and _side(c) == "victims" and _of_them(c)
+        if c.measure == "killed"
+        and _side(c) == "victims"
+        and (_of_them(c) or _bare_part(c, claims) or (c.parts_of or "") in shot_ids)
     }
     killed_groups = {
         _top(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
@@ -262,8 +288,10 @@ def article_counts(
         _age(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
     for c in claims:
-        if c.measure not in wanted or c.parts_of is not None:
-            continue
+        if c.measure not in wanted or (
+            c.parts_of is not None and (c.measure != "killed" or c.parts_of not in shot_ids)
+        ):
+            continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
         if value is None or side not in sides or _background(c):

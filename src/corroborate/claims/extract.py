@@ -251,8 +251,10 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         q = c.q
         parent = counts[c.part_of] if c.part_of is not None else None
         parent_id = (
-            content_id(article.id, section, str(toks[parent.first].start), c.measure)
-            if parent is not None
+            # the parent's own id: "shot four people, including one who died" is a part
+            # of another measure's count
+            content_id(article.id, section, str(toks[parent.first].start), parent.measure)
+            if parent is not None and parent.measure
             else None
         )
         if parent is None and c.subset is not None:
