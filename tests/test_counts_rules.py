@@ -69,6 +69,7 @@ BODY = [
     ("A teenager was shot on Friday and later died at a hospital.", (1, 0)),
     ("The driver was hit in the neck and was pronounced dead at the scene.", (1, 0)),
     ("A woman was shot and taken to a hospital.", (0, 1)),
+    ("Two men were shot in the head and pronounced dead at the scene.", (2, 0)),
     # the dead told as a part of the shot are among them
     ("Four people were shot and one died at the scene.", (1, 3)),
     ("Two men were hit by gunfire on Elm Street and one was killed.", (1, 1)),

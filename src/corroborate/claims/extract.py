@@ -1477,7 +1477,11 @@ def _and_died(words: list[str], k: int) -> bool:
         k += 1
     if k < len(words) and words[k] in _DIES:
         return True
-    return words[k : k + 3] == ["was", "pronounced", "dead"]
+    return words[k : k + 2] == ["pronounced", "dead"] or words[k : k + 3] == [
+        "was",
+        "pronounced",
+        "dead",
+    ]
 
 
 _CARRIED = frozenset(
