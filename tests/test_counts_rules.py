@@ -181,3 +181,44 @@ def test_run_in_sentences_are_split(text: str, expected: list[str]) -> None:
     from corroborate.text import sentences
 
     assert [s.text for s in sentences(text)] == expected
+
+
+TALLIES = [
+    # a headline that numbers both the dead and the hurt is the report's own tally
+    (
+        "1 dead, 3 wounded at Elm Street block party",
+        "Police said six people were wounded in two shootings overnight.",
+        (1, 3),
+    ),
+    (
+        "Seven shot, one fatally, outside nightclub",
+        "Eight people were taken to hospitals. One man died at the scene.",
+        (1, 6),
+    ),
+    # ... even when the body tells the same figures again
+    (
+        "2 killed, 2 hurt in drive-by",
+        "Two men were killed and two women were hurt. Six people were shot in the city that night.",
+        (2, 2),
+    ),
+    # a headline that numbers only one of them does not overrule the body
+    (
+        "3 wounded at Elm Street block party",
+        "Police said five people were wounded at the party.",
+        (0, 5),
+    ),
+    ("Man killed, woman hurt in shooting", "Two women were hurt, police said.", (1, 2)),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), TALLIES, ids=[t[0] for t in TALLIES])
+def test_headline_tally(title: str, body: str, expected: tuple[int, int]) -> None:
+    assert _counts(body, title=title) == expected
+
+
+def test_headline_tally_is_kept_when_the_body_restates_it() -> None:
+    art = Article.create(
+        "Two men were killed and two women were hurt.", "t.txt", title="2 killed, 2 hurt"
+    )
+    sections = [c.section for c in extract_claims(art)]
+    assert sections.count("title") == 2

@@ -40,6 +40,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from corroborate.claims.extract import is_tally
 from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS, PERPETRATOR_GROUPS
 from corroborate.model import Claim
 
@@ -240,6 +241,12 @@ def article_counts(
 
     ``sides=("victims",)`` leaves out suspects and attackers, as victim-only datasets do.
     """
+    claims = list(claims)
+    # "2 dead, 3 wounded in shooting": a headline that numbers both is the report's own tally
+    # of its incident; the body's larger figures are more often other incidents or misreads.
+    title = [c for c in claims if c.section == "title"]
+    if title and len(title) < len(claims) and is_tally(title):
+        return article_counts(title, measures, sides)
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     seen: dict[tuple[str, str, int], Claim] = {}
     inclusive: dict[tuple[str, str, int], bool] = {}

@@ -160,9 +160,33 @@ def _is_heading(line: str) -> bool:
 
 
 def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[Claim]:
-    """A headline figure the body repeats is one claim: keep the body's (it has the context)."""
+    """A headline figure the body repeats is one claim: keep the body's (it has the context).
+    A title that numbers both the dead and the hurt ("2 dead, 3 wounded") is kept whole: it
+    is the report's own tally (see :func:`~corroborate.claims.counts.article_counts`)."""
+    title = [c for c in claims if c.section == "title"]
+    keep = {c.id for c in title} if is_tally(title) else set()
     body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
-    return [c for c in claims if c.id not in heading_ids or (c.measure, c.value) not in body]
+    return [
+        c
+        for c in claims
+        if c.id not in heading_ids or c.id in keep or (c.measure, c.value) not in body
+    ]
+
+
+_TALLY_NUMBER = re.compile(
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.IGNORECASE
+)
+
+
+def is_tally(claims: Sequence[Claim]) -> bool:
+    """Do these (a headline's) claims number both the dead and the hurt, as digits or number
+    words ("2 dead, 3 wounded", "Seven shot, one fatally")?"""
+    told = {
+        c.measure
+        for c in claims
+        if _TALLY_NUMBER.fullmatch(c.number_text) and c.group not in lx.PERPETRATOR_GROUPS
+    }
+    return {"killed", "injured"} <= told
 
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
