@@ -201,6 +201,13 @@ TALLIES = [
         "Two men were killed and two women were hurt. Six people were shot in the city that night.",
         (2, 2),
     ),
+    # ... and so is a first sentence that does, when the headline does not
+    (
+        "Shooting at block party",
+        "A shooting left one man dead and three others injured on Friday. "
+        "Police said seven people were wounded in the city over the weekend.",
+        (1, 3),
+    ),
     # a headline that numbers only one of them does not overrule the body
     (
         "3 wounded at Elm Street block party",

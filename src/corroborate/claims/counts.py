@@ -29,6 +29,10 @@ This is what a coder fills into one row of an incident dataset from one report:
 - a killer's suicide told beside the victims ("killing two, then himself") adds one to that
   sentence's figure; a total that names the killer among the dead ("three dead, including
   the gunman") already holds them;
+- a headline that numbers both the dead and the hurt ("2 dead, 3 wounded in shooting") is
+  the report's own tally and gives its figures; so does a first sentence that numbers both
+  ("a shooting left one man dead and three others injured") when the headline does not: a
+  larger figure later in the body is more often another incident or a misread;
 - a single wounded person of another sex or age than the dead ("a man was killed ... a woman
   was shot", "the 19-year-old") is someone else, not the dead told again; "N shot, M dead"
   holds the dead among the shot.
@@ -232,6 +236,9 @@ def _suicide(claim: Claim) -> bool:
     return word in _SELF and word == claim.group_text.lower()
 
 
+_CASUALTIES = frozenset(["killed", "injured"])
+
+
 def article_counts(
     claims: Iterable[Claim],
     measures: tuple[str, ...] = ("killed", "injured"),
@@ -244,9 +251,15 @@ def article_counts(
     claims = list(claims)
     # "2 dead, 3 wounded in shooting": a headline that numbers both is the report's own tally
     # of its incident; the body's larger figures are more often other incidents or misreads.
-    title = [c for c in claims if c.section == "title"]
-    if title and len(title) < len(claims) and is_tally(title):
-        return article_counts(title, measures, sides)
+    # ... and so is a first sentence that does ("A shooting left one man dead and three
+    # others injured"), when the headline does not.
+    told = [c for c in claims if c.measure in _CASUALTIES]
+    title = [c for c in told if c.section == "title"]
+    body = [c for c in told if c.section == "body"]
+    lede = [c for c in body if c.span == body[0].span] if body else []
+    for tally in (title, lede):
+        if set(measures) <= _CASUALTIES and 0 < len(tally) < len(claims) and is_tally(tally):
+            return article_counts(tally, measures, sides)
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     seen: dict[tuple[str, str, int], Claim] = {}
     inclusive: dict[tuple[str, str, int], bool] = {}
