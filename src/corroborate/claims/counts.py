@@ -239,6 +239,17 @@ def _suicide(claim: Claim) -> bool:
 _CASUALTIES = frozenset(["killed", "injured"])
 
 
+def report_tally(claims: Iterable[Claim]) -> list[Claim] | None:
+    """The claims of a report's own tally of its incident: a headline that numbers both the
+    dead and the hurt ("2 dead, 3 wounded in shooting"), else a first sentence that does
+    ("A shooting left one man dead and three others injured"); None when neither does."""
+    told = [c for c in claims if c.measure in _CASUALTIES]
+    title = [c for c in told if c.section == "title"]
+    body = [c for c in told if c.section == "body"]
+    lede = [c for c in body if c.span == body[0].span] if body else []
+    return next((t for t in (title, lede) if t and is_tally(t)), None)
+
+
 def article_counts(
     claims: Iterable[Claim],
     measures: tuple[str, ...] = ("killed", "injured"),
@@ -253,13 +264,9 @@ def article_counts(
     # of its incident; the body's larger figures are more often other incidents or misreads.
     # ... and so is a first sentence that does ("A shooting left one man dead and three
     # others injured"), when the headline does not.
-    told = [c for c in claims if c.measure in _CASUALTIES]
-    title = [c for c in told if c.section == "title"]
-    body = [c for c in told if c.section == "body"]
-    lede = [c for c in body if c.span == body[0].span] if body else []
-    for tally in (title, lede):
-        if set(measures) <= _CASUALTIES and 0 < len(tally) < len(claims) and is_tally(tally):
-            return article_counts(tally, measures, sides)
+    tally = report_tally(claims)
+    if tally is not None and set(measures) <= _CASUALTIES and len(tally) < len(claims):
+        return article_counts(tally, measures, sides)
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     seen: dict[tuple[str, str, int], Claim] = {}
     inclusive: dict[tuple[str, str, int], bool] = {}
