@@ -62,6 +62,21 @@ BODY = [
     ("Police said his son shot him twice. He died at the scene.", (1, 0)),
     ("A stranger walked up and shot him in the hand.", (0, 1)),
     ("Officers found a man suffering a non life threatening gunshot wound.", (0, 1)),
+    # a full stop run into the next sentence still ends it ("hospitalized.Later")
+    ("The gunman shot a clerk and fled.Two customers were wounded.", (0, 2)),
+    # "was shot and (later) died": one subject, two verbs
+    ("A man was shot and died at the hospital.", (1, 0)),
+    ("A teenager was shot on Friday and later died at a hospital.", (1, 0)),
+    ("The driver was hit in the neck and was pronounced dead at the scene.", (1, 0)),
+    ("A woman was shot and taken to a hospital.", (0, 1)),
+    ("Two men were shot in the head and pronounced dead at the scene.", (2, 0)),
+    # the dead told as a part of the shot are among them
+    ("Four people were shot and one died at the scene.", (1, 3)),
+    ("Two men were hit by gunfire on Elm Street and one was killed.", (1, 1)),
+    ("A gunman shot five people, including one who died.", (1, 4)),
+    ("Three people were shot, one of them fatally.", (1, 2)),
+    # ... but a dead person named as someone else is not
+    ("Two men were shot and a woman was killed.", (1, 2)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
@@ -149,3 +164,68 @@ def test_suicide_claim_is_its_own_count_in_the_suspects_group() -> None:
         "suspects",
         1,
     )
+
+
+GLUED = [
+    ("He was hospitalized.It happened late.", ["He was hospitalized.", "It happened late."]),
+    ('She said."We ran."', ['She said."', 'We ran."']),
+    # abbreviations, web addresses and initials run in are no sentence ends
+    ("They met at St.Louis Road.", ["They met at St.Louis Road."]),
+    ("Read more at www.KXYZ.com today.", ["Read more at www.KXYZ.com today."]),
+    ("Mr. Fenn said 3 died.", ["Mr. Fenn said 3 died."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED, ids=[g[0] for g in GLUED])
+def test_run_in_sentences_are_split(text: str, expected: list[str]) -> None:
+    from corroborate.text import sentences
+
+    assert [s.text for s in sentences(text)] == expected
+
+
+TALLIES = [
+    # a headline that numbers both the dead and the hurt is the report's own tally
+    (
+        "1 dead, 3 wounded at Elm Street block party",
+        "Police said six people were wounded in two shootings overnight.",
+        (1, 3),
+    ),
+    (
+        "Seven shot, one fatally, outside nightclub",
+        "Eight people were taken to hospitals. One man died at the scene.",
+        (1, 6),
+    ),
+    # ... even when the body tells the same figures again
+    (
+        "2 killed, 2 hurt in drive-by",
+        "Two men were killed and two women were hurt. Six people were shot in the city that night.",
+        (2, 2),
+    ),
+    # ... and so is a first sentence that does, when the headline does not
+    (
+        "Shooting at block party",
+        "A shooting left one man dead and three others injured on Friday. "
+        "Police said seven people were wounded in the city over the weekend.",
+        (1, 3),
+    ),
+    # a headline that numbers only one of them does not overrule the body
+    (
+        "3 wounded at Elm Street block party",
+        "Police said five people were wounded at the party.",
+        (0, 5),
+    ),
+    ("Man killed, woman hurt in shooting", "Two women were hurt, police said.", (1, 2)),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), TALLIES, ids=[t[0] for t in TALLIES])
+def test_headline_tally(title: str, body: str, expected: tuple[int, int]) -> None:
+    assert _counts(body, title=title) == expected
+
+
+def test_headline_tally_is_kept_when_the_body_restates_it() -> None:
+    art = Article.create(
+        "Two men were killed and two women were hurt.", "t.txt", title="2 killed, 2 hurt"
+    )
+    sections = [c.section for c in extract_claims(art)]
+    assert sections.count("title") == 2

@@ -276,3 +276,16 @@ def test_event_counts_reads_the_injured_against_the_dead() -> None:
     rep = analyse([art])
     assert {c.measure for c in rep.claims} == {"injured", "killed"}  # "was shot" alone
     assert event_counts(rep.events[0], rep.claims) == {"killed": 1, "injured": 0}
+
+
+def test_event_counts_tie_goes_to_a_report_that_tallies_the_incident() -> None:
+    a = Article.create("A gunman opened fire at a Dunmore bar on Friday night, police said. "
+                       "Two people were killed. Three others were wounded.", "a.txt",
+                       date="2031-03-08")
+    b = Article.create("A gunman opened fire at a Dunmore bar on Friday night, police said.",
+                       "b.txt", date="2031-03-08",
+                       title="2 dead, 4 wounded in Dunmore bar shooting")
+    rep = analyse([a, b])
+    assert len(rep.events) == 1
+    # 3 and 4 injured, one report each; the one whose headline numbers both is its tally.
+    assert event_counts(rep.events[0], rep.claims) == {"killed": 2, "injured": 4}

@@ -20,7 +20,9 @@ _ABBREV = frozenset(
 )
 
 _NON_SPACE = re.compile(r"\S")
-_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)""")
+# A full stop run into the next sentence ("hospitalized.It happened"), as scraped text has it,
+# ends a sentence too: a lowercase word before it, a capitalised word after.
+_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
 _TOKEN = re.compile(
     r"""\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?   # numbers: 1,200  2.0  4th  44%
       | \w+(?:[-'’]\w+)*                  # words, with inner hyphens and apostrophes

@@ -29,6 +29,10 @@ This is what a coder fills into one row of an incident dataset from one report:
 - a killer's suicide told beside the victims ("killing two, then himself") adds one to that
   sentence's figure; a total that names the killer among the dead ("three dead, including
   the gunman") already holds them;
+- a headline that numbers both the dead and the hurt ("2 dead, 3 wounded in shooting") is
+  the report's own tally and gives its figures; so does a first sentence that numbers both
+  ("a shooting left one man dead and three others injured") when the headline does not: a
+  larger figure later in the body is more often another incident or a misread;
 - a single wounded person of another sex or age than the dead ("a man was killed ... a woman
   was shot", "the 19-year-old") is someone else, not the dead told again; "N shot, M dead"
   holds the dead among the shot.
@@ -40,6 +44,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from corroborate.claims.extract import is_tally
 from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS, PERPETRATOR_GROUPS
 from corroborate.model import Claim
 
@@ -99,6 +104,28 @@ _OF_THEM = re.compile(r"\s*(of (them|whom|those|the victims)\b|fatally\b)", re.I
 def _of_them(claim: Claim) -> bool:
     """ "one of them fatally", "two of whom died": a part of a count told before."""
     return bool(_OF_THEM.match(claim.text, claim.number_span.end - claim.span.start))
+
+
+def _bare_part(claim: Claim, claims: list[Claim]) -> bool:
+    """ "Four people were shot and one died": a bare number after a larger count of the
+    shot in the same sentence is a part of it, not someone else ("and a woman was killed")."""
+    if claim.group_text or claim.number_text.lower() in _REFERRING or claim.value is None:
+        return False
+    for k in claims:
+        if k.measure != "injured" or k.span != claim.span or (k.value or 0) <= claim.value:
+            continue
+        between = claim.text[
+            k.number_span.end - claim.span.start : claim.number_span.start - claim.span.start
+        ]
+        if _SHOT_AND.fullmatch(between):
+            return True
+    return False
+
+
+# "[Four] people were shot Sunday and [one] ...": the count's own predicate, then "and".
+_SHOT_AND = re.compile(
+    r"[^,;.]*?\b(shot|wounded|injured|hurt|hit|struck)\b[^,;.\d]*\band\s+", re.IGNORECASE
+)
 
 
 _GENERIC = frozenset(["people", "victims"])
@@ -209,6 +236,20 @@ def _suicide(claim: Claim) -> bool:
     return word in _SELF and word == claim.group_text.lower()
 
 
+_CASUALTIES = frozenset(["killed", "injured"])
+
+
+def report_tally(claims: Iterable[Claim]) -> list[Claim] | None:
+    """The claims of a report's own tally of its incident: a headline that numbers both the
+    dead and the hurt ("2 dead, 3 wounded in shooting"), else a first sentence that does
+    ("A shooting left one man dead and three others injured"); None when neither does."""
+    told = [c for c in claims if c.measure in _CASUALTIES]
+    title = [c for c in told if c.section == "title"]
+    body = [c for c in told if c.section == "body"]
+    lede = [c for c in body if c.span == body[0].span] if body else []
+    return next((t for t in (title, lede) if t and is_tally(t)), None)
+
+
 def article_counts(
     claims: Iterable[Claim],
     measures: tuple[str, ...] = ("killed", "injured"),
@@ -218,6 +259,14 @@ def article_counts(
 
     ``sides=("victims",)`` leaves out suspects and attackers, as victim-only datasets do.
     """
+    claims = list(claims)
+    # "2 dead, 3 wounded in shooting": a headline that numbers both is the report's own tally
+    # of its incident; the body's larger figures are more often other incidents or misreads.
+    # ... and so is a first sentence that does ("A shooting left one man dead and three
+    # others injured"), when the headline does not.
+    tally = report_tally(claims)
+    if tally is not None and set(measures) <= _CASUALTIES and len(tally) < len(claims):
+        return article_counts(tally, measures, sides)
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     seen: dict[tuple[str, str, int], Claim] = {}
     inclusive: dict[tuple[str, str, int], bool] = {}
@@ -244,11 +293,15 @@ def article_counts(
     killed_sentences = {
         (c.section, c.span.start) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
-    # "Two people were shot, one of them fatally": the dead are among the shot.
+    # "Two people were shot, one of them fatally", "shot four, including one who died": the
+    # dead are among the shot.
+    shot_ids = {c.id for c in claims if c.measure == "injured"}
     part_killed = {
         (c.section, c.span.start)
         for c in claims
-        if c.measure == "killed" and _side(c) == "victims" and _of_them(c)
+        if c.measure == "killed"
+        and _side(c) == "victims"
+        and (_of_them(c) or _bare_part(c, claims) or (c.parts_of or "") in shot_ids)
     }
     killed_groups = {
         _top(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
@@ -262,8 +315,10 @@ def article_counts(
         _age(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
     for c in claims:
-        if c.measure not in wanted or c.parts_of is not None:
-            continue
+        if c.measure not in wanted or (
+            c.parts_of is not None and (c.measure != "killed" or c.parts_of not in shot_ids)
+        ):
+            continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
         if value is None or side not in sides or _background(c):

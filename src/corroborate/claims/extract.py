@@ -160,9 +160,33 @@ def _is_heading(line: str) -> bool:
 
 
 def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[Claim]:
-    """A headline figure the body repeats is one claim: keep the body's (it has the context)."""
+    """A headline figure the body repeats is one claim: keep the body's (it has the context).
+    A title that numbers both the dead and the hurt ("2 dead, 3 wounded") is kept whole: it
+    is the report's own tally (see :func:`~corroborate.claims.counts.article_counts`)."""
+    title = [c for c in claims if c.section == "title"]
+    keep = {c.id for c in title} if is_tally(title) else set()
     body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
-    return [c for c in claims if c.id not in heading_ids or (c.measure, c.value) not in body]
+    return [
+        c
+        for c in claims
+        if c.id not in heading_ids or c.id in keep or (c.measure, c.value) not in body
+    ]
+
+
+_TALLY_NUMBER = re.compile(
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.IGNORECASE
+)
+
+
+def is_tally(claims: Sequence[Claim]) -> bool:
+    """Do these (a headline's) claims number both the dead and the hurt, as digits or number
+    words ("2 dead, 3 wounded", "Seven shot, one fatally")?"""
+    told = {
+        c.measure
+        for c in claims
+        if _TALLY_NUMBER.fullmatch(c.number_text) and c.group not in lx.PERPETRATOR_GROUPS
+    }
+    return {"killed", "injured"} <= told
 
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
@@ -251,8 +275,10 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         q = c.q
         parent = counts[c.part_of] if c.part_of is not None else None
         parent_id = (
-            content_id(article.id, section, str(toks[parent.first].start), c.measure)
-            if parent is not None
+            # the parent's own id: "shot four people, including one who died" is a part
+            # of another measure's count
+            content_id(article.id, section, str(toks[parent.first].start), parent.measure)
+            if parent is not None and parent.measure
             else None
         )
         if parent is None and c.subset is not None:
@@ -1458,9 +1484,28 @@ def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
         w = words[m]
         if w in _DIES or (w == "dead" and words[m - 1] in ("found", "pronounced", "declared")):
             return True
+        if w == "and":
+            return _and_died(words, m + 1)
         if w in _CLAUSE_END:
             return False
     return False
+
+
+_THEN = frozenset(["later", "then", "subsequently", "eventually", "ultimately", "soon", "has"])
+
+
+def _and_died(words: list[str], k: int) -> bool:
+    """ "was shot and (later) died": a second verb of the same subject, not a new clause
+    ("were shot and one died" has a subject of its own)."""
+    while k < len(words) and words[k] in _THEN:
+        k += 1
+    if k < len(words) and words[k] in _DIES:
+        return True
+    return words[k : k + 2] == ["pronounced", "dead"] or words[k : k + 3] == [
+        "was",
+        "pronounced",
+        "dead",
+    ]
 
 
 _CARRIED = frozenset(

@@ -292,7 +292,9 @@ def event_counts(
 
     Each report's own figure comes from :func:`~corroborate.claims.counts.article_counts`;
     the event's is the figure backed by the most independent origins (copies count once),
-    ties going to the smaller: conservative, and on gva right more often than the larger
+    ties going to a figure from a report that tallies its incident (a headline or first
+    sentence that numbers both the dead and the hurt; measured on gva, injured 0.7878 to
+    0.7883), then to the smaller: conservative, and on gva right more often than the larger
     (0.852 against 0.842 for killed, 0.774 against 0.753 injured), because a report's
     misread figure more often adds people than drops them. Reports that state
     nothing for a measure do not vote.
@@ -304,7 +306,7 @@ def event_counts(
         >>> event_counts(rep.events[0], rep.claims)
         {'killed': 4, 'injured': 0}
     """
-    from corroborate.claims.counts import article_counts
+    from corroborate.claims.counts import article_counts, report_tally
 
     members = set(event.articles)
     by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -313,8 +315,10 @@ def event_counts(
             by_article[c.article].append(c)
     origin = {a: i for i, group in enumerate(event.origin_groups) for a in group}
     out: dict[str, int] = {}
+    tallied = {aid for aid, cs in by_article.items() if report_tally(cs) is not None}
     for measure in measures:
         votes: dict[int, set[int]] = defaultdict(set)
+        tally: dict[int, set[int]] = defaultdict(set)
         for i, aid in enumerate(event.articles):
             stated = [c for c in by_article.get(aid, ()) if c.measure == measure]
             if not stated:
@@ -322,5 +326,9 @@ def event_counts(
             # All of the report's claims: its injured are read against its dead.
             value = article_counts(by_article[aid], measures=(measure,))[measure]
             votes[value].add(origin.get(aid, -1 - i))
-        out[measure] = max(votes, key=lambda v: (len(votes[v]), -v)) if votes else 0
+            if aid in tallied:
+                tally[value].add(origin.get(aid, -1 - i))
+        out[measure] = (
+            max(votes, key=lambda v: (len(votes[v]), len(tally[v]), -v)) if votes else 0
+        )
     return out
