@@ -140,8 +140,8 @@ def analyse(
                     )
                     STAGES[name](sub)
                     batch.events.extend(sub.events)
-                continue
-            STAGES[name](batch)
+            else:
+                STAGES[name](batch)
             release_heap()
     return Report(
         generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
