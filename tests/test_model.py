@@ -2,7 +2,11 @@
 
 import pickle
 
-from corroborate.model import Span
+import pytest
+
+from corroborate import model
+from corroborate.claims import extract_claims
+from corroborate.model import Article, Period, Span, shared
 
 
 def test_records_share_their_field_name_sets_without_leaking_changes() -> None:
@@ -13,3 +17,36 @@ def test_records_share_their_field_name_sets_without_leaking_changes() -> None:
     assert (c.start, c.end, a.end) == (0, 3, 4)
     assert a.model_fields_set == {"start", "end"}
     assert pickle.loads(pickle.dumps(b)).__pydantic_fields_set__ is b.__pydantic_fields_set__
+
+
+def test_shared_gives_one_instance_per_distinct_value() -> None:
+    p = shared(Period(kind="weekday", text="on Monday", weekday=0))
+    assert shared(Period(kind="weekday", text="on Monday", weekday=0)) is p
+    assert shared(Period(kind="weekday", text="on Tuesday", weekday=1)) is not p
+    # Equal values given through different fields stay apart (model_fields_set differs).
+    default = shared(Period())
+    assert default == Period(kind="unstated")
+    assert shared(Period(kind="unstated")) is not default
+    # Equal field values of different record types are never mixed up.
+    assert type(shared(Span(start=0, end=1))) is Span
+
+
+def test_shared_table_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model, "_SHARED_LIMIT", 8)
+    monkeypatch.setattr(model, "_SHARED", {})
+    kept = [shared(Span(start=i, end=i + 1)) for i in range(20)]
+    assert len(model._SHARED) <= 8
+    # Values still come back equal after the table was emptied.
+    assert shared(Span(start=0, end=1)) == kept[0]
+
+
+def test_claims_share_their_places_and_periods() -> None:
+    art = Article.create(
+        "Two people were killed in Dayton on Saturday. Police said three more were"
+        " injured in Dayton on Saturday.",
+        "a.txt",
+    )
+    claims = extract_claims(art)
+    assert len(claims) == 2
+    assert claims[0].period is claims[1].period
+    assert claims[0].places and claims[0].places[0] is claims[1].places[0]

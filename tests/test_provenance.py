@@ -13,10 +13,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.model import Article, Relation
-from corroborate.provenance import ProvenanceSettings, find_relations, origin_groups
-from corroborate.provenance.blocking import _merge_sorted, candidate_pairs
-from corroborate.provenance.core import _Pairs
+from corroborate.provenance import ProvenanceSettings, blocking, find_relations, origin_groups
+from corroborate.provenance.blocking import (
+    _merge_sorted,
+    candidate_pair_counts,
+    candidate_pairs,
+    word_hash,
+)
+from corroborate.provenance.core import _Pairs, _Units
 from corroborate.provenance.features import alignable_units, sentence_words
+from corroborate.text import Piece
 
 DATA = Path(__file__).parent / "data" / "provenance"
 ALL_PAIRS = ProvenanceSettings()
@@ -224,6 +230,43 @@ def test_merge_sorted_is_a_sorted_union(seed: int) -> None:
     old = np.unique(rng.integers(0, 50, size=int(rng.integers(0, 30))))
     new = np.unique(rng.integers(0, 50, size=int(rng.integers(0, 30))))
     assert _merge_sorted(old, new).tolist() == sorted(set(old.tolist()) | set(new.tolist()))
+
+
+def _arrays(docs: list[list[list[str]]]) -> tuple[np.ndarray, ...]:
+    vocab: dict[str, int] = {}
+    unit_doc: list[int] = []
+    token_unit: list[int] = []
+    token_word: list[int] = []
+    for d, units in enumerate(docs):
+        for words in units:
+            ids = sorted({vocab.setdefault(w, len(vocab)) for w in words})
+            token_unit += [len(unit_doc)] * len(ids)
+            token_word += ids
+            unit_doc.append(d)
+    hashes = np.fromiter((word_hash(w) for w in vocab), dtype=np.uint64, count=len(vocab))
+    return (np.asarray(unit_doc), np.asarray(token_unit), np.asarray(token_word), hashes)
+
+
+def test_pair_counts_do_not_depend_on_the_slice_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    arrays = _arrays(_synthetic(20))
+    whole = candidate_pair_counts(*arrays)
+    assert whole[0].size  # copies collide
+    monkeypatch.setattr(blocking, "_PAIR_CHUNK", 7)  # document pairs split across slices
+    sliced = candidate_pair_counts(*arrays)
+    for x, y in zip(whole, sliced, strict=True):
+        assert x.tolist() == y.tolist()
+
+
+def test_units_are_the_pieces_they_were_made_from() -> None:
+    text = "Police closed the road.\nTwo men were hurt in the crash on Main Street."
+    pieces = [p for p, _ in alignable_units(text)]
+    odd = Piece("not in the text", 0, 15)  # kept as given, never re-sliced
+    units = _Units(text, [*pieces, odd])
+    assert list(units) == [*pieces, odd]
+    assert len(units) == 3 and units[-1] == odd and units[:2] == pieces
+    assert units[1].text == text[units[1].start : units[1].end]
+    with pytest.raises(IndexError):
+        units[3]
 
 
 def test_candidate_pair_set() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Any, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,6 +66,36 @@ class Record(BaseModel):
     def __setstate__(self, state: dict[Any, Any]) -> None:  # unpickled (Spark) records too
         super().__setstate__(state)
         _share_field_set(self)
+
+
+R = TypeVar("R", bound=Record)
+
+#: The table of :func:`shared`: emptied when it reaches ``_SHARED_LIMIT`` entries, so a
+#: long-running process keeps a bounded number (the values that recur are few).
+_SHARED: dict[tuple[Record, int], Record] = {}
+_SHARED_LIMIT = 1 << 15
+
+
+def shared(record: R) -> R:
+    """One instance for equal small records (a :class:`Place`, :class:`Period` or
+    :class:`Span`), so a large batch holds each distinct value once.
+
+    A batch's claims name a few thousand distinct places and periods hundreds of thousands
+    of times; records are immutable, so equal ones can be one object.
+
+    >>> shared(Span(start=0, end=5)) is shared(Span(start=0, end=5))
+    True
+    """
+    # Equal values given through different fields (``Period()`` and
+    # ``Period(kind="unstated")``) stay apart: their shared field-name sets differ.
+    key = (record, id(record.__pydantic_fields_set__))
+    got = _SHARED.get(key)
+    if got is None:
+        if len(_SHARED) >= _SHARED_LIMIT:
+            _SHARED.clear()
+        _SHARED[key] = record
+        return record
+    return got  # type: ignore[return-value]
 
 
 def content_id(*parts: str) -> str:

@@ -33,7 +33,7 @@ from corroborate.claims.numbers import (
     parse_range,
 )
 from corroborate.claims.period import PeriodMention, _month_day, find_periods, is_cumulative
-from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id
+from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id, shared
 from corroborate.text import _TOKEN, Piece, normalise_quotes, paragraphs, sentences, tokens
 
 _PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
@@ -302,7 +302,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 id=claim_id,
                 article=article.id,
                 section=section,
-                span=Span(start=sent.start, end=sent.end),
+                span=shared(Span(start=sent.start, end=sent.end)),
                 number_span=Span(start=num_start, end=num_end),
                 text=sent.text,
                 measure=c.measure,
@@ -316,7 +316,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 claimant=claimant,
                 claimant_key=claimant_key(claimant) if claimant else None,
                 hedge=hedge,
-                period=period,
+                period=shared(period),
                 places=tuple(p for _, p in places),
                 scope=_scope(words, toks, places, c, sent.start),
                 parts_of=parent_id,
@@ -504,7 +504,7 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
                 id=content_id(article.id, section, str(start), measure),
                 article=article.id,
                 section=section,
-                span=Span(start=sent.start, end=sent.end),
+                span=shared(Span(start=sent.start, end=sent.end)),
                 number_span=Span(start=start, end=end),
                 text=sent.text,
                 measure=measure,
@@ -2320,7 +2320,7 @@ def _scope(
 
 def with_period(claim: Claim, period: Period) -> Claim:
     """A copy of ``claim`` with a resolved period (claims are immutable)."""
-    return claim.model_copy(update={"period": period})
+    return claim.model_copy(update={"period": shared(period)})
 
 
 __all__ = ["claimant_key", "extract_claims", "with_period"]

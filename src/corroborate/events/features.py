@@ -18,8 +18,9 @@ import functools
 import itertools
 import re
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,8 +90,54 @@ _STREET = re.compile(
 _DIRECTIONS = frozenset("n s e w n. s. e. w. north south east west the of".split())
 
 
+class Terms(Mapping[str, int]):
+    """Word counts, packed: the words in one tuple and their counts in one byte string.
+
+    The grouper holds every report's paragraphs until the report is placed; as dicts their
+    counts were the largest part of its memory (a dict costs about five times a tuple and
+    bytes of the same words). Iteration keeps the order of ``counts``.
+
+        >>> t = Terms({"shot": 2, "police": 1})
+        >>> list(t.items()), t["shot"], t == {"police": 1, "shot": 2}
+        ([('shot', 2), ('police', 1)], 2, True)
+    """
+
+    __slots__ = ("_counts", "_index", "_words")
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self._words = tuple(counts)
+        values = list(counts.values())
+        self._counts: bytes | array[int] = (
+            bytes(values) if all(0 <= v < 256 for v in values) else array("q", values)
+        )
+        self._index: dict[str, int] | None = None  # built on the first lookup by word
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __getitem__(self, word: str) -> int:
+        if self._index is None:
+            self._index = {w: i for i, w in enumerate(self._words)}
+        return self._counts[self._index[word]]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words
+
+    def items(self) -> Iterator[tuple[str, int]]:  # type: ignore[override]
+        return zip(self._words, self._counts, strict=True)
+
+    def values(self) -> Iterator[int]:  # type: ignore[override]
+        return iter(self._counts)
+
+    def __reduce__(self) -> tuple[type[Terms], tuple[dict[str, int]]]:
+        return (Terms, (dict(self.items()),))
+
+
 #: (hash of the paragraph's words, stemmed content-word counts, capitalised name tokens)
-Paragraph = tuple[str, dict[str, int], list[str]]
+Paragraph = tuple[str, Terms, tuple[str, ...]]
 
 
 @dataclass(slots=True)
@@ -121,7 +168,7 @@ class Features:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "paragraphs": [list(p) for p in self.paragraphs],
+            "paragraphs": [[h, dict(t.items()), list(n)] for h, t, n in self.paragraphs],
             "has_title": self.has_title,
             "names": sorted(self.names),
             "streets": list(self.streets),
@@ -139,7 +186,7 @@ class Features:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Features:
         return cls(
-            paragraphs=[(h, dict(t), list(n)) for h, t, n in data["paragraphs"]],
+            paragraphs=[(h, Terms(t), tuple(n)) for h, t, n in data["paragraphs"]],
             has_title=bool(data["has_title"]),
             names=frozenset(data["names"]),
             streets=tuple(data["streets"]),
@@ -164,7 +211,7 @@ def paragraphs_of(article: Article) -> list[Paragraph]:
     """
     blocks = [article.title] if article.title else []
     blocks += article.text.split("\n")
-    found: list[tuple[str, dict[str, int], set[str], set[str]]] = []
+    found: list[tuple[str, Terms, set[str], set[str]]] = []
     all_mid: set[str] = set()
     for block in blocks:
         words = sentence_words(block) if block else []
@@ -173,10 +220,10 @@ def paragraphs_of(article: Article) -> list[Paragraph]:
         mid, openers = _name_tokens(block)
         all_mid |= mid
         # Interned: the grouper keeps every report's words, and most recur across reports.
-        terms = dict(Counter(map(sys.intern, words)))
+        terms = Terms(Counter(map(sys.intern, words)))
         found.append((content_id(" ".join(words)), terms, mid, openers))
     return [
-        (h, terms, sorted(map(sys.intern, mid | (openers & all_mid))))
+        (h, terms, tuple(sorted(map(sys.intern, mid | (openers & all_mid)))))
         for h, terms, mid, openers in found
     ]
 
@@ -302,7 +349,9 @@ def article_features(
     paragraphs = paragraphs_of(article)
     # Place names are the places signal's evidence; as names they would count twice.
     place_words = {w.lower() for p in places for w in f"{p.mention} {p.name}".split()}
-    paragraphs = [(h, t, [n for n in names if n not in place_words]) for h, t, names in paragraphs]
+    paragraphs = [
+        (h, t, tuple(n for n in names if n not in place_words)) for h, t, names in paragraphs
+    ]
     return Features(
         paragraphs=paragraphs,
         has_title=bool(article.title and paragraphs and sentence_words(article.title)),

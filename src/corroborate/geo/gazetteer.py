@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from corroborate.model import Place
+from corroborate.model import Place, shared
 
 #: Bump when the pickled layout changes; old cache files are then ignored.
 FORMAT_VERSION = 1
@@ -147,7 +147,7 @@ class Gazetteer:
         e = self.entries[cand.index]
         kind = e[KIND]
         admin1 = None if kind == "country" else self.admin1_name(e[COUNTRY], e[ADMIN1])
-        return Place(
+        place = Place(
             name=e[NAME],
             mention=mention,
             kind=kind,
@@ -158,6 +158,7 @@ class Gazetteer:
             geonameid=e[GEONAMEID],
             confidence=round(max(0.0, min(1.0, e[CONF] * confidence)), 2),
         )
+        return shared(place)
 
     def score(
         self, cand: Candidate, country: str | None = None, admin1: str | None = None

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.provenance.arrays import unique, unique_counts
+from corroborate.provenance.arrays import unique, unique_counts, unique_inverse
 
 #: Bands x rows of the LSH scheme: with 16 bands of 3 rows a sentence pair of Jaccard 0.5
 #: collides with probability 0.88, Jaccard 0.3 with 0.35 and Jaccard 0.1 with 0.016.
@@ -47,6 +47,8 @@ MIN_COLLISIONS = 2
 MIN_COLLISION_SHARE = 0.15
 
 _SEED = 20260131
+#: Sentence pairs turned into document pairs at once (bounds that step's memory).
+_PAIR_CHUNK = 1 << 22
 _MAX_CHUNK = 500_000  # tokens gathered at once: bounds memory to ~ tokens * num_perm * 4 bytes
 
 
@@ -249,12 +251,22 @@ def candidate_pair_counts(
         unit_pairs = _merge_sorted(unit_pairs, unique(lo[cross] * n_units + hi[cross]))
     # Units are numbered in document order, so the lower unit's document is the lower one.
     n_docs = np.int64(int(unit_doc.max()) + 1)
-    keys = unit_doc[unit_pairs // n_units]
-    keys *= n_docs
-    keys += unit_doc[unit_pairs % n_units]
+    # Counted a slice of sentence pairs at a time: the document keys of all of them at once
+    # were several copies of the pairs, the stage's peak at 100k reports.
+    found_pairs, found_counts = [], []
+    for lo in range(0, unit_pairs.size, _PAIR_CHUNK):
+        chunk = unit_pairs[lo : lo + _PAIR_CHUNK]
+        keys = unit_doc[chunk // n_units]
+        keys *= n_docs
+        keys += unit_doc[chunk % n_units]
+        k, c = unique_counts(keys)
+        found_pairs.append(k)
+        found_counts.append(c)
     del unit_pairs
-    doc_pairs, counts = unique_counts(keys)
-    del keys
+    doc_pairs, at = unique_inverse(np.concatenate(found_pairs) if found_pairs else empty)
+    # A document pair seen in two slices adds its counts (exact: far below 2**53).
+    counts = np.bincount(at, np.concatenate(found_counts) if found_counts else empty)
+    counts = counts.astype(np.int64)
     sizes_by_doc = np.bincount(unit_doc, minlength=int(n_docs))
     a, b = doc_pairs // n_docs, doc_pairs % n_docs
     shorter = np.minimum(sizes_by_doc[a], sizes_by_doc[b])

@@ -32,11 +32,12 @@ from __future__ import annotations
 import hashlib
 import math
 import time
+from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -181,12 +182,53 @@ class ProvenanceSettings:
     semantic_mean_sim: float = SEMANTIC_MEAN_SIM
 
 
+class _Units(Sequence[Piece]):
+    """A document's alignable sentences as offsets into its text; each :class:`Piece` is
+    made on access. Holding every sentence's text copied the batch's text once more: a
+    quarter of the stage's memory at 100k reports."""
+
+    __slots__ = ("_bounds", "_odd", "_text")
+
+    def __init__(self, text: str, pieces: Iterable[Piece]) -> None:
+        self._text = text
+        self._bounds = array("i")
+        self._odd: dict[int, Piece] = {}  # pieces whose text is not text[start:end]
+        for i, p in enumerate(pieces):
+            self._bounds.append(p.start)
+            self._bounds.append(p.end)
+            if len(p.text) != p.end - p.start or not text.startswith(p.text, p.start):
+                self._odd[i] = p
+
+    def __len__(self) -> int:
+        return len(self._bounds) // 2
+
+    @overload
+    def __getitem__(self, i: int) -> Piece: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Piece]: ...
+    def __getitem__(self, i: int | slice) -> Piece | list[Piece]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(i)
+        i %= n
+        odd = self._odd.get(i)
+        if odd is not None:
+            return odd
+        start, end = self._bounds[2 * i], self._bounds[2 * i + 1]
+        return Piece(self._text[start:end], start, end)
+
+    def __iter__(self) -> Iterator[Piece]:
+        return map(self.__getitem__, range(len(self)))
+
+
 @dataclass(slots=True)
 class _Doc:
     """One article's features (word ids are batch-global)."""
 
     article: Article
-    units: list[Piece]
+    units: _Units
     # Word ids of every unit, in text order, end to end; ``lengths``: each unit's share.
     # (Arrays: lists of Python ints cost ten times the memory, most of the stage's peak.)
     words: npt.NDArray[np.int32]
@@ -357,7 +399,7 @@ def find_relations(
         lengths = [len(words) for _, words in found_units]
         docs[rep] = _Doc(
             articles[rep],
-            units,
+            _Units(articles[rep].text, units),
             np.fromiter(
                 (vocab.setdefault(w, len(vocab)) for _, words in found_units for w in words),
                 dtype=np.int32,

@@ -34,6 +34,7 @@ from corroborate.model import (
     TimelinePoint,
     ValueSupport,
     content_id,
+    shared,
 )
 from corroborate.provenance import origin_groups
 from corroborate.reconcile.arithmetic import find_relations as find_arithmetic
@@ -115,7 +116,8 @@ def reconcile_event(
     for c in mine:
         art = members.get(c.article)
         pub = (art.pub_date if art else None) or latest
-        resolved.append(c.model_copy(update={"period": resolve(c.period, pub=pub, event_day=day)}))
+        period = shared(resolve(c.period, pub=pub, event_day=day))
+        resolved.append(c.model_copy(update={"period": period}))
     main_town = _main_town(resolved)
     resolved = [
         c.model_copy(update={"scope": None}) if c.scope and c.scope == main_town else c
