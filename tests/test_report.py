@@ -27,6 +27,7 @@ from corroborate.model import (
 from corroborate.report import (
     CSV_COLUMNS,
     csv_cell,
+    json_chunks,
     md_escape,
     render_csv,
     render_html,
@@ -175,6 +176,19 @@ def test_json_round_trips(report: Report) -> None:
     text = render_json(report)
     assert json.loads(text)["schema"] == report.schema_
     assert Report.model_validate_json(text) == report
+
+
+def test_json_written_in_pieces_is_the_same_text(
+    report: Report, seed_articles: list[Article], tmp_path: Path
+) -> None:
+    from corroborate.pipeline import analyse
+
+    full = analyse(seed_articles)  # every list filled: articles, events, claims, relations
+    empty = Report(generated="x", articles=(), events=(), claims=())
+    for rep in (report, full, empty):
+        assert "".join(json_chunks(rep)) == render_json(rep)
+    write_report(full, tmp_path, ("json",))
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == render_json(full)
 
 
 # --------------------------------------------------------------------------- HTML
