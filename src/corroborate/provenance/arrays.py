@@ -21,6 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 T = TypeVar("T", bound=np.generic)
+#: Integer ids (units, words): int32 where a batch holds many, int64 elsewhere.
+Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]
 
 
 def unique(x: npt.NDArray[T]) -> npt.NDArray[T]:

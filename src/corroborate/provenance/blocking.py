@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.provenance.arrays import unique, unique_counts, unique_inverse
+from corroborate.provenance.arrays import Ids, unique, unique_counts, unique_inverse
 
 #: Bands x rows of the LSH scheme: with 16 bands of 3 rows a sentence pair of Jaccard 0.5
 #: collides with probability 0.88, Jaccard 0.3 with 0.35 and Jaccard 0.1 with 0.016.
@@ -58,8 +58,8 @@ def word_hash(word: str) -> int:
 
 
 def signatures(
-    token_unit: npt.NDArray[np.int64],
-    token_word: npt.NDArray[np.int64],
+    token_unit: Ids,
+    token_word: Ids,
     word_hashes: npt.NDArray[np.uint64],
     n_units: int,
     num_perm: int = LSH_BANDS * LSH_ROWS,
@@ -93,8 +93,8 @@ def _permutations(num_perm: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np
 
 
 def _signature_rows(
-    token_unit: npt.NDArray[np.int64],
-    token_word: npt.NDArray[np.int64],
+    token_unit: Ids,
+    token_word: Ids,
     word_hashes: npt.NDArray[np.uint64],
     n_units: int,
     mult: npt.NDArray[np.uint64],
@@ -162,8 +162,8 @@ def candidate_pairs(
 
 def candidate_pairs_hashed(
     unit_doc: npt.NDArray[np.int64],
-    token_unit: npt.NDArray[np.int64],
-    token_word: npt.NDArray[np.int64],
+    token_unit: Ids,
+    token_word: Ids,
     word_hashes: npt.NDArray[np.uint64],
     *,
     bands: int = LSH_BANDS,
@@ -196,8 +196,8 @@ def candidate_pairs_hashed(
 
 def candidate_pair_counts(
     unit_doc: npt.NDArray[np.int64],
-    token_unit: npt.NDArray[np.int64],
-    token_word: npt.NDArray[np.int64],
+    token_unit: Ids,
+    token_word: Ids,
     word_hashes: npt.NDArray[np.uint64],
     *,
     bands: int = LSH_BANDS,

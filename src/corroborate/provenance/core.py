@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.model import Article, Relation, RelationKind
-from corroborate.provenance.arrays import unique, unique_counts, unique_inverse
+from corroborate.provenance.arrays import Ids, unique, unique_counts, unique_inverse
 from corroborate.provenance.blocking import (
     BUCKET_CAP,
     LSH_BANDS,
@@ -548,12 +548,13 @@ def _quoted_share(unit: Piece, quotes: Sequence[tuple[int, int]]) -> float:
 
 def _unit_arrays(
     docs: Sequence[_Doc],
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.int32]]:
     """Batch-wide arrays: each unit's document, and the distinct (unit, word) pairs, sorted
-    by unit, then word."""
+    by unit, then word (as int32: they are held through the whole stage)."""
     unit_doc = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d.lengths) for d in docs])
     width = np.int64(max((int(d.words.max()) for d in docs if d.words.size), default=0) + 1)
-    parts: list[npt.NDArray[np.int64]] = []
+    units: list[npt.NDArray[np.int32]] = []
+    words: list[npt.NDArray[np.int32]] = []
     first_unit = 0
     # A chunk of documents at a time: one (unit, word) key per token, deduplicated by a sort,
     # costs a few times the tokens' size, so bounded by the chunk rather than the batch.
@@ -562,10 +563,12 @@ def _unit_arrays(
         lengths = np.concatenate([d.lengths for d in chunk]).astype(np.int64)
         unit = np.repeat(np.arange(first_unit, first_unit + lengths.size), lengths)
         first_unit += lengths.size
-        words = np.concatenate([d.words for d in chunk]).astype(np.int64)
-        parts.append(unique(unit * width + words))
-    keys = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-    return unit_doc, keys // width, keys % width
+        keys = unique(unit * width + np.concatenate([d.words for d in chunk]).astype(np.int64))
+        units.append((keys // width).astype(np.int32))
+        words.append((keys % width).astype(np.int32))
+    if not units:
+        return unit_doc, np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return unit_doc, np.concatenate(units), np.concatenate(words)
 
 
 #: Documents whose tokens :func:`_unit_arrays` deduplicates at once.
@@ -574,8 +577,8 @@ _UNIT_CHUNK_DOCS = 4096
 
 def _batch_stats(
     unit_doc: npt.NDArray[np.int64],
-    token_unit: npt.NDArray[np.int64],
-    token_word: npt.NDArray[np.int64],
+    token_unit: Ids,
+    token_word: Ids,
     n_words: int,
     n_docs: int,
     vocab: dict[str, int],
