@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from corroborate.events import EventGrouper, EventSettings, Weights, group_events
+from corroborate.events import EventGrouper, EventSettings, Weights, group_events, grouping
 from corroborate.model import Article, Claim, Event, Place, Span
 
 
@@ -161,6 +161,18 @@ def test_one_batch_grouper_matches_the_incremental_one_and_takes_one_batch(
         lean.update([Article.create("A ferry sank off Orrin Point.", "new.txt")])
     with pytest.raises(ValueError, match="saved"):
         lean.to_state()
+
+
+def test_one_batch_grouper_with_a_tiny_probability_table_gives_the_same_events(
+    corpus: list[Article], signals: Signals, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claims, places = signals
+    full = EventGrouper(one_batch=True)
+    full.update(corpus, claims, places)
+    monkeypatch.setattr(grouping, "_ONE_BATCH_CACHE", 2)  # pairs let go are scored again
+    lean = EventGrouper(one_batch=True)
+    lean.update(corpus, claims, places)
+    assert lean.events() == full.events()
 
 
 @pytest.mark.parametrize("size", [1, 2, 3])

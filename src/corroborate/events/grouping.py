@@ -103,8 +103,9 @@ class _Doc:
     lede: str
     features: Features
     vec: Vectors | None = None
-    #: Earlier documents found by blocking when this one was placed.
-    cands: list[int] = field(default_factory=list)
+    #: Earlier documents found by blocking when this one was placed (C ints: a list of
+    #: Python ints costs five times the memory).
+    cands: Sequence[int] = ()
     #: Its :func:`channel_keys` while the document is being placed.
     keys: dict[str, list[str]] | None = None
 
@@ -393,10 +394,11 @@ class EventGrouper:
                 else:
                     posting.append(i)
         doc.keys = None  # needed only until indexed (they would double its memory)
-        if self._one_batch:
+        if self._one_batch:  # read again only to rebuild vectors, which one batch never does
             doc.features.paragraphs = []
+            doc.features.names = frozenset()
 
-    def _candidates(self, i: int) -> list[int]:
+    def _candidates(self, i: int) -> Sequence[int]:
         """Other documents sharing a distinctive key with document ``i``, best first."""
         cfg = self.settings
         doc = self._docs[i]
@@ -427,8 +429,7 @@ class EventGrouper:
         other = found != i
         found, hits = found[other], hits[other]
         best = np.lexsort((found, -hits))[: cfg.max_candidates]  # ties: the earlier one
-        cands: list[int] = found[best].tolist()
-        return cands
+        return array("i", found[best].tolist())
 
     # --- probabilities ------------------------------------------------------------------
 
@@ -456,6 +457,10 @@ class EventGrouper:
             self._scratch = np.zeros(2 * self._vocab.id_bound())
         logits = link_logits(self._weights[1], x, ys, self.settings.far_km, self._scratch)
         probs = [sigmoid(z) for z in logits]
+        if self._one_batch and len(self._cache) >= _ONE_BATCH_CACHE:
+            # A pair's probability does not change within one batch, so a pair let go is
+            # scored again if needed; the table kept every pair scored (240 MB at 100k).
+            self._cache.clear()
         for j, p in zip(js, probs, strict=True):
             self._cache[_pair_key(i, j)] = p
             if p >= self.settings.join_probability:
@@ -610,6 +615,10 @@ class EventGrouper:
             places=places_of(members),
             merged_from=merged,
         )
+
+
+#: Link probabilities a one-batch grouper keeps at most (about 30 MB).
+_ONE_BATCH_CACHE = 1 << 19
 
 
 def _pair_key(i: int, j: int) -> int:
