@@ -77,6 +77,18 @@ BODY = [
     ("Three people were shot, one of them fatally.", (1, 2)),
     # ... but a dead person named as someone else is not
     ("Two men were shot and a woman was killed.", (1, 2)),
+    # people in hospital care are the hurt
+    ("One man died. Three others are in the hospital with gunshot wounds.", (1, 3)),
+    ("Two men remain at the hospital after the shooting on Elm Street.", (0, 2)),
+    ("Two other victims showed up at a hospital in a private car.", (0, 2)),
+    ("Four others are recovering in area hospitals.", (0, 4)),
+    ("The fight left one man dead and two others in the hospital.", (1, 2)),
+    # ... but not whoever is merely there
+    ("A detective spoke with the boy and his aunt at the hospital.", (0, 0)),
+    ("The two nurses in the hospital were not hurt.", (0, 0)),
+    # bare numbers after a comma that add up to the count before are its parts
+    ("All three remain in hospital, one in grave condition and the other two stable.", (0, 3)),
+    ("Five people were shot, two in the leg and three in the arm.", (0, 5)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),

@@ -1256,6 +1256,14 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
         is_part = any(gap_tail[-len(m) :] == m for m in _PART_MARKERS) or (
             words[prev.np_end : cur.first] in ([","], [":"]) and _apposed_sum(words, counts, i)
         )
+        split = 0 if is_part or prev.part_of is not None else _split_sum(words, counts, i)
+        if split:
+            # "All four remain in hospital, one in critical condition and the other three in
+            # stable condition": bare numbers after a comma that add up to the count before.
+            for j in range(i, i + split):
+                counts[j].part_of = i - 1
+                prev.subparts.append(j)
+            continue
         if is_part and prev.kind == "people":
             root = prev.part_of if prev.part_of is not None else i - 1
             if prev.part_of is None:
@@ -1266,6 +1274,27 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
             cur.part_of = prev.part_of
         if cur.part_of is not None:
             counts[cur.part_of].subparts.append(i)
+
+
+def _split_sum(words: list[str], counts: list[_Count], i: int) -> int:
+    """ "four people remain in hospital, one in critical condition and the other three in
+    stable condition": how many bare numbers from the i-th on, the first after a comma and
+    the rest each after an "and", add up to the count before them (0 when they do not)."""
+    total = counts[i - 1].q.value
+    if total is None or counts[i - 1].kind != "people" or words[counts[i].first - 1] != ",":
+        return 0
+    run = n = 0
+    for j in range(i, len(counts)):
+        c = counts[j]
+        if c.group_text or c.q.value is None or c.part_of is not None:
+            break
+        if j > i and "and" not in words[counts[j - 1].np_end : c.first]:
+            break
+        run += c.q.value
+        n += 1
+        if run >= total:
+            break
+    return n if n >= 2 and run == total else 0
 
 
 def _apposed_sum(words: list[str], counts: list[_Count], i: int) -> bool:
@@ -1454,6 +1483,9 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         ):
             c.care = True
             return "injured"  # "three remain in hospital", "were admitted to hospital"
+        if _in_hospital(words, k, c, steps):
+            c.care = True
+            return "injured"  # "two others are in the hospital", "arrived at a hospital"
         if w in _CARRIED and _hurt_after(words, k + 1):
             # "was taken to a hospital with life-threatening injuries", "... where he died"
             return "killed" if _died_there(words, k + 1) else "injured"
@@ -1473,6 +1505,47 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
 _STAY = frozenset(
     ["is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "still"]
 )
+# "(remain) in the hospital", "arrived at a hospital", "recovering at area hospitals".
+_AT_HOSPITAL = frozenset(["the", "a", "an", "area", "local", "nearby", "different", "two"])
+_ARRIVED = {
+    ("arrived", "at"),
+    ("showed", "up", "at"),
+    ("turned", "up", "at"),
+    ("walked", "into"),
+    ("recovering", "in"),
+    ("recovering", "at"),
+}
+
+
+def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
+    """ "two others are in the hospital", "three remained at the hospital Monday", "two
+    others showed up at a hospital", "left one dead and two others in the hospital": people
+    in hospital care are the hurt. A count right before "in the hospital" needs an "and"
+    before it (a tally's second part), or "the people in the hospital" would be read."""
+    if c.kind != "people" and not c.group_text:
+        return False
+    m = k
+    if words[k] in ("in", "at"):
+        if steps == 0:
+            # "left two dead and two others in the hospital"
+            before = words[max(0, c.first - 2) : c.first]
+            if words[k] != "in" or len(before) < 2 or before[1] != "and":
+                return False
+            if before[0] not in lx.PASSIVE_TRIGGERS or c.q.value is None:
+                return False
+        elif words[k - 1] not in _STAY:
+            return False
+        m = k + 1
+    else:
+        for phrase in _ARRIVED:
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                m = k + len(phrase)
+                break
+        else:
+            return False
+    while m < len(words) and words[m] in _AT_HOSPITAL and m < k + 4:
+        m += 1
+    return m < len(words) and words[m] in ("hospital", "hospitals")
 _DIES = frozenset(["dies", "died"])
 _CLAUSE_END = frozenset([",", ";", ".", "|", ":", "and", "but", "while", "when", "as", "—", "–"])
 
