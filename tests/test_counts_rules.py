@@ -86,6 +86,12 @@ BODY = [
     # ... but not whoever is merely there
     ("A detective spoke with the boy and his aunt at the hospital.", (0, 0)),
     ("The two nurses in the hospital were not hurt.", (0, 0)),
+    # people listed with commas before one predicate add up, when the list ends with "and"
+    ("A man, a woman and a boy were shot outside the store.", (0, 3)),
+    ("Two men, a woman and a teenager were killed in the fire.", (4, 0)),
+    # ... but an aside after a comma is the same person
+    ("Ray Moss, a neighbor and close friend, was shot on Sunday.", (0, 1)),
+    ("Two other victims, a man and woman, were listed in serious condition.", (0, 2)),
     # bare numbers after a comma that add up to the count before are its parts
     ("All three remain in hospital, one in grave condition and the other two stable.", (0, 3)),
     ("Five people were shot, two in the leg and three in the arm.", (0, 5)),
@@ -154,6 +160,11 @@ HEADLINES = [
     ("As Many As 6 Wounded By Gunfire After Fight", (0, 6)),
     ("Sheriff: 2 Dead, 3 Hurt In Overnight Shooting", (2, 3)),
     ("Man killed, woman wounded in shooting", (1, 1)),
+    # a headline lists people with commas alone ("Teen, 4-year-old shot")
+    ("Teen, 4-year-old shot in drive-by", (0, 2)),
+    ("Man, woman, child wounded near school", (0, 3)),
+    ("2 men, teen hurt in shooting", (0, 3)),
+    ("Police: Man, 20, shot in leg", (0, 1)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),

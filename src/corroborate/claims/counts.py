@@ -80,8 +80,41 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
     text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
     if " and " in text and "|" not in text:
         return True
+    if _listed(claim, other, text):
+        return True
     # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
     return not claim.number_text and not other.number_text and bool(_NAME_IN_LIST.fullmatch(text))
+
+
+# "Teen, 4-year-old shot": one person or group, then a comma before the next.
+_LIST_ITEM = re.compile(r"[^,;:.|]{1,40}, (?:an? |the )?")
+_PREDICATE = re.compile(
+    r"\b(kill\w*|dead|die[sd]?|shot|shoots?|wound\w*|hurt|injur\w*|slain|murder\w*"
+    r"|hospitali[sz]ed|struck|hit|fatal\w*|was|were|is|are)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed(claim: Claim, other: Claim, text: str) -> bool:
+    """Counts listed with commas before one predicate are different people: a headline's
+    "Teen, 4-year-old shot", "Man, woman, child wounded"; in the body only a list that ends
+    with "and" ("a man, a woman and a child were shot"), as an aside after a comma there is
+    more often the same person ("a man, a father of three, was shot")."""
+    if not _LIST_ITEM.fullmatch(text) or _PREDICATE.search(text):
+        return False
+    if claim.section == "title" and other.section == "title":
+        return True
+    start = claim.number_span.start - claim.span.start
+    after = claim.text[start : start + 60]
+    rest = _PREDICATE.split(after, maxsplit=1)[0]
+    return bool(_AND_ANOTHER.search(rest))
+
+
+# "..., and a child": the last item of a list ("a neighbor and close friend" is one person).
+_AND_ANOTHER = re.compile(
+    r",? and (an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
 
 
 _NAME_IN_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, \d{1,3})?, ")
