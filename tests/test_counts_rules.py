@@ -95,6 +95,13 @@ BODY = [
     # bare numbers after a comma that add up to the count before are its parts
     ("All three remain in hospital, one in grave condition and the other two stable.", (0, 3)),
     ("Five people were shot, two in the leg and three in the arm.", (0, 5)),
+    # "one of the three dead": the set after "of the" is told again, and the count before
+    # it is a part of that set
+    ("Two dead, six hurt and of the two dead one was the driver, police said.", (2, 6)),
+    ("Six people were taken to hospital. One of the six people hospitalized has died.", (1, 5)),
+    ("Deputies said two of the five people who were shot had died.", (2, 3)),
+    ("One of the four victims died on Sunday.", (1, 0)),
+    ("Two of the three men shot and killed were brothers.", (3, 0)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),

@@ -76,6 +76,8 @@ _VERB_AND = re.compile(r"\b(shot|shoots|shooting|stabbed|beaten|treated) and (?=
 def _coordinated(claim: Claim, other: Claim) -> bool:
     """Two counts joined by "and" in one sentence are different people; a headline run into
     the first line ("Man shot and killed | WXYZ A 42-year-old man was shot") is one."""
+    if _REFERENCE.search(claim.text, 0, claim.number_span.start - claim.span.start):
+        return False  # "three dead, nine wounded and of the three dead one is the gunman"
     lo, hi = sorted((claim.number_span.start, other.number_span.start))
     text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
     if " and " in text and "|" not in text:
@@ -117,6 +119,7 @@ _AND_ANOTHER = re.compile(
 )
 
 
+_REFERENCE = re.compile(r"\bof (the|those|these) $", re.IGNORECASE)
 _NAME_IN_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, \d{1,3})?, ")
 
 

@@ -243,6 +243,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     for c in counts:
         _read_np(words, shown, c)
     _link_parts(words, counts)
+    _reference_sets(words, counts)
     for c in counts:
         _measure(words, c, shown)
     _coordinate(words, counts)
@@ -1274,6 +1275,61 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
             cur.part_of = prev.part_of
         if cur.part_of is not None:
             counts[cur.part_of].subparts.append(i)
+
+
+_REFERENCE_DETS = frozenset(["the", "those", "these"])
+# "the three dead", "the five people hospitalized": a set's own participle, not a verb.
+_SET_PARTICIPLES = frozenset(
+    "killed dead slain deceased shot injured wounded hurt hospitalized hospitalised".split()
+)
+
+
+def _reference_sets(words: list[str], counts: list[_Count]) -> None:
+    """ "one of the three dead was the gunman", "one of the five people hospitalized has
+    died": the count after "of the" names a set told before, and the count before it is a
+    part of that set. The set takes its measure only from its own participle ("the three
+    dead", "the five people hospitalized", "the four shot"), not from the sentence's
+    predicate, which is the part's; a set with none ("two of the four victims died") is no
+    figure here."""
+    for i in range(1, len(counts)):
+        part, ref = counts[i - 1], counts[i]
+        if (
+            ref.first < 2
+            or words[ref.first - 1] not in _REFERENCE_DETS
+            or words[ref.first - 2] != "of"
+            or part.q.end != ref.first - 2
+            or ref.part_of is not None
+            or ref.q.value is None
+        ):
+            continue
+        part.kind, part.group_text, part.head = "people", "", None
+        k = ref.np_end
+        if words[k : k + 1] in (["who"], ["that"]) and words[k + 1 : k + 2] in (["were"], ["was"]):
+            k += 2  # "of the two people who were shot"
+        if words[k : k + 1] and words[k] not in _SET_PARTICIPLES:
+            k = ref.q.end  # "of the three dead"
+        measure, end = _set_participle(words, k)
+        if measure is None:
+            ref.kind = "other"  # "two of the four victims died": the set is no figure here
+            part.np_end = ref.np_end
+            continue
+        ref.measure, ref.via, ref.kind = measure, "reference", "people"
+        ref.np_end = max(ref.np_end, end)
+        part.np_end = ref.np_end
+        part.part_of = i
+        ref.subparts.append(i - 1)
+
+
+def _set_participle(words: list[str], k: int) -> tuple[str | None, int]:
+    """The measure of a participle at k ("shot and killed", "dead", "hospitalized") and the
+    token after it."""
+    w = words[k] if k < len(words) else ""
+    for phrase, measure in _PHRASES_BY_FIRST.get(w, ()):
+        if tuple(words[k : k + len(phrase)]) == phrase and measure in ("killed", "injured"):
+            return measure, k + len(phrase)
+    if w in _SET_PARTICIPLES:
+        return lx.PASSIVE_TRIGGERS[w], k + 1
+    return None, k
 
 
 def _split_sum(words: list[str], counts: list[_Count], i: int) -> int:
