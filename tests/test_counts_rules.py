@@ -259,3 +259,26 @@ def test_headline_tally_is_kept_when_the_body_restates_it() -> None:
     )
     sections = [c.section for c in extract_claims(art)]
     assert sections.count("title") == 2
+
+
+LINKS = [
+    # a line that links to another story is not this report's figure
+    (
+        "A teen was shot on Elm Street.\n\nRELATED: Man killed in drive-by on Oak Street\n\n"
+        "The teen was taken to a hospital in stable condition.",
+        (0, 1),
+    ),
+    # ... even when its headline runs into the next line's sentence
+    (
+        "Related Coverage Two dead after crash on Route 9\n\nA woman was wounded on Friday.",
+        (0, 1),
+    ),
+    ("A man was killed.\n\nREAD MORE: Three hurt in bar fight\n\nNo arrests were made.", (1, 0)),
+    # "related" in a sentence is no link
+    ("Police said a related shooting left two people wounded.", (0, 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINKS, ids=[t[0][:40] for t in LINKS])
+def test_link_lines_are_no_figures(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected

@@ -124,16 +124,48 @@ def extract_claims(article: Article) -> list[Claim]:
         sections.insert(0, ("title", article.title))
     heading_ids: set[str] = set()
     for section, text in sections:
-        heads = {(p.start, p.end) for p in paragraphs(text) if _is_heading(p.text)}
-        pieces = sentences(text)
+        paras = list(paragraphs(text))
+        heads = {(p.start, p.end) for p in paras if _is_heading(p.text)}
+        pieces: Iterable[Piece] = sentences(text)
         if section == "body" and article.title:
             pieces = _split_run_in_headline(text, article.title.strip(), pieces, heads)
+        links = [(p.start, p.end) for p in paras if _LINK.match(p.text)]
+        if links:
+            pieces = _drop_links(text, pieces, links)
         for sent in pieces:
             found = _sentence_claims(article, section, sent, ctx)
             if section == "title" or (sent.start, sent.end) in heads:
                 heading_ids.update(c.id for c in found)
             claims.extend(found)
     return _drop_restated_headings(claims, heading_ids)
+
+
+# "RELATED: Man killed in drive-by", "Related Coverage ...", "READ MORE: ...": a line that
+# links to another story; its headline is not this report's figure.
+_LINK = re.compile(
+    r"\W*(?:[\d/]+\s+)?(?:RELATED(?: COVERAGE| STORY| STORIES| CONTENT| LINK)?:?|Related"
+    r"(?: Coverage| Story| Stories| Content| Link)?:|Related Coverage|STORY:|READ MORE:"
+    r"|Read more:|MORE:|More:|ALSO:|SEE ALSO:|See also:)\s*\S"
+)
+
+
+def _drop_links(
+    text: str, pieces: Iterable[Piece], links: list[tuple[int, int]]
+) -> Iterator[Piece]:
+    """Sentences less the link lines in them (a link's headline has no full stop, so it is
+    often run into the next line's sentence)."""
+    for piece in pieces:
+        cuts = [(a, b) for a, b in links if a < piece.end and b > piece.start]
+        if not cuts:
+            yield piece
+            continue
+        at = piece.start
+        for a, b in [*cuts, (piece.end, piece.end)]:
+            chunk = text[at : max(at, a)]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                yield Piece(chunk.strip(), at + lead, at + lead + len(chunk.strip()))
+            at = max(at, b)
 
 
 def _split_run_in_headline(
