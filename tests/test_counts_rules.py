@@ -82,6 +82,8 @@ BODY = [
     ("Two men remain at the hospital after the shooting on Elm Street.", (0, 2)),
     ("Two other victims showed up at a hospital in a private car.", (0, 2)),
     ("Four others are recovering in area hospitals.", (0, 4)),
+    ("The victim later showed up at a local hospital.", (0, 1)),
+    ("Two others turned up at area hospitals.", (0, 2)),
     ("The fight left one man dead and two others in the hospital.", (1, 2)),
     # ... but not whoever is merely there
     ("A detective spoke with the boy and his aunt at the hospital.", (0, 0)),

@@ -565,6 +565,7 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         *_WOUNDS,
         "treated",
         "hospital",
+        "hospitals",
         "toll",
         "total",
         "no one",
@@ -1631,7 +1632,8 @@ def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
                 break
         else:
             return False
-    while m < len(words) and words[m] in _AT_HOSPITAL and m < k + 4:
+    stop = m + 3
+    while m < len(words) and words[m] in _AT_HOSPITAL and m < stop:
         m += 1
     return m < len(words) and words[m] in ("hospital", "hospitals")
 _DIES = frozenset(["dies", "died"])
