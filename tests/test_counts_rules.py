@@ -85,6 +85,12 @@ BODY = [
     ("The victim later showed up at a local hospital.", (0, 1)),
     ("Two others turned up at area hospitals.", (0, 2)),
     ("The fight left one man dead and two others in the hospital.", (1, 2)),
+    ("A teen was taken to St. Mary's Regional Hospital after the shooting.", (0, 1)),
+    ("The driver was flown to the University Medical Center.", (0, 1)),
+    ("The man was taken to Lakeside Medical Center and died an hour later.", (1, 0)),
+    ("The student was taken to the University of Ohio, where he studies.", (0, 0)),
+    ("A 13-year-old suffered a gunshot wound to the foot.", (0, 1)),
+    ("Deputies found a 16 year old with a gunshot wound.", (0, 1)),
     # ... but not whoever is merely there
     ("A detective spoke with the boy and his aunt at the hospital.", (0, 0)),
     ("The two nurses in the hospital were not hurt.", (0, 0)),

@@ -936,7 +936,13 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
 
 
 def _np_ends(w: str) -> bool:
-    return w in _NP_BOUNDARY or w in _PUNCT_STOP or w in lx.AUX or w in lx.PASSIVE_TRIGGERS
+    return (
+        w in _NP_BOUNDARY
+        or w in _PUNCT_STOP
+        or w in lx.AUX
+        or w in lx.PASSIVE_TRIGGERS
+        or w in _SUFFERED  # "a 13-year-old suffered a gunshot wound"
+    )
 
 
 def _name_start(words: list[str], shown: list[str], i: int) -> bool:
@@ -1026,6 +1032,8 @@ def _age_end(words: list[str], i: int) -> int | None:
         and parse_quantity(words, i) is not None
     ):
         return i + 3
+    if words[i + 1 : i + 3] == ["year", "old"] and words[i].isdigit():
+        return i + 3  # "a 17 year old" (unhyphenated)
     return None
 
 
@@ -1577,7 +1585,8 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             return "injured"  # "two others are in the hospital", "arrived at a hospital"
         if w in _CARRIED and _hurt_after(words, k + 1):
             # "was taken to a hospital with life-threatening injuries", "... where he died"
-            return "killed" if _died_there(words, k + 1) else "injured"
+            died = _died_there(words, k + 1) or _then_died(words, k + 1)
+            return "killed" if died else "injured"
         if w == "fatally" and (k + 1 >= n or words[k + 1] in _CLAUSE_END):
             return "killed"  # "two people were shot, one of them fatally"
         if w in lx.AUX:
@@ -1681,6 +1690,8 @@ def _hurt_after(words: list[str], k: int) -> bool:
     window = words[k : k + 10]
     if window[:1] == ["to"] and "hospital" in window[1:4]:
         return True  # "taken to the hospital"
+    if window[:1] == ["to"] and _named_hospital(window[1:8]):
+        return True  # "taken to University of Louisville Hospital", "... Medical Center"
     for m, w in enumerate(window):
         if w == "where":
             return _died_there(words, k)
@@ -1688,6 +1699,36 @@ def _hurt_after(words: list[str], k: int) -> bool:
             return False
         if w in _WOUNDS or (w == "condition" and m and window[m - 1] in _CONDITIONS):
             return True
+    return False
+
+
+_CARE_PLACES = frozenset(["hospital", "hospitals", "clinic", "infirmary"])
+_CENTERS = frozenset(["center", "centre"])
+
+
+def _named_hospital(window: list[str]) -> bool:
+    """Does a hospital's name open the window ("Mercy Hospital", "the University of
+    Virginia Medical Center", "a trauma center"), before any clause break?"""
+    for m, w in enumerate(window):
+        if w in _CARE_PLACES or (
+            w in _CENTERS and m and window[m - 1] in ("medical", "trauma", "health")
+        ):
+            return True
+        if w == "." and m and window[m - 1] in ("st", "mt"):
+            continue  # "St. Mary's Hospital"
+        if w in _CLAUSE_END or w in ("where", "with", "after", "for", "by"):
+            return False
+    return False
+
+
+def _then_died(words: list[str], k: int) -> bool:
+    """ "(was taken) to a medical center and died a short time later": the same subject's
+    second verb, after the place."""
+    for m in range(k, min(k + 12, len(words))):
+        if words[m] == "and":
+            return _and_died(words, m + 1)
+        if words[m] in _CLAUSE_END:
+            return False
     return False
 
 
