@@ -91,6 +91,8 @@ BODY = [
     ("The student was taken to the University of Ohio, where he studies.", (0, 0)),
     ("A 13-year-old suffered a gunshot wound to the foot.", (0, 1)),
     ("Deputies found a 16 year old with a gunshot wound.", (0, 1)),
+    ("Police are looking into a fight that sent three men to the hospital.", (0, 3)),
+    ("The crash put two people in area hospitals.", (0, 2)),
     # ... but not whoever is merely there
     ("A detective spoke with the boy and his aunt at the hospital.", (0, 0)),
     ("The two nurses in the hospital were not hurt.", (0, 0)),
@@ -180,6 +182,7 @@ HEADLINES = [
     ("Man, woman, child wounded near school", (0, 3)),
     ("2 men, teen hurt in shooting", (0, 3)),
     ("Police: Man, 20, shot in leg", (0, 1)),
+    ("Accidental shooting sends one to hospital", (0, 1)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),

@@ -1449,6 +1449,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
             return "killed"  # "the fatal shooting of a man"
         return lx.OF_NOUNS.get(noun)
+    if w in _SENT and _to_hospital(words, c.np_end):
+        return "injured"  # "a shooting that sent four people to the hospital"
     if w in ("shot", "shooting", "shoots", "shoot") and k > 0 and words[k - 1] == "fatally":
         return "killed"  # "fatally shooting a Good Samaritan"
     if w == "dead" and k > 0 and words[k - 1] == "shot":
@@ -1476,6 +1478,19 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
             if words[m] in ("attacks", "attack", "assaults", "raids", "strikes", "attacked"):
                 return "places_attacked"
     return None
+
+
+_SENT = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
+
+
+def _to_hospital(words: list[str], k: int) -> bool:
+    """ "(sent four people) to the hospital", "(put two) in area hospitals"."""
+    if words[k : k + 1] not in (["to"], ["in"]):
+        return False
+    m = k + 1
+    while m < len(words) and words[m] in _AT_HOSPITAL and m < k + 4:
+        m += 1
+    return m < len(words) and words[m] in ("hospital", "hospitals")
 
 
 _ASIDE_OPENERS = frozenset(
