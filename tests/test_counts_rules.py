@@ -112,6 +112,9 @@ BODY = [
     ("Deputies said two of the five people who were shot had died.", (2, 3)),
     ("One of the four victims died on Sunday.", (1, 0)),
     ("Two of the three men shot and killed were brothers.", (3, 0)),
+    ("One of two women shot on Monday died on Friday.", (1, 1)),
+    ("Ray was one of five people hit by gunfire at the party.", (0, 5)),
+    ("At least one of the three Taser shots struck him.", (0, 0)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
@@ -183,6 +186,7 @@ HEADLINES = [
     ("2 men, teen hurt in shooting", (0, 3)),
     ("Police: Man, 20, shot in leg", (0, 1)),
     ("Accidental shooting sends one to hospital", (0, 1)),
+    ("Toddler shoots self in hand with father's pistol", (0, 1)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),

@@ -1321,7 +1321,8 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
 _REFERENCE_DETS = frozenset(["the", "those", "these"])
 # "the three dead", "the five people hospitalized": a set's own participle, not a verb.
 _SET_PARTICIPLES = frozenset(
-    "killed dead slain deceased shot injured wounded hurt hospitalized hospitalised".split()
+    "killed dead slain deceased shot injured wounded hurt hospitalized hospitalised hit struck"
+    .split()
 )
 
 
@@ -1334,13 +1335,15 @@ def _reference_sets(words: list[str], counts: list[_Count]) -> None:
     figure here."""
     for i in range(1, len(counts)):
         part, ref = counts[i - 1], counts[i]
+        of = ref.first - 1 if words[ref.first - 1 : ref.first] == ["of"] else ref.first - 2
         if (
             ref.first < 2
-            or words[ref.first - 1] not in _REFERENCE_DETS
-            or words[ref.first - 2] != "of"
-            or part.q.end != ref.first - 2
+            or (of == ref.first - 2 and words[ref.first - 1] not in _REFERENCE_DETS)
+            or words[of] != "of"
+            or part.q.end != of
             or ref.part_of is not None
             or ref.q.value is None
+            or ref.kind in ("other", "place")  # "one of the three Taser shots"
         ):
             continue
         part.kind, part.group_text, part.head = "people", "", None
@@ -1359,6 +1362,8 @@ def _reference_sets(words: list[str], counts: list[_Count]) -> None:
         part.np_end = ref.np_end
         part.part_of = i
         ref.subparts.append(i - 1)
+        if measure == "injured" and _dies_after(words, ref.np_end, 8):
+            part.measure, part.via = "killed", "passive"  # "One of two men shot Monday dies"
 
 
 def _set_participle(words: list[str], k: int) -> tuple[str | None, int]:
@@ -1368,6 +1373,8 @@ def _set_participle(words: list[str], k: int) -> tuple[str | None, int]:
     for phrase, measure in _PHRASES_BY_FIRST.get(w, ()):
         if tuple(words[k : k + len(phrase)]) == phrase and measure in ("killed", "injured"):
             return measure, k + len(phrase)
+    if w in ("hit", "struck"):
+        return "injured", k + 1  # "one of four people hit by gunfire"
     if w in _SET_PARTICIPLES:
         return lx.PASSIVE_TRIGGERS[w], k + 1
     return None, k
