@@ -187,6 +187,8 @@ HEADLINES = [
     ("Police: Man, 20, shot in leg", (0, 1)),
     ("Accidental shooting sends one to hospital", (0, 1)),
     ("Toddler shoots self in hand with father's pistol", (0, 1)),
+    ("St. Louis woman killed, 2 wounded near park", (1, 2)),
+    ("Teen gunshot death ruled accidental", (1, 0)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),

@@ -920,19 +920,26 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
     """A bare singular noun that opens a headline (or a headline clause), after at most two
     capitalised words: "Man shot", "Augusta man shot", "..., Michigan man wounded"."""
     k = i
+    named = 0
     while (
         k > 0
-        and i - k < 2
+        and named < 2
         and shown[k - 1][:1].isupper()
         and words[k - 1].isalpha()
         and words[k - 1] not in _COUNT_STARTS
         and words[k - 1] not in _KNOWN_WORDS
     ):
         k -= 1
+        named += 1
+        if k > 1 and words[k - 1] == "." and words[k - 2] in _PLACE_ABBREVIATIONS:
+            k -= 2  # "St. Louis woman killed"
     if k > 0 and words[k - 1] not in _HEADLINE_BREAKS:
         return False
     # "Search for gunman after man shot": a headline drops the article after a conjunction.
     return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as"))
+
+
+_PLACE_ABBREVIATIONS = frozenset(["st", "ft", "mt", "pt"])
 
 
 def _np_ends(w: str) -> bool:

@@ -227,6 +227,7 @@ IMPLIED_DEATHS = frozenset(
         ("fatal", "stabbing"),
         ("deadly", "stabbing"),
         ("shooting", "death"),
+        ("gunshot", "death"),
         ("homicide", "victim"),
         ("murder", "victim"),
     ]
