@@ -99,6 +99,10 @@ BODY = [
     # people listed with commas before one predicate add up, when the list ends with "and"
     ("A man, a woman and a boy were shot outside the store.", (0, 3)),
     ("Two men, a woman and a teenager were killed in the fire.", (4, 0)),
+    # "..., while a girl was grazed": someone else, told after a comma and "while" / "but"
+    ("A boy was shot in the arm, while a 6-year-old girl was grazed by a bullet.", (0, 2)),
+    ("A man killed three people, but three people were found dead, police said.", (3, 0)),
+    ("A man was shot while walking his dog.", (0, 1)),
     # ... but an aside after a comma is the same person
     ("Ray Moss, a neighbor and close friend, was shot on Sunday.", (0, 1)),
     ("Two other victims, a man and woman, were listed in serious condition.", (0, 2)),

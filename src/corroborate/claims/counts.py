@@ -82,6 +82,8 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
     text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
     if " and " in text and "|" not in text:
         return True
+    if _WHILE_ANOTHER.search(text) and claim.number_text.lower() in ("a", "an", "another"):
+        return True  # "a boy was shot, while a 4-year-old girl was grazed"
     if _listed(claim, other, text):
         return True
     # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
@@ -119,6 +121,10 @@ _AND_ANOTHER = re.compile(
 )
 
 
+_WHILE_ANOTHER = re.compile(
+    r", (?:while|whereas|but) $",
+    re.IGNORECASE,
+)
 _REFERENCE = re.compile(r"\bof (the|those|these) $", re.IGNORECASE)
 _NAME_IN_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, \d{1,3})?, ")
 
