@@ -140,6 +140,10 @@ IMPLIED = [
     ("Police are investigating a deadly shooting near the park.", (1, 0)),
     ("The homicide victim was identified on Tuesday.", (1, 0)),
     ("Two men were killed in a fatal shooting on Elm Street.", (2, 0)),
+    ("Detectives are investigating a homicide on Elm Street.", (1, 0)),
+    ("Arrest made in homicide after pool party.", (1, 0)),
+    # ... but the inquiry is no death
+    ("Police opened a homicide investigation, but nobody died.", (0, 0)),
     # ... and is no reason to read a wounded person as the dead told again
     ("A related story: man charged in fatal shooting. A girl was shot in the leg.", (1, 1)),
 ]
@@ -193,6 +197,7 @@ HEADLINES = [
     ("Toddler shoots self in hand with father's pistol", (0, 1)),
     ("St. Louis woman killed, 2 wounded near park", (1, 2)),
     ("Teen gunshot death ruled accidental", (1, 0)),
+    ("Shooting leaves 17 Year-Old dead", (1, 0)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),

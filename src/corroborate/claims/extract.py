@@ -407,7 +407,7 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-_IMPLICIT_WORDS = frozenset(pair[0] for pair in lx.IMPLIED_DEATHS)
+_IMPLICIT_WORDS = frozenset(pair[1] for pair in lx.IMPLIED_DEATHS)  # the rarer word
 
 
 def _implicit_death(words: list[str], counts: list[_Count]) -> None:
@@ -419,6 +419,8 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
             continue
         if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
             continue  # inside a count's own words: "a double fatal shooting"
+        if words[k + 1] == "homicide" and words[k + 2 : k + 3] and words[k + 2] in _INQUIRY:
+            continue  # "a homicide investigation started, but no deaths were reported"
         counts.append(
             _Count(
                 q=Quantity(k, k + 2, 1, 1, None, "at_least"),
@@ -435,6 +437,11 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
         return
 
 
+# "a homicide investigation / detective": the inquiry, not the death.
+_INQUIRY = frozenset(
+    """investigation investigations investigator investigators detective detectives unit
+    division squad sergeant lieutenant team bureau""".split()
+)
 _SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
 _UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
@@ -1041,6 +1048,8 @@ def _age_end(words: list[str], i: int) -> int | None:
         return i + 3
     if words[i + 1 : i + 3] == ["year", "old"] and words[i].isdigit():
         return i + 3  # "a 17 year old" (unhyphenated)
+    if i + 1 < len(words) and words[i + 1] == "year-old" and words[i].isdigit():
+        return i + 2  # "17 Year-Old"
     return None
 
 

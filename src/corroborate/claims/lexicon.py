@@ -228,6 +228,8 @@ IMPLIED_DEATHS = frozenset(
         ("deadly", "stabbing"),
         ("shooting", "death"),
         ("gunshot", "death"),
+        ("a", "homicide"),
+        ("in", "homicide"),
         ("homicide", "victim"),
         ("murder", "victim"),
     ]
