@@ -18,6 +18,7 @@ BODY = [
     ("The gunman killed two people and wounded five others before killing himself.", (3, 5)),
     ("A farmer killed his wife and two sons before taking his own life.", (4, 0)),
     ("Officers found the driver had killed the two passengers and then himself.", (3, 0)),
+    ("Police said the farmer killed his wife, his son and himself.", (3, 0)),
     # ... but not when the total told elsewhere already holds the killer
     (
         "Four people are dead. A farmer killed his wife and two sons before taking his own life.",
@@ -198,6 +199,7 @@ HEADLINES = [
     ("St. Louis woman killed, 2 wounded near park", (1, 2)),
     ("Teen gunshot death ruled accidental", (1, 0)),
     ("Shooting leaves 17 Year-Old dead", (1, 0)),
+    ("Ex-soldier killed 4-year-old girl, wife, himself", (3, 0)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),

@@ -116,7 +116,8 @@ def _listed(claim: Claim, other: Claim, text: str) -> bool:
 
 # "..., and a child": the last item of a list ("a neighbor and close friend" is one person).
 _AND_ANOTHER = re.compile(
-    r",? and (an?|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    r",? and (an?|the|his|her|their|himself|herself|\d+|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\b",
     re.IGNORECASE,
 )
 

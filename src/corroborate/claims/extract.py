@@ -395,7 +395,7 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
             "handgun",
         ):
             return k - 4, k  # "turned the gun on himself"
-        if before in ("then", "and") and any(
+        if (before in ("then", "and") or (before == "," and k > 2)) and any(
             lx.ACTIVE_TRIGGERS.get(v) == "killed" for v in words[max(0, k - 12) : k - 1]
         ):
             return k, k  # "killing two, then himself"
