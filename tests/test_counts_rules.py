@@ -18,6 +18,7 @@ BODY = [
     ("The gunman killed two people and wounded five others before killing himself.", (3, 5)),
     ("A farmer killed his wife and two sons before taking his own life.", (4, 0)),
     ("Officers found the driver had killed the two passengers and then himself.", (3, 0)),
+    ("Police said the farmer killed his wife, his son and himself.", (3, 0)),
     # ... but not when the total told elsewhere already holds the killer
     (
         "Four people are dead. A farmer killed his wife and two sons before taking his own life.",
@@ -77,6 +78,48 @@ BODY = [
     ("Three people were shot, one of them fatally.", (1, 2)),
     # ... but a dead person named as someone else is not
     ("Two men were shot and a woman was killed.", (1, 2)),
+    # people in hospital care are the hurt
+    ("One man died. Three others are in the hospital with gunshot wounds.", (1, 3)),
+    ("Two men remain at the hospital after the shooting on Elm Street.", (0, 2)),
+    ("Two other victims showed up at a hospital in a private car.", (0, 2)),
+    ("Four others are recovering in area hospitals.", (0, 4)),
+    ("The victim later showed up at a local hospital.", (0, 1)),
+    ("Two others turned up at area hospitals.", (0, 2)),
+    ("The fight left one man dead and two others in the hospital.", (1, 2)),
+    ("A teen was taken to St. Mary's Regional Hospital after the shooting.", (0, 1)),
+    ("The driver was flown to the University Medical Center.", (0, 1)),
+    ("The man was taken to Lakeside Medical Center and died an hour later.", (1, 0)),
+    ("The student was taken to the University of Ohio, where he studies.", (0, 0)),
+    ("A 13-year-old suffered a gunshot wound to the foot.", (0, 1)),
+    ("Deputies found a 16 year old with a gunshot wound.", (0, 1)),
+    ("Police are looking into a fight that sent three men to the hospital.", (0, 3)),
+    ("The crash put two people in area hospitals.", (0, 2)),
+    # ... but not whoever is merely there
+    ("A detective spoke with the boy and his aunt at the hospital.", (0, 0)),
+    ("The two nurses in the hospital were not hurt.", (0, 0)),
+    # people listed with commas before one predicate add up, when the list ends with "and"
+    ("A man, a woman and a boy were shot outside the store.", (0, 3)),
+    ("Two men, a woman and a teenager were killed in the fire.", (4, 0)),
+    # "..., while a girl was grazed": someone else, told after a comma and "while" / "but"
+    ("A boy was shot in the arm, while a 6-year-old girl was grazed by a bullet.", (0, 2)),
+    ("A man killed three people, but three people were found dead, police said.", (3, 0)),
+    ("A man was shot while walking his dog.", (0, 1)),
+    # ... but an aside after a comma is the same person
+    ("Ray Moss, a neighbor and close friend, was shot on Sunday.", (0, 1)),
+    ("Two other victims, a man and woman, were listed in serious condition.", (0, 2)),
+    # bare numbers after a comma that add up to the count before are its parts
+    ("All three remain in hospital, one in grave condition and the other two stable.", (0, 3)),
+    ("Five people were shot, two in the leg and three in the arm.", (0, 5)),
+    # "one of the three dead": the set after "of the" is told again, and the count before
+    # it is a part of that set
+    ("Two dead, six hurt and of the two dead one was the driver, police said.", (2, 6)),
+    ("Six people were taken to hospital. One of the six people hospitalized has died.", (1, 5)),
+    ("Deputies said two of the five people who were shot had died.", (2, 3)),
+    ("One of the four victims died on Sunday.", (1, 0)),
+    ("Two of the three men shot and killed were brothers.", (3, 0)),
+    ("One of two women shot on Monday died on Friday.", (1, 1)),
+    ("Ray was one of five people hit by gunfire at the party.", (0, 5)),
+    ("At least one of the three Taser shots struck him.", (0, 0)),
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
@@ -98,6 +141,10 @@ IMPLIED = [
     ("Police are investigating a deadly shooting near the park.", (1, 0)),
     ("The homicide victim was identified on Tuesday.", (1, 0)),
     ("Two men were killed in a fatal shooting on Elm Street.", (2, 0)),
+    ("Detectives are investigating a homicide on Elm Street.", (1, 0)),
+    ("Arrest made in homicide after pool party.", (1, 0)),
+    # ... but the inquiry is no death
+    ("Police opened a homicide investigation, but nobody died.", (0, 0)),
     # ... and is no reason to read a wounded person as the dead told again
     ("A related story: man charged in fatal shooting. A girl was shot in the leg.", (1, 1)),
 ]
@@ -142,6 +189,17 @@ HEADLINES = [
     ("As Many As 6 Wounded By Gunfire After Fight", (0, 6)),
     ("Sheriff: 2 Dead, 3 Hurt In Overnight Shooting", (2, 3)),
     ("Man killed, woman wounded in shooting", (1, 1)),
+    # a headline lists people with commas alone ("Teen, 4-year-old shot")
+    ("Teen, 4-year-old shot in drive-by", (0, 2)),
+    ("Man, woman, child wounded near school", (0, 3)),
+    ("2 men, teen hurt in shooting", (0, 3)),
+    ("Police: Man, 20, shot in leg", (0, 1)),
+    ("Accidental shooting sends one to hospital", (0, 1)),
+    ("Toddler shoots self in hand with father's pistol", (0, 1)),
+    ("St. Louis woman killed, 2 wounded near park", (1, 2)),
+    ("Teen gunshot death ruled accidental", (1, 0)),
+    ("Shooting leaves 17 Year-Old dead", (1, 0)),
+    ("Ex-soldier killed 4-year-old girl, wife, himself", (3, 0)),
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),
@@ -229,3 +287,26 @@ def test_headline_tally_is_kept_when_the_body_restates_it() -> None:
     )
     sections = [c.section for c in extract_claims(art)]
     assert sections.count("title") == 2
+
+
+LINKS = [
+    # a line that links to another story is not this report's figure
+    (
+        "A teen was shot on Elm Street.\n\nRELATED: Man killed in drive-by on Oak Street\n\n"
+        "The teen was taken to a hospital in stable condition.",
+        (0, 1),
+    ),
+    # ... even when its headline runs into the next line's sentence
+    (
+        "Related Coverage Two dead after crash on Route 9\n\nA woman was wounded on Friday.",
+        (0, 1),
+    ),
+    ("A man was killed.\n\nREAD MORE: Three hurt in bar fight\n\nNo arrests were made.", (1, 0)),
+    # "related" in a sentence is no link
+    ("Police said a related shooting left two people wounded.", (0, 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINKS, ids=[t[0][:40] for t in LINKS])
+def test_link_lines_are_no_figures(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected

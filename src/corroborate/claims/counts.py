@@ -76,14 +76,57 @@ _VERB_AND = re.compile(r"\b(shot|shoots|shooting|stabbed|beaten|treated) and (?=
 def _coordinated(claim: Claim, other: Claim) -> bool:
     """Two counts joined by "and" in one sentence are different people; a headline run into
     the first line ("Man shot and killed | WXYZ A 42-year-old man was shot") is one."""
+    if _REFERENCE.search(claim.text, 0, claim.number_span.start - claim.span.start):
+        return False  # "three dead, nine wounded and of the three dead one is the gunman"
     lo, hi = sorted((claim.number_span.start, other.number_span.start))
     text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
     if " and " in text and "|" not in text:
+        return True
+    if _WHILE_ANOTHER.search(text) and claim.number_text.lower() in ("a", "an", "another"):
+        return True  # "a boy was shot, while a 4-year-old girl was grazed"
+    if _listed(claim, other, text):
         return True
     # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
     return not claim.number_text and not other.number_text and bool(_NAME_IN_LIST.fullmatch(text))
 
 
+# "Teen, 4-year-old shot": one person or group, then a comma before the next.
+_LIST_ITEM = re.compile(r"[^,;:.|]{1,40}, (?:an? |the )?")
+_PREDICATE = re.compile(
+    r"\b(kill\w*|dead|die[sd]?|shot|shoots?|wound\w*|hurt|injur\w*|slain|murder\w*"
+    r"|hospitali[sz]ed|struck|hit|fatal\w*|was|were|is|are)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed(claim: Claim, other: Claim, text: str) -> bool:
+    """Counts listed with commas before one predicate are different people: a headline's
+    "Teen, 4-year-old shot", "Man, woman, child wounded"; in the body only a list that ends
+    with "and" ("a man, a woman and a child were shot"), as an aside after a comma there is
+    more often the same person ("a man, a father of three, was shot")."""
+    if not _LIST_ITEM.fullmatch(text) or _PREDICATE.search(text):
+        return False
+    if claim.section == "title" and other.section == "title":
+        return True
+    start = claim.number_span.start - claim.span.start
+    after = claim.text[start : start + 60]
+    rest = _PREDICATE.split(after, maxsplit=1)[0]
+    return bool(_AND_ANOTHER.search(rest))
+
+
+# "..., and a child": the last item of a list ("a neighbor and close friend" is one person).
+_AND_ANOTHER = re.compile(
+    r",? and (an?|the|his|her|their|himself|herself|\d+|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+
+
+_WHILE_ANOTHER = re.compile(
+    r", (?:while|whereas|but) $",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(r"\bof (the|those|these) $", re.IGNORECASE)
 _NAME_IN_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, \d{1,3})?, ")
 
 

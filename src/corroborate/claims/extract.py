@@ -124,16 +124,48 @@ def extract_claims(article: Article) -> list[Claim]:
         sections.insert(0, ("title", article.title))
     heading_ids: set[str] = set()
     for section, text in sections:
-        heads = {(p.start, p.end) for p in paragraphs(text) if _is_heading(p.text)}
-        pieces = sentences(text)
+        paras = list(paragraphs(text))
+        heads = {(p.start, p.end) for p in paras if _is_heading(p.text)}
+        pieces: Iterable[Piece] = sentences(text)
         if section == "body" and article.title:
             pieces = _split_run_in_headline(text, article.title.strip(), pieces, heads)
+        links = [(p.start, p.end) for p in paras if _LINK.match(p.text)]
+        if links:
+            pieces = _drop_links(text, pieces, links)
         for sent in pieces:
             found = _sentence_claims(article, section, sent, ctx)
             if section == "title" or (sent.start, sent.end) in heads:
                 heading_ids.update(c.id for c in found)
             claims.extend(found)
     return _drop_restated_headings(claims, heading_ids)
+
+
+# "RELATED: Man killed in drive-by", "Related Coverage ...", "READ MORE: ...": a line that
+# links to another story; its headline is not this report's figure.
+_LINK = re.compile(
+    r"\W*(?:[\d/]+\s+)?(?:RELATED(?: COVERAGE| STORY| STORIES| CONTENT| LINK)?:?|Related"
+    r"(?: Coverage| Story| Stories| Content| Link)?:|Related Coverage|STORY:|READ MORE:"
+    r"|Read more:|MORE:|More:|ALSO:|SEE ALSO:|See also:)\s*\S"
+)
+
+
+def _drop_links(
+    text: str, pieces: Iterable[Piece], links: list[tuple[int, int]]
+) -> Iterator[Piece]:
+    """Sentences less the link lines in them (a link's headline has no full stop, so it is
+    often run into the next line's sentence)."""
+    for piece in pieces:
+        cuts = [(a, b) for a, b in links if a < piece.end and b > piece.start]
+        if not cuts:
+            yield piece
+            continue
+        at = piece.start
+        for a, b in [*cuts, (piece.end, piece.end)]:
+            chunk = text[at : max(at, a)]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                yield Piece(chunk.strip(), at + lead, at + lead + len(chunk.strip()))
+            at = max(at, b)
 
 
 def _split_run_in_headline(
@@ -243,6 +275,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     for c in counts:
         _read_np(words, shown, c)
     _link_parts(words, counts)
+    _reference_sets(words, counts)
     for c in counts:
         _measure(words, c, shown)
     _coordinate(words, counts)
@@ -362,7 +395,7 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
             "handgun",
         ):
             return k - 4, k  # "turned the gun on himself"
-        if before in ("then", "and") and any(
+        if (before in ("then", "and") or (before == "," and k > 2)) and any(
             lx.ACTIVE_TRIGGERS.get(v) == "killed" for v in words[max(0, k - 12) : k - 1]
         ):
             return k, k  # "killing two, then himself"
@@ -374,7 +407,7 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-_IMPLICIT_WORDS = frozenset(pair[0] for pair in lx.IMPLIED_DEATHS)
+_IMPLICIT_WORDS = frozenset(pair[1] for pair in lx.IMPLIED_DEATHS)  # the rarer word
 
 
 def _implicit_death(words: list[str], counts: list[_Count]) -> None:
@@ -386,6 +419,8 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
             continue
         if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
             continue  # inside a count's own words: "a double fatal shooting"
+        if words[k + 1] == "homicide" and words[k + 2 : k + 3] and words[k + 2] in _INQUIRY:
+            continue  # "a homicide investigation started, but no deaths were reported"
         counts.append(
             _Count(
                 q=Quantity(k, k + 2, 1, 1, None, "at_least"),
@@ -402,6 +437,11 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
         return
 
 
+# "a homicide investigation / detective": the inquiry, not the death.
+_INQUIRY = frozenset(
+    """investigation investigations investigator investigators detective detectives unit
+    division squad sergeant lieutenant team bureau""".split()
+)
 _SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
 _UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
@@ -532,6 +572,7 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         *_WOUNDS,
         "treated",
         "hospital",
+        "hospitals",
         "toll",
         "total",
         "no one",
@@ -886,23 +927,36 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
     """A bare singular noun that opens a headline (or a headline clause), after at most two
     capitalised words: "Man shot", "Augusta man shot", "..., Michigan man wounded"."""
     k = i
+    named = 0
     while (
         k > 0
-        and i - k < 2
+        and named < 2
         and shown[k - 1][:1].isupper()
         and words[k - 1].isalpha()
         and words[k - 1] not in _COUNT_STARTS
         and words[k - 1] not in _KNOWN_WORDS
     ):
         k -= 1
+        named += 1
+        if k > 1 and words[k - 1] == "." and words[k - 2] in _PLACE_ABBREVIATIONS:
+            k -= 2  # "St. Louis woman killed"
     if k > 0 and words[k - 1] not in _HEADLINE_BREAKS:
         return False
     # "Search for gunman after man shot": a headline drops the article after a conjunction.
     return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as"))
 
 
+_PLACE_ABBREVIATIONS = frozenset(["st", "ft", "mt", "pt"])
+
+
 def _np_ends(w: str) -> bool:
-    return w in _NP_BOUNDARY or w in _PUNCT_STOP or w in lx.AUX or w in lx.PASSIVE_TRIGGERS
+    return (
+        w in _NP_BOUNDARY
+        or w in _PUNCT_STOP
+        or w in lx.AUX
+        or w in lx.PASSIVE_TRIGGERS
+        or w in _SUFFERED  # "a 13-year-old suffered a gunshot wound"
+    )
 
 
 def _name_start(words: list[str], shown: list[str], i: int) -> bool:
@@ -992,6 +1046,10 @@ def _age_end(words: list[str], i: int) -> int | None:
         and parse_quantity(words, i) is not None
     ):
         return i + 3
+    if words[i + 1 : i + 3] == ["year", "old"] and words[i].isdigit():
+        return i + 3  # "a 17 year old" (unhyphenated)
+    if i + 1 < len(words) and words[i + 1] == "year-old" and words[i].isdigit():
+        return i + 2  # "17 Year-Old"
     return None
 
 
@@ -1256,6 +1314,14 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
         is_part = any(gap_tail[-len(m) :] == m for m in _PART_MARKERS) or (
             words[prev.np_end : cur.first] in ([","], [":"]) and _apposed_sum(words, counts, i)
         )
+        split = 0 if is_part or prev.part_of is not None else _split_sum(words, counts, i)
+        if split:
+            # "All four remain in hospital, one in critical condition and the other three in
+            # stable condition": bare numbers after a comma that add up to the count before.
+            for j in range(i, i + split):
+                counts[j].part_of = i - 1
+                prev.subparts.append(j)
+            continue
         if is_part and prev.kind == "people":
             root = prev.part_of if prev.part_of is not None else i - 1
             if prev.part_of is None:
@@ -1266,6 +1332,89 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
             cur.part_of = prev.part_of
         if cur.part_of is not None:
             counts[cur.part_of].subparts.append(i)
+
+
+_REFERENCE_DETS = frozenset(["the", "those", "these"])
+# "the three dead", "the five people hospitalized": a set's own participle, not a verb.
+_SET_PARTICIPLES = frozenset(
+    "killed dead slain deceased shot injured wounded hurt hospitalized hospitalised hit struck"
+    .split()
+)
+
+
+def _reference_sets(words: list[str], counts: list[_Count]) -> None:
+    """ "one of the three dead was the gunman", "one of the five people hospitalized has
+    died": the count after "of the" names a set told before, and the count before it is a
+    part of that set. The set takes its measure only from its own participle ("the three
+    dead", "the five people hospitalized", "the four shot"), not from the sentence's
+    predicate, which is the part's; a set with none ("two of the four victims died") is no
+    figure here."""
+    for i in range(1, len(counts)):
+        part, ref = counts[i - 1], counts[i]
+        of = ref.first - 1 if words[ref.first - 1 : ref.first] == ["of"] else ref.first - 2
+        if (
+            ref.first < 2
+            or (of == ref.first - 2 and words[ref.first - 1] not in _REFERENCE_DETS)
+            or words[of] != "of"
+            or part.q.end != of
+            or ref.part_of is not None
+            or ref.q.value is None
+            or ref.kind in ("other", "place")  # "one of the three Taser shots"
+        ):
+            continue
+        part.kind, part.group_text, part.head = "people", "", None
+        k = ref.np_end
+        if words[k : k + 1] in (["who"], ["that"]) and words[k + 1 : k + 2] in (["were"], ["was"]):
+            k += 2  # "of the two people who were shot"
+        if words[k : k + 1] and words[k] not in _SET_PARTICIPLES:
+            k = ref.q.end  # "of the three dead"
+        measure, end = _set_participle(words, k)
+        if measure is None:
+            ref.kind = "other"  # "two of the four victims died": the set is no figure here
+            part.np_end = ref.np_end
+            continue
+        ref.measure, ref.via, ref.kind = measure, "reference", "people"
+        ref.np_end = max(ref.np_end, end)
+        part.np_end = ref.np_end
+        part.part_of = i
+        ref.subparts.append(i - 1)
+        if measure == "injured" and _dies_after(words, ref.np_end, 8):
+            part.measure, part.via = "killed", "passive"  # "One of two men shot Monday dies"
+
+
+def _set_participle(words: list[str], k: int) -> tuple[str | None, int]:
+    """The measure of a participle at k ("shot and killed", "dead", "hospitalized") and the
+    token after it."""
+    w = words[k] if k < len(words) else ""
+    for phrase, measure in _PHRASES_BY_FIRST.get(w, ()):
+        if tuple(words[k : k + len(phrase)]) == phrase and measure in ("killed", "injured"):
+            return measure, k + len(phrase)
+    if w in ("hit", "struck"):
+        return "injured", k + 1  # "one of four people hit by gunfire"
+    if w in _SET_PARTICIPLES:
+        return lx.PASSIVE_TRIGGERS[w], k + 1
+    return None, k
+
+
+def _split_sum(words: list[str], counts: list[_Count], i: int) -> int:
+    """ "four people remain in hospital, one in critical condition and the other three in
+    stable condition": how many bare numbers from the i-th on, the first after a comma and
+    the rest each after an "and", add up to the count before them (0 when they do not)."""
+    total = counts[i - 1].q.value
+    if total is None or counts[i - 1].kind != "people" or words[counts[i].first - 1] != ",":
+        return 0
+    run = n = 0
+    for j in range(i, len(counts)):
+        c = counts[j]
+        if c.group_text or c.q.value is None or c.part_of is not None:
+            break
+        if j > i and "and" not in words[counts[j - 1].np_end : c.first]:
+            break
+        run += c.q.value
+        n += 1
+        if run >= total:
+            break
+    return n if n >= 2 and run == total else 0
 
 
 def _apposed_sum(words: list[str], counts: list[_Count], i: int) -> bool:
@@ -1323,6 +1472,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
             return "killed"  # "the fatal shooting of a man"
         return lx.OF_NOUNS.get(noun)
+    if w in _SENT and _to_hospital(words, c.np_end):
+        return "injured"  # "a shooting that sent four people to the hospital"
     if w in ("shot", "shooting", "shoots", "shoot") and k > 0 and words[k - 1] == "fatally":
         return "killed"  # "fatally shooting a Good Samaritan"
     if w == "dead" and k > 0 and words[k - 1] == "shot":
@@ -1350,6 +1501,19 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
             if words[m] in ("attacks", "attack", "assaults", "raids", "strikes", "attacked"):
                 return "places_attacked"
     return None
+
+
+_SENT = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
+
+
+def _to_hospital(words: list[str], k: int) -> bool:
+    """ "(sent four people) to the hospital", "(put two) in area hospitals"."""
+    if words[k : k + 1] not in (["to"], ["in"]):
+        return False
+    m = k + 1
+    while m < len(words) and words[m] in _AT_HOSPITAL and m < k + 4:
+        m += 1
+    return m < len(words) and words[m] in ("hospital", "hospitals")
 
 
 _ASIDE_OPENERS = frozenset(
@@ -1454,9 +1618,13 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         ):
             c.care = True
             return "injured"  # "three remain in hospital", "were admitted to hospital"
+        if _in_hospital(words, k, c, steps):
+            c.care = True
+            return "injured"  # "two others are in the hospital", "arrived at a hospital"
         if w in _CARRIED and _hurt_after(words, k + 1):
             # "was taken to a hospital with life-threatening injuries", "... where he died"
-            return "killed" if _died_there(words, k + 1) else "injured"
+            died = _died_there(words, k + 1) or _then_died(words, k + 1)
+            return "killed" if died else "injured"
         if w == "fatally" and (k + 1 >= n or words[k + 1] in _CLAUSE_END):
             return "killed"  # "two people were shot, one of them fatally"
         if w in lx.AUX:
@@ -1473,6 +1641,48 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
 _STAY = frozenset(
     ["is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "still"]
 )
+# "(remain) in the hospital", "arrived at a hospital", "recovering at area hospitals".
+_AT_HOSPITAL = frozenset(["the", "a", "an", "area", "local", "nearby", "different", "two"])
+_ARRIVED = {
+    ("arrived", "at"),
+    ("showed", "up", "at"),
+    ("turned", "up", "at"),
+    ("walked", "into"),
+    ("recovering", "in"),
+    ("recovering", "at"),
+}
+
+
+def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
+    """ "two others are in the hospital", "three remained at the hospital Monday", "two
+    others showed up at a hospital", "left one dead and two others in the hospital": people
+    in hospital care are the hurt. A count right before "in the hospital" needs an "and"
+    before it (a tally's second part), or "the people in the hospital" would be read."""
+    if c.kind != "people" and not c.group_text:
+        return False
+    m = k
+    if words[k] in ("in", "at"):
+        if steps == 0:
+            # "left two dead and two others in the hospital"
+            before = words[max(0, c.first - 2) : c.first]
+            if words[k] != "in" or len(before) < 2 or before[1] != "and":
+                return False
+            if before[0] not in lx.PASSIVE_TRIGGERS or c.q.value is None:
+                return False
+        elif words[k - 1] not in _STAY:
+            return False
+        m = k + 1
+    else:
+        for phrase in _ARRIVED:
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                m = k + len(phrase)
+                break
+        else:
+            return False
+    stop = m + 3
+    while m < len(words) and words[m] in _AT_HOSPITAL and m < stop:
+        m += 1
+    return m < len(words) and words[m] in ("hospital", "hospitals")
 _DIES = frozenset(["dies", "died"])
 _CLAUSE_END = frozenset([",", ";", ".", "|", ":", "and", "but", "while", "when", "as", "—", "–"])
 
@@ -1518,6 +1728,8 @@ def _hurt_after(words: list[str], k: int) -> bool:
     window = words[k : k + 10]
     if window[:1] == ["to"] and "hospital" in window[1:4]:
         return True  # "taken to the hospital"
+    if window[:1] == ["to"] and _named_hospital(window[1:8]):
+        return True  # "taken to University of Louisville Hospital", "... Medical Center"
     for m, w in enumerate(window):
         if w == "where":
             return _died_there(words, k)
@@ -1525,6 +1737,36 @@ def _hurt_after(words: list[str], k: int) -> bool:
             return False
         if w in _WOUNDS or (w == "condition" and m and window[m - 1] in _CONDITIONS):
             return True
+    return False
+
+
+_CARE_PLACES = frozenset(["hospital", "hospitals", "clinic", "infirmary"])
+_CENTERS = frozenset(["center", "centre"])
+
+
+def _named_hospital(window: list[str]) -> bool:
+    """Does a hospital's name open the window ("Mercy Hospital", "the University of
+    Virginia Medical Center", "a trauma center"), before any clause break?"""
+    for m, w in enumerate(window):
+        if w in _CARE_PLACES or (
+            w in _CENTERS and m and window[m - 1] in ("medical", "trauma", "health")
+        ):
+            return True
+        if w == "." and m and window[m - 1] in ("st", "mt"):
+            continue  # "St. Mary's Hospital"
+        if w in _CLAUSE_END or w in ("where", "with", "after", "for", "by"):
+            return False
+    return False
+
+
+def _then_died(words: list[str], k: int) -> bool:
+    """ "(was taken) to a medical center and died a short time later": the same subject's
+    second verb, after the place."""
+    for m in range(k, min(k + 12, len(words))):
+        if words[m] == "and":
+            return _and_died(words, m + 1)
+        if words[m] in _CLAUSE_END:
+            return False
     return False
 
 

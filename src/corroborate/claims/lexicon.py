@@ -163,7 +163,8 @@ _PHRASES = {
         |in stable condition|in fair condition|non-life-threatening injuries|were hospitalized
         |was hospitalized|treated for|suffered a gunshot wound|suffered gunshot wounds
         |suffering from a gunshot wound|suffering from gunshot wounds|suffering a gunshot wound
-        |grazed by|shot himself|shot herself|shoots himself|shoots herself|hit by gunfire
+        |grazed by|shot himself|shot herself|shoots himself|shoots herself|shot self|shoots self
+        |hit by gunfire
         |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets
         |hit by stray bullet|struck by a stray bullet|struck by stray bullet""",
     "kidnapped": "taken hostage|held hostage",
@@ -226,6 +227,9 @@ IMPLIED_DEATHS = frozenset(
         ("fatal", "stabbing"),
         ("deadly", "stabbing"),
         ("shooting", "death"),
+        ("gunshot", "death"),
+        ("a", "homicide"),
+        ("in", "homicide"),
         ("homicide", "victim"),
         ("murder", "victim"),
     ]
