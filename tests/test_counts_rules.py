@@ -147,6 +147,18 @@ IMPLIED = [
     ("Police opened a homicide investigation, but nobody died.", (0, 0)),
     # ... and is no reason to read a wounded person as the dead told again
     ("A related story: man charged in fatal shooting. A girl was shot in the leg.", (1, 1)),
+    # "fatal" / "deadly" with a place or a kind before the attack
+    ("Officers named the man killed in a fatal Riverside shooting.", (1, 0)),
+    ("Neighbors gathered after the deadly motel parking stabbing.", (1, 0)),
+    ("A fatal crash and a shooting kept officers busy on Sunday.", (0, 0)),
+    # a charge or a case of murder is a death; an attempted one is not
+    ("A 19-year-old was charged with murder on Friday.", (1, 0)),
+    ("Two brothers were arrested in the killing of a store clerk.", (1, 0)),
+    ("Jurors heard opening statements in the Harlan murder trial.", (1, 0)),
+    ("The man was charged with attempted murder after the fight.", (0, 0)),
+    # a murder-suicide is two deaths; an attempted one is not
+    ("Deputies say the couple died in a murder-suicide at their home.", (2, 0)),
+    ("Deputies are looking into an attempted murder-suicide on Oak Road.", (0, 0)),
 ]
 
 
@@ -203,6 +215,9 @@ HEADLINES = [
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),
+    ("Girl, 5, fatally shoots herself with loaded pistol", (1, 0)),
+    ("Inmate takes own life in county jail", (1, 0)),
+    ("Suspects charged in slaying of farmer", (1, 0)),
 ]
 
 
