@@ -325,3 +325,26 @@ LINKS = [
 @pytest.mark.parametrize(("text", "expected"), LINKS, ids=[t[0][:40] for t in LINKS])
 def test_link_lines_are_no_figures(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
+
+
+ROUNDUPS = [
+    # a figure summed over several incidents is no figure of this one
+    (
+        "A 16-year-old girl was killed on Maple Avenue on Friday night. At least nine people "
+        "were killed in separate shootings across the city since Thursday.",
+        (1, 0),
+    ),
+    (
+        "Three men were shot in the 200 block of Pine Street. Police said six people were "
+        "wounded in weekend shootings.",
+        (0, 3),
+    ),
+    ("Two people died and five were hurt in four shootings overnight, police said.", (2, 5)),
+    # one incident's own shootings are no roundup
+    ("Two men were killed in the shootings at a bar on Elm Street.", (2, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS, ids=[t[0][:40] for t in ROUNDUPS])
+def test_roundup_figures_are_not_this_incident(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected
