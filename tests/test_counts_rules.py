@@ -218,6 +218,8 @@ HEADLINES = [
     ("Girl, 5, fatally shoots herself with loaded pistol", (1, 0)),
     ("Inmate takes own life in county jail", (1, 0)),
     ("Suspects charged in slaying of farmer", (1, 0)),
+    ("Boating accident claims life of 8-year-old girl", (1, 0)),
+    ("Fatal victim named, 2 others hurt in bar shooting", (1, 2)),
 ]
 
 

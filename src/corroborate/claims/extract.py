@@ -1538,11 +1538,11 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     w = words[k]
     if w == "of" and k > 0:
         noun = words[k - 1]
-        if noun == "lives" and any(
+        if noun in ("lives", "life") and any(
             w in ("claimed", "claiming", "claim", "claims", "took", "taking")
             for w in words[max(0, k - 4) : k - 1]
         ):
-            return "killed"  # "claimed the lives of 19 pilgrims"
+            return "killed"  # "claimed the lives of 19 pilgrims", "claims life of a boy"
         if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
             return "killed"  # "the fatal shooting of a man"
         return lx.OF_NOUNS.get(noun)

@@ -232,6 +232,7 @@ IMPLIED_DEATHS = frozenset(
         ("in", "homicide"),
         ("homicide", "victim"),
         ("murder", "victim"),
+        ("fatal", "victim"),
         # A charge or a case of murder is a death ("charged with murder", "charged in the
         # killing of", "the murder case"); "attempted murder" is none.
         ("with", "murder"),
