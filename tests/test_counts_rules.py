@@ -290,6 +290,9 @@ TALLIES = [
         (0, 5),
     ),
     ("Man killed, woman hurt in shooting", "Two women were hurt, police said.", (1, 2)),
+    # a headline's several counts of one measure are restated only by their sum
+    ("Man, teen dead after shooting at party", "Police said he died at the scene.", (2, 0)),
+    ("Man, teen dead after shooting at party", "Two people died at the scene.", (2, 0)),
 ]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,6 +199,17 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
     title = [c for c in claims if c.section == "title"]
     keep = {c.id for c in title} if is_tally(title) else set()
     body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
+    # A heading's several counts of one measure ("Woman, 3-year-old dead") are restated only
+    # by their sum: a body's "he died" is one of them, not the two.
+    told: dict[tuple[str, int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.id in heading_ids:
+            told[(c.section, c.span.start, c.measure)].append(c)
+    for group in told.values():
+        if len(group) > 1 and all(c.value is not None for c in group):
+            total = sum(c.value or 0 for c in group)
+            if (group[0].measure, total) not in body:
+                keep.update(c.id for c in group)
     return [
         c
         for c in claims
