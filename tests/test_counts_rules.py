@@ -147,6 +147,18 @@ IMPLIED = [
     ("Police opened a homicide investigation, but nobody died.", (0, 0)),
     # ... and is no reason to read a wounded person as the dead told again
     ("A related story: man charged in fatal shooting. A girl was shot in the leg.", (1, 1)),
+    # "fatal" / "deadly" with a place or a kind before the attack
+    ("Officers named the man killed in a fatal Riverside shooting.", (1, 0)),
+    ("Neighbors gathered after the deadly motel parking stabbing.", (1, 0)),
+    ("A fatal crash and a shooting kept officers busy on Sunday.", (0, 0)),
+    # a charge or a case of murder is a death; an attempted one is not
+    ("A 19-year-old was charged with murder on Friday.", (1, 0)),
+    ("Two brothers were arrested in the killing of a store clerk.", (1, 0)),
+    ("Jurors heard opening statements in the Harlan murder trial.", (1, 0)),
+    ("The man was charged with attempted murder after the fight.", (0, 0)),
+    # a murder-suicide is two deaths; an attempted one is not
+    ("Deputies say the couple died in a murder-suicide at their home.", (2, 0)),
+    ("Deputies are looking into an attempted murder-suicide on Oak Road.", (0, 0)),
 ]
 
 
@@ -203,6 +215,11 @@ HEADLINES = [
     ("4 shot, 2 dead at house party", (2, 2)),
     ("3-month-old baby hit by stray bullet", (0, 1)),
     ("1-year-old struck in arm after shots fired into home", (0, 1)),
+    ("Girl, 5, fatally shoots herself with loaded pistol", (1, 0)),
+    ("Inmate takes own life in county jail", (1, 0)),
+    ("Suspects charged in slaying of farmer", (1, 0)),
+    ("Boating accident claims life of 8-year-old girl", (1, 0)),
+    ("Fatal victim named, 2 others hurt in bar shooting", (1, 2)),
 ]
 
 
@@ -273,6 +290,9 @@ TALLIES = [
         (0, 5),
     ),
     ("Man killed, woman hurt in shooting", "Two women were hurt, police said.", (1, 2)),
+    # a headline's several counts of one measure are restated only by their sum
+    ("Man, teen dead after shooting at party", "Police said he died at the scene.", (2, 0)),
+    ("Man, teen dead after shooting at party", "Two people died at the scene.", (2, 0)),
 ]
 
 
@@ -309,4 +329,27 @@ LINKS = [
 
 @pytest.mark.parametrize(("text", "expected"), LINKS, ids=[t[0][:40] for t in LINKS])
 def test_link_lines_are_no_figures(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected
+
+
+ROUNDUPS = [
+    # a figure summed over several incidents is no figure of this one
+    (
+        "A 16-year-old girl was killed on Maple Avenue on Friday night. At least nine people "
+        "were killed in separate shootings across the city since Thursday.",
+        (1, 0),
+    ),
+    (
+        "Three men were shot in the 200 block of Pine Street. Police said six people were "
+        "wounded in weekend shootings.",
+        (0, 3),
+    ),
+    ("Two people died and five were hurt in four shootings overnight, police said.", (2, 5)),
+    # one incident's own shootings are no roundup
+    ("Two men were killed in the shootings at a bar on Elm Street.", (2, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUNDUPS, ids=[t[0][:40] for t in ROUNDUPS])
+def test_roundup_figures_are_not_this_incident(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected

@@ -26,6 +26,9 @@ This is what a coder fills into one row of an incident dataset from one report:
   year") are context, not the incident, unless they are one person ("the man fatally shot
   last month"); so are figures in a sentence dated only to years before the latest year the
   report names ("the 2012 theater shooting that left 12 dead" in a report of a 2015 one);
+- a figure summed over several incidents ("nine killed in separate shootings across the
+  city", "six wounded in weekend shootings", "in four shootings") is a roundup, not this
+  incident, when the report has another figure of that measure;
 - a killer's suicide told beside the victims ("killing two, then himself") adds one to that
   sentence's figure; a total that names the killer among the dead ("three dead, including
   the gunman") already holds them;
@@ -231,6 +234,22 @@ def _earlier_year(claim: Claim, latest: int) -> bool:
     return bool(years) and max(years) < latest
 
 
+# A figure summed over several incidents ("10 killed in separate shootings across Chicago",
+# "2 dead, 4 hurt in 3 shootings", "weekend shootings"): a roundup, not one incident.
+_ROUNDUP = re.compile(
+    r"\b(?:separate|unrelated|different|several|multiple|weekend|overnight|holiday|citywide"
+    r"|city-wide|two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+)"
+    r"\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
+    r"|\bshootings\s+(?:across|around|throughout)\b",
+    re.IGNORECASE,
+)
+
+
+def _roundup(claim: Claim) -> bool:
+    """Is the figure's sentence a tally over several incidents?"""
+    return _ROUNDUP.search(claim.text) is not None
+
+
 _AGE = re.compile(r"\s*(?:\S+\s+)?(\d{1,3})\s?-\s?year-old\b")
 
 
@@ -354,6 +373,11 @@ def article_counts(
     }
     latest = max((int(y) for c in claims for y in _YEAR.findall(c.text)), default=0)
     undated = {c.measure for c in claims if not _earlier_year(c, latest) and not _background(c)}
+    single = {
+        c.measure
+        for c in claims
+        if not _roundup(c) and not _earlier_year(c, latest) and not _background(c)
+    }
     killed_ages = {
         _age(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
@@ -368,6 +392,8 @@ def article_counts(
             continue
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
+        if c.measure in single and _roundup(c):
+            continue  # "10 killed in separate shootings across the city": several incidents
         if c.group in PERPETRATOR_GROUPS and "perpetrators" not in sides:
             continue  # a killer's suicide, counted with the victims it is told beside
         shot_total = False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,6 +199,17 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
     title = [c for c in claims if c.section == "title"]
     keep = {c.id for c in title} if is_tally(title) else set()
     body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
+    # A heading's several counts of one measure ("Woman, 3-year-old dead") are restated only
+    # by their sum: a body's "he died" is one of them, not the two.
+    told: dict[tuple[str, int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.id in heading_ids:
+            told[(c.section, c.span.start, c.measure)].append(c)
+    for group in told.values():
+        if len(group) > 1 and all(c.value is not None for c in group):
+            total = sum(c.value or 0 for c in group)
+            if (group[0].measure, total) not in body:
+                keep.update(c.id for c in group)
     return [
         c
         for c in claims
@@ -384,8 +396,10 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     w = words[k]
     if w in _REFLEXIVE and k > 0:
         before = words[k - 1]
-        if before in _SELF_VERBS or (before == "shot" and k > 1 and words[k - 2] == "fatally"):
-            return k - 1, k  # "killed himself", "fatally shot herself"
+        if before in _SELF_VERBS or (
+            before in ("shot", "shoots", "shooting") and k > 1 and words[k - 2] == "fatally"
+        ):
+            return k - 1, k  # "killed himself", "fatally shot herself", "fatally shoots himself"
         if before == "on" and k > 3 and words[k - 4] in _TURNED and words[k - 2] in (
             "gun",
             "weapon",
@@ -402,31 +416,100 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
         return None
     if w in _TOOK and words[k + 2 : k + 4] == ["own", "life"] and k + 1 < len(words):
         return k, k + 1  # "took his own life"
+    if w in _TOOK and words[k + 1 : k + 3] == ["own", "life"]:
+        return k, k + 1  # a headline's "Student takes own life"
     if w == "suicide" and k > 0 and (words[k - 1] in _COMMITTED or words[k - 1] == "by"):
         return k - 1, k  # "committed suicide", "died by suicide"
     return None
 
 
-_IMPLICIT_WORDS = frozenset(pair[1] for pair in lx.IMPLIED_DEATHS)  # the rarer word
+_IMPLICIT_WORDS = frozenset(pair[1] for pair in lx.IMPLIED_DEATHS) | {
+    "shooting",
+    "stabbing",
+    "murder-suicide",
+    "murder-suicides",
+    "murder/suicide",
+}  # the rarer word
+
+
+# Words that may stand between "fatal" / "deadly" and the attack it qualifies: a place or a
+# kind ("a fatal Hammond shooting", "the deadly homeless shelter shooting"), not a word that
+# ends the phrase ("a fatal crash and a shooting", "deadly, police said, shooting").
+_IMPLIED_ATTACKS = frozenset(["shooting", "stabbing"])
+_IMPLIED_GAP_STOPS = frozenset(
+    """and or but nor in at on of to for from after before with by near as than that which
+    who when where while was were is are be been the a an this his her their its""".split()
+)
+
+
+def _implied_at(words: list[str], k: int) -> tuple[int, int] | None:
+    """A death told without a count at token ``k``: (its first token, its end token,
+    exclusive), or None. "a fatal shooting", "a fatal Hammond shooting"; "charged with
+    murder", "arrested in the killing of"; "a murder-suicide" (two, told apart)."""
+    w = words[k]
+    if k + 1 < len(words) and (w, words[k + 1]) in lx.IMPLIED_DEATHS:
+        return k, k + 2
+    if w in ("fatal", "deadly"):
+        for j in range(k + 1, min(k + 4, len(words))):
+            if words[j] in _IMPLIED_ATTACKS:
+                return k, j + 1
+            if not words[j].isalpha() or words[j] in _IMPLIED_GAP_STOPS:
+                return None
+        return None
+    if (
+        w in ("in", "with")
+        and k + 2 < len(words)
+        and words[k + 1] == "the"
+        and (w, words[k + 2]) in lx.IMPLIED_DEATHS
+    ):
+        return k, k + 3  # "charged in the killing of"
+    return None
+
+
+_MURDER_SUICIDE = frozenset(["murder-suicide", "murder-suicides", "murder/suicide"])
 
 
 def _implicit_death(words: list[str], counts: list[_Count]) -> None:
-    """ "A fatal shooting" with no count of the dead in its sentence: at least one killed."""
+    """ "A fatal shooting" with no count of the dead in its sentence: at least one killed;
+    "a murder-suicide" is at least two."""
     if not _IMPLICIT_WORDS.intersection(words) or any(c.measure == "killed" for c in counts):
         return
-    for k in range(len(words) - 1):
-        if (words[k], words[k + 1]) not in lx.IMPLIED_DEATHS:
+    for k in range(len(words)):
+        if words[k] in _MURDER_SUICIDE:
+            if any(w in _ATTEMPT for w in words[max(0, k - 2) : k]):
+                continue  # "an attempted murder-suicide": the victim may live
+            if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
+                continue
+            counts.append(
+                _Count(
+                    q=Quantity(k, k + 1, 2, 2, None, "at_least"),
+                    first=k,
+                    np_start=k + 1,
+                    np_end=k + 1,
+                    kind="people",
+                    group="people",
+                    measure="killed",
+                    via="implicit",
+                )
+            )
+            counts.sort(key=lambda c: c.first)
+            return
+        found = _implied_at(words, k)
+        if found is None:
             continue
+        if words[k - 1 : k] == ["attempted"] or words[k + 1 : k + 2] == ["attempted"]:
+            continue  # "charged with attempted murder"
         if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
             continue  # inside a count's own words: "a double fatal shooting"
-        if words[k + 1] == "homicide" and words[k + 2 : k + 3] and words[k + 2] in _INQUIRY:
+        end = found[1]
+        if words[end - 1] == "homicide" and words[end : end + 1] and words[end] in _INQUIRY:
             continue  # "a homicide investigation started, but no deaths were reported"
         counts.append(
             _Count(
-                q=Quantity(k, k + 2, 1, 1, None, "at_least"),
+                q=Quantity(k, end, 1, 1, None, "at_least"),
                 first=k,
-                np_start=k + 2,
-                np_end=k + 2,
+                np_start=end,
+                np_end=end,
                 kind="people",
                 group="people",
                 measure="killed",
@@ -594,6 +677,9 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "homicide",
         "fatal",
         "deadly",
+        "murder",
+        "murder-suicide",
+        "murder-suicides",
     }
     words |= {p[0] for p, _ in lx.PASSIVE_PHRASES} | {p[-1] for p, _ in lx.PASSIVE_PHRASES}
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -1464,11 +1550,11 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     w = words[k]
     if w == "of" and k > 0:
         noun = words[k - 1]
-        if noun == "lives" and any(
+        if noun in ("lives", "life") and any(
             w in ("claimed", "claiming", "claim", "claims", "took", "taking")
             for w in words[max(0, k - 4) : k - 1]
         ):
-            return "killed"  # "claimed the lives of 19 pilgrims"
+            return "killed"  # "claimed the lives of 19 pilgrims", "claims life of a boy"
         if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
             return "killed"  # "the fatal shooting of a man"
         return lx.OF_NOUNS.get(noun)

@@ -232,6 +232,17 @@ IMPLIED_DEATHS = frozenset(
         ("in", "homicide"),
         ("homicide", "victim"),
         ("murder", "victim"),
+        ("fatal", "victim"),
+        # A charge or a case of murder is a death ("charged with murder", "charged in the
+        # killing of", "the murder case"); "attempted murder" is none.
+        ("with", "murder"),
+        ("in", "murder"),
+        ("in", "killing"),
+        ("in", "slaying"),
+        ("murder", "charge"),
+        ("murder", "charges"),
+        ("murder", "case"),
+        ("murder", "trial"),
     ]
 )
 
