@@ -304,3 +304,20 @@ def test_origin_groups_is_a_partition(ids: list[str], edges: list[tuple[str, str
     for x, y in edges:
         if x in ids and y in ids:
             assert any(x in g and y in g for g in groups)
+
+
+def test_copies_share_their_aligned_sentences_and_spans() -> None:
+    body = (
+        "Two men were shot outside the Brenford depot on Friday night, police said.\n"
+        "Both were taken to Mercy Hospital, where one of them later died.\n"
+        "Detectives asked anyone who saw the gunman to call the station."
+    )
+    first = Article.create(body, "a.txt", title="Two shot at Brenford depot")
+    copy = Article.create(body + "\nCopyright 2026.", "b.txt", title="Two shot at depot")
+    third = Article.create(body + "\nMore to follow.", "c.txt", title="Depot shooting")
+    rels = find_relations([first, copy, third])
+    pairs = [p for r in rels for p in r.evidence]
+    assert pairs and all(p.a_text is p.b_text for p in pairs if p.a_text == p.b_text)
+    spans = {}
+    for p in pairs:  # one object per distinct span, across relations
+        assert spans.setdefault((p.a.start, p.a.end), p.a) is p.a

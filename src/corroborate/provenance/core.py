@@ -42,7 +42,7 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.model import Article, Relation, RelationKind
+from corroborate.model import Article, Relation, RelationKind, Span, shared
 from corroborate.provenance.arrays import Ids, unique, unique_counts, unique_inverse
 from corroborate.provenance.blocking import (
     BUCKET_CAP,
@@ -937,7 +937,7 @@ def _quote_evidence(a: _Doc, b: _Doc) -> list[dict[str, Any]]:
         used_b.add(qy)
         (la, ha), (lb, hb) = a.quotes[qx], b.quotes[qy]
         out.append(_pair(Piece(text_a[la:ha], la, ha), Piece(text_b[lb:hb], lb, hb), -neg))
-    out.sort(key=lambda p: int(p["a"]["start"]))
+    out.sort(key=lambda p: p["a"].start)
     return out
 
 
@@ -953,12 +953,16 @@ def _quote_index(
 
 
 def _pair(p: Piece, q: Piece, similarity: float) -> dict[str, Any]:
-    """An :class:`AlignedPair` as plain data (validated once, with its relation)."""
+    """An :class:`AlignedPair` as plain data (validated once, with its relation).
+
+    Copies align identical sentences, and a widely copied report's sentences recur in
+    each of its relations: equal spans are one object, and equal texts one string.
+    """
     return {
-        "a": {"start": p.start, "end": p.end},
-        "b": {"start": q.start, "end": q.end},
+        "a": shared(Span(start=p.start, end=p.end)),
+        "b": shared(Span(start=q.start, end=q.end)),
         "a_text": p.text,
-        "b_text": q.text,
+        "b_text": p.text if q.text == p.text else q.text,
         "similarity": round(similarity, 4),
     }
 
