@@ -365,6 +365,7 @@ def test_write_report_all_formats(report: Report, tmp_path: Path) -> None:
     assert (out / "report.json").read_text("utf-8") == render_json(report)
     assert (out / "report.csv").read_text("utf-8") == render_csv(report)
     assert (out / "report.html").read_text("utf-8") == render_html(report)
+    assert (out / "report.md").read_text("utf-8") == render_markdown(report)
 
 
 def test_write_report_subset_and_errors(report: Report, tmp_path: Path) -> None:
