@@ -353,3 +353,38 @@ ROUNDUPS = [
 @pytest.mark.parametrize(("text", "expected"), ROUNDUPS, ids=[t[0][:40] for t in ROUNDUPS])
 def test_roundup_figures_are_not_this_incident(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
+
+
+ELSEWHEN = [
+    # a death told in a sentence set in another time is another incident
+    (
+        "Three men were wounded outside a bar on Pine Street. A year earlier, a man was shot "
+        "and killed in the same parking lot.",
+        (0, 3),
+    ),
+    (
+        "Two teenagers were shot near the school on Tuesday. In August, a 23-year-old was "
+        "gunned down two blocks away.",
+        (0, 2),
+    ),
+    (
+        "A woman was wounded in a drive-by shooting. Last year, a boy was killed on the "
+        "same street.",
+        (0, 1),
+    ),
+    (
+        "Four people were hurt at the party. Neighbours said a teen was fatally shot there "
+        "two years ago.",
+        (0, 4),
+    ),
+    # ... not a time told inside the incident's own sentence
+    ("A man was shot and killed in August outside his home, police said.", (1, 0)),
+    ("Two men were shot and killed on Elm Street early Sunday.", (2, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELSEWHEN, ids=[t[0][:40] for t in ELSEWHEN])
+def test_deaths_set_in_another_time_are_not_this_incident(
+    text: str, expected: tuple[int, int]
+) -> None:
+    assert _counts(text) == expected

@@ -234,6 +234,36 @@ def _earlier_year(claim: Claim, latest: int) -> bool:
     return bool(years) and max(years) < latest
 
 
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_COUNTWORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)"
+# A sentence set in another time or another incident than the report's: "A year earlier, a man
+# was shot dead there", "In August, a 23-year-old was gunned down ...", "Last year, two ...",
+# "... killed two years ago".
+_ELSEWHEN = (
+    re.compile(
+        rf"\b{_COUNTWORD}\s+(?:and a half\s+)?(?:years?|months?)\s+(?:and a half\s+)?"
+        r"(?:ago|earlier)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^\W*(?:(?:In|During|Back in|Since|Earlier in|Early in|Late in)\s+(?:(?:early|late|mid)"
+        rf"[- ])?(?:{_MONTHS}|(?:19|20)\d\d|the (?:spring|summer|fall|autumn|winter))"
+        rf"|(?:Last|The previous|The prior|Earlier this|Earlier that)\s+(?:year|month|summer"
+        rf"|spring|fall|autumn|winter|{_MONTHS}))(?!\w)",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _elsewhen(claim: Claim) -> bool:
+    """Is a death told in a sentence set in another time ("A year earlier, a man was shot dead
+    there", "In August, a 23-year-old was gunned down")? Another incident, not this one."""
+    return claim.measure == "killed" and any(p.search(claim.text) for p in _ELSEWHEN)
+
+
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
 # "2 dead, 4 hurt in 3 shootings", "weekend shootings"): a roundup, not one incident.
 _ROUNDUP = re.compile(
@@ -388,7 +418,7 @@ def article_counts(
             continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
-        if value is None or side not in sides or _background(c):
+        if value is None or side not in sides or _background(c) or _elsewhen(c):
             continue
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
