@@ -42,6 +42,7 @@ BODY = [
     # ages in an aside are no counts
     ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
     ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),
+    ("Ray Dunn, 20, was charged in the death of Eli Moss, also 20.", (1, 0)),
     # "shot X dead / to death" kills
     ("The gunman who shot two clerks to death fled in a van.", (2, 0)),
     ("He shot his brother dead after an argument.", (1, 0)),

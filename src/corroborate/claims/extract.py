@@ -822,6 +822,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # "children under the age of 12"
     if _listed_age(words, q.start) or (before == "both" and after in ("", ",", ".", ";", ")")):
         return True  # "two boys, ages 7 and 10,", "a woman and a man, both 19,"
+    if before == "also" and tok.isdigit() and after in ("", ",", ".", ";", ")"):
+        return True  # an age after a name: "the death of Dan Cole, also 18."
     if before == "of" and q.start >= 3 and words[q.start - 3] in _GALLERY:
         return True  # "Image 2 of 10"
     # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
