@@ -33,6 +33,11 @@ BODY = [
     ("The caller said he was threatening to kill himself.", (0, 0)),
     ("Residents say young men are killing themselves over nothing.", (0, 0)),
     ("The gunman then turned the gun on himself and is in critical condition.", (0, 1)),
+    # "to kill" after a verb of intent is no death
+    ("A clerk was shot. The man accused of trying to kill 2 guards was arrested.", (0, 1)),
+    ("Police said the brothers had plotted to kill their uncle.", (0, 0)),
+    ("A boy was wounded. His father said he was going to kill the neighbours.", (0, 1)),
+    ("The gunman went on to kill two people at the store.", (2, 0)),
     # lists of names share the predicate that follows (or the verb before) them
     ("Dario Lentz, 33, and Omar Pike, 26, were killed outside the bar.", (2, 0)),
     ("Nell and Harlan Voss were found dead in their home.", (2, 0)),

@@ -1568,6 +1568,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         return "killed"  # "a man who shot dead four shoppers"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
         measure = lx.ACTIVE_TRIGGERS[w]
+        if measure == "killed" and k > 1 and words[k - 1] == "to" and words[k - 2] in _MEANT:
+            return None  # "accused of trying to kill two officers", "plotted to kill her"
         if (
             measure == "injured"
             and c.np_end < len(words)
@@ -1591,6 +1593,13 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     return None
 
 
+# Verbs of intent before "to kill": a plan, a try or a threat, not a death.
+_MEANT = frozenset(
+    """try tries tried trying attempt attempts attempted attempting plot plots plotted
+    plotting plan plans planned planning going threaten threatens threatened threatening
+    want wants wanted wanting intend intends intended intending conspire conspired
+    conspiring vowed vow vows hired hoping""".split()
+)
 _SENT = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
 
 
