@@ -328,6 +328,9 @@ LINKS = [
         (0, 1),
     ),
     ("A man was killed.\n\nREAD MORE: Three hurt in bar fight\n\nNo arrests were made.", (1, 0)),
+    # a line that opens on a video's length links to a video of another story
+    ("Two men were wounded.\n\n2:14 Prosecutor says double murder suspect lied", (0, 2)),
+    ("A man was shot.\n\n1:05 Triple slaying suspect arrested in Ohio", (0, 1)),
     # "related" in a sentence is no link
     ("Police said a related shooting left two people wounded.", (0, 2)),
 ]

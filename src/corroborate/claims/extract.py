@@ -147,6 +147,7 @@ _LINK = re.compile(
     r"\W*(?:[\d/]+\s+)?(?:RELATED(?: COVERAGE| STORY| STORIES| CONTENT| LINK)?:?|Related"
     r"(?: Coverage| Story| Stories| Content| Link)?:|Related Coverage|STORY:|READ MORE:"
     r"|Read more:|MORE:|More:|ALSO:|SEE ALSO:|See also:)\s*\S"
+    r"|\W*\d{1,2}:\d\d\s+(?!a\.?m\b|p\.?m\b)[A-Z\"“']"  # a video's length: "3:50 Defendant in ..."
 )
 
 
