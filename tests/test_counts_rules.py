@@ -299,6 +299,13 @@ TALLIES = [
     # a headline's several counts of one measure are restated only by their sum
     ("Man, teen dead after shooting at party", "Police said he died at the scene.", (2, 0)),
     ("Man, teen dead after shooting at party", "Two people died at the scene.", (2, 0)),
+    # a roundup headline is no tally of one incident
+    (
+        "5 dead, 20 wounded in weekend shootings",
+        "Five people were killed in shootings across the city since Friday. A man, 30, was "
+        "shot dead on Elm Street on Saturday. A woman was also wounded on Oak Street.",
+        (1, 1),
+    ),
 ]
 
 

@@ -382,7 +382,12 @@ def article_counts(
     # ... and so is a first sentence that does ("A shooting left one man dead and three
     # others injured"), when the headline does not.
     tally = report_tally(claims)
-    if tally is not None and set(measures) <= _CASUALTIES and len(tally) < len(claims):
+    if (
+        tally is not None
+        and set(measures) <= _CASUALTIES
+        and len(tally) < len(claims)
+        and not any(_roundup(c) for c in tally)
+    ):
         return article_counts(tally, measures, sides)
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     seen: dict[tuple[str, str, int], Claim] = {}
