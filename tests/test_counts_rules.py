@@ -198,6 +198,10 @@ HEADLINES = [
     ("Teen charged after killing 17-year-old in park", (1, 0)),
     ("Drifter who killed teenager at diner apologizes", (1, 0)),
     ("Parents charged in 5-year-old's shooting death", (1, 0)),
+    # a bare noun after "for" opens a headline clause
+    ("Vigil for teen shot dead outside store", (1, 0)),
+    ("Services set for Dunmore boy who died of gunshot wound", (1, 0)),
+    ("Prayers for woman shot in leg at bus stop", (0, 1)),
     # a noun that a trigger word only modifies is no count
     ("Rally remembers accidental shooting victim", (0, 0)),
     ("Prosecutor to seek death penalty for shooting suspect", (0, 0)),

@@ -996,7 +996,7 @@ _HEADLINE_VERBS = frozenset(
     injure kidnapped kidnaps abducted abducts captured captures arrested arrests
     freed frees rescued rescues""".split()
 )
-_HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as"])
+_HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as", "for"])
 
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
@@ -1032,7 +1032,7 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
     if k > 0 and words[k - 1] not in _HEADLINE_BREAKS:
         return False
     # "Search for gunman after man shot": a headline drops the article after a conjunction.
-    return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as"))
+    return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as", "for"))
 
 
 _PLACE_ABBREVIATIONS = frozenset(["st", "ft", "mt", "pt"])
