@@ -202,6 +202,9 @@ HEADLINES = [
     ("Vigil for teen shot dead outside store", (1, 0)),
     ("Services set for Dunmore boy who died of gunshot wound", (1, 0)),
     ("Prayers for woman shot in leg at bus stop", (0, 1)),
+    # "killing" before a bare noun kills like "killed"
+    ("Teen charged with killing uncle in Dover", (1, 0)),
+    ("Man accused of killing wife pleads guilty", (1, 0)),
     # a noun that a trigger word only modifies is no count
     ("Rally remembers accidental shooting victim", (0, 0)),
     ("Prosecutor to seek death penalty for shooting suspect", (0, 0)),

@@ -992,7 +992,7 @@ _NP_ONLY = frozenset(["the", "his", "her"])
 _HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
 _HEADLINE_VERBS = frozenset(
-    """killed kills kill murdered murders slew shoots shot wounded wounds injured injures
+    """killed kills kill killing murdered murders slew shoots shot wounded wounds injured injures
     injure kidnapped kidnaps abducted abducts captured captures arrested arrests
     freed frees rescued rescues""".split()
 )
