@@ -44,6 +44,7 @@ BODY = [
     ("The gunman fired into the car, killing Rhea Lund, 19, and Tobias Marr, 21.", (2, 0)),
     ("Ada, Bram, Cyril and Della Marsh were shot dead.", (4, 0)),
     ("The victim, Tom Esk, died at the scene.", (1, 0)),
+    ("The victim of Friday's shooting on Elm Street died Monday.", (1, 0)),
     # ages in an aside are no counts
     ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
     ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),
@@ -205,6 +206,8 @@ HEADLINES = [
     # "killing" before a bare noun kills like "killed"
     ("Teen charged with killing uncle in Dover", (1, 0)),
     ("Man accused of killing wife pleads guilty", (1, 0)),
+    # "victim of <the attack> died": the predicate follows the attack
+    ("Police: Victim of Saturday night shooting died Tuesday", (1, 0)),
     # a noun that a trigger word only modifies is no count
     ("Rally remembers accidental shooting victim", (0, 0)),
     ("Prosecutor to seek death penalty for shooting suspect", (0, 0)),

@@ -1315,6 +1315,18 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         c.np_start, c.np_end, c.kind, c.head = start, end + 1, "other", words[end]
         c.group_text = " ".join(shown[start : end + 1])
         return
+    if words[last_known] in ("victim", "victims") and words[end : end + 1] == ["of"]:
+        # "the victim of Friday night's shooting died": the predicate follows the attack
+        for m in range(end + 1, min(end + 7, len(words))):
+            if words[m] in _ATTACK_NOUNS:
+                if words[m + 1 : m + 2] in (["died"], ["dies"]) or words[m + 1 : m + 3] in (
+                    ["has", "died"],
+                    ["later", "died"],
+                ):
+                    end = m + 1
+                break
+            if not words[m].replace("'s", "").replace("’s", "").isalpha():
+                break
     c.np_start, c.np_end = start, end
     c.head = words[last_known]
     c.group_text = " ".join(shown[start:end])
@@ -1341,6 +1353,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         c.measure, c.via = "killed", "noun"  # "the homicide victim", "victim of a fatal shooting"
 
 
+_ATTACK_NOUNS = frozenset(["shooting", "shootings", "attack", "attacks", "stabbing"])
 _FATAL_MODIFIERS = frozenset(["homicide", "murder", "murdered", "slain", "deceased", "fatal"])
 
 
