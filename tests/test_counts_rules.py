@@ -45,6 +45,9 @@ BODY = [
     ("Ada, Bram, Cyril and Della Marsh were shot dead.", (4, 0)),
     ("The victim, Tom Esk, died at the scene.", (1, 0)),
     ("The victim of Friday's shooting on Elm Street died Monday.", (1, 0)),
+    # a pupil told by grade is one person
+    ("A Dover eighth-grader died Sunday after being accidentally shot.", (1, 0)),
+    ("Two sophomores were wounded outside the gym.", (0, 2)),
     # ages in an aside are no counts
     ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
     ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),

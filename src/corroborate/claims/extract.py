@@ -54,7 +54,9 @@ _SINGULAR = frozenset(
     clerk employee customer owner neighbor neighbour friend relative cousin shooter
     latino latina hispanic cop waitress waiter cashier bartender teacher pastor rapper
     homeowner veteran mom dad grandma grandpa roommate tenant landlord
-    bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece""".split()
+    bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece grader
+    freshman sophomore first-grader second-grader third-grader fourth-grader fifth-grader
+    sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader""".split()
 )
 _GENERIC_HEADS = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]
