@@ -33,6 +33,11 @@ BODY = [
     ("The caller said he was threatening to kill himself.", (0, 0)),
     ("Residents say young men are killing themselves over nothing.", (0, 0)),
     ("The gunman then turned the gun on himself and is in critical condition.", (0, 1)),
+    # a double murder-suicide is two victims and the killer
+    ("Police are investigating a double murder-suicide in the Elm Street home.", (3, 0)),
+    ("Girl, 6, killed by mother in double murder-suicide, police say.", (3, 0)),
+    ("Police called it a triple murder-suicide.", (4, 0)),
+    ("Police called it a murder-suicide.", (2, 0)),
     # "to kill" after a verb of intent is no death
     ("A clerk was shot. The man accused of trying to kill 2 guards was arrested.", (0, 1)),
     ("Police said the brothers had plotted to kill their uncle.", (0, 0)),

@@ -475,7 +475,30 @@ _MURDER_SUICIDE = frozenset(["murder-suicide", "murder-suicides", "murder/suicid
 def _implicit_death(words: list[str], counts: list[_Count]) -> None:
     """ "A fatal shooting" with no count of the dead in its sentence: at least one killed;
     "a murder-suicide" is at least two."""
-    if not _IMPLICIT_WORDS.intersection(words) or any(c.measure == "killed" for c in counts):
+    if not _IMPLICIT_WORDS.intersection(words):
+        return
+    for k in range(1, len(words)):
+        if words[k] in _MURDER_SUICIDE and words[k - 1] in _MULTIPLES:
+            # "a double murder-suicide": two killed and the killer, told beside a count of
+            # the dead or not ("Boy, 3, killed by father in double murder-suicide")
+            if any(c.q.start <= k - 1 < max(c.q.end, c.np_end) for c in counts):
+                return
+            n = _MULTIPLES[words[k - 1]] + 1
+            counts.append(
+                _Count(
+                    q=Quantity(k - 1, k + 1, n, n, n),
+                    first=k - 1,
+                    np_start=k + 1,
+                    np_end=k + 1,
+                    kind="people",
+                    group="people",
+                    measure="killed",
+                    via="implicit",
+                )
+            )
+            counts.sort(key=lambda c: c.first)
+            return
+    if any(c.measure == "killed" for c in counts):
         return
     for k in range(len(words)):
         if words[k] in _MURDER_SUICIDE:
