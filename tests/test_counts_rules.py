@@ -211,6 +211,10 @@ HEADLINES = [
     ("Vigil for teen shot dead outside store", (1, 0)),
     ("Services set for Dunmore boy who died of gunshot wound", (1, 0)),
     ("Prayers for woman shot in leg at bus stop", (0, 1)),
+    # a headline's ", self" after a killing is the killer's suicide
+    ("Gunman kills 3 neighbours, self after dispute", (4, 0)),
+    ("Man Fatally Shoots Wife, Self in Dover Home", (2, 0)),
+    ("Officer shoots man, self-defense claimed", (0, 1)),
     # "killing" before a bare noun kills like "killed"
     ("Teen charged with killing uncle in Dover", (1, 0)),
     ("Man accused of killing wife pleads guilty", (1, 0)),

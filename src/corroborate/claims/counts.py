@@ -343,7 +343,7 @@ def _side(claim: Claim) -> str:
     return "perpetrators" if perpetrator else "victims"
 
 
-_SELF = frozenset(["himself", "herself", "his", "her", "their"])
+_SELF = frozenset(["himself", "herself", "his", "her", "their", "self"])
 
 
 def _suicide(claim: Claim) -> bool:

@@ -397,6 +397,15 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     """A suicide told at token ``k``: (first token of its predicate, the token that stands
     for the person: "himself", "his" of "took his own life", "suicide")."""
     w = words[k]
+    if w == "self" and k > 2 and words[k - 1] == "," and words[k + 1 : k + 2] != ["-"]:
+        window = words[max(0, k - 8) : k - 1]
+        if any(
+            lx.ACTIVE_TRIGGERS.get(v) == "killed"
+            or (v in ("shoots", "shot") and "fatally" in window)
+            for v in window
+        ):
+            return k, k  # a headline's "Gunman kills 3 bandmates, self"
+        return None
     if w in _REFLEXIVE and k > 0:
         before = words[k - 1]
         if before in _SELF_VERBS or (
@@ -551,7 +560,7 @@ _INQUIRY = frozenset(
     """investigation investigations investigator investigators detective detectives unit
     division squad sergeant lieutenant team bureau""".split()
 )
-_SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
+_SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life", "self"}
 _UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
 
