@@ -33,15 +33,30 @@ BODY = [
     ("The caller said he was threatening to kill himself.", (0, 0)),
     ("Residents say young men are killing themselves over nothing.", (0, 0)),
     ("The gunman then turned the gun on himself and is in critical condition.", (0, 1)),
+    # a double murder-suicide is two victims and the killer
+    ("Police are investigating a double murder-suicide in the Elm Street home.", (3, 0)),
+    ("Girl, 6, killed by mother in double murder-suicide, police say.", (3, 0)),
+    ("Police called it a triple murder-suicide.", (4, 0)),
+    ("Police called it a murder-suicide.", (2, 0)),
+    # "to kill" after a verb of intent is no death
+    ("A clerk was shot. The man accused of trying to kill 2 guards was arrested.", (0, 1)),
+    ("Police said the brothers had plotted to kill their uncle.", (0, 0)),
+    ("A boy was wounded. His father said he was going to kill the neighbours.", (0, 1)),
+    ("The gunman went on to kill two people at the store.", (2, 0)),
     # lists of names share the predicate that follows (or the verb before) them
     ("Dario Lentz, 33, and Omar Pike, 26, were killed outside the bar.", (2, 0)),
     ("Nell and Harlan Voss were found dead in their home.", (2, 0)),
     ("The gunman fired into the car, killing Rhea Lund, 19, and Tobias Marr, 21.", (2, 0)),
     ("Ada, Bram, Cyril and Della Marsh were shot dead.", (4, 0)),
     ("The victim, Tom Esk, died at the scene.", (1, 0)),
+    ("The victim of Friday's shooting on Elm Street died Monday.", (1, 0)),
+    # a pupil told by grade is one person
+    ("A Dover eighth-grader died Sunday after being accidentally shot.", (1, 0)),
+    ("Two sophomores were wounded outside the gym.", (0, 2)),
     # ages in an aside are no counts
     ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
     ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),
+    ("Ray Dunn, 20, was charged in the death of Eli Moss, also 20.", (1, 0)),
     # "shot X dead / to death" kills
     ("The gunman who shot two clerks to death fled in a van.", (2, 0)),
     ("He shot his brother dead after an argument.", (1, 0)),
@@ -192,6 +207,19 @@ HEADLINES = [
     ("Teen charged after killing 17-year-old in park", (1, 0)),
     ("Drifter who killed teenager at diner apologizes", (1, 0)),
     ("Parents charged in 5-year-old's shooting death", (1, 0)),
+    # a bare noun after "for" opens a headline clause
+    ("Vigil for teen shot dead outside store", (1, 0)),
+    ("Services set for Dunmore boy who died of gunshot wound", (1, 0)),
+    ("Prayers for woman shot in leg at bus stop", (0, 1)),
+    # a headline's ", self" after a killing is the killer's suicide
+    ("Gunman kills 3 neighbours, self after dispute", (4, 0)),
+    ("Man Fatally Shoots Wife, Self in Dover Home", (2, 0)),
+    ("Officer shoots man, self-defense claimed", (0, 1)),
+    # "killing" before a bare noun kills like "killed"
+    ("Teen charged with killing uncle in Dover", (1, 0)),
+    ("Man accused of killing wife pleads guilty", (1, 0)),
+    # "victim of <the attack> died": the predicate follows the attack
+    ("Police: Victim of Saturday night shooting died Tuesday", (1, 0)),
     # a noun that a trigger word only modifies is no count
     ("Rally remembers accidental shooting victim", (0, 0)),
     ("Prosecutor to seek death penalty for shooting suspect", (0, 0)),
@@ -293,6 +321,13 @@ TALLIES = [
     # a headline's several counts of one measure are restated only by their sum
     ("Man, teen dead after shooting at party", "Police said he died at the scene.", (2, 0)),
     ("Man, teen dead after shooting at party", "Two people died at the scene.", (2, 0)),
+    # a roundup headline is no tally of one incident
+    (
+        "5 dead, 20 wounded in weekend shootings",
+        "Five people were killed in shootings across the city since Friday. A man, 30, was "
+        "shot dead on Elm Street on Saturday. A woman was also wounded on Oak Street.",
+        (1, 1),
+    ),
 ]
 
 
@@ -322,6 +357,9 @@ LINKS = [
         (0, 1),
     ),
     ("A man was killed.\n\nREAD MORE: Three hurt in bar fight\n\nNo arrests were made.", (1, 0)),
+    # a line that opens on a video's length links to a video of another story
+    ("Two men were wounded.\n\n2:14 Prosecutor says double murder suspect lied", (0, 2)),
+    ("A man was shot.\n\n1:05 Triple slaying suspect arrested in Ohio", (0, 1)),
     # "related" in a sentence is no link
     ("Police said a related shooting left two people wounded.", (0, 2)),
 ]
@@ -352,4 +390,49 @@ ROUNDUPS = [
 
 @pytest.mark.parametrize(("text", "expected"), ROUNDUPS, ids=[t[0][:40] for t in ROUNDUPS])
 def test_roundup_figures_are_not_this_incident(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected
+
+
+ELSEWHEN = [
+    # a death told in a sentence set in another time is another incident
+    (
+        "Three men were wounded outside a bar on Pine Street. A year earlier, a man was shot "
+        "and killed in the same parking lot.",
+        (0, 3),
+    ),
+    (
+        "Two teenagers were shot near the school on Tuesday. In August, a 23-year-old was "
+        "gunned down two blocks away.",
+        (0, 2),
+    ),
+    (
+        "A woman was wounded in a drive-by shooting. Last year, a boy was killed on the "
+        "same street.",
+        (0, 1),
+    ),
+    (
+        "Four people were hurt at the party. Neighbours said a teen was fatally shot there "
+        "two years ago.",
+        (0, 4),
+    ),
+    # a death by other means than a gun is no gun death
+    (
+        "Three men were shot on Elm Street. They had gathered for a friend who died in a car "
+        "crash last week.",
+        (0, 3),
+    ),
+    ("Two women were wounded. Her brother was stabbed to death there in the spring.", (0, 2)),
+    ("A man was shot dead. His wife later died of an overdose.", (1, 0)),
+    # ... unless the sentence tells of guns too
+    ("The driver was shot and died in a car crash moments later.", (1, 0)),
+    # ... not a time told inside the incident's own sentence
+    ("A man was shot and killed in August outside his home, police said.", (1, 0)),
+    ("Two men were shot and killed on Elm Street early Sunday.", (2, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELSEWHEN, ids=[t[0][:40] for t in ELSEWHEN])
+def test_deaths_set_in_another_time_are_not_this_incident(
+    text: str, expected: tuple[int, int]
+) -> None:
     assert _counts(text) == expected

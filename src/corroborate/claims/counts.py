@@ -234,6 +234,61 @@ def _earlier_year(claim: Claim, latest: int) -> bool:
     return bool(years) and max(years) < latest
 
 
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_COUNTWORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d+)"
+# A sentence set in another time or another incident than the report's: "A year earlier, a man
+# was shot dead there", "In August, a 23-year-old was gunned down ...", "Last year, two ...",
+# "... killed two years ago".
+_ELSEWHEN = (
+    re.compile(
+        rf"\b{_COUNTWORD}\s+(?:and a half\s+)?(?:years?|months?)\s+(?:and a half\s+)?"
+        r"(?:ago|earlier)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^\W*(?:(?:In|During|Back in|Since|Earlier in|Early in|Late in)\s+(?:(?:early|late|mid)"
+        rf"[- ])?(?:{_MONTHS}|(?:19|20)\d\d|the (?:spring|summer|fall|autumn|winter))"
+        rf"|(?:Last|The previous|The prior|Earlier this|Earlier that)\s+(?:year|month|summer"
+        rf"|spring|fall|autumn|winter|{_MONTHS}))(?!\w)",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _elsewhen(claim: Claim) -> bool:
+    """Is a death told in a sentence set in another time ("A year earlier, a man was shot dead
+    there", "In August, a 23-year-old was gunned down")? Another incident, not this one."""
+    return claim.measure == "killed" and any(p.search(claim.text) for p in _ELSEWHEN)
+
+
+# A death by something other than a gun ("died in a car crash", "stabbed to death"), told in a
+# sentence that says nothing of guns or shooting, is no gun death.
+_OTHER_CAUSE = re.compile(
+    r"\b(?:(?:car|motorcycle|vehicle|traffic|head-on)\s+(?:crash|accident|wreck|collision)"
+    r"|overdose|asphyxiation|strangulation|drowned|drowning|stabbed to death|fatal stabbing"
+    r"|beaten to death|strangled|natural causes|heart attack)\b",
+    re.IGNORECASE,
+)
+_GUN = re.compile(
+    r"\b(?:shot|shoot|shoots|shooting|shootings|shooter|gun|guns|gunfire|gunshot|gunshots"
+    r"|gunman|gunmen|bullet|bullets|firearm|rifle|pistol|handgun|shotgun|weapon|fatally"
+    r"|opened fire|returned fire|crossfire|drive-by)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_death(claim: Claim) -> bool:
+    """A death by other means than a gun ("died in a car crash", "was stabbed to death")."""
+    return (
+        claim.measure == "killed"
+        and _OTHER_CAUSE.search(claim.text) is not None
+        and _GUN.search(claim.text) is None
+    )
+
+
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
 # "2 dead, 4 hurt in 3 shootings", "weekend shootings"): a roundup, not one incident.
 _ROUNDUP = re.compile(
@@ -288,7 +343,7 @@ def _side(claim: Claim) -> str:
     return "perpetrators" if perpetrator else "victims"
 
 
-_SELF = frozenset(["himself", "herself", "his", "her", "their"])
+_SELF = frozenset(["himself", "herself", "his", "her", "their", "self"])
 
 
 def _suicide(claim: Claim) -> bool:
@@ -327,7 +382,12 @@ def article_counts(
     # ... and so is a first sentence that does ("A shooting left one man dead and three
     # others injured"), when the headline does not.
     tally = report_tally(claims)
-    if tally is not None and set(measures) <= _CASUALTIES and len(tally) < len(claims):
+    if (
+        tally is not None
+        and set(measures) <= _CASUALTIES
+        and len(tally) < len(claims)
+        and not any(_roundup(c) for c in tally)
+    ):
         return article_counts(tally, measures, sides)
     per_sentence: dict[tuple[str, str, int], int] = defaultdict(int)
     seen: dict[tuple[str, str, int], Claim] = {}
@@ -388,7 +448,7 @@ def article_counts(
             continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
-        if value is None or side not in sides or _background(c):
+        if value is None or side not in sides or _background(c) or _elsewhen(c) or _other_death(c):
             continue
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident

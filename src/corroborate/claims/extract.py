@@ -54,7 +54,9 @@ _SINGULAR = frozenset(
     clerk employee customer owner neighbor neighbour friend relative cousin shooter
     latino latina hispanic cop waitress waiter cashier bartender teacher pastor rapper
     homeowner veteran mom dad grandma grandpa roommate tenant landlord
-    bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece""".split()
+    bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece grader
+    freshman sophomore first-grader second-grader third-grader fourth-grader fifth-grader
+    sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader""".split()
 )
 _GENERIC_HEADS = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]
@@ -147,6 +149,7 @@ _LINK = re.compile(
     r"\W*(?:[\d/]+\s+)?(?:RELATED(?: COVERAGE| STORY| STORIES| CONTENT| LINK)?:?|Related"
     r"(?: Coverage| Story| Stories| Content| Link)?:|Related Coverage|STORY:|READ MORE:"
     r"|Read more:|MORE:|More:|ALSO:|SEE ALSO:|See also:)\s*\S"
+    r"|\W*\d{1,2}:\d\d\s+(?!a\.?m\b|p\.?m\b)[A-Z\"“']"  # a video's length: "3:50 Defendant in ..."
 )
 
 
@@ -394,6 +397,15 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     """A suicide told at token ``k``: (first token of its predicate, the token that stands
     for the person: "himself", "his" of "took his own life", "suicide")."""
     w = words[k]
+    if w == "self" and k > 2 and words[k - 1] == "," and words[k + 1 : k + 2] != ["-"]:
+        window = words[max(0, k - 8) : k - 1]
+        if any(
+            lx.ACTIVE_TRIGGERS.get(v) == "killed"
+            or (v in ("shoots", "shot") and "fatally" in window)
+            for v in window
+        ):
+            return k, k  # a headline's "Gunman kills 3 bandmates, self"
+        return None
     if w in _REFLEXIVE and k > 0:
         before = words[k - 1]
         if before in _SELF_VERBS or (
@@ -472,7 +484,30 @@ _MURDER_SUICIDE = frozenset(["murder-suicide", "murder-suicides", "murder/suicid
 def _implicit_death(words: list[str], counts: list[_Count]) -> None:
     """ "A fatal shooting" with no count of the dead in its sentence: at least one killed;
     "a murder-suicide" is at least two."""
-    if not _IMPLICIT_WORDS.intersection(words) or any(c.measure == "killed" for c in counts):
+    if not _IMPLICIT_WORDS.intersection(words):
+        return
+    for k in range(1, len(words)):
+        if words[k] in _MURDER_SUICIDE and words[k - 1] in _MULTIPLES:
+            # "a double murder-suicide": two killed and the killer, told beside a count of
+            # the dead or not ("Boy, 3, killed by father in double murder-suicide")
+            if any(c.q.start <= k - 1 < max(c.q.end, c.np_end) for c in counts):
+                return
+            n = _MULTIPLES[words[k - 1]] + 1
+            counts.append(
+                _Count(
+                    q=Quantity(k - 1, k + 1, n, n, n),
+                    first=k - 1,
+                    np_start=k + 1,
+                    np_end=k + 1,
+                    kind="people",
+                    group="people",
+                    measure="killed",
+                    via="implicit",
+                )
+            )
+            counts.sort(key=lambda c: c.first)
+            return
+    if any(c.measure == "killed" for c in counts):
         return
     for k in range(len(words)):
         if words[k] in _MURDER_SUICIDE:
@@ -525,7 +560,7 @@ _INQUIRY = frozenset(
     """investigation investigations investigator investigators detective detectives unit
     division squad sergeant lieutenant team bureau""".split()
 )
-_SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life"}
+_SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life", "self"}
 _UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
 
@@ -822,6 +857,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # "children under the age of 12"
     if _listed_age(words, q.start) or (before == "both" and after in ("", ",", ".", ";", ")")):
         return True  # "two boys, ages 7 and 10,", "a woman and a man, both 19,"
+    if before == "also" and tok.isdigit() and after in ("", ",", ".", ";", ")"):
+        return True  # an age after a name: "the death of Dan Cole, also 18."
     if before == "of" and q.start >= 3 and words[q.start - 3] in _GALLERY:
         return True  # "Image 2 of 10"
     # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
@@ -989,11 +1026,11 @@ _NP_ONLY = frozenset(["the", "his", "her"])
 _HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
 _HEADLINE_VERBS = frozenset(
-    """killed kills kill murdered murders slew shoots shot wounded wounds injured injures
+    """killed kills kill killing murdered murders slew shoots shot wounded wounds injured injures
     injure kidnapped kidnaps abducted abducts captured captures arrested arrests
     freed frees rescued rescues""".split()
 )
-_HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as"])
+_HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as", "for"])
 
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
@@ -1029,7 +1066,7 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
     if k > 0 and words[k - 1] not in _HEADLINE_BREAKS:
         return False
     # "Search for gunman after man shot": a headline drops the article after a conjunction.
-    return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as"))
+    return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as", "for"))
 
 
 _PLACE_ABBREVIATIONS = frozenset(["st", "ft", "mt", "pt"])
@@ -1312,6 +1349,18 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         c.np_start, c.np_end, c.kind, c.head = start, end + 1, "other", words[end]
         c.group_text = " ".join(shown[start : end + 1])
         return
+    if words[last_known] in ("victim", "victims") and words[end : end + 1] == ["of"]:
+        # "the victim of Friday night's shooting died": the predicate follows the attack
+        for m in range(end + 1, min(end + 7, len(words))):
+            if words[m] in _ATTACK_NOUNS:
+                if words[m + 1 : m + 2] in (["died"], ["dies"]) or words[m + 1 : m + 3] in (
+                    ["has", "died"],
+                    ["later", "died"],
+                ):
+                    end = m + 1
+                break
+            if not words[m].replace("'s", "").replace("’s", "").isalpha():
+                break
     c.np_start, c.np_end = start, end
     c.head = words[last_known]
     c.group_text = " ".join(shown[start:end])
@@ -1338,6 +1387,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         c.measure, c.via = "killed", "noun"  # "the homicide victim", "victim of a fatal shooting"
 
 
+_ATTACK_NOUNS = frozenset(["shooting", "shootings", "attack", "attacks", "stabbing"])
 _FATAL_MODIFIERS = frozenset(["homicide", "murder", "murdered", "slain", "deceased", "fatal"])
 
 
@@ -1566,6 +1616,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         return "killed"  # "a man who shot dead four shoppers"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
         measure = lx.ACTIVE_TRIGGERS[w]
+        if measure == "killed" and k > 1 and words[k - 1] == "to" and words[k - 2] in _MEANT:
+            return None  # "accused of trying to kill two officers", "plotted to kill her"
         if (
             measure == "injured"
             and c.np_end < len(words)
@@ -1589,6 +1641,13 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     return None
 
 
+# Verbs of intent before "to kill": a plan, a try or a threat, not a death.
+_MEANT = frozenset(
+    """try tries tried trying attempt attempts attempted attempting plot plots plotted
+    plotting plan plans planned planning going threaten threatens threatened threatening
+    want wants wanted wanting intend intends intended intending conspire conspired
+    conspiring vowed vow vows hired hoping""".split()
+)
 _SENT = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
 
 

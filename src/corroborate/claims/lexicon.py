@@ -54,7 +54,11 @@ for _group, _words in {
         sister husband wife girlfriend boyfriend cousin grandmother grandfather uncle aunt
         bystander cabbie""",
     "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
-        infant infants baby babies toddler toddlers schoolchildren minor minors""",
+        infant infants baby babies toddler toddlers schoolchildren minor minors grader
+        graders freshman freshmen sophomore sophomores first-grader second-grader
+        third-grader fourth-grader fifth-grader sixth-grader seventh-grader eighth-grader
+        ninth-grader tenth-grader first-graders second-graders third-graders fourth-graders
+        fifth-graders sixth-graders seventh-graders eighth-graders ninth-graders""",
     "people": """people persons person individual individuals others casualties adult
         adults male males female females""",
     "suspects": """suspect suspects shooter shooters perpetrator perpetrators culprit culprits
