@@ -264,31 +264,6 @@ def _elsewhen(claim: Claim) -> bool:
     return claim.measure == "killed" and any(p.search(claim.text) for p in _ELSEWHEN)
 
 
-# A death by something other than a gun ("died in a car crash", "stabbed to death"), told in a
-# sentence that says nothing of guns or shooting, is no gun death.
-_OTHER_CAUSE = re.compile(
-    r"\b(?:(?:car|motorcycle|vehicle|traffic|head-on)\s+(?:crash|accident|wreck|collision)"
-    r"|overdose|asphyxiation|strangulation|drowned|drowning|stabbed to death|fatal stabbing"
-    r"|beaten to death|strangled|natural causes|heart attack)\b",
-    re.IGNORECASE,
-)
-_GUN = re.compile(
-    r"\b(?:shot|shoot|shoots|shooting|shootings|shooter|gun|guns|gunfire|gunshot|gunshots"
-    r"|gunman|gunmen|bullet|bullets|firearm|rifle|pistol|handgun|shotgun|weapon|fatally"
-    r"|opened fire|returned fire|crossfire|drive-by)\b",
-    re.IGNORECASE,
-)
-
-
-def _other_death(claim: Claim) -> bool:
-    """A death by other means than a gun ("died in a car crash", "was stabbed to death")."""
-    return (
-        claim.measure == "killed"
-        and _OTHER_CAUSE.search(claim.text) is not None
-        and _GUN.search(claim.text) is None
-    )
-
-
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
 # "2 dead, 4 hurt in 3 shootings", "weekend shootings"): a roundup, not one incident.
 _ROUNDUP = re.compile(
@@ -448,7 +423,7 @@ def article_counts(
             continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
-        if value is None or side not in sides or _background(c) or _elsewhen(c) or _other_death(c):
+        if value is None or side not in sides or _background(c) or _elsewhen(c):
             continue
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
