@@ -426,3 +426,28 @@ def test_deaths_set_in_another_time_are_not_this_incident(
     text: str, expected: tuple[int, int]
 ) -> None:
     assert _counts(text) == expected
+
+
+MOURNED = [
+    (
+        "Three people were wounded as a crowd held a candlelight vigil for a woman who had "
+        "died in a fire the week before.",
+        (0, 3),
+    ),
+    (
+        "Two men were wounded while friends gathered to mourn the death of a teen who was "
+        "killed.",
+        (0, 2),
+    ),
+    ("A girl was hurt when shots hit a vigil honoring a man killed last month.", (0, 1)),
+    ("A funeral for a boy fatally beaten in May was disrupted when one man was shot dead.", (1, 0)),
+    # ... not when no gathering is for the dead
+    ("A woman was killed near the vigil site on Sunday.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MOURNED, ids=[t[0][:40] for t in MOURNED])
+def test_the_dead_a_vigil_is_for_are_not_this_incident(
+    text: str, expected: tuple[int, int]
+) -> None:
+    assert _counts(text) == expected

@@ -311,6 +311,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             continue  # "attacks at several locations" is no count
         if c.kind != "place" and c.measure == "places_attacked":
             continue
+        if c.measure == "killed" and section != "title" and _mourned(words, c.first):
+            continue  # "a vigil for a man killed last week": an earlier death, not this toll
         if toks is None:
             toks = tokens(sent.text, offset=sent.start)
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
@@ -375,6 +377,26 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         c for c in out if c.parts_of is None and c.value is not None and c.section == section
     )
     return out
+
+
+# Words for a gathering or rite held for someone already dead: the person named right
+# after one ("a vigil for a boy shot dead last week", "gathered to mourn a woman who was
+# killed") is an earlier death that the gathering remembers, not a count of this report.
+_MOURNING = frozenset(
+    """vigil vigils funeral funerals memorial memorials mourn mourned mourning mourns
+    honoring honouring remember remembering commemorate commemorating""".split()
+)
+_MOURNED_LINK = frozenset(["for", "of", "the", "death", "deaths", "loss", "honoring", "honouring"])
+
+
+def _mourned(words: list[str], first: int) -> bool:
+    """Is the count at ``first`` the one a vigil, funeral or mourning is for?"""
+    k = first - 1
+    while k >= 0 and first - k <= 4 and words[k] in _MOURNED_LINK:
+        k -= 1
+    return (k >= 0 and k < first - 1 and words[k] in _MOURNING) or (
+        first > 0 and words[first - 1] in _MOURNING
+    )
 
 
 # --- suicides -----------------------------------------------------------------------------
