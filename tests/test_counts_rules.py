@@ -415,6 +415,11 @@ ELSEWHEN = [
         "two years ago.",
         (0, 4),
     ),
+    (
+        "A teen was wounded on Friday. Two of his cousins died in a car crash years ago.",
+        (0, 1),
+    ),
+    ("Three men were hurt at the bar, where a guard was stabbed to death decades earlier.", (0, 3)),
     # ... not a time told inside the incident's own sentence
     ("A man was shot and killed in August outside his home, police said.", (1, 0)),
     ("Two men were shot and killed on Elm Street early Sunday.", (2, 0)),

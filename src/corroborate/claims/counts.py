@@ -255,6 +255,8 @@ _ELSEWHEN = (
         rf"|spring|fall|autumn|winter|{_MONTHS}))(?!\w)",
         re.IGNORECASE,
     ),
+    # "Two others died in a house fire years ago", "decades earlier"
+    re.compile(r"\b(?:years|decades)\s+(?:ago|earlier|before)\b", re.IGNORECASE),
 )
 
 
