@@ -515,19 +515,7 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
             if any(c.q.start <= k - 1 < max(c.q.end, c.np_end) for c in counts):
                 return
             n = _MULTIPLES[words[k - 1]] + 1
-            counts.append(
-                _Count(
-                    q=Quantity(k - 1, k + 1, n, n, n),
-                    first=k - 1,
-                    np_start=k + 1,
-                    np_end=k + 1,
-                    kind="people",
-                    group="people",
-                    measure="killed",
-                    via="implicit",
-                )
-            )
-            counts.sort(key=lambda c: c.first)
+            _add_implicit_death(counts, Quantity(k - 1, k + 1, n, n, n))
             return
     if any(c.measure == "killed" for c in counts):
         return
@@ -537,19 +525,7 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
                 continue  # "an attempted murder-suicide": the victim may live
             if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
                 continue
-            counts.append(
-                _Count(
-                    q=Quantity(k, k + 1, 2, 2, None, "at_least"),
-                    first=k,
-                    np_start=k + 1,
-                    np_end=k + 1,
-                    kind="people",
-                    group="people",
-                    measure="killed",
-                    via="implicit",
-                )
-            )
-            counts.sort(key=lambda c: c.first)
+            _add_implicit_death(counts, Quantity(k, k + 1, 2, 2, None, "at_least"))
             return
         found = _implied_at(words, k)
         if found is None:
@@ -561,20 +537,25 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
         end = found[1]
         if words[end - 1] == "homicide" and words[end : end + 1] and words[end] in _INQUIRY:
             continue  # "a homicide investigation started, but no deaths were reported"
-        counts.append(
-            _Count(
-                q=Quantity(k, end, 1, 1, None, "at_least"),
-                first=k,
-                np_start=end,
-                np_end=end,
-                kind="people",
-                group="people",
-                measure="killed",
-                via="implicit",
-            )
-        )
-        counts.sort(key=lambda c: c.first)
+        _add_implicit_death(counts, Quantity(k, end, 1, 1, None, "at_least"))
         return
+
+
+def _add_implicit_death(counts: list[_Count], q: Quantity) -> None:
+    """Add the dead that words like "a fatal shooting" imply, as a count spanning them."""
+    counts.append(
+        _Count(
+            q=q,
+            first=q.start,
+            np_start=q.end,
+            np_end=q.end,
+            kind="people",
+            group="people",
+            measure="killed",
+            via="implicit",
+        )
+    )
+    counts.sort(key=lambda c: c.first)
 
 
 # "a homicide investigation / detective": the inquiry, not the death.
