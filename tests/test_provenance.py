@@ -18,7 +18,7 @@ from corroborate.provenance.blocking import (
     _merge_sorted,
     candidate_pair_counts,
     candidate_pairs,
-    word_hash,
+    token_arrays,
 )
 from corroborate.provenance.core import _Pairs, _Units
 from corroborate.provenance.features import alignable_units, sentence_words
@@ -232,23 +232,8 @@ def test_merge_sorted_is_a_sorted_union(seed: int) -> None:
     assert _merge_sorted(old, new).tolist() == sorted(set(old.tolist()) | set(new.tolist()))
 
 
-def _arrays(docs: list[list[list[str]]]) -> tuple[np.ndarray, ...]:
-    vocab: dict[str, int] = {}
-    unit_doc: list[int] = []
-    token_unit: list[int] = []
-    token_word: list[int] = []
-    for d, units in enumerate(docs):
-        for words in units:
-            ids = sorted({vocab.setdefault(w, len(vocab)) for w in words})
-            token_unit += [len(unit_doc)] * len(ids)
-            token_word += ids
-            unit_doc.append(d)
-    hashes = np.fromiter((word_hash(w) for w in vocab), dtype=np.uint64, count=len(vocab))
-    return (np.asarray(unit_doc), np.asarray(token_unit), np.asarray(token_word), hashes)
-
-
 def test_pair_counts_do_not_depend_on_the_slice_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    arrays = _arrays(_synthetic(20))
+    arrays = token_arrays(_synthetic(20))
     whole = candidate_pair_counts(*arrays)
     assert whole[0].size  # copies collide
     monkeypatch.setattr(blocking, "_PAIR_CHUNK", 7)  # document pairs split across slices

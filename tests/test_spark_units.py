@@ -22,7 +22,7 @@ from corroborate.provenance.blocking import (
     MIN_COLLISION_SHARE,
     MIN_COLLISIONS,
     candidate_pair_counts,
-    word_hash,
+    token_arrays,
 )
 from corroborate.provenance.features import alignable_units
 from corroborate.spark.events import pack_days
@@ -72,23 +72,7 @@ def test_lsh_candidates_match_provenance_blocking() -> None:
     texts = _gva_texts(300)
     docs = [[words for _, words in alignable_units(t)] for t in texts]
     docs = [d for d in docs if d]
-    vocab: dict[str, int] = {}
-    unit_doc: list[int] = []
-    token_unit: list[int] = []
-    token_word: list[int] = []
-    for d, units in enumerate(docs):
-        for words in units:
-            ids = sorted({vocab.setdefault(w, len(vocab)) for w in words})
-            token_unit += [len(unit_doc)] * len(ids)
-            token_word += ids
-            unit_doc.append(d)
-    hashes = np.fromiter((word_hash(w) for w in vocab), dtype=np.uint64, count=len(vocab))
-    a, b, _ = candidate_pair_counts(
-        np.asarray(unit_doc, dtype=np.int64),
-        np.asarray(token_unit, dtype=np.int64),
-        np.asarray(token_word, dtype=np.int64),
-        hashes,
-    )
+    a, b, _ = candidate_pair_counts(*token_arrays(docs))
     expected = set(zip(a.tolist(), b.tolist(), strict=True))
     assert expected  # the sample has candidates (templated gun-violence reports)
     assert _spark_style_candidates(docs) == expected

@@ -136,27 +136,42 @@ def candidate_pairs(
     ``docs[d][u]`` is the word list of sentence ``u`` of document ``d``. A convenience over
     :func:`candidate_pairs_hashed`, which takes pre-hashed arrays.
     """
-    vocab: dict[str, int] = {}
-    unit_doc: list[int] = []
-    token_unit: list[int] = []
-    token_word: list[int] = []
-    for d, units in enumerate(docs):
-        for words in units:
-            for w in sorted({vocab.setdefault(w, len(vocab)) for w in words}):
-                token_unit.append(len(unit_doc))
-                token_word.append(w)
-            unit_doc.append(d)
     return candidate_pairs_hashed(
-        np.asarray(unit_doc, dtype=np.int64),
-        np.asarray(token_unit, dtype=np.int64),
-        np.asarray(token_word, dtype=np.int64),
-        np.fromiter((word_hash(w) for w in vocab), dtype=np.uint64, count=len(vocab)),
+        *token_arrays(docs),
         bands=bands,
         rows=rows,
         bucket_cap=bucket_cap,
         window=window,
         min_collisions=min_collisions,
         min_collision_share=min_collision_share,
+    )
+
+
+def token_arrays(
+    docs: Sequence[Sequence[Sequence[str]]],
+) -> tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.uint64]
+]:
+    """The arrays :func:`candidate_pairs_hashed` takes, from word lists: each sentence's
+    document, each sentence's distinct word ids (sorted), and every word's hash.
+
+    ``docs[d][u]`` is the word list of sentence ``u`` of document ``d``.
+    """
+    vocab: dict[str, int] = {}
+    unit_doc: list[int] = []
+    token_unit: list[int] = []
+    token_word: list[int] = []
+    for d, units in enumerate(docs):
+        for words in units:
+            ids = sorted({vocab.setdefault(w, len(vocab)) for w in words})
+            token_unit += [len(unit_doc)] * len(ids)
+            token_word += ids
+            unit_doc.append(d)
+    return (
+        np.asarray(unit_doc, dtype=np.int64),
+        np.asarray(token_unit, dtype=np.int64),
+        np.asarray(token_word, dtype=np.int64),
+        np.fromiter((word_hash(w) for w in vocab), dtype=np.uint64, count=len(vocab)),
     )
 
 
