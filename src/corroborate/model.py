@@ -34,14 +34,44 @@ RelationKind = Literal[
 #: One shared set per combination of explicitly set fields (see ``Record``).
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
+#: Per record class: an empty key-sharing dict of its field names, or None where a plain
+#: dict is smaller. CPython sizes a key-sharing dict's values for 30 names whatever the
+#: class uses (about 340 bytes with its header), and a plain dict of 11 or more names
+#: takes 470 bytes and up (a claim's 22: 840).
+_VALUE_TEMPLATES: dict[type[BaseModel], dict[str, Any] | None] = {}
+_KEY_SHARING_MIN_FIELDS = 11
 
-def _share_field_set(record: BaseModel) -> None:
+
+def _value_template(cls: type[BaseModel]) -> dict[str, Any] | None:
+    try:
+        return _VALUE_TEMPLATES[cls]
+    except KeyError:
+        pass
+    template: dict[str, Any] | None = None
+    names = tuple(cls.model_fields)
+    if len(names) >= _KEY_SHARING_MIN_FIELDS:
+        # An instance's attribute dict is key-sharing when its attributes were set in the
+        # order of its class's first instance; its copies share the keys too.
+        holder = type(f"_{cls.__name__}Values", (), {})()
+        for name in names:
+            setattr(holder, name, None)
+        template = holder.__dict__
+    return _VALUE_TEMPLATES.setdefault(cls, template)
+
+
+def _compact(record: BaseModel) -> None:
     names = record.__pydantic_fields_set__
     key = frozenset(names)
     shared = _FIELD_SETS.get(key)
     if shared is None:
         shared = _FIELD_SETS.setdefault(key, set(names))
     object.__setattr__(record, "__pydantic_fields_set__", shared)
+    template = _value_template(type(record))
+    values = record.__dict__
+    if template is not None and len(values) == len(template):
+        compact = template.copy()
+        compact.update(values)
+        object.__setattr__(record, "__dict__", compact)
 
 
 class Record(BaseModel):
@@ -50,22 +80,24 @@ class Record(BaseModel):
     Pydantic keeps, per instance, the set of the field names it was given: 2.2 KB for a
     claim, more than the claim's own values, and most of a large batch's memory. Records
     cannot change, so records given the same fields share one such set (pydantic copies it
-    before any change, in ``model_copy``).
+    before any change, in ``model_copy``). Records with many fields also keep their values
+    in a key-sharing dict (one table of names per class), which holds a claim's values in
+    340 bytes instead of 840.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     def model_post_init(self, context: Any, /) -> None:
-        _share_field_set(self)
+        _compact(self)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         copied = super().model_copy(update=update, deep=deep)
-        _share_field_set(copied)
+        _compact(copied)
         return copied
 
     def __setstate__(self, state: dict[Any, Any]) -> None:  # unpickled (Spark) records too
         super().__setstate__(state)
-        _share_field_set(self)
+        _compact(self)
 
 
 R = TypeVar("R", bound=Record)
