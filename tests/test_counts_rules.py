@@ -165,7 +165,12 @@ IMPLIED = [
     # "fatal" / "deadly" with a place or a kind before the attack
     ("Officers named the man killed in a fatal Riverside shooting.", (1, 0)),
     ("Neighbors gathered after the deadly motel parking stabbing.", (1, 0)),
-    ("A fatal crash and a shooting kept officers busy on Sunday.", (0, 0)),
+    ("Deadly heat and a shooting kept officers busy on Sunday.", (0, 0)),
+    # any deadly event is a death, whatever the means
+    ("Wardens named the man who died in a fatal Elk County hunting accident.", (1, 0)),
+    ("Witnesses described the deadly attack at the market.", (1, 0)),
+    ("Deputies were called to a fatal incident on Oak Road.", (1, 0)),
+    ("A fatal crash and a shooting kept officers busy on Sunday.", (1, 0)),
     # a charge or a case of murder is a death; an attempted one is not
     ("A 19-year-old was charged with murder on Friday.", (1, 0)),
     ("Two brothers were arrested in the killing of a store clerk.", (1, 0)),

@@ -457,23 +457,25 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-_IMPLICIT_WORDS = frozenset(pair[1] for pair in lx.IMPLIED_DEATHS) | {
-    "shooting",
-    "stabbing",
-    "murder-suicide",
-    "murder-suicides",
-    "murder/suicide",
-}  # the rarer word
-
-
 # Words that may stand between "fatal" / "deadly" and the attack it qualifies: a place or a
 # kind ("a fatal Hammond shooting", "the deadly homeless shelter shooting"), not a word that
 # ends the phrase ("a fatal crash and a shooting", "deadly, police said, shooting").
-_IMPLIED_ATTACKS = frozenset(["shooting", "stabbing"])
+# Any deadly event is a death, whatever the means: "a fatal hunting accident", "the deadly
+# attack", "a fatal incident" ("deadly fire" is left out: it is as often gunfire as a blaze).
+_IMPLIED_ATTACKS = frozenset(
+    """shooting stabbing accident crash attack incident assault beating rampage spree standoff
+    explosion bombing blast collision wreck confrontation encounter ambush""".split()
+)
 _IMPLIED_GAP_STOPS = frozenset(
     """and or but nor in at on of to for from after before with by near as than that which
     who when where while was were is are be been the a an this his her their its""".split()
 )
+
+_IMPLICIT_WORDS = (
+    frozenset(pair[1] for pair in lx.IMPLIED_DEATHS)
+    | _IMPLIED_ATTACKS
+    | {"murder-suicide", "murder-suicides", "murder/suicide"}
+)  # the rarer word
 
 
 def _implied_at(words: list[str], k: int) -> tuple[int, int] | None:
