@@ -176,6 +176,10 @@ IMPLIED = [
     ("Two brothers were arrested in the killing of a store clerk.", (1, 0)),
     ("Jurors heard opening statements in the Harlan murder trial.", (1, 0)),
     ("The man was charged with attempted murder after the fight.", (0, 0)),
+    # ... and so is one of manslaughter
+    ("The boy's uncle was charged with manslaughter on Monday.", (1, 0)),
+    ("A Dover man faces a manslaughter charge after the shooting.", (1, 0)),
+    ("The woman was charged with attempted manslaughter.", (0, 0)),
     # a murder-suicide is two deaths; an attempted one is not
     ("Deputies say the couple died in a murder-suicide at their home.", (2, 0)),
     ("Deputies are looking into an attempted murder-suicide on Oak Road.", (0, 0)),
@@ -185,6 +189,12 @@ IMPLIED = [
 @pytest.mark.parametrize(("text", "expected"), IMPLIED, ids=[t[0][:50] for t in IMPLIED])
 def test_implied_death(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
+
+
+def test_a_death_without_a_count_restates_no_headline_figure() -> None:
+    # the headline's dead girl stays: "charged with manslaughter" does not say how many died
+    body = "A girl was shot at a party. A woman was charged with manslaughter."
+    assert _counts(body, title="Girl shot at party dies; woman held") == (1, 0)
 
 
 def test_implied_death_is_an_at_least_claim() -> None:

@@ -201,7 +201,13 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
     is the report's own tally (see :func:`~corroborate.claims.counts.article_counts`)."""
     title = [c for c in claims if c.section == "title"]
     keep = {c.id for c in title} if is_tally(title) else set()
-    body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
+    # A death told without a count ("charged with manslaughter") restates no headline figure:
+    # it says someone died, not how many.
+    body = {
+        (c.measure, c.value)
+        for c in claims
+        if c.id not in heading_ids and not _uncounted(c)
+    }
     # A heading's several counts of one measure ("Woman, 3-year-old dead") are restated only
     # by their sum: a body's "he died" is one of them, not the two.
     told: dict[tuple[str, int, str], list[Claim]] = defaultdict(list)
@@ -218,6 +224,14 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
         for c in claims
         if c.id not in heading_ids or c.id in keep or (c.measure, c.value) not in body
     ]
+
+
+def _uncounted(c: Claim) -> bool:
+    """A death told without a count ("a fatal shooting", "charged with murder")."""
+    return c.qualifier == "at_least" and not _COUNTED.search(c.number_text)
+
+
+_COUNTED = re.compile(r"\d|\bleast\b|\bfewer\b|\bless\b|\bminimum\b", re.IGNORECASE)
 
 
 _TALLY_NUMBER = re.compile(
@@ -718,6 +732,7 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "fatal",
         "deadly",
         "murder",
+        "manslaughter",
         "murder-suicide",
         "murder-suicides",
     }
