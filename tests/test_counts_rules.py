@@ -435,6 +435,22 @@ ELSEWHEN = [
         (0, 1),
     ),
     ("Three men were hurt at the bar, where a guard was stabbed to death decades earlier.", (0, 3)),
+    # what the incident "comes (a week) after" or "follows" is an earlier one
+    (
+        "A man was shot in the leg on Elm Street. The shooting comes a week after a teen "
+        "was killed two blocks away.",
+        (0, 1),
+    ),
+    (
+        "Two women were wounded at the mall. The attack came as police hunted the gunman who "
+        "killed three people in May.",
+        (0, 2),
+    ),
+    ("Three men were hurt. Saturday's shooting follows a fatal stabbing on Oak Road.", (0, 3)),
+    ("A boy was wounded. The shooting occurred two months after a guard was shot dead.", (0, 1)),
+    # ... not the incident's own hour, nor a death told before the verb
+    ("A man died after he was shot. The shooting happened shortly after midnight.", (1, 0)),
+    ("The deadly shooting of a clerk came hours after the store opened.", (1, 0)),
     # ... not a time told inside the incident's own sentence
     ("A man was shot and killed in August outside his home, police said.", (1, 0)),
     ("Two men were shot and killed on Elm Street early Sunday.", (2, 0)),

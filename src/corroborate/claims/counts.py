@@ -263,7 +263,26 @@ _ELSEWHEN = (
 def _elsewhen(claim: Claim) -> bool:
     """Is a death told in a sentence set in another time ("A year earlier, a man was shot dead
     there", "In August, a 23-year-old was gunned down")? Another incident, not this one."""
-    return claim.measure == "killed" and any(p.search(claim.text) for p in _ELSEWHEN)
+    return claim.measure == "killed" and (
+        any(p.search(claim.text) for p in _ELSEWHEN) or _came_after(claim)
+    )
+
+
+# "The shooting comes a week after ...", "Saturday's attack follows the killing of ...": what
+# the incident is set against is an earlier one.
+_CAME_AFTER = re.compile(
+    r"\b(?:shootings?|attacks?|incidents?|killings?|deaths?|homicides?|stabbings?|violence"
+    r"|slayings?|rampage)\s+(?:(?:comes|came)\b[^.;]{0,50}?\b(?:after|as|amid|since|following"
+    r"|in the wake of)|(?:occurred|happened)\b[^.;]{0,30}?\b(?:days?|weeks?|months?|years?)"
+    r"\s+(?:after|since)|(?:follows|followed))\b",
+    re.IGNORECASE,
+)
+
+
+def _came_after(claim: Claim) -> bool:
+    """Is the count told after "the shooting comes (a week) after" in its sentence?"""
+    m = _CAME_AFTER.search(claim.text)
+    return m is not None and m.end() <= claim.number_span.start - claim.span.start
 
 
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
@@ -386,7 +405,7 @@ def article_counts(
     claims = list(claims)
     # "a fatal shooting" with no count: one dead only if nothing else says how many; it is
     # too weak a sign (a related link, a caption) to read the injured against.
-    implied = [c for c in claims if _implied(c) and not _background(c)]
+    implied = [c for c in claims if _implied(c) and not _background(c) and not _elsewhen(c)]
     claims = [c for c in claims if not _implied(c)]
     wanted = {*measures, "killed"}  # the dead are needed to read the injured
     killed_sentences = {
