@@ -448,6 +448,14 @@ ELSEWHEN = [
     ),
     ("Three men were hurt. Saturday's shooting follows a fatal stabbing on Oak Road.", (0, 3)),
     ("A boy was wounded. The shooting occurred two months after a guard was shot dead.", (0, 1)),
+    # ... and so is what a reprisal answers
+    (
+        "Eight people were wounded on Preston Street. Police said the attack was in "
+        "retaliation for a shooting that left one man dead.",
+        (0, 8),
+    ),
+    ("Two men were hurt in what police called revenge for the killing of a cousin.", (0, 2)),
+    ("Police said the man was shot dead in retaliation for a robbery.", (1, 0)),
     # ... not the incident's own hour, nor a death told before the verb
     ("A man died after he was shot. The shooting happened shortly after midnight.", (1, 0)),
     ("The deadly shooting of a clerk came hours after the store opened.", (1, 0)),

@@ -279,10 +279,21 @@ _CAME_AFTER = re.compile(
 )
 
 
+# "... was in retaliation for a shooting that left one dead", "to avenge the killing of": a
+# reprisal answers an earlier incident.
+_REPRISAL = re.compile(
+    r"\b(?:retaliation|revenge|reprisal)\s+(?:for|to|against|over)\b|\bto avenge\b",
+    re.IGNORECASE,
+)
+
+
 def _came_after(claim: Claim) -> bool:
-    """Is the count told after "the shooting comes (a week) after" in its sentence?"""
-    m = _CAME_AFTER.search(claim.text)
-    return m is not None and m.end() <= claim.number_span.start - claim.span.start
+    """Is the count told after "the shooting comes (a week) after" or "in retaliation for"
+    in its sentence?"""
+    start = claim.number_span.start - claim.span.start
+    return any(
+        m.end() <= start for p in (_CAME_AFTER, _REPRISAL) for m in p.finditer(claim.text)
+    )
 
 
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
