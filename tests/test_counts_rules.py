@@ -456,6 +456,14 @@ ELSEWHEN = [
     ),
     ("Two men were hurt in what police called revenge for the killing of a cousin.", (0, 2)),
     ("Police said the man was shot dead in retaliation for a robbery.", (1, 0)),
+    # what could have happened did not
+    (
+        "A driver was hit by a stray bullet. The shots could have caused much more serious "
+        "injuries or death to the victim.",
+        (0, 1),
+    ),
+    ("A clerk was wounded. He said he would have been the third person killed.", (0, 1)),
+    ("A dispute might have led to the shooting that left two men dead.", (2, 0)),
     # ... not the incident's own hour, nor a death told before the verb
     ("A man died after he was shot. The shooting happened shortly after midnight.", (1, 0)),
     ("The deadly shooting of a clerk came hours after the store opened.", (1, 0)),

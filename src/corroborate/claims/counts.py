@@ -260,6 +260,19 @@ _ELSEWHEN = (
 )
 
 
+# "could have caused injuries or death", "would have been killed": what did not happen.
+_UNREAL = re.compile(
+    r"\b(?:could|would|might)(?:\s+(?:easily|well|very well|have|not))*\s+have\s+"
+    r"(?:(?!\b(?:that|which|who|whom|where|when|after|and)\b)[^.;,:]){0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _unreal(claim: Claim) -> bool:
+    """Is the count told as what could have happened ("could have caused death")?"""
+    return _UNREAL.search(claim.text, 0, claim.number_span.start - claim.span.start) is not None
+
+
 def _elsewhen(claim: Claim) -> bool:
     """Is a death told in a sentence set in another time ("A year earlier, a man was shot dead
     there", "In August, a 23-year-old was gunned down")? Another incident, not this one."""
@@ -455,7 +468,7 @@ def article_counts(
             continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
-        if value is None or side not in sides or _background(c) or _elsewhen(c):
+        if value is None or side not in sides or _background(c) or _elsewhen(c) or _unreal(c):
             continue
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
