@@ -53,6 +53,11 @@ BODY = [
     # a pupil told by grade is one person
     ("A Dover eighth-grader died Sunday after being accidentally shot.", (1, 0)),
     ("Two sophomores were wounded outside the gym.", (0, 2)),
+    # "their mother" is one person of their own, as "his wife" is
+    ("Two children and their mother were found dead in the house.", (3, 0)),
+    ("Two boys, ages 3 and 5, and their father were found shot to death.", (3, 0)),
+    ("Police said their son was shot in the leg.", (0, 1)),
+    ("Neighbours said their home was hit by gunfire.", (0, 0)),
     # ages in an aside are no counts
     ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
     ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),

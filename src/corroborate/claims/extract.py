@@ -765,6 +765,7 @@ _COUNT_STARTS = frozenset(
         "she",
         "his",
         "her",
+        "their",
         "the",
         "another",
         "one",
@@ -1014,7 +1015,7 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)
         if shown is not None and _person_name(words, shown, i):
             return Quantity(i, i, 1, 1, 1)
-        if w0 not in _DETERMINERS and w0 not in ("his", "her"):
+        if w0 not in _DETERMINERS and w0 not in ("his", "her", "their"):
             return None
     j = i + 1
     while j < min(i + 7, len(words)):
@@ -1041,7 +1042,7 @@ def _singular(
     return None
 
 
-_NP_ONLY = frozenset(["the", "his", "her"])
+_NP_ONLY = frozenset(["the", "his", "her", "their"])
 # "killed him", "shot him in the hand": the person told before, as a count of one.
 _HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
