@@ -181,6 +181,9 @@ IMPLIED = [
     ("Two brothers were arrested in the killing of a store clerk.", (1, 0)),
     ("Jurors heard opening statements in the Harlan murder trial.", (1, 0)),
     ("The man was charged with attempted murder after the fight.", (0, 0)),
+    ("He faces attempted first-degree murder charges.", (0, 0)),
+    ("One of the attempted aggravated murder charges is for the shooting.", (0, 0)),
+    ("He faces attempted robbery and murder charges.", (1, 0)),
     # ... and so is one of manslaughter
     ("The boy's uncle was charged with manslaughter on Monday.", (1, 0)),
     ("A Dover man faces a manslaughter charge after the shooting.", (1, 0)),

@@ -546,8 +546,8 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
         found = _implied_at(words, k)
         if found is None:
             continue
-        if words[k - 1 : k] == ["attempted"] or words[k + 1 : k + 2] == ["attempted"]:
-            continue  # "charged with attempted murder"
+        if _attempted_before(words, k) or words[k + 1 : k + 2] == ["attempted"]:
+            continue  # "charged with attempted murder", "attempted aggravated murder charges"
         if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
             continue  # inside a count's own words: "a double fatal shooting"
         end = found[1]
@@ -555,6 +555,17 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
             continue  # "a homicide investigation started, but no deaths were reported"
         _add_implicit_death(counts, Quantity(k, end, 1, 1, None, "at_least"))
         return
+
+
+def _attempted_before(words: list[str], k: int) -> bool:
+    """Is the murder at ``k`` an attempted one, "attempted" before it with up to two words of
+    kind between ("attempted first-degree murder"; not "attempted robbery and murder")?"""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if words[j] == "attempted":
+            return True
+        if words[j] in ("and", "or", ",", "but"):
+            return False
+    return False
 
 
 def _add_implicit_death(counts: list[_Count], q: Quantity) -> None:
