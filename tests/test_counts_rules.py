@@ -227,6 +227,9 @@ def test_victims_only_counts_leave_out_the_killers_suicide() -> None:
 
 HEADLINES = [
     ("Gunman shoots 15-year-old in the head", (0, 1)),
+    # a title-case verb opens no name ("Killed After Accidentally" is no person)
+    ("Dover Girl, 16, Killed After Accidentally Being Shot in Chest", (1, 0)),
+    ("Boy, 7, Wounded After Accidentally Being Shot by Brother", (0, 1)),
     ("Teen charged after killing 17-year-old in park", (1, 0)),
     ("Drifter who killed teenager at diner apologizes", (1, 0)),
     ("Parents charged in 5-year-old's shooting death", (1, 0)),

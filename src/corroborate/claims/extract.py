@@ -1128,8 +1128,8 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
 def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> bool:
     """A capitalised name that is the victim of a predicate: "Watkins was killed",
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
-    if not _name_start(words, shown, i):
-        return False
+    if not _name_start(words, shown, i) or words[i] in _HEADLINE_VERBS:
+        return False  # a title-case verb opens no name: "Girl, 16, Killed After Accidentally"
     j = i
     while j < len(words) and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
         if words[j] in _KNOWN_WORDS:
