@@ -458,6 +458,12 @@ ELSEWHEN = [
         (0, 2),
     ),
     ("Three men were hurt. Saturday's shooting follows a fatal stabbing on Oak Road.", (0, 3)),
+    # ... and so are the hurt told there
+    (
+        "A woman was shot in the arm on Elm Street. The shooting comes a week after nine "
+        "people were wounded at a party nearby.",
+        (0, 1),
+    ),
     ("A boy was wounded. The shooting occurred two months after a guard was shot dead.", (0, 1)),
     # ... and so is what a reprisal answers
     (

@@ -470,6 +470,8 @@ def article_counts(
         side = _side(c)
         if value is None or side not in sides or _background(c) or _elsewhen(c) or _unreal(c):
             continue
+        if c.measure != "killed" and _came_after(c):
+            continue  # "the shooting comes a week after one where four were shot": the hurt too
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
         if c.measure in single and _roundup(c):
