@@ -53,6 +53,11 @@ BODY = [
     # a pupil told by grade is one person
     ("A Dover eighth-grader died Sunday after being accidentally shot.", (1, 0)),
     ("Two sophomores were wounded outside the gym.", (0, 2)),
+    # "their mother" is one person of their own, as "his wife" is
+    ("Two children and their mother were found dead in the house.", (3, 0)),
+    ("Two boys, ages 3 and 5, and their father were found shot to death.", (3, 0)),
+    ("Police said their son was shot in the leg.", (0, 1)),
+    ("Neighbours said their home was hit by gunfire.", (0, 0)),
     # ages in an aside are no counts
     ("Two girls, ages 4 and 11, and two adults were found slain in the house.", (4, 0)),
     ("Police found a man and a woman, both 19, dead in the yard.", (2, 0)),
@@ -165,12 +170,24 @@ IMPLIED = [
     # "fatal" / "deadly" with a place or a kind before the attack
     ("Officers named the man killed in a fatal Riverside shooting.", (1, 0)),
     ("Neighbors gathered after the deadly motel parking stabbing.", (1, 0)),
-    ("A fatal crash and a shooting kept officers busy on Sunday.", (0, 0)),
+    ("Deadly heat and a shooting kept officers busy on Sunday.", (0, 0)),
+    # any deadly event is a death, whatever the means
+    ("Wardens named the man who died in a fatal Elk County hunting accident.", (1, 0)),
+    ("Witnesses described the deadly attack at the market.", (1, 0)),
+    ("Deputies were called to a fatal incident on Oak Road.", (1, 0)),
+    ("A fatal crash and a shooting kept officers busy on Sunday.", (1, 0)),
     # a charge or a case of murder is a death; an attempted one is not
     ("A 19-year-old was charged with murder on Friday.", (1, 0)),
     ("Two brothers were arrested in the killing of a store clerk.", (1, 0)),
     ("Jurors heard opening statements in the Harlan murder trial.", (1, 0)),
     ("The man was charged with attempted murder after the fight.", (0, 0)),
+    ("He faces attempted first-degree murder charges.", (0, 0)),
+    ("One of the attempted aggravated murder charges is for the shooting.", (0, 0)),
+    ("He faces attempted robbery and murder charges.", (1, 0)),
+    # ... and so is one of manslaughter
+    ("The boy's uncle was charged with manslaughter on Monday.", (1, 0)),
+    ("A Dover man faces a manslaughter charge after the shooting.", (1, 0)),
+    ("The woman was charged with attempted manslaughter.", (0, 0)),
     # a murder-suicide is two deaths; an attempted one is not
     ("Deputies say the couple died in a murder-suicide at their home.", (2, 0)),
     ("Deputies are looking into an attempted murder-suicide on Oak Road.", (0, 0)),
@@ -180,6 +197,12 @@ IMPLIED = [
 @pytest.mark.parametrize(("text", "expected"), IMPLIED, ids=[t[0][:50] for t in IMPLIED])
 def test_implied_death(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
+
+
+def test_a_death_without_a_count_restates_no_headline_figure() -> None:
+    # the headline's dead girl stays: "charged with manslaughter" does not say how many died
+    body = "A girl was shot at a party. A woman was charged with manslaughter."
+    assert _counts(body, title="Girl shot at party dies; woman held") == (1, 0)
 
 
 def test_implied_death_is_an_at_least_claim() -> None:
@@ -204,6 +227,9 @@ def test_victims_only_counts_leave_out_the_killers_suicide() -> None:
 
 HEADLINES = [
     ("Gunman shoots 15-year-old in the head", (0, 1)),
+    # a title-case verb opens no name ("Killed After Accidentally" is no person)
+    ("Dover Girl, 16, Killed After Accidentally Being Shot in Chest", (1, 0)),
+    ("Boy, 7, Wounded After Accidentally Being Shot by Brother", (0, 1)),
     ("Teen charged after killing 17-year-old in park", (1, 0)),
     ("Drifter who killed teenager at diner apologizes", (1, 0)),
     ("Parents charged in 5-year-old's shooting death", (1, 0)),
@@ -420,6 +446,44 @@ ELSEWHEN = [
         (0, 1),
     ),
     ("Three men were hurt at the bar, where a guard was stabbed to death decades earlier.", (0, 3)),
+    # what the incident "comes (a week) after" or "follows" is an earlier one
+    (
+        "A man was shot in the leg on Elm Street. The shooting comes a week after a teen "
+        "was killed two blocks away.",
+        (0, 1),
+    ),
+    (
+        "Two women were wounded at the mall. The attack came as police hunted the gunman who "
+        "killed three people in May.",
+        (0, 2),
+    ),
+    ("Three men were hurt. Saturday's shooting follows a fatal stabbing on Oak Road.", (0, 3)),
+    # ... and so are the hurt told there
+    (
+        "A woman was shot in the arm on Elm Street. The shooting comes a week after nine "
+        "people were wounded at a party nearby.",
+        (0, 1),
+    ),
+    ("A boy was wounded. The shooting occurred two months after a guard was shot dead.", (0, 1)),
+    # ... and so is what a reprisal answers
+    (
+        "Eight people were wounded on Preston Street. Police said the attack was in "
+        "retaliation for a shooting that left one man dead.",
+        (0, 8),
+    ),
+    ("Two men were hurt in what police called revenge for the killing of a cousin.", (0, 2)),
+    ("Police said the man was shot dead in retaliation for a robbery.", (1, 0)),
+    # what could have happened did not
+    (
+        "A driver was hit by a stray bullet. The shots could have caused much more serious "
+        "injuries or death to the victim.",
+        (0, 1),
+    ),
+    ("A clerk was wounded. He said he would have been the third person killed.", (0, 1)),
+    ("A dispute might have led to the shooting that left two men dead.", (2, 0)),
+    # ... not the incident's own hour, nor a death told before the verb
+    ("A man died after he was shot. The shooting happened shortly after midnight.", (1, 0)),
+    ("The deadly shooting of a clerk came hours after the store opened.", (1, 0)),
     # ... not a time told inside the incident's own sentence
     ("A man was shot and killed in August outside his home, police said.", (1, 0)),
     ("Two men were shot and killed on Elm Street early Sunday.", (2, 0)),

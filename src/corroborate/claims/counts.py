@@ -260,10 +260,53 @@ _ELSEWHEN = (
 )
 
 
+# "could have caused injuries or death", "would have been killed": what did not happen.
+_UNREAL = re.compile(
+    r"\b(?:could|would|might)(?:\s+(?:easily|well|very well|have|not))*\s+have\s+"
+    r"(?:(?!\b(?:that|which|who|whom|where|when|after|and)\b)[^.;,:]){0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _unreal(claim: Claim) -> bool:
+    """Is the count told as what could have happened ("could have caused death")?"""
+    return _UNREAL.search(claim.text, 0, claim.number_span.start - claim.span.start) is not None
+
+
 def _elsewhen(claim: Claim) -> bool:
     """Is a death told in a sentence set in another time ("A year earlier, a man was shot dead
     there", "In August, a 23-year-old was gunned down")? Another incident, not this one."""
-    return claim.measure == "killed" and any(p.search(claim.text) for p in _ELSEWHEN)
+    return claim.measure == "killed" and (
+        any(p.search(claim.text) for p in _ELSEWHEN) or _came_after(claim)
+    )
+
+
+# "The shooting comes a week after ...", "Saturday's attack follows the killing of ...": what
+# the incident is set against is an earlier one.
+_CAME_AFTER = re.compile(
+    r"\b(?:shootings?|attacks?|incidents?|killings?|deaths?|homicides?|stabbings?|violence"
+    r"|slayings?|rampage)\s+(?:(?:comes|came)\b[^.;]{0,50}?\b(?:after|as|amid|since|following"
+    r"|in the wake of)|(?:occurred|happened)\b[^.;]{0,30}?\b(?:days?|weeks?|months?|years?)"
+    r"\s+(?:after|since)|(?:follows|followed))\b",
+    re.IGNORECASE,
+)
+
+
+# "... was in retaliation for a shooting that left one dead", "to avenge the killing of": a
+# reprisal answers an earlier incident.
+_REPRISAL = re.compile(
+    r"\b(?:retaliation|revenge|reprisal)\s+(?:for|to|against|over)\b|\bto avenge\b",
+    re.IGNORECASE,
+)
+
+
+def _came_after(claim: Claim) -> bool:
+    """Is the count told after "the shooting comes (a week) after" or "in retaliation for"
+    in its sentence?"""
+    start = claim.number_span.start - claim.span.start
+    return any(
+        m.end() <= start for p in (_CAME_AFTER, _REPRISAL) for m in p.finditer(claim.text)
+    )
 
 
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
@@ -386,7 +429,7 @@ def article_counts(
     claims = list(claims)
     # "a fatal shooting" with no count: one dead only if nothing else says how many; it is
     # too weak a sign (a related link, a caption) to read the injured against.
-    implied = [c for c in claims if _implied(c) and not _background(c)]
+    implied = [c for c in claims if _implied(c) and not _background(c) and not _elsewhen(c)]
     claims = [c for c in claims if not _implied(c)]
     wanted = {*measures, "killed"}  # the dead are needed to read the injured
     killed_sentences = {
@@ -425,8 +468,10 @@ def article_counts(
             continue  # a part of a total counts with it; the dead among the shot count apart
         value = c.value if c.value is not None else c.low
         side = _side(c)
-        if value is None or side not in sides or _background(c) or _elsewhen(c):
+        if value is None or side not in sides or _background(c) or _elsewhen(c) or _unreal(c):
             continue
+        if c.measure != "killed" and _came_after(c):
+            continue  # "the shooting comes a week after one where four were shot": the hurt too
         if c.measure in undated and _earlier_year(c, latest):
             continue  # "the 2012 Aurora shooting that left 12 dead": another incident
         if c.measure in single and _roundup(c):

@@ -201,7 +201,13 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
     is the report's own tally (see :func:`~corroborate.claims.counts.article_counts`)."""
     title = [c for c in claims if c.section == "title"]
     keep = {c.id for c in title} if is_tally(title) else set()
-    body = {(c.measure, c.value) for c in claims if c.id not in heading_ids}
+    # A death told without a count ("charged with manslaughter") restates no headline figure:
+    # it says someone died, not how many.
+    body = {
+        (c.measure, c.value)
+        for c in claims
+        if c.id not in heading_ids and not _uncounted(c)
+    }
     # A heading's several counts of one measure ("Woman, 3-year-old dead") are restated only
     # by their sum: a body's "he died" is one of them, not the two.
     told: dict[tuple[str, int, str], list[Claim]] = defaultdict(list)
@@ -218,6 +224,14 @@ def _drop_restated_headings(claims: list[Claim], heading_ids: set[str]) -> list[
         for c in claims
         if c.id not in heading_ids or c.id in keep or (c.measure, c.value) not in body
     ]
+
+
+def _uncounted(c: Claim) -> bool:
+    """A death told without a count ("a fatal shooting", "charged with murder")."""
+    return c.qualifier == "at_least" and not _COUNTED.search(c.number_text)
+
+
+_COUNTED = re.compile(r"\d|\bleast\b|\bfewer\b|\bless\b|\bminimum\b", re.IGNORECASE)
 
 
 _TALLY_NUMBER = re.compile(
@@ -457,23 +471,25 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-_IMPLICIT_WORDS = frozenset(pair[1] for pair in lx.IMPLIED_DEATHS) | {
-    "shooting",
-    "stabbing",
-    "murder-suicide",
-    "murder-suicides",
-    "murder/suicide",
-}  # the rarer word
-
-
 # Words that may stand between "fatal" / "deadly" and the attack it qualifies: a place or a
 # kind ("a fatal Hammond shooting", "the deadly homeless shelter shooting"), not a word that
 # ends the phrase ("a fatal crash and a shooting", "deadly, police said, shooting").
-_IMPLIED_ATTACKS = frozenset(["shooting", "stabbing"])
+# Any deadly event is a death, whatever the means: "a fatal hunting accident", "the deadly
+# attack", "a fatal incident" ("deadly fire" is left out: it is as often gunfire as a blaze).
+_IMPLIED_ATTACKS = frozenset(
+    """shooting stabbing accident crash attack incident assault beating rampage spree standoff
+    explosion bombing blast collision wreck confrontation encounter ambush""".split()
+)
 _IMPLIED_GAP_STOPS = frozenset(
     """and or but nor in at on of to for from after before with by near as than that which
     who when where while was were is are be been the a an this his her their its""".split()
 )
+
+_IMPLICIT_WORDS = (
+    frozenset(pair[1] for pair in lx.IMPLIED_DEATHS)
+    | _IMPLIED_ATTACKS
+    | {"murder-suicide", "murder-suicides", "murder/suicide"}
+)  # the rarer word
 
 
 def _implied_at(words: list[str], k: int) -> tuple[int, int] | None:
@@ -530,8 +546,8 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
         found = _implied_at(words, k)
         if found is None:
             continue
-        if words[k - 1 : k] == ["attempted"] or words[k + 1 : k + 2] == ["attempted"]:
-            continue  # "charged with attempted murder"
+        if _attempted_before(words, k) or words[k + 1 : k + 2] == ["attempted"]:
+            continue  # "charged with attempted murder", "attempted aggravated murder charges"
         if any(c.q.start <= k < max(c.q.end, c.np_end) for c in counts):
             continue  # inside a count's own words: "a double fatal shooting"
         end = found[1]
@@ -539,6 +555,17 @@ def _implicit_death(words: list[str], counts: list[_Count]) -> None:
             continue  # "a homicide investigation started, but no deaths were reported"
         _add_implicit_death(counts, Quantity(k, end, 1, 1, None, "at_least"))
         return
+
+
+def _attempted_before(words: list[str], k: int) -> bool:
+    """Is the murder at ``k`` an attempted one, "attempted" before it with up to two words of
+    kind between ("attempted first-degree murder"; not "attempted robbery and murder")?"""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if words[j] == "attempted":
+            return True
+        if words[j] in ("and", "or", ",", "but"):
+            return False
+    return False
 
 
 def _add_implicit_death(counts: list[_Count], q: Quantity) -> None:
@@ -716,6 +743,7 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "fatal",
         "deadly",
         "murder",
+        "manslaughter",
         "murder-suicide",
         "murder-suicides",
     }
@@ -748,6 +776,7 @@ _COUNT_STARTS = frozenset(
         "she",
         "his",
         "her",
+        "their",
         "the",
         "another",
         "one",
@@ -997,7 +1026,7 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)
         if shown is not None and _person_name(words, shown, i):
             return Quantity(i, i, 1, 1, 1)
-        if w0 not in _DETERMINERS and w0 not in ("his", "her"):
+        if w0 not in _DETERMINERS and w0 not in ("his", "her", "their"):
             return None
     j = i + 1
     while j < min(i + 7, len(words)):
@@ -1024,7 +1053,7 @@ def _singular(
     return None
 
 
-_NP_ONLY = frozenset(["the", "his", "her"])
+_NP_ONLY = frozenset(["the", "his", "her", "their"])
 # "killed him", "shot him in the hand": the person told before, as a count of one.
 _HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
@@ -1099,8 +1128,8 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
 def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> bool:
     """A capitalised name that is the victim of a predicate: "Watkins was killed",
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
-    if not _name_start(words, shown, i):
-        return False
+    if not _name_start(words, shown, i) or words[i] in _HEADLINE_VERBS:
+        return False  # a title-case verb opens no name: "Girl, 16, Killed After Accidentally"
     j = i
     while j < len(words) and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
         if words[j] in _KNOWN_WORDS:

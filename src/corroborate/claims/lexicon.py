@@ -247,6 +247,13 @@ IMPLIED_DEATHS = frozenset(
         ("murder", "charges"),
         ("murder", "case"),
         ("murder", "trial"),
+        # ... and so is one of manslaughter, a killing without intent ("charged with
+        # manslaughter", "faces a manslaughter charge")
+        ("with", "manslaughter"),
+        ("manslaughter", "charge"),
+        ("manslaughter", "charges"),
+        ("manslaughter", "case"),
+        ("manslaughter", "trial"),
     ]
 )
 
