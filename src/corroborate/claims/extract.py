@@ -485,10 +485,9 @@ _IMPLIED_GAP_STOPS = frozenset(
     who when where while was were is are be been the a an this his her their its""".split()
 )
 
+_MURDER_SUICIDE = frozenset(["murder-suicide", "murder-suicides", "murder/suicide"])
 _IMPLICIT_WORDS = (
-    frozenset(pair[1] for pair in lx.IMPLIED_DEATHS)
-    | _IMPLIED_ATTACKS
-    | {"murder-suicide", "murder-suicides", "murder/suicide"}
+    frozenset(pair[1] for pair in lx.IMPLIED_DEATHS) | _IMPLIED_ATTACKS | _MURDER_SUICIDE
 )  # the rarer word
 
 
@@ -516,7 +515,6 @@ def _implied_at(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
-_MURDER_SUICIDE = frozenset(["murder-suicide", "murder-suicides", "murder/suicide"])
 
 
 def _implicit_death(words: list[str], counts: list[_Count]) -> None:
@@ -1687,10 +1685,7 @@ def _to_hospital(words: list[str], k: int) -> bool:
     """ "(sent four people) to the hospital", "(put two) in area hospitals"."""
     if words[k : k + 1] not in (["to"], ["in"]):
         return False
-    m = k + 1
-    while m < len(words) and words[m] in _AT_HOSPITAL and m < k + 4:
-        m += 1
-    return m < len(words) and words[m] in ("hospital", "hospitals")
+    return _hospital_at(words, k + 1)
 
 
 _ASIDE_OPENERS = frozenset(
@@ -1856,6 +1851,11 @@ def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
                 break
         else:
             return False
+    return _hospital_at(words, m)
+
+
+def _hospital_at(words: list[str], m: int) -> bool:
+    """Is "hospital(s)" at ``m``, after at most three words like "the", "area", "local"?"""
     stop = m + 3
     while m < len(words) and words[m] in _AT_HOSPITAL and m < stop:
         m += 1
