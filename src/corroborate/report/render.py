@@ -201,6 +201,9 @@ def origin_views(report: Report, view: ReportView) -> dict[str, list[OriginView]
 # --------------------------------------------------------------------------- Markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_SPACES = re.compile(r"\s+")
+# What md_escape changes: a special character, whitespace other than a lone space.
+_MD_CHANGED = re.compile(r"[\\`*_\[\]<>|#]|[^\S ]|\s\s")
 
 
 def md_escape(text: object) -> str:
@@ -209,9 +212,11 @@ def md_escape(text: object) -> str:
     >>> md_escape("a|b <i>c</i>\\nd")
     'a\\\\|b \\\\<i\\\\>c\\\\</i\\\\> d'
     """
+    s = str(text)
+    if not _MD_CHANGED.search(s):  # most cells
+        return s
     # Newlines would end the row; edge spaces are kept so escaped pieces can be joined.
-    s = re.sub(r"\s+", " ", str(text))
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    return _MD_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", s))
 
 
 def _row(cells: Iterable[str]) -> str:

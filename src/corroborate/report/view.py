@@ -37,9 +37,16 @@ _QUALIFIER_WORDS = {
 }
 
 
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
+# A key anchor() keeps as it is (record ids: hex digits).
+_SAFE_ID = re.compile(r"[A-Za-z0-9_]+(?:-+[A-Za-z0-9_]+)*")
+
+
 def anchor(prefix: str, key: str) -> str:
     """An HTML id safe in any attribute: ``anchor("claim", 'x"y') == "claim-x-y"``."""
-    return f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]+', '-', key).strip('-') or 'x'}"
+    if _SAFE_ID.fullmatch(key):
+        return f"{prefix}-{key}"
+    return f"{prefix}-{_UNSAFE_ID.sub('-', key).strip('-') or 'x'}"
 
 
 def format_period(period: Period) -> str:
