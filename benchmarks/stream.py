@@ -87,15 +87,22 @@ def _sentences(text: str) -> list[str]:
 
 
 def _new_report(
-    rows: list[dict[str, Any]], names: list[set[str]], rng: random.Random, tag: int
+    rows: list[dict[str, Any]],
+    names: list[set[str]],
+    rng: random.Random,
+    tag: int,
+    words: int | None = None,
 ) -> dict[str, Any]:
     picks = rng.sample(range(len(rows)), MIX)
     parts: list[str] = []
-    for i, p in enumerate(picks):
+    i = 0
+    while i < len(picks):
+        p = picks[i]
         # Quotations are left out: a quote repeated word for word is what marks two reports
         # of one statement, which unrelated reports are not.
         sents = [s for s in _sentences(rows[p]["text"]) if not _QUOTE.search(s)]
         if not sents:
+            i += 1
             continue
         # A random share of each source, in order (the first source's lede first): reports
         # mixed from one source then share a sentence or so, not a whole passage.
@@ -103,6 +110,9 @@ def _new_report(
         if i == 0 and keep[0] != 0:
             keep[0] = 0
         parts += [sents[k] for k in keep]
+        i += 1
+        if words and i == len(picks) and sum(len(x.split()) for x in parts) < words:
+            picks.append(rng.choice([r for r in range(len(rows)) if r not in picks]))
     cast = set().union(*(names[p] for p in picks))
     new = {w: _made_up(rng) for w in sorted(cast)}
 
@@ -141,28 +151,40 @@ def _copy(original: dict[str, Any], rng: random.Random, tag: int) -> dict[str, A
             "date": original.get("date")}  # fmt: skip
 
 
-def stream(data_dir: Path, n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+def stream(
+    data_dir: Path, n: int, seed: int = 7, words: int | None = None
+) -> Iterator[dict[str, Any]]:
     """``n`` report rows (``id``, ``text``, ``title``, ``date``): the real ones, then the
-    synthetic feed described in the module docstring."""
+    synthetic feed described in the module docstring.
+
+    ``words``: new reports of at least that many words (sources are added until they reach
+    it; copies are of reports already that long), and no real ones, which are shorter.
+    """
     rows = _load(data_dir)
-    yield from rows[:n]
-    if n <= len(rows):
+    real = 0 if words else min(n, len(rows))
+    yield from rows[:real]
+    if n <= real:
         return
     names = _names(rows)
     rng = random.Random(seed)
-    recent: list[dict[str, Any]] = list(rows[-RECENT:])
-    for tag in range(n - len(rows)):
-        if rng.random() < COPY_SHARE:
+    recent: list[dict[str, Any]] = [] if words else list(rows[-RECENT:])
+    for tag in range(n - real):
+        if recent and rng.random() < COPY_SHARE:
             row = _copy(rng.choice(recent), rng, tag)
         else:
-            row = _new_report(rows, names, rng, tag)
-        recent[tag % len(recent)] = row
+            row = _new_report(rows, names, rng, tag, words)
+        if words and len(recent) < RECENT:
+            recent.append(row)
+        else:
+            recent[tag % len(recent)] = row
         yield row
 
 
-def write_stream(data_dir: Path, n: int, out: Path, seed: int = 7) -> Path:
+def write_stream(
+    data_dir: Path, n: int, out: Path, seed: int = 7, words: int | None = None
+) -> Path:
     """Write :func:`stream` as JSON lines to ``out``."""
     with out.open("w", encoding="utf-8") as fh:
-        for row in stream(data_dir, n, seed):
+        for row in stream(data_dir, n, seed, words):
             fh.write(json.dumps(row) + "\n")
     return out

@@ -53,7 +53,7 @@ def paragraphs(text: str) -> Iterator[Piece]:
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            yield Piece(stripped, m.start() + lead, m.start() + lead + len(stripped))
+            yield _piece(stripped, m.start() + lead, m.start() + lead + len(stripped))
 
 
 def _ends_sentence(para: str, dot: int, after: int, reverse: str | None = None) -> bool:
@@ -95,16 +95,25 @@ def sentences(text: str) -> Iterator[Piece]:
                 stripped = piece.strip()
                 if stripped:
                     lead = len(piece) - len(piece.lstrip())
-                    yield Piece(stripped, offset + begin + lead, offset + end)
+                    yield _piece(stripped, offset + begin + lead, offset + end)
                 begin = end
         if begin == 0:
-            yield Piece(s, offset, offset + len(s))  # one sentence (s is stripped)
+            yield _piece(s, offset, offset + len(s))  # one sentence (s is stripped)
             continue
         rest = s[begin:]
         stripped = rest.strip()
         if stripped:
             lead = len(rest) - len(rest.lstrip())
-            yield Piece(stripped, offset + begin + lead, offset + len(s))
+            yield _piece(stripped, offset + begin + lead, offset + len(s))
+
+
+def _piece(text: str, start: int, end: int) -> Piece:
+    """``Piece(text, start, end)`` without the frozen dataclass's ``__init__``."""
+    p = _new(Piece)
+    _set_text(p, text)
+    _set_start(p, start)
+    _set_end(p, end)
+    return p
 
 
 def tokens(text: str, offset: int = 0) -> list[Piece]:
