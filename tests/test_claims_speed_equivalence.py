@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
-from corroborate.claims.extract import _TOKEN
+import pytest
+
+from corroborate.claims import extract
+from corroborate.claims.extract import _TOKEN, extract_claims
 from corroborate.claims.numbers import HEDGES, find_hedge, parse_quantity
 from corroborate.claims.period import find_periods
+from corroborate.model import Article
 from corroborate.text import tokens
 
 TEXTS = [
@@ -49,3 +55,38 @@ def test_periods_with_possessive_and_numbers() -> None:
     words = "on monday's raid , 3 may and in 2012 over the past 48 hours".split()
     kinds = [(p.start, p.period.kind) for p in find_periods(words)]
     assert kinds == [(1, "weekday"), (4, "date"), (8, "date"), (11, "span")]
+
+
+# Reports whose figures hang on words the gate of ``_sentence_claims`` must let through: a
+# care place after "to" with no other trigger, a phrase whose first word is a function
+# word, and a claimant named by a stance verb in a sentence that counts nothing.
+GATED = [
+    "The boy was rushed to Grant Medical Center.\nAll four were flown to a trauma centre.",
+    "Two men remain in critical condition.\nA third was airlifted to a clinic.",
+    "Officials warned of more violence. Three people were arrested on Friday, the report said.",
+    "Police described the scene as chaotic.\nAuthorities arrested two men after the raid.",
+    "A woman died of her wounds in Harnai. Her husband succumbed to his injuries.",
+    "The toll rose to 12.\nNo one was hurt in the second blast, according to the army.",
+]
+
+
+def _claims(text: str) -> list[str]:
+    art = Article.create(text=text, source="gate.txt", title="Gunfire in the market")
+    return [c.model_dump_json() for c in extract_claims(art)]
+
+
+@pytest.mark.parametrize("text", GATED)
+def test_gate_loses_no_claim(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trigger and speech gates only skip sentences that would give nothing: the
+    claims are the same with every sentence read in full."""
+    gated = _claims(text)
+    monkeypatch.setattr(extract, "_TRIGGER_RE", re.compile(""))  # every sentence in full
+    assert _claims(text) == gated
+    assert gated  # each text gives figures (the gate is not trivially closed)
+
+
+def test_gate_loses_no_claim_on_the_seeds(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.iterdir()) if p.is_file()]
+    gated = [_claims(t) for t in texts]
+    monkeypatch.setattr(extract, "_TRIGGER_RE", re.compile(""))
+    assert [_claims(t) for t in texts] == gated

@@ -710,6 +710,9 @@ _SUFFERED = frozenset(["suffered", "sustained", "received", "suffering", "sustai
 _WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
 
 
+_GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
+
+
 def _trigger_vocabulary() -> re.Pattern[str]:
     words = {
         *lx.PASSIVE_TRIGGERS,
@@ -719,6 +722,10 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "treated",
         "hospital",
         "hospitals",
+        "clinic",  # "taken to a clinic", "... to the University Medical Center"
+        "infirmary",
+        "center",
+        "centre",
         "toll",
         "total",
         "no one",
@@ -745,15 +752,22 @@ def _trigger_vocabulary() -> re.Pattern[str]:
         "murder-suicide",
         "murder-suicides",
     }
-    words |= {p[0] for p, _ in lx.PASSIVE_PHRASES} | {p[-1] for p, _ in lx.PASSIVE_PHRASES}
+    # A phrase matches only whole, so one of its words is enough; its function words ("in
+    # critical condition", "died of") would let most sentences through for nothing.
+    words |= {
+        w for p, _ in lx.PASSIVE_PHRASES for w in (p[0], p[-1]) if w not in _GATE_FUNCTION_WORDS
+    }
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
 # A sentence with none of these words cannot yield a claim: the cheap first test.
 _TRIGGER_RE = _trigger_vocabulary()
+# Nor, without these, name a claimant (every word :func:`_speeches` looks for).
 _SPEECH_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"})) + r")\b"
+    r"\b(?:"
+    + "|".join(sorted(lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"}))
+    + r")\b"
 )
 
 
