@@ -249,6 +249,8 @@ class _Doc:
     _shingles: npt.NDArray[np.uint64] | None = None
     _quoted: npt.NDArray[np.uint64] | None = None
     _specs: dict[int, tuple[set[str], set[str]]] = field(default_factory=dict)
+    # What _screen reads of the doc, gathered once (a doc is in many chunks' pairs).
+    _view: _View | None = None
 
     @property
     def prose_units(self) -> int:
@@ -271,6 +273,7 @@ class _Doc:
         self.matrix = self.dense = None
         self._shingles = None
         self._specs = {}
+        self._view = None
 
     @property
     def quoted(self) -> npt.NDArray[np.uint64]:
@@ -336,6 +339,10 @@ class _Batch:
     cfg: ProvenanceSettings
     # Docs holding a cached dense matrix, oldest first (bounded: _DENSE_CACHE_DOCS).
     dense_docs: deque[_Doc] = field(default_factory=deque)
+    # Scratch of _screen, all -1 / False between calls: word id -> anchor column (one
+    # entry per vocabulary word), and a bitmap of an anchor's 5-gram hashes' top bits.
+    slot: npt.NDArray[np.int64] | None = None
+    seen: npt.NDArray[np.bool_] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,12 +462,18 @@ def find_relations(
     # 3-5. Near copies, rewrites, shared quotations. A document's cached vectors and
     # shingles are let go after its last pair: holding every document's was the stage's
     # peak on large batches (syndication, below, rebuilds the few it needs again).
+    # Pairs are screened a chunk at a time (_screen); only those it cannot rule out are
+    # judged one by one.
     judged: dict[tuple[int, int], Relation] = {}
     last = pairs.last_use()
+    hopeless: list[bool] = []
     for k, (i, j) in enumerate(pairs):
-        rel = _judge(docs[i], docs[j], batch)
-        if rel is not None:
-            judged[(i, j)] = rel
+        if k % _SCREEN_PAIRS == 0:
+            hopeless = _screen(pairs.keys[k : k + _SCREEN_PAIRS], pairs.n, docs, batch)
+        if not hopeless[k % _SCREEN_PAIRS]:
+            rel = _judge(docs[i], docs[j], batch)
+            if rel is not None:
+                judged[(i, j)] = rel
         if last[i] == k:
             docs[i].release()
         if last[j] == k:
@@ -743,6 +756,269 @@ def _common_count(x: npt.NDArray[np.uint64], y: npt.NDArray[np.uint64]) -> int:
     pos = np.searchsorted(y, x)
     pos[pos == y.size] = 0
     return int(np.count_nonzero(y[pos] == x))
+
+
+#: Candidate pairs :func:`_screen` takes at once (their docs' features are all built first).
+_SCREEN_PAIRS = 1024
+
+#: Bits of the 5-gram bitmap of :func:`_screen` (a 256 kB scratch, cache-sized).
+_SEEN_BITS = 18
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """The features of a doc :func:`_screen` reads."""
+
+    grams: npt.NDArray[np.uint64]
+    quoted: npt.NDArray[np.uint64]
+    cols: npt.NDArray[np.int64]
+    indices: npt.NDArray[np.int64]
+    words: npt.NDArray[np.int64]  # cols[indices]: each entry's word id
+    rows: npt.NDArray[np.int64]
+    data: npt.NDArray[np.float32]
+    units: int
+    aside: npt.NDArray[np.bool_]  # unit_aside
+
+    @classmethod
+    def of(cls, doc: _Doc, batch: _Batch) -> _View:
+        if doc._view is None:
+            _weigh(doc, batch)
+            assert doc.cols is not None and doc.rows is not None
+            assert doc.indices is not None and doc.data is not None
+            grams, quoted = doc.shingle_sets
+            doc._view = cls(
+                grams, quoted, doc.cols, doc.indices, doc.cols[doc.indices], doc.rows,
+                doc.data, len(doc.units), np.array(doc.unit_aside, dtype=np.bool_),
+            )  # fmt: skip
+        return doc._view
+
+
+class _Side:
+    """The :class:`_View` fields of some docs, as lists, and their prose unit counts."""
+
+    __slots__ = (
+        "aside", "cols", "data", "grams", "indices", "prose", "quoted", "rows", "units", "words"
+    )  # fmt: skip
+
+    def __init__(self, docs: Sequence[_Doc], batch: _Batch) -> None:
+        views = [_View.of(d, batch) for d in docs]
+        self.grams = [v.grams for v in views]
+        self.quoted = [v.quoted for v in views]
+        self.cols = [v.cols for v in views]
+        self.indices = [v.indices for v in views]
+        self.words = [v.words for v in views]
+        self.rows = [v.rows for v in views]
+        self.data = [v.data for v in views]
+        self.units = [v.units for v in views]
+        self.aside = [v.aside for v in views]
+        self.prose = [d.prose_units for d in docs]
+
+
+def _screen(
+    keys: npt.NDArray[np.int64], n: int, docs: dict[int, _Doc], batch: _Batch
+) -> list[bool]:
+    """For each pair (``i * n + j``, in order), True when ``_judge`` certainly returns None.
+
+    Four in five candidate pairs are no relation, and judging them one at a time cost a
+    dozen small numpy calls each, so the pairs per report (which grow with the batch) set
+    the stage's cost. Here a chunk of pairs shares the calls. A pair is ruled out only when
+    all three of _judge's ways to a relation are closed, each by an upper bound:
+
+    * near copy and shared quotations: shared 5-grams are counted on 40 of their 64 bits
+      (a false match only adds to the count), against the sizes of the full sets;
+    * rewrite: fewer sentences than the rewrite floor on either side have a partner
+      sentence within ``sentence_sim`` (the early None of :func:`_align`). Cosines are
+      summed in float64 from the same float32 weights, and compared against the threshold
+      lowered by more than the float32 rounding of _similarities can make.
+
+    Everything else goes to _judge, so every pair gets the relation it got before.
+    """
+    cfg = batch.cfg
+    m = int(keys.size)
+    if cfg.encoder is not None or not m:
+        return [False] * m
+    first, second = np.divmod(keys, n)
+    # Pairs are sorted: each first article's pairs are one run (it is the run's "anchor").
+    starts = np.flatnonzero(np.r_[True, first[1:] != first[:-1]])
+    pa = np.repeat(np.arange(starts.size), np.diff(np.r_[starts, m]))
+    b_ids, pb = unique_inverse(second)
+    a_side = _Side([docs[i] for i in first[starts].tolist()], batch)
+    b_side = _Side([docs[j] for j in b_ids.tolist()], batch)
+    a_units, b_units = np.array(a_side.units)[pa], np.array(b_side.units)[pb]
+    # Near copy: shared 5-grams (upper bound) against the smaller set.
+    shared = _shared_grams(a_side.grams, b_side.grams, pa, pb, starts, batch)
+    a_size = np.array([g.size for g in a_side.grams], dtype=np.int64)[pa]
+    b_size = np.array([g.size for g in b_side.grams], dtype=np.int64)[pb]
+    smaller = np.minimum(a_size, b_size)
+    near = np.where(smaller > 0, shared / np.maximum(smaller, 1), 0.0)
+    out = (near < cfg.near_copy_containment) | (shared < cfg.near_copy_min_shared)
+    if any(q.size for q in a_side.quoted):
+        quoted = _shared_grams(a_side.quoted, b_side.quoted, pa, pb, starts, batch)
+        out &= quoted < cfg.quote_min_shared
+    if out.any():
+        hits, prose_hits = _sentence_hits(
+            a_side, b_side, pa, pb, starts, a_units, b_units, batch
+        )  # fmt: skip
+        # The rewrite floor (_rewrite_floor) of each pair: below it, _align gives None.
+        least = np.minimum(np.array(a_side.prose)[pa], np.array(b_side.prose)[pb])
+        units = np.minimum(a_units, b_units)
+        prose = least >= cfg.rewrite_min_aligned
+        shorter = np.where(prose, np.minimum(units, least), units)
+        need = np.ceil(cfg.rewrite_coverage * shorter - 1e-9).astype(np.int64)
+        floor = np.maximum(1, np.minimum(np.minimum(need, cfg.rewrite_min_aligned), shorter))
+        # _is_rewrite's count and coverage tests, on at most that many aligned pairs (with
+        # enough prose, only pairs of sentences not set aside count, against the prose).
+        most = np.where(prose, prose_hits, hits)
+        shorter = np.where(prose, least, units)
+        rewrite = (
+            (most > 0)
+            & (most >= np.minimum(cfg.rewrite_min_aligned, shorter))
+            & (most / np.maximum(shorter, 1) >= cfg.rewrite_coverage)
+        )
+        out &= (hits < floor) | ~rewrite
+    result: list[bool] = out.tolist()
+    return result
+
+
+def _ranges(starts: npt.NDArray[np.int64], lens: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """``concatenate([arange(s, s + n) for s, n in zip(starts, lens)])``, in numpy."""
+    ends = np.cumsum(lens)
+    return np.repeat(starts - ends + lens, lens) + np.arange(int(ends[-1]) if ends.size else 0)
+
+
+def _sizes(arrays: Sequence[npt.NDArray[Any]]) -> npt.NDArray[np.int64]:
+    return np.fromiter((a.size for a in arrays), dtype=np.int64, count=len(arrays))
+
+
+def _shared_grams(
+    a_sets: list[npt.NDArray[np.uint64]],
+    b_sets: list[npt.NDArray[np.uint64]],
+    pa: npt.NDArray[np.int64],
+    pb: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    batch: _Batch,
+) -> npt.NDArray[np.int64]:
+    """For each pair ``(pa[k], pb[k])`` of sorted 5-gram hash sets, at least the number of
+    values they share (exact unless two hashes differ only in their low 24 bits)."""
+    a_size, b_size = _sizes(a_sets), _sizes(b_sets)
+    out = np.zeros(pa.size, dtype=np.int64)
+    if not a_size.any() or not b_size.any():
+        return out
+    b_all = np.concatenate(b_sets)
+    per_pair = b_size[pb]
+    needle = _ranges((np.cumsum(b_size) - b_size)[pb], per_pair)  # into b_all, pair by pair
+    # Most of b's 5-grams are not a's: a bitmap of a's top bits rules them out first,
+    # one anchor at a time (its pairs' needles are one slice).
+    top = (b_all >> np.uint64(64 - _SEEN_BITS))[needle]
+    if batch.seen is None:
+        batch.seen = np.zeros(1 << _SEEN_BITS, dtype=np.bool_)
+    seen = batch.seen
+    maybe = np.empty(needle.size, dtype=np.bool_)
+    cuts = np.r_[0, np.cumsum(per_pair)][np.r_[starts, pa.size]].tolist()
+    for g, grams in enumerate(a_sets):
+        marks = grams >> np.uint64(64 - _SEEN_BITS)
+        seen[marks] = True
+        maybe[cuts[g] : cuts[g + 1]] = seen[top[cuts[g] : cuts[g + 1]]]
+        seen[marks] = False
+    found = np.flatnonzero(maybe)
+    pair = np.searchsorted(np.cumsum(per_pair), found, "right")
+    # The rest are looked up in a's set: anchor in the top 24 bits, hash's top 40 below,
+    # sorted as the sets are.
+    owner = np.repeat(np.arange(a_size.size, dtype=np.uint64), a_size)
+    keyed = (owner << np.uint64(40)) | (np.concatenate(a_sets) >> np.uint64(24))
+    wanted = (pa[pair].astype(np.uint64) << np.uint64(40)) | (b_all[needle[found]] >> np.uint64(24))
+    pos = np.searchsorted(keyed, wanted)
+    pos[pos == keyed.size] = 0
+    return np.bincount(pair[keyed[pos] == wanted], minlength=pa.size)
+
+
+def _sentence_hits(
+    a_side: _Side,
+    b_side: _Side,
+    pa: npt.NDArray[np.int64],
+    pb: npt.NDArray[np.int64],
+    starts: npt.NDArray[np.int64],
+    na: npt.NDArray[np.int64],
+    nb: npt.NDArray[np.int64],
+    batch: _Batch,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For each pair, at least as many sentences as can align (:func:`_align`): the fewer
+    of a's and b's sentences with a cosine to the other doc that may reach ``sentence_sim``;
+    and the same among sentences not set aside."""
+    # a's entries by column (CSR): the anchors' distinct words end to end are the columns.
+    a_cols = _sizes(a_side.cols)
+    col_at = np.cumsum(a_cols) - a_cols
+    a_ent = _sizes(a_side.indices)
+    flat = np.concatenate(a_side.indices) + np.repeat(col_at, a_ent)
+    by_col = np.argsort(flat, kind="stable")
+    per_col = np.bincount(flat, minlength=int(a_cols.sum()))
+    at_col = np.cumsum(per_col) - per_col
+    a_row = np.concatenate(a_side.rows)[by_col]
+    a_val = np.concatenate(a_side.data)[by_col].astype(np.float64)
+    # Each pair's b entries, and the a column of their word (-1: a does not use it).
+    b_ent = _sizes(b_side.indices)
+    b_word = np.concatenate(b_side.words)
+    per_pair = b_ent[pb]
+    ent = _ranges((np.cumsum(b_ent) - b_ent)[pb], per_pair)
+    word = b_word[ent]
+    pos = np.empty(ent.size, dtype=np.int64)
+    if batch.slot is None:
+        batch.slot = np.full(batch.idf.size, -1, dtype=np.int64)
+    slot = batch.slot
+    cuts = np.r_[0, np.cumsum(per_pair)][np.r_[starts, pa.size]].tolist()
+    for g, cols in enumerate(a_side.cols):  # one lookup table per anchor
+        slot[cols] = np.arange(col_at[g], col_at[g] + cols.size)
+        pos[cuts[g] : cuts[g + 1]] = slot[word[cuts[g] : cuts[g + 1]]]
+        slot[cols] = -1
+    keep = np.flatnonzero(pos >= 0)
+    pair = np.searchsorted(np.cumsum(per_pair), keep, "right")
+    ent, pos = ent[keep], pos[keep]
+    # Every (b entry, a entry) product on a shared word, summed per sentence pair.
+    n_hits = per_col[pos]
+    ib = np.repeat(np.arange(ent.size), n_hits)
+    ia = _ranges(at_col[pos], n_hits)
+    cells = na * nb
+    cell_at = np.cumsum(cells) - cells
+    k = pair[ib]
+    b_row = np.concatenate(b_side.rows)[ent[ib]]
+    b_val = np.concatenate(b_side.data)[ent[ib]].astype(np.float64)
+    cell = cell_at[k] + b_row * na[k] + a_row[ia]
+    sim = np.bincount(cell, weights=b_val * a_val[ia], minlength=int(cells.sum()))
+    # float32 weights multiply exactly in float64, and these sums round far less than
+    # _similarities' float32 ones: about k * 2**-24 over k shared words (unit vectors, any
+    # summation order). Twice that, over the most words any anchor has, is the margin.
+    cut = batch.cfg.sentence_sim - 1e-9 - (int(a_cols.max()) + 2) * 2.0**-23
+    hit = np.flatnonzero(sim >= cut)
+    k = np.searchsorted(cell_at, hit, "right") - 1
+    spot = hit - cell_at[k]
+    ra, rb = spot % na[k], spot // na[k]
+    # Distinct sentences per pair on each side, the fewer of the two: of all, and of those
+    # not set aside (hitting one not set aside).
+    row_a, row_b = np.cumsum(na) - na, np.cumsum(nb) - nb
+    aside_a = np.concatenate(a_side.aside)[(np.cumsum(a_side.units) - a_side.units)[pa[k]] + ra]
+    aside_b = np.concatenate(b_side.aside)[(np.cumsum(b_side.units) - b_side.units)[pb[k]] + rb]
+    prose = ~(aside_a | aside_b)
+    return _fewer(row_a, row_b, k, ra, rb, pa.size), _fewer(
+        row_a, row_b, k[prose], ra[prose], rb[prose], pa.size
+    )
+
+
+def _fewer(
+    row_a: npt.NDArray[np.int64],
+    row_b: npt.NDArray[np.int64],
+    k: npt.NDArray[np.int64],
+    ra: npt.NDArray[np.int64],
+    rb: npt.NDArray[np.int64],
+    m: int,
+) -> npt.NDArray[np.int64]:
+    """Per pair ``k``: the fewer of its distinct sentences ``ra`` and ``rb`` (numbered from
+    ``row_a[k]`` and ``row_b[k]``) in the cells given."""
+    hits_a = np.searchsorted(row_a, unique(row_a[k] + ra), "right") - 1
+    hits_b = np.searchsorted(row_b, unique(row_b[k] + rb), "right") - 1
+    fewer: npt.NDArray[np.int64] = np.minimum(
+        np.bincount(hits_a, minlength=m), np.bincount(hits_b, minlength=m)
+    )
+    return fewer
 
 
 def _rewrite_floor(a: _Doc, b: _Doc, cfg: ProvenanceSettings) -> int:
