@@ -890,6 +890,20 @@ def _sizes(arrays: Sequence[npt.NDArray[Any]]) -> npt.NDArray[np.int64]:
     return np.fromiter((a.size for a in arrays), dtype=np.int64, count=len(arrays))
 
 
+def _pair_entries(
+    b_sizes: npt.NDArray[np.int64], pb: npt.NDArray[np.int64], starts: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], list[int], npt.NDArray[np.int64]]:
+    """Each pair's entries of its b doc, pair after pair (indices into b's arrays end to
+    end); where each anchor's pairs' entries begin and end (``cuts[g]:cuts[g + 1]``: one
+    slice per anchor); and where each pair's end (``searchsorted(ends, e, "right")`` is the
+    pair of entry ``e``)."""
+    per_pair = b_sizes[pb]
+    ends = np.cumsum(per_pair)
+    entries = _ranges((np.cumsum(b_sizes) - b_sizes)[pb], per_pair)
+    cuts: list[int] = np.r_[0, ends][np.r_[starts, pb.size]].tolist()
+    return entries, cuts, ends
+
+
 def _shared_grams(
     a_sets: list[npt.NDArray[np.uint64]],
     b_sets: list[npt.NDArray[np.uint64]],
@@ -905,8 +919,7 @@ def _shared_grams(
     if not a_size.any() or not b_size.any():
         return out
     b_all = np.concatenate(b_sets)
-    per_pair = b_size[pb]
-    needle = _ranges((np.cumsum(b_size) - b_size)[pb], per_pair)  # into b_all, pair by pair
+    needle, cuts, ends = _pair_entries(b_size, pb, starts)  # into b_all
     # Most of b's 5-grams are not a's: a bitmap of a's top bits rules them out first,
     # one anchor at a time (its pairs' needles are one slice).
     top = (b_all >> np.uint64(64 - _SEEN_BITS))[needle]
@@ -914,14 +927,13 @@ def _shared_grams(
         batch.seen = np.zeros(1 << _SEEN_BITS, dtype=np.bool_)
     seen = batch.seen
     maybe = np.empty(needle.size, dtype=np.bool_)
-    cuts = np.r_[0, np.cumsum(per_pair)][np.r_[starts, pa.size]].tolist()
     for g, grams in enumerate(a_sets):
         marks = grams >> np.uint64(64 - _SEEN_BITS)
         seen[marks] = True
         maybe[cuts[g] : cuts[g + 1]] = seen[top[cuts[g] : cuts[g + 1]]]
         seen[marks] = False
     found = np.flatnonzero(maybe)
-    pair = np.searchsorted(np.cumsum(per_pair), found, "right")
+    pair = np.searchsorted(ends, found, "right")
     # The rest are looked up in a's set: anchor in the top 24 bits, hash's top 40 below,
     # sorted as the sets are.
     owner = np.repeat(np.arange(a_size.size, dtype=np.uint64), a_size)
@@ -958,20 +970,18 @@ def _sentence_hits(
     # Each pair's b entries, and the a column of their word (-1: a does not use it).
     b_ent = _sizes(b_side.indices)
     b_word = np.concatenate(b_side.words)
-    per_pair = b_ent[pb]
-    ent = _ranges((np.cumsum(b_ent) - b_ent)[pb], per_pair)
+    ent, cuts, ends = _pair_entries(b_ent, pb, starts)
     word = b_word[ent]
     pos = np.empty(ent.size, dtype=np.int64)
     if batch.slot is None:
         batch.slot = np.full(batch.idf.size, -1, dtype=np.int64)
     slot = batch.slot
-    cuts = np.r_[0, np.cumsum(per_pair)][np.r_[starts, pa.size]].tolist()
     for g, cols in enumerate(a_side.cols):  # one lookup table per anchor
         slot[cols] = np.arange(col_at[g], col_at[g] + cols.size)
         pos[cuts[g] : cuts[g + 1]] = slot[word[cuts[g] : cuts[g + 1]]]
         slot[cols] = -1
     keep = np.flatnonzero(pos >= 0)
-    pair = np.searchsorted(np.cumsum(per_pair), keep, "right")
+    pair = np.searchsorted(ends, keep, "right")
     ent, pos = ent[keep], pos[keep]
     # Every (b entry, a entry) product on a shared word, summed per sentence pair.
     n_hits = per_col[pos]
