@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-STREAM = Path(__file__).resolve().parents[1] / "benchmarks" / "stream.py"
-
 
 @pytest.fixture(scope="module")
-def stream_mod() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_stream", STREAM)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_stream"] = module
-    spec.loader.exec_module(module)
-    return module
+def stream_mod(load_benchmark: Callable[[str], ModuleType]) -> ModuleType:
+    return load_benchmark("stream")
 
 
 @pytest.fixture()

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
 
 from corroborate.model import Article
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_events.py"
-
 
 @pytest.fixture(scope="module")
-def bench() -> ModuleType:
+def bench(load_benchmark: Callable[[str], ModuleType]) -> ModuleType:
     pytest.importorskip("scipy")
-    spec = importlib.util.spec_from_file_location("bench_events", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_events"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_events")
 
 
 def test_bcubed_perfect_and_lumped(bench: ModuleType) -> None:
