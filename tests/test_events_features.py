@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 
 import pytest
 
 from corroborate.events import article_event_type, article_features
 from corroborate.events.dates import article_dates
 from corroborate.events.describe import Member, clean_headline, places_of, trim
-from corroborate.events.features import Features, headline_places, names_in, streets_in
+from corroborate.events.features import (
+    Features,
+    Paragraphs,
+    Terms,
+    headline_places,
+    names_in,
+    streets_in,
+)
 from corroborate.events.scoring import km
 from corroborate.model import Article, Place
 
@@ -185,3 +193,41 @@ def test_features_survive_json() -> None:
 
 def test_km() -> None:
     assert km((0.0, 0.0), (0.0, 1.0)) == pytest.approx(111.2, abs=0.5)
+
+
+_PARAGRAPHS = [
+    ("0123456789abcdef", Terms({"shot": 2, "police": 1}), ("doe", "jon")),
+    ("ffffffffffffffff", Terms({"market": 1}), ()),
+    ("00000000000000aa", Terms({"gunman": 300}), ("brenford",)),  # a count past one byte
+]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        _PARAGRAPHS,
+        [],
+        [("not-a-hex-hash", Terms({"fire": 1}), ("halden",)), *_PARAGRAPHS],  # kept as text
+    ],
+)
+def test_packed_paragraphs_give_back_what_they_were_made_of(
+    paragraphs: list[tuple[str, Terms, tuple[str, ...]]],
+) -> None:
+    packed = Paragraphs(paragraphs)
+    assert len(packed) == len(paragraphs)
+    assert list(packed) == paragraphs
+    assert packed == paragraphs and packed == Paragraphs(paragraphs)
+    assert [dict(t.items()) for _, t, _ in packed] == [dict(t.items()) for _, t, _ in paragraphs]
+    assert packed[1:] == paragraphs[1:]
+    if paragraphs:
+        assert packed[-1] == paragraphs[-1]
+        assert packed[0][1]["shot" if paragraphs is _PARAGRAPHS else "fire"] >= 1
+    with pytest.raises(IndexError):
+        packed[len(paragraphs)]
+    assert pickle.loads(pickle.dumps(packed)) == paragraphs
+
+
+def test_article_features_names_are_sorted_and_distinct() -> None:
+    art = Article.create("Zed Quill met Anna Quill and Zed Moss in Halden.", "a.txt")
+    names = article_features(art).names
+    assert list(names) == sorted(set(names)) and "quill" in names

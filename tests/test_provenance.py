@@ -242,6 +242,22 @@ def test_pair_counts_do_not_depend_on_the_slice_size(monkeypatch: pytest.MonkeyP
         assert x.tolist() == y.tolist()
 
 
+@pytest.mark.parametrize(("cap", "window"), [(3, 1), (3, 2), (40, 2), (1, 3)])
+def test_run_pairs_pairs_within_runs(cap: int, window: int) -> None:
+    rng = np.random.default_rng(cap * 10 + window)
+    sizes = rng.integers(1, 9, size=30)
+    bounds = np.concatenate(([0], np.cumsum(sizes)))
+    members = rng.permutation(int(bounds[-1])).astype(np.int64)
+    u, v = blocking._run_pairs(members, bounds, cap, window)
+    expected = []
+    for lo, hi in itertools.pairwise(bounds.tolist()):
+        run = members[lo:hi].tolist()
+        for x in range(len(run)):
+            ys = range(x + 1, len(run)) if len(run) <= cap else range(x + 1, x + 1 + window)
+            expected += [(run[x], run[y]) for y in ys if y < len(run)]
+    assert sorted(zip(u.tolist(), v.tolist(), strict=True)) == sorted(expected)
+
+
 def test_units_are_the_pieces_they_were_made_from() -> None:
     text = "Police closed the road.\nTwo men were hurt in the crash on Main Street."
     pieces = [p for p, _ in alignable_units(text)]

@@ -20,6 +20,7 @@ import ctypes
 import datetime as dt
 import functools
 import gc
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -91,22 +92,29 @@ def _reconcile(batch: Batch) -> None:
     # Index once: each event then touches only its own claims and relations (linear, not
     # events x claims).
     claims_of: dict[str, list[Claim]] = {}
-    for c in batch.claims:
+    at: dict[str, list[int]] = {}  # claim id -> its places in batch.claims
+    for k, c in enumerate(batch.claims):
         claims_of.setdefault(c.article, []).append(c)
+        at.setdefault(c.id, []).append(k)
     relations_of: dict[str, list[Relation]] = {}
     for r in batch.relations:
         relations_of.setdefault(r.a, []).append(r)
-    events: list[Event] = []
-    resolved: dict[str, Claim] = {}
-    for ev in batch.events:
+    uses = Counter(a for ev in batch.events for a in ev.articles)
+    # Resolved claims and events take the given ones' places as each event is done (the
+    # last event to resolve a claim wins), and an article's given claims are let go after
+    # its last event: holding both to the end kept a second copy of every claim.
+    for n, ev in enumerate(batch.events):
         members = {a: by_id[a] for a in ev.articles if a in by_id}
         ev_claims = [c for a in ev.articles for c in claims_of.get(a, ())]
         ev_relations = [r for a in ev.articles for r in relations_of.get(a, ())]
-        ev2, claims = reconcile_event(ev, members, ev_claims, ev_relations)
-        events.append(ev2)
-        resolved.update((c.id, c) for c in claims)
-    batch.events = events
-    batch.claims = [resolved.get(c.id, c) for c in batch.claims]
+        batch.events[n], claims = reconcile_event(ev, members, ev_claims, ev_relations)
+        for c in claims:
+            for k in at.get(c.id, ()):
+                batch.claims[k] = c
+        for a in ev.articles:
+            uses[a] -= 1
+            if not uses[a]:
+                claims_of.pop(a, None)
 
 
 def analyse(

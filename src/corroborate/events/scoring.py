@@ -409,10 +409,13 @@ def vectors(
         ids=ids[order],
         weights=weights[order],
         streets=bool(channels[STREETS]),
-        days=frozenset(f.days) if f.precision == "day" else frozenset(),
+        days=frozenset(f.days) if f.precision == "day" else _NO_DAYS,
         day=dt.date.fromisoformat(f.day).toordinal() if f.day else None,
         main=main,
     )
+
+
+_NO_DAYS: frozenset[str] = frozenset()  # one object: frozenset() makes a new one each time
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -11,6 +11,8 @@ against 5 us), so these build the same results from one ``np.sort``/``np.argsort
     >>> values, inverse = unique_inverse(x)
     >>> values[inverse].tolist() == x.tolist()
     True
+    >>> ranges(np.array([10, 3]), np.array([2, 3])).tolist()
+    [10, 11, 3, 4, 5]
 """
 
 from __future__ import annotations
@@ -52,3 +54,9 @@ def unique_inverse(x: npt.NDArray[T]) -> tuple[npt.NDArray[T], npt.NDArray[np.in
     inverse = np.empty(s.size, dtype=np.int64)
     inverse[order] = np.cumsum(first) - 1
     return s[first], inverse
+
+
+def ranges(starts: npt.NDArray[np.int64], lens: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """``concatenate([arange(s, s + n) for s, n in zip(starts, lens)])``, in numpy."""
+    ends = np.cumsum(lens)
+    return np.repeat(starts - ends + lens, lens) + np.arange(int(ends[-1]) if ends.size else 0)

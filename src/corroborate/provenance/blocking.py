@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.provenance.arrays import Ids, unique, unique_counts, unique_inverse
+from corroborate.provenance.arrays import Ids, ranges, unique, unique_counts
 
 #: Bands x rows of the LSH scheme: with 16 bands of 3 rows a sentence pair of Jaccard 0.5
 #: collides with probability 0.88, Jaccard 0.3 with 0.35 and Jaccard 0.1 with 0.016.
@@ -47,7 +47,8 @@ MIN_COLLISIONS = 2
 MIN_COLLISION_SHARE = 0.15
 
 _SEED = 20260131
-#: Sentence pairs turned into document pairs at once (bounds that step's memory).
+#: Sentence pairs turned into document pairs at once (bounds that step's memory; a slice
+#: grows to hold a whole document's pairs).
 _PAIR_CHUNK = 1 << 22
 _MAX_CHUNK = 500_000  # tokens gathered at once: bounds memory to ~ tokens * num_perm * 4 bytes
 
@@ -248,46 +249,52 @@ def candidate_pair_counts(
             key = key * np.uint64(0x9E3779B97F4A7C15) + sig[r]
         order = np.argsort(key, kind="stable")
         sorted_key = key[order]
+        del sig, key
         cuts = np.flatnonzero(sorted_key[1:] != sorted_key[:-1]) + 1
-        bounds = np.concatenate(([0], cuts, [len(order)]))
-        sizes = np.diff(bounds)
-        # Buckets of two (the bulk) are paired in numpy; larger ones in Python below.
-        pairs_at = bounds[:-1][sizes == 2]
-        firsts = [order[pairs_at]]
-        seconds = [order[pairs_at + 1]]
-        for run in np.flatnonzero(sizes > 2):
-            members = order[bounds[run] : bounds[run + 1]]
-            x, y = _bucket_pairs(len(members), bucket_cap, window)
-            firsts.append(members[x])
-            seconds.append(members[y])
-        u, v = np.concatenate(firsts), np.concatenate(seconds)
-        lo, hi = np.minimum(u, v), np.maximum(u, v)
-        cross = unit_doc[lo] != unit_doc[hi]
-        unit_pairs = _merge_sorted(unit_pairs, unique(lo[cross] * n_units + hi[cross]))
-    # Units are numbered in document order, so the lower unit's document is the lower one.
-    n_docs = np.int64(int(unit_doc.max()) + 1)
-    # Counted a slice of sentence pairs at a time: the document keys of all of them at once
-    # were several copies of the pairs, the stage's peak at 100k reports.
-    found_pairs, found_counts = [], []
-    for lo in range(0, unit_pairs.size, _PAIR_CHUNK):
-        chunk = unit_pairs[lo : lo + _PAIR_CHUNK]
+        del sorted_key
+        # A stable sort keeps each bucket's units in ascending order: u < v.
+        u, v = _run_pairs(order, np.concatenate(([0], cuts, [len(order)])), bucket_cap, window)
+        del order, cuts
+        cross = unit_doc[u] != unit_doc[v]
+        new = u[cross]
+        del u
+        new *= n_units
+        new += v[cross]
+        del v, cross
+        unit_pairs = _merge_sorted(unit_pairs, unique(new))
+        del new
+    # Units are numbered in document order, so the lower unit's document is the lower one,
+    # and the sentence pairs of one document pair lie together among the sorted pairs.
+    n_docs = int(unit_doc[-1]) + 1
+    doc_start = np.searchsorted(unit_doc, np.arange(n_docs + 1))
+    sizes_by_doc = np.diff(doc_start)
+    # Counted a slice of sentence pairs at a time, each slice cut where a lower document
+    # starts so that it holds every sentence pair of its document pairs; only the pairs
+    # that pass are kept. Counting all document pairs at once (most collide only once) was
+    # the stage's peak memory at 100k reports.
+    found: list[tuple[npt.NDArray[np.int64], ...]] = []
+    lo = 0
+    while lo < unit_pairs.size:
+        hi = min(unit_pairs.size, lo + _PAIR_CHUNK)
+        if hi < unit_pairs.size:
+            doc = int(unit_doc[unit_pairs[hi] // n_units])
+            cut = int(np.searchsorted(unit_pairs, doc_start[doc] * n_units))
+            hi = cut if cut > lo else int(np.searchsorted(unit_pairs, doc_start[doc + 1] * n_units))
+        chunk = unit_pairs[lo:hi]
         keys = unit_doc[chunk // n_units]
         keys *= n_docs
         keys += unit_doc[chunk % n_units]
-        k, c = unique_counts(keys)
-        found_pairs.append(k)
-        found_counts.append(c)
-    del unit_pairs
-    doc_pairs, at = unique_inverse(np.concatenate(found_pairs) if found_pairs else empty)
-    # A document pair seen in two slices adds its counts (exact: far below 2**53).
-    counts = np.bincount(at, np.concatenate(found_counts) if found_counts else empty)
-    counts = counts.astype(np.int64)
-    sizes_by_doc = np.bincount(unit_doc, minlength=int(n_docs))
-    a, b = doc_pairs // n_docs, doc_pairs % n_docs
-    shorter = np.minimum(sizes_by_doc[a], sizes_by_doc[b])
-    need = np.maximum(min_collisions, np.ceil(min_collision_share * shorter).astype(np.int64))
-    keep = counts >= np.minimum(need, shorter)
-    return a[keep], b[keep], counts[keep]
+        pairs, counts = unique_counts(keys)
+        a, b = pairs // n_docs, pairs % n_docs
+        shorter = np.minimum(sizes_by_doc[a], sizes_by_doc[b])
+        need = np.maximum(min_collisions, np.ceil(min_collision_share * shorter).astype(np.int64))
+        keep = counts >= np.minimum(need, shorter)
+        found.append((a[keep], b[keep], counts[keep]))
+        lo = hi
+    if not found:
+        return empty, empty, empty
+    a, b, counts = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    return a, b, counts
 
 
 def _merge_sorted(
@@ -313,6 +320,40 @@ def _bucket_pairs(
     y = x + np.tile(np.arange(1, window + 1, dtype=np.int64), n)
     keep = y < n
     return x[keep], y[keep]
+
+
+def _run_pairs(
+    members: npt.NDArray[np.int64], bounds: npt.NDArray[np.int64], bucket_cap: int, window: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The pairs ``(members[x], members[y])``, ``x < y``, within each run
+    ``members[bounds[k]:bounds[k + 1]]``: all pairs of a run up to ``bucket_cap``
+    members, each member with its next ``window`` ones in a larger run.
+
+    Runs of one size are paired together (a Python step per run was most of the time).
+
+        >>> m = np.arange(10, 17, dtype=np.int64)
+        >>> u, v = _run_pairs(m, np.array([0, 1, 3, 7]), bucket_cap=3, window=1)
+        >>> sorted(zip(u.tolist(), v.tolist()))
+        [(11, 12), (13, 14), (14, 15), (15, 16)]
+    """
+    sizes = np.diff(bounds)
+    starts = bounds[:-1]
+    us: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    vs: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 2) & (sizes <= bucket_cap)]).tolist():
+        x, y = _bucket_pairs(size, bucket_cap, window)
+        at = starts[sizes == size][:, None]
+        us.append(members[(at + x).ravel()])
+        vs.append(members[(at + y).ravel()])
+    big = sizes > bucket_cap
+    if big.any():
+        at = ranges(starts[big], sizes[big])
+        end = np.repeat(bounds[1:][big], sizes[big])
+        for step in range(1, window + 1):
+            ok = at + step < end
+            us.append(members[at[ok]])
+            vs.append(members[at[ok] + step])
+    return np.concatenate(us), np.concatenate(vs)
 
 
 def shared_key_pairs(
@@ -343,20 +384,8 @@ def shared_key_pairs(
     keep = np.r_[True, (key[1:] != key[:-1]) | (doc[1:] != doc[:-1])]
     key, doc = key[keep], doc[keep]
     cuts = np.flatnonzero(key[1:] != key[:-1]) + 1
-    bounds = np.concatenate(([0], cuts, [len(key)]))
-    run_sizes = np.diff(bounds)
-    firsts: list[npt.NDArray[np.int64]] = []
-    seconds: list[npt.NDArray[np.int64]] = []
-    at = bounds[:-1][run_sizes == 2]
-    firsts.append(doc[at])
-    seconds.append(doc[at + 1])
-    for run in np.flatnonzero(run_sizes > 2):
-        members = doc[bounds[run] : bounds[run + 1]]
-        x, y = _bucket_pairs(len(members), bucket_cap, window)
-        firsts.append(members[x])
-        seconds.append(members[y])
-    u, v = np.concatenate(firsts), np.concatenate(seconds)
-    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    # Sorted by document within a key: lo < hi.
+    lo, hi = _run_pairs(doc, np.concatenate(([0], cuts, [len(key)])), bucket_cap, window)
     n = np.int64(len(keys))
     pairs, counts = unique_counts(lo * n + hi)
     good = counts >= min_shared

@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.model import Article, Relation, RelationKind, Span, shared
-from corroborate.provenance.arrays import Ids, unique, unique_counts, unique_inverse
+from corroborate.provenance.arrays import Ids, ranges, unique, unique_counts, unique_inverse
 from corroborate.provenance.blocking import (
     BUCKET_CAP,
     LSH_BANDS,
@@ -880,12 +880,6 @@ def _screen(
     return result
 
 
-def _ranges(starts: npt.NDArray[np.int64], lens: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """``concatenate([arange(s, s + n) for s, n in zip(starts, lens)])``, in numpy."""
-    ends = np.cumsum(lens)
-    return np.repeat(starts - ends + lens, lens) + np.arange(int(ends[-1]) if ends.size else 0)
-
-
 def _sizes(arrays: Sequence[npt.NDArray[Any]]) -> npt.NDArray[np.int64]:
     return np.fromiter((a.size for a in arrays), dtype=np.int64, count=len(arrays))
 
@@ -899,7 +893,7 @@ def _pair_entries(
     pair of entry ``e``)."""
     per_pair = b_sizes[pb]
     ends = np.cumsum(per_pair)
-    entries = _ranges((np.cumsum(b_sizes) - b_sizes)[pb], per_pair)
+    entries = ranges((np.cumsum(b_sizes) - b_sizes)[pb], per_pair)
     cuts: list[int] = np.r_[0, ends][np.r_[starts, pb.size]].tolist()
     return entries, cuts, ends
 
@@ -986,7 +980,7 @@ def _sentence_hits(
     # Every (b entry, a entry) product on a shared word, summed per sentence pair.
     n_hits = per_col[pos]
     ib = np.repeat(np.arange(ent.size), n_hits)
-    ia = _ranges(at_col[pos], n_hits)
+    ia = ranges(at_col[pos], n_hits)
     cells = na * nb
     cell_at = np.cumsum(cells) - cells
     k = pair[ib]
