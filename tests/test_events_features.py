@@ -219,6 +219,8 @@ def test_packed_paragraphs_give_back_what_they_were_made_of(
     assert packed == paragraphs and packed == Paragraphs(paragraphs)
     assert [dict(t.items()) for _, t, _ in packed] == [dict(t.items()) for _, t, _ in paragraphs]
     assert packed[1:] == paragraphs[1:]
+    assert packed.hashes() == [h for h, _, _ in paragraphs]
+    assert packed.words == tuple(w for _, t, _ in paragraphs for w in t)
     if paragraphs:
         assert packed[-1] == paragraphs[-1]
         assert packed[0][1]["shot" if paragraphs is _PARAGRAPHS else "fire"] >= 1

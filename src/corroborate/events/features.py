@@ -161,6 +161,8 @@ class Paragraphs(Sequence[Paragraph]):
         >>> ps = Paragraphs([("00000000000000ff", Terms({"shot": 2}), ("doe",))])
         >>> len(ps), ps[0][0], dict(ps[0][1].items()), ps[0][2]
         (1, '00000000000000ff', {'shot': 2}, ('doe',))
+        >>> ps.hashes(), ps.words
+        (['00000000000000ff'], ('shot',))
     """
 
     __slots__ = ("_counts", "_ends", "_hashes", "_name_ends", "_names", "_words")
@@ -192,6 +194,15 @@ class Paragraphs(Sequence[Paragraph]):
 
     def __len__(self) -> int:
         return len(self._ends)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every paragraph's words, end to end (without making the paragraphs)."""
+        return self._words
+
+    def hashes(self) -> list[str]:
+        """Every paragraph's hash, in order (without making the paragraphs)."""
+        return [h if isinstance(h, str) else f"{h:016x}" for h in self._hashes]
 
     @overload
     def __getitem__(self, i: int) -> Paragraph: ...

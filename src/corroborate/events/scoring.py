@@ -265,11 +265,8 @@ def place_key(p: Place) -> str:
 
 def channel_keys(f: Features) -> dict[str, list[str]]:
     """The discrete keys of each channel (for document frequencies and blocking)."""
-    terms: set[str] = set()
-    for _, t, _ in f.paragraphs:
-        terms.update(t)
     return {
-        "text": sorted(terms),
+        "text": sorted(set(f.paragraphs.words)),
         "names": sorted(f.names),
         "streets": list(f.streets),
         "places": sorted({place_key(p) for p in local_places((*f.title_places, *f.places))}),
