@@ -22,12 +22,13 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any
 
 from corroborate.events.dates import article_dates
 from corroborate.events.kinds import best_type, type_scores
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import sentence_words
+from corroborate.sequences import MadeOnRead
 from corroborate.text import _STOP, sentences
 
 #: Sentences of the body read as the lede (event type, names of what happened).
@@ -149,7 +150,7 @@ Paragraph = tuple[str, Terms, tuple[str, ...]]
 _HEX16 = re.compile(r"[0-9a-f]{16}")
 
 
-class Paragraphs(Sequence[Paragraph]):
+class Paragraphs(MadeOnRead[Paragraph]):
     """An article's paragraphs, packed: every paragraph's words in one tuple, their counts
     in one byte string, names in one tuple, and the hashes (``content_id``'s 16 hex digits)
     as 64-bit numbers. Each :data:`Paragraph` is made on access.
@@ -202,31 +203,16 @@ class Paragraphs(Sequence[Paragraph]):
 
     def hashes(self) -> list[str]:
         """Every paragraph's hash, in order (without making the paragraphs)."""
-        return [h if isinstance(h, str) else f"{h:016x}" for h in self._hashes]
+        return [_hash_text(h) for h in self._hashes]
 
-    @overload
-    def __getitem__(self, i: int) -> Paragraph: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Paragraph]: ...
-    def __getitem__(self, i: int | slice) -> Paragraph | list[Paragraph]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        n = len(self)
-        if not -n <= i < n:
-            raise IndexError(i)
-        i %= n
-        h = self._hashes[i]
-        start = self._ends[i - 1] if i else 0
-        end = self._ends[i]
+    def _item(self, i: int) -> Paragraph:
+        start, end = self._ends[i - 1] if i else 0, self._ends[i]
         names_start = self._name_ends[i - 1] if i else 0
         return (
-            h if isinstance(h, str) else f"{h:016x}",
+            _hash_text(self._hashes[i]),
             Terms.packed(self._words[start:end], self._counts[start:end]),
             self._names[names_start : self._name_ends[i]],
         )
-
-    def __iter__(self) -> Iterator[Paragraph]:
-        return map(self.__getitem__, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence):
@@ -237,6 +223,11 @@ class Paragraphs(Sequence[Paragraph]):
 
     def __reduce__(self) -> tuple[type[Paragraphs], tuple[list[Paragraph]]]:
         return (Paragraphs, (list(self),))
+
+
+def _hash_text(h: int | str) -> str:
+    """A paragraph hash as ``content_id`` wrote it (kept as a number when it was hex)."""
+    return h if isinstance(h, str) else f"{h:016x}"
 
 
 @dataclass(slots=True)

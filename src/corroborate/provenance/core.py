@@ -37,7 +37,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -67,6 +67,7 @@ from corroborate.provenance.features import (
     title_coverage,
 )
 from corroborate.provenance.graph import COPY_KINDS, origin_groups, publication_time
+from corroborate.sequences import MadeOnRead
 from corroborate.text import Piece
 
 #: Cosine (TF-IDF, content words) at which two sentences count as saying the same thing.
@@ -182,7 +183,7 @@ class ProvenanceSettings:
     semantic_mean_sim: float = SEMANTIC_MEAN_SIM
 
 
-class _Units(Sequence[Piece]):
+class _Units(MadeOnRead[Piece]):
     """A document's alignable sentences as offsets into its text; each :class:`Piece` is
     made on access. Holding every sentence's text copied the batch's text once more: a
     quarter of the stage's memory at 100k reports."""
@@ -202,25 +203,12 @@ class _Units(Sequence[Piece]):
     def __len__(self) -> int:
         return len(self._bounds) // 2
 
-    @overload
-    def __getitem__(self, i: int) -> Piece: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Piece]: ...
-    def __getitem__(self, i: int | slice) -> Piece | list[Piece]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        n = len(self)
-        if not -n <= i < n:
-            raise IndexError(i)
-        i %= n
+    def _item(self, i: int) -> Piece:
         odd = self._odd.get(i)
         if odd is not None:
             return odd
         start, end = self._bounds[2 * i], self._bounds[2 * i + 1]
         return Piece(self._text[start:end], start, end)
-
-    def __iter__(self) -> Iterator[Piece]:
-        return map(self.__getitem__, range(len(self)))
 
 
 @dataclass(slots=True)
