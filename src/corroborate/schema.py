@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from corroborate import model
 from corroborate.model import SCHEMA_VERSION, Report
 
 
@@ -25,4 +26,15 @@ def report_schema() -> dict[str, Any]:
         "title": "Schema",
         "type": "string",
     }
+    for name, definition in schema["$defs"].items():
+        _in_field_order(definition, getattr(model, name).field_names())
     return schema
+
+
+def _in_field_order(definition: dict[str, Any], names: tuple[str, ...]) -> None:
+    # pydantic lists a keyword-only dataclass's fields made with Field() first; readers
+    # expect the declared order, which is also the order report.json writes them in.
+    properties = definition["properties"]
+    definition["properties"] = {n: properties[n] for n in names}
+    if "required" in definition:
+        definition["required"] = [n for n in names if n in definition["required"]]

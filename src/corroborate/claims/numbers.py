@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corroborate.model import Qualifier
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -65,7 +67,7 @@ VAGUE: dict[str, tuple[int, int]] = {
 }
 
 # Hedge words before a number -> qualifier. Longest phrases first.
-HEDGES: list[tuple[tuple[str, ...], str]] = sorted(
+HEDGES: list[tuple[tuple[str, ...], Qualifier]] = sorted(
     [
         (("at", "least"), "at_least"),
         (("no", "fewer", "than"), "at_least"),
@@ -110,7 +112,7 @@ class Quantity:
     value: int | None
     low: int | None
     high: int | None
-    qualifier: str = "exact"
+    qualifier: Qualifier = "exact"
     vague_word: str | None = None
 
 
@@ -215,7 +217,7 @@ def parse_range(words: list[str], q: Quantity) -> Quantity:
     return q
 
 
-def find_hedge(words: list[str], start: int) -> tuple[int, str] | None:
+def find_hedge(words: list[str], start: int) -> tuple[int, Qualifier] | None:
     """The hedge right before token ``start``: (its first token, qualifier)."""
     if not 0 < start <= len(words):
         return None
@@ -226,7 +228,7 @@ def find_hedge(words: list[str], start: int) -> tuple[int, str] | None:
     return None
 
 
-def apply_qualifier(q: Quantity, qualifier: str) -> Quantity:
+def apply_qualifier(q: Quantity, qualifier: Qualifier) -> Quantity:
     """Set low/high from the hedge (see module docstring for the convention)."""
     v = q.value
     if v is None or qualifier == "exact" or q.qualifier == "range":
@@ -250,6 +252,6 @@ def apply_qualifier(q: Quantity, qualifier: str) -> Quantity:
 _HYPHENATED = {f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}
 _STARTS = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one", *_HYPHENATED])
 # HEDGES by their last word, longest first as in HEDGES: only those can end before a number.
-_HEDGES_BY_LAST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+_HEDGES_BY_LAST: dict[str, list[tuple[tuple[str, ...], Qualifier]]] = {}
 for _hedge in HEDGES:
     _HEDGES_BY_LAST.setdefault(_hedge[0][-1], []).append(_hedge)

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from corroborate.events.features import Features
 from corroborate.events.kinds import best_type
@@ -91,7 +92,9 @@ def title_of(members: Sequence[Member]) -> str:
     return "untitled event"
 
 
-def date_of(members: Sequence[Member]) -> tuple[str | None, str | None]:
+def date_of(
+    members: Sequence[Member],
+) -> tuple[str | None, Literal["day", "publication"] | None]:
     """(ISO day, precision) by vote of the members' dated mentions."""
     votes: dict[str, float] = {}
     for m in members:

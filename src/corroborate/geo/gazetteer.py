@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
-from corroborate.model import Place, shared
+from corroborate.model import Place, PlaceKind, shared
 
 #: Bump when the pickled layout changes; old cache files are then ignored.
 FORMAT_VERSION = 1
@@ -150,7 +150,7 @@ class Gazetteer:
         place = Place(
             name=e[NAME],
             mention=mention,
-            kind=kind,
+            kind=cast(PlaceKind, kind),  # the gazetteer build writes only these kinds
             country=e[COUNTRY],
             admin1=admin1,
             lat=e[LAT],

@@ -1324,7 +1324,7 @@ def _syndication(
                     update = _credit_fields(line_of[i])
                     if rel.original is None:
                         update.update(original=source.id, original_by="credited")
-                    judged[key] = Relation.model_validate({**dict(rel), **update})
+                    judged[key] = rel.model_copy(update=update)
                     continue
                 judged.pop(key, None)  # shares_quotes gives way to the credit
                 out.append(_credited(source, articles[i], line_of[i], docs, batch, key, src))
