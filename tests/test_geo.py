@@ -224,8 +224,34 @@ def test_pakistan_provinces_present() -> None:
 
 
 def _tiny() -> Gazetteer:
-    entry = ("Testville", "city", "ZZ", "01", 1.0, 2.0, 1, 5000, 1.0)
-    return Gazetteer([entry], {"Testville": (0,)}, {"ZZ.01": "Test Region"}, source="built")
+    entries = [
+        ("Testville", "city", "ZZ", "01", 1.0, 2.0, 1, 5000, 1.0),
+        ("Twinford", "city", "ZZ", "01", -3.5, 4.25, 2, 900, 1.0),
+        ("Twinford", "admin2", "ZZ", "01", None, None, None, 10_000, 0.6),
+    ]
+    # Code 0 (the first entry, primary name) must count as found, not as empty.
+    names = {"Testville": 0, "Twinford": (2, 4)}
+    return Gazetteer(gzmod.Entries(entries), names, {"ZZ.01": "Test Region"}, source="built")
+
+
+def test_packed_entries_read_back_as_given() -> None:
+    rows = [
+        ("Ålesund", "city", "NO", "08", 62.47, 6.15, 3163392, 52_163, 1.0),
+        ("Lower Dir", "admin2", "PK", "03", None, None, None, 10_000, 0.6),
+        ("Nowhere", "region", "", "", 0.0, -0.0, 0, 0, 0.25),
+    ]
+    entries = gzmod.Entries(rows)
+    assert list(entries) == rows and entries[-1] == rows[-1] and len(entries) == 3
+    assert list(pickle.loads(pickle.dumps(entries))) == rows
+    with pytest.raises(ValueError):
+        gzmod.Entries([("X", "planet", "", "", None, None, None, 0, 1.0)])
+
+
+def test_names_with_one_sense_or_several() -> None:
+    gz = _tiny()
+    assert [(c.index, c.alt) for c in gz.candidates("Testville")] == [(0, False)]
+    assert sorted((c.index, c.alt) for c in gz.candidates("Twinford")) == [(1, False), (2, False)]
+    assert gz.candidates("Elsewhere") == []
 
 
 def test_cache_written_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -243,7 +269,7 @@ def test_cache_written_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert calls == [1] and second.source == str(path)
     place = second.resolve("Testville")
     assert place is not None and place.admin1 == "Test Region"
-    assert first.entries == second.entries
+    assert list(first.entries) == list(second.entries)
     assert not list(path.parent.glob(".geo-index-*"))  # no temp files left behind
 
 

@@ -1,7 +1,8 @@
 """The records that flow between the pipeline stages, defined once.
 
-Every stage takes and returns these frozen pydantic models, so the same records can be
-written to SQLite, serialised to ``report.json`` and shipped to a distributed job.
+Every stage takes and returns these frozen records (slotted pydantic dataclasses), so the
+same records can be written to SQLite, serialised to ``report.json`` and shipped to a
+distributed job.
 
     >>> art = Article.create(text="Two people were killed.", source="demo.txt")
     >>> art.id == Article.create(text="Two people were killed.", source="other.txt").id

@@ -406,13 +406,29 @@ def vectors(
         ids=ids[order],
         weights=weights[order],
         streets=bool(channels[STREETS]),
-        days=frozenset(f.days) if f.precision == "day" else _NO_DAYS,
+        days=_day_set(f.days) if f.precision == "day" else _NO_DAYS,
         day=dt.date.fromisoformat(f.day).toordinal() if f.day else None,
         main=main,
     )
 
 
 _NO_DAYS: frozenset[str] = frozenset()  # one object: frozenset() makes a new one each time
+
+#: One object per distinct set of days; emptied when it reaches ``_DAY_SETS_MAX``.
+_DAY_SETS: dict[frozenset[str], frozenset[str]] = {}
+_DAY_SETS_MAX = 1 << 14
+
+
+def _day_set(days: Iterable[str]) -> frozenset[str]:
+    # A large batch's reports name a few thousand distinct sets of days, and each vector
+    # kept its own (216 bytes; 20 MB at 100k reports).
+    got = frozenset(days)
+    kept = _DAY_SETS.get(got)
+    if kept is None:
+        if len(_DAY_SETS) >= _DAY_SETS_MAX:
+            _DAY_SETS.clear()
+        kept = _DAY_SETS[got] = got
+    return kept
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

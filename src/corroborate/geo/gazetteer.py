@@ -26,7 +26,9 @@ import os
 import pickle
 import tempfile
 import unicodedata
+from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -34,9 +36,10 @@ from pathlib import Path
 from typing import Any, Final, Literal, cast
 
 from corroborate.model import Place, PlaceKind, shared
+from corroborate.sequences import MadeOnRead
 
 #: Bump when the pickled layout changes; old cache files are then ignored.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Kind = Literal["city", "admin1", "admin2", "country"]
 
@@ -80,6 +83,55 @@ def _usable_alt(name: str) -> bool:
     )
 
 
+class Entries(MadeOnRead[Entry]):
+    """The gazetteer's entries, packed by field; each :data:`Entry` tuple is made when read.
+
+    Held as 170,000 tuples of Python objects they took 67 MB of every process's memory;
+    packed they take a third of that (the names, and one array per number field).
+    """
+
+    __slots__ = ("_admin1s", "_countries", "_ints", "_kinds", "_names", "_numbers")
+
+    _KINDS = ("city", "admin1", "admin2", "country", "region", "unknown")
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        rows = list(entries)
+        self._names = tuple(e[NAME] for e in rows)
+        self._kinds = bytes(self._KINDS.index(e[KIND]) for e in rows)
+        intern: dict[str, str] = {}  # a few hundred countries and regions, used again and again
+        self._countries = tuple(intern.setdefault(e[COUNTRY], e[COUNTRY]) for e in rows)
+        self._admin1s = tuple(intern.setdefault(e[ADMIN1], e[ADMIN1]) for e in rows)
+        nan = math.nan  # unknown coordinates (None) are NaN here
+        self._numbers = array("d")
+        for e in rows:
+            lat, lon = e[LAT], e[LON]
+            self._numbers.append(nan if lat is None else lat)
+            self._numbers.append(nan if lon is None else lon)
+            self._numbers.append(e[CONF])
+        self._ints = array("q")  # geonameid (-1: none) and population
+        for e in rows:
+            gid = e[GEONAMEID]
+            self._ints.extend((-1 if gid is None else gid, e[POP]))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def _item(self, i: int) -> Entry:
+        lat, lon, conf = self._numbers[3 * i : 3 * i + 3]
+        gid, pop = self._ints[2 * i], self._ints[2 * i + 1]
+        return (
+            self._names[i],
+            self._KINDS[self._kinds[i]],
+            self._countries[i],
+            self._admin1s[i],
+            None if lat != lat else lat,  # NaN: unknown
+            None if lon != lon else lon,
+            None if gid < 0 else gid,
+            pop,
+            conf,
+        )
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One sense of a name: the entry index and whether it matched an alternate name."""
@@ -92,11 +144,13 @@ class Candidate:
 class Gazetteer:
     """The loaded index. Build with :func:`get_gazetteer`, not directly.
 
-    ``names`` maps a name (exact, case-sensitive) to codes ``entry_index * 2 + is_alt``.
+    ``names`` maps a name (exact, case-sensitive) to codes ``entry_index * 2 + is_alt``: one
+    code as a plain int (most names have one sense; a one-item tuple each took 20 MB), or a
+    tuple of them.
     """
 
-    entries: list[Entry]
-    names: dict[str, tuple[int, ...]]
+    entries: Entries
+    names: dict[str, int | tuple[int, ...]]
     admin1_names: dict[str, str]
     source: str = ""
     #: name -> its senses, for names already looked up (misses too: most capitalised words
@@ -129,8 +183,10 @@ class Gazetteer:
         if codes is None:
             folded = fold(name)
             codes = self.names.get(folded) if folded != name else None
-        if not codes:
+        if codes is None:
             return []
+        if isinstance(codes, int):
+            return [Candidate(codes >> 1, bool(codes & 1))]
         # One sense per entry: a primary-name match beats an alternate-name match of it.
         best: dict[int, bool] = {}
         for code in codes:
@@ -365,8 +421,8 @@ def build_gazetteer() -> Gazetteer:
         for v in variants:
             add_name(v, idx, alt=False)
 
-    frozen = {k: tuple(sorted(v)) for k, v in names.items()}
-    return Gazetteer(entries, frozen, admin1_names, source="built")
+    packed = {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in names.items()}
+    return Gazetteer(Entries(entries), packed, admin1_names, source="built")
 
 
 # --------------------------------------------------------------------------- caching
@@ -394,7 +450,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     try:
         with path.open("rb") as fh:
             entries, names, admin1_names = pickle.load(fh)
-        if not isinstance(entries, list) or not isinstance(names, dict):
+        if not isinstance(entries, Entries) or not isinstance(names, dict):
             raise ValueError("unexpected cache layout")
         return Gazetteer(entries, names, admin1_names, source=str(path))
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError):
