@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -371,14 +372,16 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 text=sent.text,
                 measure=c.measure,
                 group=c.group or "people",
-                group_text=c.group_text,
+                # Interned: a batch's claims repeat a few thousand group and number words
+                # (a seventh of their strings' memory).
+                group_text=sys.intern(c.group_text),
                 value=q.value,
                 low=q.low,
                 high=q.high,
                 qualifier=q.qualifier,
-                number_text=" ".join(shown[c.first : c.q.end]),
-                claimant=claimant,
-                claimant_key=claimant_key(claimant) if claimant else None,
+                number_text=sys.intern(" ".join(shown[c.first : c.q.end])),
+                claimant=sys.intern(claimant) if claimant else None,
+                claimant_key=sys.intern(claimant_key(claimant)) if claimant else None,
                 hedge=hedge,
                 period=shared(period),
                 places=tuple(p for _, p in places),

@@ -256,8 +256,8 @@ def _apply_qualifiers(gz: Gazetteer, mentions: list[_Mention], text: str) -> Non
             keep = [
                 c
                 for c in m.cands
-                if gz.entries[c.index][COUNTRY] == qe[COUNTRY]
-                and (qe[KIND] == "country" or gz.entries[c.index][ADMIN1] == qe[ADMIN1])
+                if gz.entries.country(c.index) == qe[COUNTRY]
+                and (qe[KIND] == "country" or gz.entries.admin1(c.index) == qe[ADMIN1])
                 and c.index != qc.index
             ]
             if keep:
@@ -302,7 +302,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     for dem in demonyms:
         votes[dem] += 1.0
     for m in mentions:
-        m.countries = {gz.entries[c.index][COUNTRY] for c in m.cands}
+        m.countries = {gz.entries.country(c.index) for c in m.cands}
         for cc in m.countries:
             votes[cc] += 1.0 / len(m.countries)
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])

@@ -116,6 +116,19 @@ class Entries(MadeOnRead[Entry]):
     def __len__(self) -> int:
         return len(self._names)
 
+    # One field without making the whole entry (ranking reads these for every sense).
+    def kind(self, i: int) -> str:
+        return self._KINDS[self._kinds[i]]
+
+    def country(self, i: int) -> str:
+        return self._countries[i]
+
+    def admin1(self, i: int) -> str:
+        return self._admin1s[i]
+
+    def population(self, i: int) -> int:
+        return self._ints[2 * i + 1]
+
     def _item(self, i: int) -> Entry:
         lat, lon, conf = self._numbers[3 * i : 3 * i + 3]
         gid, pop = self._ints[2 * i], self._ints[2 * i + 1]
@@ -220,15 +233,15 @@ class Gazetteer:
         self, cand: Candidate, country: str | None = None, admin1: str | None = None
     ) -> float:
         """Rank a sense: requested country/region first, primary names, then population."""
-        e = self.entries[cand.index]
-        s = math.log10(e[POP] + 10)
+        entries, i = self.entries, cand.index
+        s = math.log10(entries.population(i) + 10)
         if not cand.alt:
             s += 2.0  # "Islamabad" is the capital, not the old alternate name of Chattogram
-        if e[KIND] == "admin1":
+        if entries.kind(i) == "admin1":
             s -= 1.0  # a region named after its city ("Delhi") is usually the city
-        if country and e[COUNTRY] == country:
+        if country and entries.country(i) == country:
             s += 5.0
-            if admin1 and e[ADMIN1] == admin1:
+            if admin1 and entries.admin1(i) == admin1:
                 s += 2.0
         return s
 
@@ -261,9 +274,9 @@ class Gazetteer:
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else math.inf
         best = scored[0][1]
         if world_cities and country and len(scored) > 1:
-            big = max((c for c in cands if not c.alt), key=lambda c: self.entries[c.index][POP],
-                      default=best)  # fmt: skip
-            big_pop, best_pop = self.entries[big.index][POP], self.entries[best.index][POP]
+            pop = self.entries.population
+            big = max((c for c in cands if not c.alt), key=lambda c: pop(c.index), default=best)
+            big_pop, best_pop = pop(big.index), pop(best.index)
             if big is not best and big_pop >= 1_000_000 and big_pop >= 50 * max(best_pop, 1):
                 return big, 0.0
         return best, margin
