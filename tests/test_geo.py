@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import os
 import pickle
 import re
@@ -321,3 +322,7 @@ def test_speed() -> None:
         n += len(sents)
     rate = n / (time.perf_counter() - start)
     assert rate >= 2000, f"{rate:.0f} sentences/s"
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(gzmod).failed == 0

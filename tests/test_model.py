@@ -1,6 +1,7 @@
 """Records (corroborate.model): behaviour beyond their fields."""
 
 import dataclasses
+import doctest
 import pickle
 import tracemalloc
 
@@ -101,3 +102,7 @@ def test_records_take_their_slots_and_no_more() -> None:
     assert model.Claim.model_validate(a.model_dump()) == a
     assert list(a.model_dump()) == list(model.Claim.field_names())
     assert a.model_dump(exclude={"text"}).keys() == set(model.Claim.field_names()) - {"text"}
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(model).failed == 0

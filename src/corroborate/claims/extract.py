@@ -373,7 +373,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 measure=c.measure,
                 group=c.group or "people",
                 # Interned: a batch's claims repeat a few thousand group and number words
-                # (a seventh of their strings' memory).
+                # (about 65 bytes a claim on the 2k feed).
                 group_text=sys.intern(c.group_text),
                 value=q.value,
                 low=q.low,
