@@ -38,6 +38,9 @@ RelationKind = Literal[
 #: What every record's class is built with (see :class:`Record`).
 _CONFIG = ConfigDict(extra="forbid")
 
+#: Per record class, its field names in order (:meth:`Record.field_names`).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
 
 class Record:
     """Base of every record: an immutable, slotted pydantic dataclass, strict about unknown
@@ -71,7 +74,10 @@ class Record:
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
         """The record's field names, in order."""
-        return tuple(f.name for f in dataclasses.fields(cast(Any, cls)))
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cast(Any, cls)))
+        return names
 
     def model_dump(
         self,
@@ -95,15 +101,15 @@ class Record:
     def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
         """A copy with some fields changed; like pydantic's, the changes are not
         validated (callers pass values of the fields' types)."""
+        names = self.field_names()
         copied = object.__new__(type(self))
-        values = {name: getattr(self, name) for name in self.field_names()}
-        if update:
-            unknown = set(update) - values.keys()
-            if unknown:
-                raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
-            values.update(update)
-        for name, value in values.items():
-            object.__setattr__(copied, name, value)
+        put = object.__setattr__
+        for name in names:
+            put(copied, name, getattr(self, name))
+        for name, value in (update or {}).items():
+            if name not in names:
+                raise TypeError(f"{type(self).__name__} has no field {name!r}")
+            put(copied, name, value)
         return copied
 
 
