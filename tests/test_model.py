@@ -38,6 +38,21 @@ def test_shared_gives_one_instance_per_distinct_value() -> None:
     assert shared(Period(kind="unstated")) is default
     # Equal field values of different record types are never mixed up.
     assert type(shared(Span(start=0, end=1))) is Span
+    # Any hashable immutable value, by type: an event vector's set of days, numbers.
+    days = shared(frozenset({"2031-09-20"}))
+    assert shared(frozenset({"2031-09-20"})) is days
+    assert type(shared(True)) is bool and type(shared(1)) is int
+
+
+def test_every_record_lists_its_fields_in_declared_order() -> None:
+    records = [
+        c for c in vars(model).values()
+        if isinstance(c, type) and issubclass(c, model.Record) and c is not model.Record
+    ]  # fmt: skip
+    assert len(records) >= 15
+    for cls in records:
+        assert "__weakref__" not in vars(cls) and "__dict__" not in vars(cls), cls  # slotted
+        assert cls.field_names() == tuple(f.name for f in dataclasses.fields(cls)), cls
 
 
 def test_shared_table_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,10 +14,9 @@ every field. Bump :data:`SCHEMA_VERSION` whenever a field changes meaning or dis
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any, Literal, Self, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -37,9 +36,6 @@ RelationKind = Literal[
 
 #: What every record's class is built with (see :class:`Record`).
 _CONFIG = ConfigDict(extra="forbid")
-
-#: Per record class, its field names in order (:meth:`Record.field_names`).
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class Record:
@@ -73,11 +69,8 @@ class Record:
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        """The record's field names, in order."""
-        names = _FIELD_NAMES.get(cls)
-        if names is None:
-            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cast(Any, cls)))
-        return names
+        """The record's field names, in order (a slotted dataclass's slots are its fields)."""
+        return cls.__slots__
 
     def model_dump(
         self,
@@ -113,31 +106,36 @@ class Record:
         return copied
 
 
-R = TypeVar("R", bound=Record)
+H = TypeVar("H", bound=Hashable)
 
-#: The table of :func:`shared`: emptied when it reaches ``_SHARED_LIMIT`` entries, so a
-#: long-running process keeps a bounded number (the values that recur are few).
-_SHARED: dict[Record, Record] = {}
+#: The table of :func:`shared`, by type and value: emptied when it reaches
+#: ``_SHARED_LIMIT`` entries, so a long-running process keeps a bounded number (the values
+#: that recur are few).
+_SHARED: dict[tuple[type, Hashable], Any] = {}
 _SHARED_LIMIT = 1 << 15
 
 
-def shared(record: R) -> R:
-    """One instance for equal small records (a :class:`Place`, :class:`Period` or
-    :class:`Span`), so a large batch holds each distinct value once.
+def shared(value: H) -> H:
+    """One instance for equal small immutable values (a :class:`Place`, :class:`Period` or
+    :class:`Span`, an event vector's set of days), so a large batch holds each distinct
+    value once.
 
     A batch's claims name a few thousand distinct places and periods hundreds of thousands
-    of times; records are immutable, so equal ones can be one object.
+    of times; the values are immutable, so equal ones can be one object. Equal values of
+    different types (``1`` and ``1.0``) stay apart.
 
     >>> shared(Span(start=0, end=5)) is shared(Span(start=0, end=5))
     True
+    >>> type(shared(1.0)) is float and type(shared(1)) is int
+    True
     """
-    got = _SHARED.get(record)
+    key = (type(value), value)
+    got: H | None = _SHARED.get(key)
     if got is None:
         if len(_SHARED) >= _SHARED_LIMIT:
             _SHARED.clear()
-        _SHARED[record] = record
-        return record
-    return got  # type: ignore[return-value]
+        _SHARED[key] = got = value
+    return got
 
 
 def content_id(*parts: str) -> str:

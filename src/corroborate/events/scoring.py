@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.events.features import Features
-from corroborate.model import Place
+from corroborate.model import Place, shared
 
 #: Words any news report may use whatever happened: the fixed IDF background.
 GENERIC_NEWS_WORDS = frozenset(
@@ -374,11 +374,11 @@ def vectors(
     title: dict[str, float] = {}
     names: dict[str, float] = {}
     for n, (h, terms, found) in enumerate(f.paragraphs):
-        shared = vocab.paragraph_df[h]
-        w = min(1.0, boilerplate_docs / shared) ** 2 if shared else 1.0
+        in_docs = vocab.paragraph_df[h]  # reports with this paragraph
+        w = min(1.0, boilerplate_docs / in_docs) ** 2 if in_docs else 1.0
         for t, c in terms.items():
             raw[t] = raw.get(t, 0.0) + c * w
-        if shared <= boilerplate_docs:  # names in page furniture name nothing that happened
+        if in_docs <= boilerplate_docs:  # names in page furniture name nothing that happened
             for name in found:
                 names[name] = names.get(name, 0.0) + 1.0
         if n == 0 and f.has_title:
@@ -406,29 +406,15 @@ def vectors(
         ids=ids[order],
         weights=weights[order],
         streets=bool(channels[STREETS]),
-        days=_day_set(f.days) if f.precision == "day" else _NO_DAYS,
+        # Shared: a large batch's reports name a few thousand distinct sets of days, and
+        # each vector kept its own (216 bytes; 20 MB at 100k reports).
+        days=shared(frozenset(f.days)) if f.precision == "day" else _NO_DAYS,
         day=dt.date.fromisoformat(f.day).toordinal() if f.day else None,
         main=main,
     )
 
 
 _NO_DAYS: frozenset[str] = frozenset()  # one object: frozenset() makes a new one each time
-
-#: One object per distinct set of days; emptied when it reaches ``_DAY_SETS_MAX``.
-_DAY_SETS: dict[frozenset[str], frozenset[str]] = {}
-_DAY_SETS_MAX = 1 << 14
-
-
-def _day_set(days: Iterable[str]) -> frozenset[str]:
-    # A large batch's reports name a few thousand distinct sets of days, and each vector
-    # kept its own (216 bytes; 20 MB at 100k reports).
-    got = frozenset(days)
-    kept = _DAY_SETS.get(got)
-    if kept is None:
-        if len(_DAY_SETS) >= _DAY_SETS_MAX:
-            _DAY_SETS.clear()
-        kept = _DAY_SETS[got] = got
-    return kept
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
