@@ -440,6 +440,26 @@ def test_credit_sentences_stay_in_the_text() -> None:
     assert clean(text).text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("Officials told Reuters two died.", ["Reuters"]),
+        ("Officials untold Reuters two died.", []),  # the cue must start a word
+        ("Officials_told Reuters two died.", []),
+        ("“According to Dawn News, two died.", ["Dawn News"]),
+        ("Reaccording to Dawn News, two died.", []),
+        ("Copyright 2024 Dawn News", ["Dawn News"]),
+        ("NoCopyright 2024 Dawn News", []),
+        ("Two died, Dawn News reported.", ["Dawn News"]),
+        ("Two died, Dawn News misreported.", []),
+        ("Dawn News contributed to this report.", ["Dawn News"]),
+        ("Dawn News recontributed to this report.", []),
+    ],
+)
+def test_credit_cues_start_a_word(text: str, credits: list[str]) -> None:
+    assert find_credits(text) == credits
+
+
 def test_find_credits_keeps_first_mention_order() -> None:
     assert find_credits("Dawn reported it. Officials told Reuters. Dawn reported more.") == [
         "Dawn",

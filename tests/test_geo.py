@@ -6,7 +6,6 @@ import doctest
 import os
 import pickle
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ import yaml
 
 from corroborate.geo import Gazetteer, PlaceMention, find_places, get_gazetteer, resolve
 from corroborate.geo import gazetteer as gzmod
-from corroborate.text import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "geo"
@@ -303,25 +301,47 @@ def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.Monkey
     assert gz.resolve("Testville") is not None
 
 
-# --------------------------------------------------------------------------- speed
+# --------------------------------------------------------------------------- memo
 
 
-@needs_seeds
-def test_speed() -> None:
-    assert SHARED is not None
-    get_gazetteer()
-    sents = [
-        s.text
-        for p in sorted((SHARED / "seeds").glob("*.txt"))
-        for s in sentences(p.read_text("utf-8"))
-    ]
-    n, start = 0, time.perf_counter()
-    while n < 3000:
-        for s in sents:
-            find_places(s)
-        n += len(sents)
-    rate = n / (time.perf_counter() - start)
-    assert rate >= 2000, f"{rate:.0f} sentences/s"
+def test_short_texts_read_once_and_handed_out_as_copies() -> None:
+    gz = get_gazetteer()
+    text = "Gunmen attacked a checkpoint in Harnai and another in Kalat."
+    first = find_places(text)
+    assert gz.found[text] == first
+    first.clear()  # a caller's list is its own
+    again = find_places(text)
+    assert [m.place.name for m in again] == ["Harnai", "Kalat"]
+    assert again is not gz.found[text]
+
+
+def test_long_texts_are_not_remembered() -> None:
+    from corroborate.geo import finder
+
+    text = "Police in Quetta said two people were hurt. " * 30
+    assert len(text) > finder._FOUND_MEMO_TEXT
+    assert len(find_places(text)) == 30
+    assert text not in get_gazetteer().found
+
+
+def test_memo_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborate.geo import finder
+
+    gz = get_gazetteer()
+    monkeypatch.setattr(finder, "_FOUND_MEMO_MAX", 2)
+    texts = [f"Clashes in Quetta left {n} hurt." for n in range(5)]
+    for t in texts:
+        assert [m.place.name for m in find_places(t)] == ["Quetta"]
+        assert len(gz.found) <= 2
+    assert texts[-1] in gz.found
+
+
+def test_memo_is_per_gazetteer() -> None:
+    gz = get_gazetteer()
+    other = Gazetteer(entries=gz.entries, names=gz.names, admin1_names=gz.admin1_names)
+    text = "Two were hurt in Noshki."
+    assert find_places(text, other) == find_places(text)
+    assert other.found is not get_gazetteer().found and text in other.found
 
 
 def test_doctests() -> None:

@@ -170,6 +170,21 @@ def test_reports_crediting_one_agency_for_one_story_share_an_origin() -> None:
     assert origin_groups([first.id, second.id], rels) == [(first.id, second.id)]
 
 
+def test_whole_text_vectors_kept_or_rebuilt_give_the_same_relations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reports crediting one agency are compared pairwise by whole-text vectors, each kept
+    while the cache has room: with room for one, every vector is rebuilt, to the same end."""
+    from corroborate.provenance import core
+
+    texts = [SUMMARY, WIRE + "\nHarbour Wire contributed.", OTHER, RELAY, QUOTING]
+    batch = [art(t, f"r{k}", credits=("Harbour Wire",)) for k, t in enumerate(texts)]
+    kept = find_relations(batch)
+    monkeypatch.setattr(core, "_VECTOR_CACHE_DOCS", 1)
+    assert find_relations(batch) == kept
+    assert any(r.kind == "syndicated" and not r.external for r in kept)
+
+
 def test_an_interview_credit_is_not_syndication() -> None:
     text = OWN.replace("told reporters at the quay", "told Harbour Wire at the quay")
     assert find_relations([art(text, "own", credits=("Harbour Wire",))]) == []

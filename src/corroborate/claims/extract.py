@@ -1204,14 +1204,18 @@ _NAME_BE_PREDICATES = frozenset(
 )
 
 
+_AGE_NEXT = frozenset(["-", "year", "year-old"])  # the word after an age's number
 _YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")
 
 
 def _age_end(words: list[str], i: int) -> int | None:
     """End of an age "23-year-old" (tokens 23 - year-old) starting at ``i``."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt not in _AGE_NEXT:  # most words: no age starts here
+        return None
     if (
         i + 2 < len(words)
-        and words[i + 1] == "-"
+        and nxt == "-"
         and (words[i + 2].startswith("year") or words[i + 2].startswith(_YOUNG_AGES))
         and parse_quantity(words, i) is not None
     ):

@@ -279,6 +279,27 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
     []
     """
     gz = gazetteer or get_gazetteer()
+    if len(text) > _FOUND_MEMO_TEXT:
+        return _find_places(gz, text)
+    # The claims stage reads the places of each sentence with a count, and copies and
+    # rewrites of a story repeat its sentences word for word: each is read once.
+    found: list[PlaceMention] | None = gz.found.get(text)
+    if found is None:
+        found = _find_places(gz, text)
+        if len(gz.found) >= _FOUND_MEMO_MAX:
+            gz.found.clear()
+        gz.found[text] = found
+    return list(found)
+
+
+#: ``find_places`` remembers texts up to this long (sentences, not whole reports) ...
+_FOUND_MEMO_TEXT = 1000
+#: ... and this many of them (then starts again).
+_FOUND_MEMO_MAX = 8192
+
+
+def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
+    """:func:`find_places` without the memo."""
     runs, demonyms = _runs(text)
     mentions: list[_Mention] = []
     people: set[str] = set()

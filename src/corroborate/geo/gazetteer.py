@@ -176,6 +176,8 @@ class Gazetteer:
     run_plans: dict[object, Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: The place finder's memo of short texts already read (``find_places``), likewise.
+    found: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every sense of ``name`` (tries the accent-folded form too).

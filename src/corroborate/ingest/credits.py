@@ -101,22 +101,28 @@ _OUTLET_NOUN = r"(?:\s+(?:newspaper|news\s+agency|agency|daily|broadcaster|telev
 _WORD = r"(?<![\w&.-])[A-Z](?:[\w&-]|\.(?=\w))*+"
 _NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:(?:of|the|de|al)\s+)?{_WORD}){{0,5}}"
 
+# "x{_AT_WORD}yz" is "\bxyz" for a word "xyz": the letter, then a look back that no word
+# character comes before it. A pattern that opens with letters (not ``\b``) lets the regex
+# engine skip to them instead of trying every position of a long text.
+_AT_WORD = r"(?<!\w.)"
+
 # Each pattern with words one of which must be in the text for it to match: a substring
 # test is far cheaper than running the pattern, and most texts have none of them.
 _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # Dateline: "ISLAMABAD, Jan 31 (Reuters) -"
     (("(",), re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE)),
     (("ccording",),
-     re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
+     re.compile(rf"[Aa]{_AT_WORD}ccording\s+to\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
     (("eported", "told", "peaking", "spoke", "nterview"),
-     re.compile(rf"\b(?:reported\s+by|told|speaking\s+to|spoke\s+to|interview\s+with)"
+     re.compile(rf"(?:r{_AT_WORD}eported\s+by|t{_AT_WORD}old|s{_AT_WORD}peaking\s+to"
+                rf"|s{_AT_WORD}poke\s+to|i{_AT_WORD}nterview\s+with)"
                 rf"\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
     (("riginally",),
      re.compile(rf"\boriginally\s+(?:published|appeared)\s+(?:on|in|by)\s+({_NAME})")),
     (("feed", "wire"), re.compile(rf"\bfrom\s+(?:a|an|the)\s+({_NAME})\s+(?:feed|wire)\b")),
     (("yndicated",),
      re.compile(rf"\bsyndicated\s+feed\s+(?:of|from)\s+(?:the\s+)?({_NAME})")),
-    (("©", "Copyright"), re.compile(rf"(?:©|\bCopyright\b)\s*(?:\d{{4}}\s+)?({_NAME})")),
+    (("©", "Copyright"), re.compile(rf"(?:©|C{_AT_WORD}opyright\b)\s*(?:\d{{4}}\s+)?({_NAME})")),
     # Wire bylines: "By Jane Doe, Associated Press", "By JANE DOE | Reuters".
     (("By ",), re.compile(rf"^[^\w\n]*By\s+[^\n]{{1,80}}?(?:,|\||\s[-–—]|\bof\b|\bfor\b)\s*"
                           rf"(?:the\s+)?({_NAME})[ \t.]*$", re.MULTILINE)),
@@ -126,7 +132,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 _NAME_FIRST: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]], ...] = (
     (
         ("report",),
-        re.compile(r"\b(?:reported|reports|said\s+in\s+a\s+report)\b"),
+        re.compile(rf"(?:r{_AT_WORD}eported|r{_AT_WORD}eports|s{_AT_WORD}aid\s+in\s+a\s+report)\b"),
         re.compile(rf"({_NAME}){_OUTLET_NOUN},?\s+(?:reported|reports|said\s+in\s+a\s+report)\b"),
     ),
     (  # "Associated Press Writer", "Reuters Staff", "AP Correspondent"
@@ -136,7 +142,7 @@ _NAME_FIRST: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]], ...
     ),
     (  # "The Associated Press contributed to this report."
         ("contributed",),
-        re.compile(r"\bcontributed\s+(?:reporting\s+)?to\s+this\b"),
+        re.compile(rf"c{_AT_WORD}ontributed\s+(?:reporting\s+)?to\s+this\b"),
         re.compile(rf"({_NAME})\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
                    r"(?:report|story|article)"),
     ),

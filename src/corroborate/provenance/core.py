@@ -234,6 +234,8 @@ class _Doc:
     matrix: npt.NDArray[np.float32] | None = None  # dense rows, from an encoder
     # The sentence vectors as a dense (sentences x cols) matrix, while cached (_dense).
     dense: npt.NDArray[np.float32] | None = None
+    # The whole text's TF-IDF vector (word ids, unit-length weights), while cached (_doc_vector).
+    vector: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]] | None = None
     _shingles: npt.NDArray[np.uint64] | None = None
     _quoted: npt.NDArray[np.uint64] | None = None
     _specs: dict[int, tuple[set[str], set[str]]] = field(default_factory=dict)
@@ -258,7 +260,7 @@ class _Doc:
     def release(self) -> None:
         """Let go of what is rebuilt on demand: vectors, shingles, figures and names."""
         self.cols = self.rows = self.indices = self.data = None
-        self.matrix = self.dense = None
+        self.matrix = self.dense = self.vector = None
         self._shingles = None
         self._specs = {}
         self._view = None
@@ -327,6 +329,8 @@ class _Batch:
     cfg: ProvenanceSettings
     # Docs holding a cached dense matrix, oldest first (bounded: _DENSE_CACHE_DOCS).
     dense_docs: deque[_Doc] = field(default_factory=deque)
+    # Docs holding a cached whole-text vector, oldest first (bounded: _VECTOR_CACHE_DOCS).
+    vector_docs: deque[_Doc] = field(default_factory=deque)
     # Scratch of _screen, all -1 / False between calls: word id -> anchor column (one
     # entry per vocabulary word), and a bitmap of an anchor's 5-gram hashes' top bits.
     slot: npt.NDArray[np.int64] | None = None
@@ -1373,17 +1377,31 @@ def _same_story(
 
 
 def _doc_cosine(a: _Doc, b: _Doc, batch: _Batch) -> float:
-    def vector(doc: _Doc) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        ids = doc.words.astype(np.int64)
-        cols, counts = unique_counts(ids)
-        v = counts * batch.idf[cols]
-        n = float(np.linalg.norm(v))
-        return cols, v / n if n else v
-
-    ca, va = vector(a)
-    cb, vb = vector(b)
+    ca, va = _doc_vector(a, batch)
+    cb, vb = _doc_vector(b, batch)
     _, ia, ib = np.intersect1d(ca, cb, assume_unique=True, return_indices=True)
     return float(va[ia] @ vb[ib])
+
+
+#: Whole-text vectors kept at once: a report that credits an agency is compared with every
+#: other report crediting it (up to ``credit_group_max``), so each is built once per group.
+_VECTOR_CACHE_DOCS = 4096
+
+
+def _doc_vector(
+    doc: _Doc, batch: _Batch
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The doc's TF-IDF vector over its whole text: sorted word ids and unit-length weights."""
+    if doc.vector is not None:
+        return doc.vector
+    cols, counts = unique_counts(doc.words.astype(np.int64))
+    v = counts * batch.idf[cols]
+    n = float(np.linalg.norm(v))
+    doc.vector = (cols, v / n if n else v)
+    batch.vector_docs.append(doc)
+    if len(batch.vector_docs) > _VECTOR_CACHE_DOCS:
+        batch.vector_docs.popleft().vector = None
+    return doc.vector
 
 
 def _credit_fields(line: CreditLine) -> dict[str, Any]:
