@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from corroborate.claims.extract import _TOKEN, extract_claims
 from corroborate.claims.numbers import HEDGES, find_hedge, parse_quantity
 from corroborate.claims.period import find_periods
 from corroborate.model import Article
-from corroborate.text import tokens
+from corroborate.text import WholeWords, tokens
 
 TEXTS = [
     "At least 12 people were killed, 1,200 hurt and 2.5 million displaced on Monday's raid.",
@@ -90,3 +91,39 @@ def test_gate_loses_no_claim_on_the_seeds(seeds_dir: Path, monkeypatch: pytest.M
     gated = [_claims(t) for t in texts]
     monkeypatch.setattr(extract, "_TRIGGER_RE", re.compile(""))
     assert [_claims(t) for t in texts] == gated
+
+
+WORDS = ["shot", "killed", "no one", "no-one", "murder-suicide", "non-life-threatening", "é"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two were shot.",
+        "One was shotgunned.",  # inside a longer word: no
+        "un_shot",  # "_" is a word character
+        "ex-shot",  # "-" is not
+        "no one was hurt",
+        "no  one was hurt",  # two spaces: not the phrase
+        "nobody; no-one",
+        "a murder-suicides",
+        "non-life-threatening",
+        "non-life-threateningly",
+        "café é",
+        "",
+    ],
+)
+def test_whole_words_answers_as_the_alternation(text: str) -> None:
+    """``WholeWords`` (the claims gates) is ``\\b(?:...)\\b`` searched, by a set lookup."""
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS)) + r")\b")
+    assert WholeWords(WORDS).search(text) is (pattern.search(text) is not None)
+
+
+def test_whole_words_on_random_texts() -> None:
+    rng = random.Random(11)
+    pieces = [*WORDS, "shots", "one", "no", "murder", "-", "_", " ", "x", "\n", "'"]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, WORDS)) + r")\b")
+    gate = WholeWords(WORDS)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert gate.search(text) is (pattern.search(text) is not None), text

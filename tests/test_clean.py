@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import corroborate.ingest.clean as clean_module
 import corroborate.ingest.credits as credits_module
+import corroborate.text as text_module
 from corroborate.ingest.clean import Cleaned, clean, lost_characters
 from corroborate.ingest.credits import find_credits
 
@@ -605,5 +606,5 @@ def test_clean_output_is_normalised(raw: str) -> None:
 
 
 def test_doctests() -> None:
-    for module in (clean_module, credits_module):
+    for module in (clean_module, credits_module, text_module):
         assert doctest.testmod(module).failed == 0

@@ -36,7 +36,15 @@ from corroborate.claims.numbers import (
 )
 from corroborate.claims.period import PeriodMention, _month_day, find_periods, is_cumulative
 from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id, shared
-from corroborate.text import _TOKEN, Piece, normalise_quotes, paragraphs, sentences, tokens
+from corroborate.text import (
+    _TOKEN,
+    Piece,
+    WholeWords,
+    normalise_quotes,
+    paragraphs,
+    sentences,
+    tokens,
+)
 
 _PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
 _NP_BOUNDARY = frozenset(
@@ -253,8 +261,8 @@ def is_tally(claims: Sequence[Claim]) -> bool:
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
     lower = sent.text.lower()
-    speech_only = _TRIGGER_RE.search(lower) is None
-    if speech_only and _SPEECH_RE.search(lower) is None:
+    speech_only = not _TRIGGER_RE.search(lower)
+    if speech_only and not _SPEECH_RE.search(lower):
         return []  # no word that could give a measure, and nobody speaking
     # The tokens' text only; their offsets (``tokens``) are found once a claim needs them.
     shown: list[str] = _TOKEN.findall(sent.text)
@@ -716,7 +724,7 @@ _WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
 _GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
 
 
-def _trigger_vocabulary() -> re.Pattern[str]:
+def _trigger_vocabulary() -> WholeWords:
     words = {
         *lx.PASSIVE_TRIGGERS,
         *lx.ACTIVE_TRIGGERS,
@@ -760,18 +768,13 @@ def _trigger_vocabulary() -> re.Pattern[str]:
     words |= {
         w for p, _ in lx.PASSIVE_PHRASES for w in (p[0], p[-1]) if w not in _GATE_FUNCTION_WORDS
     }
-    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
+    return WholeWords(words)
 
 
 # A sentence with none of these words cannot yield a claim: the cheap first test.
 _TRIGGER_RE = _trigger_vocabulary()
 # Nor, without these, name a claimant (every word :func:`_speeches` looks for).
-_SPEECH_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"}))
-    + r")\b"
-)
+_SPEECH_RE = WholeWords(lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"})
 
 
 # --- quantities ------------------------------------------------------------------------------
