@@ -81,7 +81,7 @@ def test_gate_loses_no_claim(text: str, monkeypatch: pytest.MonkeyPatch) -> None
     """The trigger and speech gates only skip sentences that would give nothing: the
     claims are the same with every sentence read in full."""
     gated = _claims(text)
-    monkeypatch.setattr(extract, "_TRIGGER_RE", re.compile(""))  # every sentence in full
+    monkeypatch.setattr(extract, "_TRIGGER_GATE", re.compile(""))  # every sentence in full
     assert _claims(text) == gated
     assert gated  # each text gives figures (the gate is not trivially closed)
 
@@ -89,7 +89,7 @@ def test_gate_loses_no_claim(text: str, monkeypatch: pytest.MonkeyPatch) -> None
 def test_gate_loses_no_claim_on_the_seeds(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.iterdir()) if p.is_file()]
     gated = [_claims(t) for t in texts]
-    monkeypatch.setattr(extract, "_TRIGGER_RE", re.compile(""))
+    monkeypatch.setattr(extract, "_TRIGGER_GATE", re.compile(""))
     assert [_claims(t) for t in texts] == gated
 
 

@@ -261,8 +261,8 @@ def is_tally(claims: Sequence[Claim]) -> bool:
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
     lower = sent.text.lower()
-    speech_only = not _TRIGGER_RE.search(lower)
-    if speech_only and not _SPEECH_RE.search(lower):
+    speech_only = not _TRIGGER_GATE.search(lower)
+    if speech_only and not _SPEECH_GATE.search(lower):
         return []  # no word that could give a measure, and nobody speaking
     # The tokens' text only; their offsets (``tokens``) are found once a claim needs them.
     shown: list[str] = _TOKEN.findall(sent.text)
@@ -772,9 +772,9 @@ def _trigger_vocabulary() -> WholeWords:
 
 
 # A sentence with none of these words cannot yield a claim: the cheap first test.
-_TRIGGER_RE = _trigger_vocabulary()
+_TRIGGER_GATE = _trigger_vocabulary()
 # Nor, without these, name a claimant (every word :func:`_speeches` looks for).
-_SPEECH_RE = WholeWords(lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"})
+_SPEECH_GATE = WholeWords(lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"})
 
 
 # --- quantities ------------------------------------------------------------------------------
