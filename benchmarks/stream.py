@@ -180,6 +180,11 @@ def stream(
         yield row
 
 
+def real_reports(data_dir: Path, words: int) -> list[dict[str, Any]]:
+    """The real gva reports of at least ``words`` words (split on white space), as they are."""
+    return [r for r in _load(data_dir) if len(r["text"].split()) >= words]
+
+
 def write_stream(
     data_dir: Path, n: int, out: Path, seed: int = 7, words: int | None = None
 ) -> Path:

@@ -21,8 +21,10 @@ _ABBREV = frozenset(
 
 _NON_SPACE = re.compile(r"\S")
 # A full stop run into the next sentence ("hospitalized.It happened"), as scraped text has it,
-# ends a sentence too: a lowercase word before it, a capitalised word after.
-_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
+# ends a sentence too: a lowercase word before it, a capitalised word after. Both branches
+# open with the end mark itself (the second looks back past it), so the regex engine skips
+# straight to the next mark instead of trying both branches at every character.
+_SENT_END = re.compile(r"""[.!?](?:[.!?]*["'”’)\]]*(?=\s|$)|(?<=[a-z]{2}.)["”]?(?=[A-Z][a-z]))""")
 _TOKEN = re.compile(
     r"""\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?   # numbers: 1,200  2.0  4th  44%
       | \w+(?:[-'’]\w+)*                  # words, with inner hyphens and apostrophes
@@ -187,9 +189,20 @@ class WholeWords:
             else None
         )
 
-    def search(self, text: str) -> bool:
-        """Whether any of the words or phrases is in ``text``, whole."""
-        if not self._words.isdisjoint(_WORD_CHARS.findall(text)):
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """``text``'s maximal runs of word characters: what :meth:`search` looks up, for a
+        caller that asks several gates about one text.
+
+        >>> WholeWords.words("Two were shot-dead.")
+        ['Two', 'were', 'shot', 'dead']
+        """
+        return _WORD_CHARS.findall(text)
+
+    def search(self, text: str, words: Iterable[str] | None = None) -> bool:
+        """Whether any of the words or phrases is in ``text``, whole (``words``:
+        ``WholeWords.words(text)``, when the caller has it already)."""
+        if not self._words.isdisjoint(_WORD_CHARS.findall(text) if words is None else words):
             return True
         return (
             self._rest is not None

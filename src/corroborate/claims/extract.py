@@ -261,8 +261,9 @@ def is_tally(claims: Sequence[Claim]) -> bool:
 
 def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Context) -> list[Claim]:
     lower = sent.text.lower()
-    speech_only = not _TRIGGER_GATE.search(lower)
-    if speech_only and not _SPEECH_GATE.search(lower):
+    runs = WholeWords.words(lower)  # both gates look up the same words
+    speech_only = not _TRIGGER_GATE.search(lower, runs)
+    if speech_only and not _SPEECH_GATE.search(lower, runs):
         return []  # no word that could give a measure, and nobody speaking
     # The tokens' text only; their offsets (``tokens``) are found once a claim needs them.
     shown: list[str] = _TOKEN.findall(sent.text)

@@ -83,8 +83,10 @@ _STREET_SUFFIX = {
     "pike": "pike",
     "plaza": "plaza",
 }
+# ``\b(?:[A-Z]...){1,3}?`` written to open with the capital itself (its word boundary looked
+# back at from after it), so the regex engine skips from capital to capital.
 _STREET = re.compile(
-    r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}?)("
+    r"([A-Z](?<!\w.)(?:\.|[\w'’-]*)[ \t]+(?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){0,2}?)("
     + "|".join(sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True))
     + r")\b\.?"
 )

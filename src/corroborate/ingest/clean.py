@@ -217,6 +217,9 @@ _PHOTO_CREDIT_END = re.compile(
     r"|[.!?)”\"]\s*(?:Reuters|AP|AFP|EPA|Getty\s+Images|Shutterstock|Associated\s+Press)"
     r"(?:\s*/\s*[\w .'-]{2,40})?$"
 )
+# Every photo credit names one of these: a substring test is much cheaper than the search.
+_PHOTO_CREDIT_HINTS = ("REUTERS", "AFP", "AP", "EPA", "XINHUA", "Reuters", "Getty",
+                       "Shutterstock", "Associated")
 # A line that is only a time stamp: "Updated at 1:23 p.m.", "2019-11-19T08:57:40+01:00".
 _STAMP_LINE = re.compile(
     r"""(?ix)^[\W_]*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|modified)
@@ -315,7 +318,8 @@ def _anywhere(par: str) -> tuple[str, str] | None:
     if _COOKIE_LINE.match(par):
         return "promo", "cookie notice"
     if len(par.split()) <= _CAPTION_MAX_WORDS and (
-        _CAPTION_LINE.match(par) or _PHOTO_CREDIT_END.search(par)
+        _CAPTION_LINE.match(par)
+        or (any(h in par for h in _PHOTO_CREDIT_HINTS) and _PHOTO_CREDIT_END.search(par))
     ):
         return "caption", "photo caption or credit"
     if len(par) <= 80 and _STAMP_LINE.match(par) and (

@@ -29,6 +29,7 @@ covers too little of either article.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import time
@@ -406,7 +407,7 @@ def find_relations(
             ),
             np.array(lengths, dtype=np.int32),
             quotes,
-            [_quoted_share(p, quotes) >= cfg.quote_unit_share for p in units],
+            [share >= cfg.quote_unit_share for share in _quoted_shares(units, quotes)],
         )
         for i in members[1:]:
             if articles[i].id != articles[rep].id:  # the same record twice is no copy
@@ -544,11 +545,27 @@ def _repeated_furniture(group: Sequence[Article], cfg: ProvenanceSettings) -> bo
     return bool(times) and (max(times) - min(times)).days > cfg.furniture_span_days
 
 
-def _quoted_share(unit: Piece, quotes: Sequence[tuple[int, int]]) -> float:
-    if not quotes or unit.end <= unit.start:
-        return 0.0
-    inside = sum(max(0, min(unit.end, hi) - max(unit.start, lo)) for lo, hi in quotes)
-    return inside / (unit.end - unit.start)
+def _quoted_shares(units: Sequence[Piece], quotes: Sequence[tuple[int, int]]) -> list[float]:
+    """The share of each unit's characters inside quotes.
+
+    ``quotes`` are in text order and disjoint (as ``quoted_spans`` gives them), so a unit
+    sums only the quotes that reach into it, found by bisection (a long quoted report has
+    dozens of units and quotes).
+    """
+    ends = [hi for _, hi in quotes]
+    out: list[float] = []
+    for unit in units:
+        if not quotes or unit.end <= unit.start:
+            out.append(0.0)
+            continue
+        inside = 0
+        k = bisect.bisect_right(ends, unit.start)  # the first quote ending after its start
+        while k < len(quotes) and quotes[k][0] < unit.end:
+            lo, hi = quotes[k]
+            inside += min(unit.end, hi) - max(unit.start, lo)
+            k += 1
+        out.append(inside / (unit.end - unit.start))
+    return out
 
 
 def _unit_arrays(

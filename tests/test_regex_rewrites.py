@@ -1,0 +1,142 @@
+"""Regexes rewritten for speed find exactly what their plain forms find.
+
+A pattern that opens with ``\\b``, a look-behind or an alternation gives the regex engine
+no first character to skip to, so it tries every position of the text. The rewrites open
+with the character itself and look back from after it; these tests hold them to the plain
+forms they replaced, on edge cases and on random texts.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
+from corroborate.ingest import clean as clean_module
+from corroborate.text import _SENT_END, sentences
+
+PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
+PLAIN_STREET = re.compile(
+    r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}?)("
+    + "|".join(sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True))
+    + r")\b\.?"
+)
+
+
+def _found(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two died. Three were hurt!",
+        "He was hospitalized.It happened at 3 p.m. local time.",
+        'She said "stop." Then left',
+        "Really?! (Yes.) Fine.",
+        "at.No",  # one letter before the stop: not a run-on sentence end
+        "ab.Cd ab.CD ab!Cd ab?”Cd",
+        "…end.\n",
+        "",
+        "...",
+    ],
+)
+def test_sentence_ends_as_the_plain_pattern(text: str) -> None:
+    assert _found(_SENT_END, text) == _found(PLAIN_SENT_END, text)
+
+
+def test_sentence_ends_on_random_texts() -> None:
+    rng = random.Random(5)
+    alphabet = [*"ab.!?\"'”’)] \nAZcx.", "Ab", "xy.", "Mr."]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert _found(_SENT_END, text) == _found(PLAIN_SENT_END, text), repr(text)
+
+
+def test_sentences_still_split_run_on_stops() -> None:
+    got = [s.text for s in sentences("Two were hospitalized.Police said nothing. Mr. Doe left.")]
+    assert got == ["Two were hospitalized.", "Police said nothing.", "Mr. Doe left."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on Elm Street and N. Clark St. near 5th Avenue",
+        "the O'Neil Ave crash, McDonaldStreet, xMain Street",
+        "Main\tSt",
+        "É Street",  # a capital outside A-Z does not open a name
+        "in the 400 block of South Main Street.",
+        "Martin Luther King Jr. Boulevard",
+    ],
+)
+def test_streets_as_the_plain_pattern(text: str) -> None:
+    assert _found(_STREET, text) == _found(PLAIN_STREET, text)
+
+
+def test_streets_on_random_texts() -> None:
+    rng = random.Random(6)
+    parts = ["Main ", "St. ", "N. ", "Elm ", "Street", "Ave", "Avenue ", "Oak-Hill ", "a", "x",
+             " ", "\t", "O'Neil ", "Ave.", "9", "É", "Road", "Rd.", " Blvd", "_"]  # fmt: skip
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert _found(_STREET, text) == _found(PLAIN_STREET, text), repr(text)
+
+
+def test_streets_in_reads_the_names() -> None:
+    assert streets_in("Shots on N. Clark St. and Elm Street.") == ("clark street", "elm street")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police at the scene in Quetta. REUTERS/Naseer Ahmed",
+        "A rally in New York.Reuters",
+        "Firefighters at work. Getty Images",
+        "Crowds gathered. (Associated Press)",
+        "The mayor spoke. AP Photo/Jane Doe",
+        "The mayor spoke. Shutterstock",
+    ],
+)
+def test_photo_credit_hints_cover_every_credit(text: str) -> None:
+    """The substring gate before the credit search never hides a credit it would find."""
+    if clean_module._PHOTO_CREDIT_END.search(text):
+        assert any(h in text for h in clean_module._PHOTO_CREDIT_HINTS)
+
+
+def test_photo_credit_hints_on_random_texts() -> None:
+    rng = random.Random(7)
+    parts = ["REUTERS", "AFP", "AP", "EPA", "XINHUA", "Reuters", "Getty", "Images", "Getty Images",
+             "Shutterstock", "Associated", "Press", "Associated Press", "/", ".", ")", "”", " ",
+             "Jane Doe", "x", "Photo"]  # fmt: skip
+    matched = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 6)))
+        if clean_module._PHOTO_CREDIT_END.search(text):
+            matched += 1
+            assert any(h in text for h in clean_module._PHOTO_CREDIT_HINTS), text
+    assert matched > 100  # the texts do exercise the pattern
+
+
+def test_quoted_shares_as_summed_over_every_quote() -> None:
+    """Provenance's per-unit quoted share, found by bisection, is the plain sum over quotes."""
+    from corroborate.provenance.core import _quoted_shares
+    from corroborate.text import Piece
+
+    rng = random.Random(8)
+    for _ in range(2_000):
+        cuts = sorted(rng.sample(range(200), 2 * rng.randint(0, 6)))
+        quotes = list(zip(cuts[::2], cuts[1::2], strict=True))
+        starts = sorted(rng.sample(range(200), rng.randint(1, 8)))
+        units = [Piece("x", a, b) for a, b in zip(starts, [*starts[1:], 210], strict=True)]
+        units.append(Piece("", 50, 50))  # an empty unit has no share
+        plain = [
+            sum(max(0, min(u.end, hi) - max(u.start, lo)) for lo, hi in quotes) / (u.end - u.start)
+            if quotes and u.end > u.start
+            else 0.0
+            for u in units
+        ]
+        assert _quoted_shares(units, quotes) == plain, (units, quotes)
