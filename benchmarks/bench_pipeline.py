@@ -27,7 +27,7 @@ the floor); ``report`` adds reading and writing around it.
 The feed's reports are shorter (220-280 words on average) than the 600-word reports the
 target is set for, so two more runs (``long_reports``) measure reports of at least 600 words:
 1,000 synthetic ones (``stream(..., words=600)``), and every real gva report that long
-(``real_reports``; 291 in the development half, about 990 words on average). The synthetic
+(``real_reports``; 291 in the development half, about 980 words on average). The synthetic
 ones are denser than real news: each mixes sentences from four incident reports, so nearly
 every sentence has a count, a name or a place. Both are reported; neither is picked.
 """
