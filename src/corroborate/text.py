@@ -20,6 +20,11 @@ _ABBREV = frozenset(
 )
 
 _NON_SPACE = re.compile(r"\S")
+#: ``"x" + AT_WORD_START + "yz"`` matches what ``\bxyz`` does for a word "xyz": the first
+#: letter, then a look back that no word character comes before it. A pattern that opens with
+#: a letter (not ``\b``) lets the regex engine skip to that letter instead of trying every
+#: position of a long text.
+AT_WORD_START = r"(?<!\w.)"
 # A full stop run into the next sentence ("hospitalized.It happened"), as scraped text has it,
 # ends a sentence too: a lowercase word before it, a capitalised word after. Both branches
 # open with the end mark itself (the second looks back past it), so the regex engine skips
@@ -202,7 +207,7 @@ class WholeWords:
     def search(self, text: str, words: Iterable[str] | None = None) -> bool:
         """Whether any of the words or phrases is in ``text``, whole (``words``:
         ``WholeWords.words(text)``, when the caller has it already)."""
-        if not self._words.isdisjoint(_WORD_CHARS.findall(text) if words is None else words):
+        if not self._words.isdisjoint(self.words(text) if words is None else words):
             return True
         return (
             self._rest is not None

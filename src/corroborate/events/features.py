@@ -29,7 +29,7 @@ from corroborate.events.kinds import best_type, type_scores
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import sentence_words
 from corroborate.sequences import MadeOnRead
-from corroborate.text import _STOP, sentences
+from corroborate.text import _STOP, AT_WORD_START, sentences
 
 #: Sentences of the body read as the lede (event type, names of what happened).
 LEDE_SENTENCES = 3
@@ -86,7 +86,7 @@ _STREET_SUFFIX = {
 # ``\b(?:[A-Z]...){1,3}?`` written to open with the capital itself (its word boundary looked
 # back at from after it), so the regex engine skips from capital to capital.
 _STREET = re.compile(
-    r"([A-Z](?<!\w.)(?:\.|[\w'’-]*)[ \t]+(?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){0,2}?)("
+    rf"([A-Z]{AT_WORD_START}(?:\.|[\w'’-]*)[ \t]+(?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){{0,2}}?)("
     + "|".join(sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True))
     + r")\b\.?"
 )

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from corroborate.text import AT_WORD_START as _AT_WORD
+
 # Well-known agencies and outlets, alias -> canonical name. Acronyms match case-sensitively,
 # longer names case-insensitively (see _canonical).
 _KNOWN: dict[str, str] = {
@@ -101,10 +103,6 @@ _OUTLET_NOUN = r"(?:\s+(?:newspaper|news\s+agency|agency|daily|broadcaster|telev
 _WORD = r"(?<![\w&.-])[A-Z](?:[\w&-]|\.(?=\w))*+"
 _NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:(?:of|the|de|al)\s+)?{_WORD}){{0,5}}"
 
-# "x{_AT_WORD}yz" is "\bxyz" for a word "xyz": the letter, then a look back that no word
-# character comes before it. A pattern that opens with letters (not ``\b``) lets the regex
-# engine skip to them instead of trying every position of a long text.
-_AT_WORD = r"(?<!\w.)"
 
 # Each pattern with words one of which must be in the text for it to match: a substring
 # test is far cheaper than running the pattern, and most texts have none of them.
