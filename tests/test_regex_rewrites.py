@@ -31,59 +31,64 @@ def _found(
     return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
+#: Each rewrite beside its plain form: edge cases, then pieces to build random texts from.
+REWRITES = {
+    "sentence ends": (
+        _SENT_END,
+        PLAIN_SENT_END,
+        [
+            "Two died. Three were hurt!",
+            "He was hospitalized.It happened at 3 p.m. local time.",
+            'She said "stop." Then left',
+            "Really?! (Yes.) Fine.",
+            "at.No",  # one letter before the stop: not a run-on sentence end
+            "ab.Cd ab.CD ab!Cd ab?”Cd",
+            "…end.\n",
+            "",
+            "...",
+        ],
+        [*"ab.!?\"'”’)] \nAZcx.", "Ab", "xy.", "Mr."],
+        20,
+    ),
+    "streets": (
+        _STREET,
+        PLAIN_STREET,
+        [
+            "on Elm Street and N. Clark St. near 5th Avenue",
+            "the O'Neil Ave crash, McDonaldStreet, xMain Street",
+            "Main\tSt",
+            "É Street",  # a capital outside A-Z does not open a name
+            "in the 400 block of South Main Street.",
+            "Martin Luther King Jr. Boulevard",
+        ],
+        "Main |St. |N. |Elm |Street|Ave|Avenue |Oak-Hill |a|x| |\t|O'Neil |Ave.|9|É|Road|Rd."
+        "| Blvd|_".split("|"),
+        8,
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Two died. Three were hurt!",
-        "He was hospitalized.It happened at 3 p.m. local time.",
-        'She said "stop." Then left',
-        "Really?! (Yes.) Fine.",
-        "at.No",  # one letter before the stop: not a run-on sentence end
-        "ab.Cd ab.CD ab!Cd ab?”Cd",
-        "…end.\n",
-        "",
-        "...",
-    ],
+    ("name", "text"),
+    [(name, text) for name, (_, _, cases, _, _) in REWRITES.items() for text in cases],
 )
-def test_sentence_ends_as_the_plain_pattern(text: str) -> None:
-    assert _found(_SENT_END, text) == _found(PLAIN_SENT_END, text)
+def test_rewrite_as_the_plain_pattern(name: str, text: str) -> None:
+    fast, plain = REWRITES[name][:2]
+    assert _found(fast, text) == _found(plain, text)
 
 
-def test_sentence_ends_on_random_texts() -> None:
-    rng = random.Random(5)
-    alphabet = [*"ab.!?\"'”’)] \nAZcx.", "Ab", "xy.", "Mr."]
+@pytest.mark.parametrize("name", list(REWRITES))
+def test_rewrite_on_random_texts(name: str) -> None:
+    fast, plain, _, pieces, longest = REWRITES[name]
+    rng = random.Random(name)
     for _ in range(20_000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-        assert _found(_SENT_END, text) == _found(PLAIN_SENT_END, text), repr(text)
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, longest)))
+        assert _found(fast, text) == _found(plain, text), repr(text)
 
 
 def test_sentences_still_split_run_on_stops() -> None:
     got = [s.text for s in sentences("Two were hospitalized.Police said nothing. Mr. Doe left.")]
     assert got == ["Two were hospitalized.", "Police said nothing.", "Mr. Doe left."]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "on Elm Street and N. Clark St. near 5th Avenue",
-        "the O'Neil Ave crash, McDonaldStreet, xMain Street",
-        "Main\tSt",
-        "É Street",  # a capital outside A-Z does not open a name
-        "in the 400 block of South Main Street.",
-        "Martin Luther King Jr. Boulevard",
-    ],
-)
-def test_streets_as_the_plain_pattern(text: str) -> None:
-    assert _found(_STREET, text) == _found(PLAIN_STREET, text)
-
-
-def test_streets_on_random_texts() -> None:
-    rng = random.Random(6)
-    parts = ["Main ", "St. ", "N. ", "Elm ", "Street", "Ave", "Avenue ", "Oak-Hill ", "a", "x",
-             " ", "\t", "O'Neil ", "Ave.", "9", "É", "Road", "Rd.", " Blvd", "_"]  # fmt: skip
-    for _ in range(20_000):
-        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
-        assert _found(_STREET, text) == _found(PLAIN_STREET, text), repr(text)
 
 
 def test_streets_in_reads_the_names() -> None:
