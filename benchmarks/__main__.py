@@ -65,11 +65,21 @@ def _rows(data: Any, prefix: str = "") -> list[tuple[str, str]]:
     if isinstance(data, list) and data and all(isinstance(x, dict) for x in data):
         out = []
         for i, item in enumerate(data):
-            label = item.get("articles", i) if isinstance(item, dict) else i
-            out.extend(_rows(item, f"{prefix}[{label}]"))
+            out.extend(_rows(item, f"{prefix}[{_label(item, i)}]"))
         return out
     text = json.dumps(data) if isinstance(data, list | dict) else str(data)
     return [(prefix, text if len(text) < 160 else text[:157] + "...")]
+
+
+def _label(item: dict[str, Any], i: int) -> str:
+    """A list item's name in a row's path: its article count, and for runs on a chosen
+    length of report, their kind and length ("253 real 500-700 words")."""
+    label = str(item.get("articles", i))
+    if item.get("words"):
+        low, high = item["words"]
+        span = f"{low}-{high}" if high else f"{low}+"
+        label += f" {item.get('reports', '')} {span} words".replace("  ", " ")
+    return label
 
 
 def write_markdown(results: dict[str, Any], path: Path) -> None:

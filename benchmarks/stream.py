@@ -180,9 +180,11 @@ def stream(
         yield row
 
 
-def real_reports(data_dir: Path, words: int) -> list[dict[str, Any]]:
-    """The real gva reports of at least ``words`` words (split on white space), as they are."""
-    return [r for r in _load(data_dir) if len(r["text"].split()) >= words]
+def real_reports(data_dir: Path, words: int, max_words: int | None = None) -> list[dict[str, Any]]:
+    """The real gva reports of at least ``words`` words (split on white space) and, with
+    ``max_words``, at most that many, as they are."""
+    top = max_words if max_words is not None else float("inf")
+    return [r for r in _load(data_dir) if words <= len(r["text"].split()) <= top]
 
 
 def write_stream(

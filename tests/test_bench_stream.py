@@ -52,3 +52,19 @@ def test_long_reports_reach_the_word_count(stream_mod: ModuleType, data_dir: Pat
     fresh = [r for r in long if r["id"].startswith("new")]
     assert fresh and all(_words(r) >= 200 for r in fresh)
     assert sum(map(_words, long)) / len(long) > 2 * sum(map(_words, short)) / len(short)
+
+
+@pytest.mark.parametrize(
+    ("words", "max_words", "ids"),
+    [
+        (0, None, range(12)),
+        (100, None, [3, 4, 5, 9, 10, 11]),  # 108, 120 and 132 words
+        (80, 100, [1, 2, 7, 8]),  # 84 and 96 words
+        (100, 100, []),
+    ],
+)
+def test_real_reports_within_the_word_band(
+    stream_mod: ModuleType, data_dir: Path, words: int, max_words: int | None, ids: list[int]
+) -> None:
+    rows = stream_mod.real_reports(data_dir, words, max_words)
+    assert [r["id"] for r in rows] == [f"r{i}" for i in ids]

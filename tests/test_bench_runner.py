@@ -1,0 +1,42 @@
+"""The benchmark runner's results table (benchmarks/__main__.py), on invented results."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+RUNNER = Path(__file__).resolve().parents[1] / "benchmarks" / "__main__.py"
+
+
+@pytest.fixture(scope="module")
+def runner() -> ModuleType:
+    # Not through ``load_benchmark``: registered as "__main__" it would replace pytest's own.
+    spec = importlib.util.spec_from_file_location("benchmarks_runner", RUNNER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_runs_on_chosen_lengths_are_named_by_kind_and_length(runner: ModuleType) -> None:
+    results = {
+        "sizes": [{"articles": 1000, "reports": "feed", "words": None, "x": 1}],
+        "long_reports": [
+            {"articles": 1000, "reports": "synthetic", "words": [600, None], "x": 2},
+            {"articles": 253, "reports": "real", "words": [500, 700], "x": 3},
+        ],
+    }
+    rows = dict(runner._rows(results))
+    assert rows["sizes[1000].x"] == "1"
+    assert rows["long_reports[1000 synthetic 600+ words].x"] == "2"
+    assert rows["long_reports[253 real 500-700 words].x"] == "3"
+    assert rows["long_reports[253 real 500-700 words].words"] == "[500, 700]"
+
+
+def test_long_values_are_cut_and_lists_of_numbers_stay_whole(runner: ModuleType) -> None:
+    rows = dict(runner._rows({"passes": [0.25, 0.26], "note": "x" * 300}))
+    assert rows["passes"] == "[0.25, 0.26]"
+    assert len(rows["note"]) == 160 and rows["note"].endswith("...")
