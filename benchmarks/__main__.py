@@ -68,6 +68,8 @@ def _rows(data: Any, prefix: str = "") -> list[tuple[str, str]]:
             out.extend(_rows(item, f"{prefix}[{_label(item, i)}]"))
         return out
     text = json.dumps(data) if isinstance(data, list | dict) else str(data)
+    if prefix.endswith("note"):  # a run's note, said in full
+        return [(prefix, " ".join(text.split()))]
     return [(prefix, text if len(text) < 160 else text[:157] + "...")]
 
 

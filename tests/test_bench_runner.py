@@ -36,7 +36,11 @@ def test_runs_on_chosen_lengths_are_named_by_kind_and_length(runner: ModuleType)
     assert rows["long_reports[253 real 500-700 words].words"] == "[500, 700]"
 
 
-def test_long_values_are_cut_and_lists_of_numbers_stay_whole(runner: ModuleType) -> None:
-    rows = dict(runner._rows({"passes": [0.25, 0.26], "note": "x" * 300}))
+def test_long_lists_are_cut_and_notes_stay_whole(runner: ModuleType) -> None:
+    text = "An article's text, quoted. " * 20
+    rows = dict(runner._rows({"passes": [0.25, 0.26], "ids": list(range(100)), "text": text,
+                              "_run": {"note": "Host slow.\n" * 30}}))  # fmt: skip
     assert rows["passes"] == "[0.25, 0.26]"
-    assert len(rows["note"]) == 160 and rows["note"].endswith("...")
+    assert len(rows["ids"]) == len(rows["text"]) == 160
+    assert rows["ids"].endswith("...") and rows["text"].endswith("...")
+    assert rows["_run.note"] == " ".join(["Host slow."] * 30)  # one table row, all of it
