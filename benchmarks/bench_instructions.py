@@ -17,8 +17,9 @@ skipped) for three runs of one script, each in its own process:
 
 Each run's count less the ``setup`` run's is its work; per report, and the report path as a
 multiple of the floor. The reports are the target's case: the first real gva reports of 500
-to 700 words. ``PYTHONHASHSEED=0`` and ``OPENBLAS_NUM_THREADS=1`` keep the counts the same
-from run to run (string hashes decide how dicts probe; idle BLAS threads add instructions).
+to 700 words. ``PYTHONHASHSEED=0`` and ``OPENBLAS_NUM_THREADS=1`` keep the counts steady
+from run to run (string hashes decide how dicts probe; idle BLAS threads add instructions):
+two runs of the same code agree to about 0.05%.
 
 Instructions are not time: the report path runs at fewer instructions per cycle than the
 floor's tight tokenising loop, so its multiple in CPU time is higher (``bench_pipeline``).

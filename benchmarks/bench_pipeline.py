@@ -38,7 +38,8 @@ with it more than the pipeline's long run does: one floor pass measured 1.5x slo
 next. So the floor is measured twice around each run of the report path, and each run's
 multiples are taken against the mean of its two floor passes. Runs of up to 1,000 reports
 are repeated three times and the run with the median multiple reported, with every run's
-multiple beside it (``repeats_report_vs_floor``; ``floor_cpu_s``: every floor pass).
+multiple beside it (``repeats_report_vs_floor``; ``floor_cpu_s``: every floor pass). A
+measure that does not swing at all: ``bench_instructions.py`` (instructions, by valgrind).
 """
 
 from __future__ import annotations
