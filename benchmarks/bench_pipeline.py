@@ -110,21 +110,24 @@ def _floor(path: Path) -> float:
     return time.process_time() - start
 
 
-def measure(
-    data: Path, n: int, words: int | None = None, real: bool = False, max_words: int | None = None
-) -> dict[str, Any]:
-    """Run the floor and the whole report path on ``n`` reports (``words``: of at least
-    that many words; ``real``: the real ones of ``words`` to ``max_words`` words, however
-    many there are up to ``n``) in this process."""
+def start_up() -> None:
+    """Import the stages and load the gazetteer: start-up, not per-article work."""
     from corroborate.geo import get_gazetteer
 
-    # Start-up (imports, loading the gazetteer) is not per-article work.
     get_gazetteer()
     import corroborate.claims
     import corroborate.events
     import corroborate.provenance
     import corroborate.reconcile  # noqa: F401
 
+
+def measure(
+    data: Path, n: int, words: int | None = None, real: bool = False, max_words: int | None = None
+) -> dict[str, Any]:
+    """Run the floor and the whole report path on ``n`` reports (``words``: of at least
+    that many words; ``real``: the real ones of ``words`` to ``max_words`` words, however
+    many there are up to ``n``) in this process."""
+    start_up()
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         src = Path(tmp) / "reports.jsonl"
         written = 0  # the real long reports are fewer than asked for
@@ -222,11 +225,10 @@ def profile(data: Path, n: int, out: Path, lines: int = 0) -> None:
     in the ``dev`` extra), written to ``out`` (its first ``lines`` lines, 0: all)."""
     from pyinstrument import Profiler
 
-    from corroborate.geo import get_gazetteer
     from corroborate.ingest import read_paths
     from corroborate.pipeline import analyse
 
-    get_gazetteer()
+    start_up()
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         src = Path(tmp) / "reports.jsonl"
         src.write_text("".join(json.dumps(r) + "\n" for r in build_corpus(data, n)), "utf-8")
