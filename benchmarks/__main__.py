@@ -76,12 +76,12 @@ def _rows(data: Any, prefix: str = "") -> list[tuple[str, str]]:
 def _label(item: dict[str, Any], i: int) -> str:
     """A list item's name in a row's path: its article count, and for runs on a chosen
     length of report, their kind and length ("253 real 500-700 words")."""
-    label = str(item.get("articles", i))
-    if item.get("words"):
-        low, high = item["words"]
-        span = f"{low}-{high}" if high else f"{low}+"
-        label += f" {item.get('reports', '')} {span} words".replace("  ", " ")
-    return label
+    count = str(item.get("articles", i))
+    if not item.get("words"):
+        return count
+    low, high = item["words"]
+    span = f"{low}-{high}" if high else f"{low}+"
+    return " ".join(filter(None, [count, item.get("reports"), span, "words"]))
 
 
 def write_markdown(results: dict[str, Any], path: Path) -> None:

@@ -28,12 +28,14 @@ def test_runs_on_chosen_lengths_are_named_by_kind_and_length(runner: ModuleType)
             {"articles": 1000, "reports": "synthetic", "words": [600, None], "x": 2},
             {"articles": 253, "reports": "real", "words": [500, 700], "x": 3},
         ],
+        "other": [{"words": [100, None], "x": 4}],  # no count, no kind: its place and length
     }
     rows = dict(runner._rows(results))
     assert rows["sizes[1000].x"] == "1"
     assert rows["long_reports[1000 synthetic 600+ words].x"] == "2"
     assert rows["long_reports[253 real 500-700 words].x"] == "3"
     assert rows["long_reports[253 real 500-700 words].words"] == "[500, 700]"
+    assert rows["other[0 100+ words].x"] == "4"
 
 
 def test_long_lists_are_cut_and_notes_stay_whole(runner: ModuleType) -> None:
