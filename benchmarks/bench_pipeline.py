@@ -156,7 +156,7 @@ def measure(
         "reports": "real" if real else "synthetic" if words else "feed",
         "words": [words or 0, max_words] if words or max_words else None,
         "mean_words": round(found["words"] / max(1, found["read"])),
-        "floor_cpu_s": [round(f, 3) for f in floors],
+        "floor_cpu_s": [round(f, 6) for f in floors],
         f"repeats_{key}_vs_floor": [round(m, 2) for m in multiples],
         "floor_articles_per_s": round(n / floor, 1),
         "analyse_articles_per_s": round(n / seconds["analyse"], 1),
