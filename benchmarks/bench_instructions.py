@@ -48,6 +48,7 @@ REPORTS = 100
 QUICK_REPORTS = 25
 WORDS = (500, 700)
 MODES = ("setup", "floor", "report")
+NO_VALGRIND = "valgrind is not installed (Debian package valgrind)"
 
 # The measured script: the same start-up, floor and report path as ``bench_pipeline.py``.
 # Every mode does the same setup, so the setup run's count is exactly what the other two
@@ -122,7 +123,7 @@ def measure(data: Path, n: int) -> dict[str, Any]:
 def run(data_dir: Path = DEFAULT_DATA, quick: bool = False) -> dict[str, Any]:
     """Entry point of ``python -m benchmarks``."""
     if shutil.which("valgrind") is None:
-        return {"skipped": "valgrind is not installed (Debian package valgrind)"}
+        return {"skipped": NO_VALGRIND}
     return measure(data_dir, QUICK_REPORTS if quick else REPORTS)
 
 
@@ -132,5 +133,5 @@ if __name__ == "__main__":
     ap.add_argument("--reports", type=int, default=REPORTS, help="how many reports (100)")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
-        sys.exit("valgrind is not installed (Debian package valgrind)")
+        sys.exit(NO_VALGRIND)
     print(json.dumps(measure(args.data, args.reports), indent=2))
