@@ -35,7 +35,9 @@ from corroborate.report import (
     render_markdown,
     write_report,
 )
-from corroborate.report.view import build_view, split_claim
+from corroborate.report.events_csv import render_events_csv
+from corroborate.report.render import csv_pieces
+from corroborate.report.view import LazyViews, build_view, split_claim
 
 SAT = Period(kind="weekday", text="on Saturday", weekday=5, start="2026-01-31", end="2026-01-31")
 FRI = Period(kind="weekday", text="on Friday", weekday=4)
@@ -366,6 +368,26 @@ def test_write_report_all_formats(report: Report, tmp_path: Path) -> None:
     assert (out / "report.csv").read_text("utf-8") == render_csv(report)
     assert (out / "report.html").read_text("utf-8") == render_html(report)
     assert (out / "report.md").read_text("utf-8") == render_markdown(report)
+    assert (out / "events.csv").read_text("utf-8") == render_events_csv(report)
+
+
+@pytest.mark.parametrize("size", [1, 7, 1 << 16])
+def test_csv_pieces_join_to_the_whole_file(size: int) -> None:
+    rows = [["id", "text"], [1, 'said "92"'], [2, "two\nlines, and a comma"], [3, None]]
+    whole = io.StringIO()
+    csv.writer(whole, lineterminator="\n").writerows(rows)
+    pieces = list(csv_pieces(rows, size=size))
+    assert "".join(pieces) == whole.getvalue()
+    assert all(len(p) >= size for p in pieces[:-1])  # full pieces; only the last is short
+    assert list(csv_pieces([], size=size)) == []
+
+
+def test_claim_rows_are_made_on_read(report: Report) -> None:
+    claims = build_view(report).claims
+    assert isinstance(claims, LazyViews) and len(claims) == len(report.claims)
+    first, second = list(claims), list(claims)
+    assert first == second and first[0] is not second[0]  # made again, not held
+    assert claims[0] == first[0] and claims[-1] == first[-1] and claims[1:] == first[1:]
 
 
 def test_write_report_subset_and_errors(report: Report, tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ background periods left out); "unknown" is what an all-people total has beyond t
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
 from corroborate.model import Event, Fact, Report
@@ -113,14 +113,18 @@ def _deaths(event: Event) -> dict[str, int | None]:
 
 def event_rows(report: Report) -> list[dict[str, Any]]:
     """The rows of ``events.csv``, one per event."""
+    return list(iter_event_rows(report))
+
+
+def iter_event_rows(report: Report) -> Iterator[dict[str, Any]]:
+    """:func:`event_rows` one at a time."""
     by_id = {a.id: a for a in report.articles}
-    rows = []
     for ev in report.events:
         places = sorted(ev.places, key=lambda p: _GEO_RANK.get(p.kind, 9))
         place = places[0] if places else None
         injured = [f.best for f in _day_facts(ev, "injured") if f.best is not None]
         arts = [by_id[a] for a in ev.articles if a in by_id]
-        rows.append(
+        yield (
             {
                 "event_id": ev.id,
                 "date": ev.date or "",
@@ -140,16 +144,20 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
                 "source_urls": "; ".join(a.url for a in arts if a.url),
             }
         )
-    return rows
 
 
 def render_events_csv(report: Report) -> str:
     """``events.csv``: one UCDP/ACLED-like row per event (formula-safe cells)."""
-    from corroborate.report import csv_cell
+    return "".join(events_csv_chunks(report))
 
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in event_rows(report):
-        writer.writerow({k: csv_cell(v) if isinstance(v, str) else v for k, v in row.items()})
-    return buf.getvalue()
+
+def events_csv_chunks(report: Report) -> Iterator[str]:
+    """:func:`render_events_csv`'s text in pieces (written without the whole file in
+    memory)."""
+    from corroborate.report.render import csv_cell, csv_pieces
+
+    rows = (
+        [csv_cell(v) if isinstance(v, str) else v for v in (row[k] for k in COLUMNS)]
+        for row in iter_event_rows(report)
+    )
+    return csv_pieces(itertools.chain([COLUMNS], rows))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -397,6 +398,25 @@ def csv_cell(value: object) -> str:
     return "'" + s if s and s[0] in "=+-@\t\r" else s
 
 
+def csv_pieces(rows: Iterable[Iterable[object]], size: int = 1 << 16) -> Iterator[str]:
+    """CSV text of ``rows`` in pieces of about ``size`` characters, so that a file of any
+    length is written without being held whole.
+
+    >>> list(csv_pieces([["a", 1], ["b, c", None]], size=4))
+    ['a,1\\n', '"b, c",\\n']
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for row in rows:
+        writer.writerow(row)
+        if buf.tell() >= size:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    if buf.tell():
+        yield buf.getvalue()
+
+
 def render_csv(report: Report, view: ReportView | None = None) -> str:
     """One row per (event, fact, value); columns :data:`CSV_COLUMNS`.
 
@@ -406,10 +426,15 @@ def render_csv(report: Report, view: ReportView | None = None) -> str:
     >>> render_csv(Report(generated="x", articles=(), events=(), claims=())).count("\\n")
     1
     """
-    view = view or build_view(report)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    return "".join(csv_chunks(report, view))
+
+
+def csv_chunks(report: Report, view: ReportView | None = None) -> Iterator[str]:
+    """:func:`render_csv`'s text in pieces (written without the whole file in memory)."""
+    return csv_pieces(itertools.chain([CSV_COLUMNS], _csv_rows(view or build_view(report))))
+
+
+def _csv_rows(view: ReportView) -> Iterator[list[str]]:
     for ev in view.events:
         places = "; ".join(ev.places)
         for f in ev.facts:
@@ -420,8 +445,7 @@ def render_csv(report: Report, view: ReportView | None = None) -> str:
                     "; ".join(v.claimants), "; ".join(a.key for a in v.articles), v.origins,
                     f.conflict, "; ".join(c.id for c in v.claims),
                 )  # fmt: skip
-                writer.writerow([csv_cell(x) for x in row])
-    return buf.getvalue()
+                yield [csv_cell(x) for x in row]
 
 
 # --------------------------------------------------------------------------- files
@@ -465,12 +489,13 @@ def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS
             elif fmt == "md":
                 fh.writelines(markdown_chunks(report, view))
             else:
-                fh.write(_RENDERERS[fmt](report, view))
+                fh.writelines(csv_chunks(report, view))
         written.append(path)
         if fmt == "csv":
-            from corroborate.report.events_csv import render_events_csv
+            from corroborate.report.events_csv import events_csv_chunks
 
             events_path = out_dir / "events.csv"
-            events_path.write_text(render_events_csv(report), encoding="utf-8", newline="")
+            with events_path.open("w", encoding="utf-8", newline="") as fh:
+                fh.writelines(events_csv_chunks(report))
             written.append(events_path)
     return written
