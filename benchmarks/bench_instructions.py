@@ -66,11 +66,11 @@ with tempfile.TemporaryDirectory() as out:
     warm = Path(out) / "warm.jsonl"
     text = "Police said two people were killed in Lahore on Monday."
     warm.write_text(json.dumps({{"id": "w", "text": text}}) + "\\n", encoding="utf-8")
-    _report_path(warm, Path(out) / "warm", write=True)
+    _report_path(warm, Path(out) / "warm")
     if mode == "floor":
         _floor(src)
     elif mode == "report":
-        _report_path(src, Path(out) / "report", write=True)
+        _report_path(src, Path(out) / "report")
 """
 
 _TOTAL = re.compile(r"^(?:summary|totals):\s*(\d+)", re.MULTILINE)
