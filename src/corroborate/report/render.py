@@ -14,7 +14,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -450,13 +450,6 @@ def _csv_rows(view: ReportView) -> Iterator[list[str]]:
 
 # --------------------------------------------------------------------------- files
 
-_RENDERERS: dict[str, Callable[..., str]] = {
-    "md": render_markdown,
-    "html": render_html,
-    "json": render_json,
-    "csv": render_csv,
-}
-
 
 def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write ``report.<fmt>`` for each format into ``out_dir`` (created if needed).
@@ -470,7 +463,7 @@ def write_report(report: Report, out_dir: Path, formats: Sequence[str] = FORMATS
     >>> [p.name for p in write_report(rep, Path(tempfile.mkdtemp()), ("json", "md"))]
     ['report.json', 'report.md']
     """
-    unknown = [f for f in formats if f not in _RENDERERS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown report format(s): {', '.join(unknown)}; choose from {FORMATS}")
     out_dir = Path(out_dir)
