@@ -8,9 +8,9 @@ articles is kept raw; each renderer escapes it for its own format.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar, overload
+from typing import Generic, TypeVar
 
 from corroborate.model import (
     Article,
@@ -23,6 +23,7 @@ from corroborate.model import (
     Report,
     ValueSupport,
 )
+from corroborate.sequences import MadeOnRead
 
 #: Aligned sentence pairs shown as evidence per relation.
 MAX_EVIDENCE = 3
@@ -215,7 +216,7 @@ _In = TypeVar("_In")
 _Out = TypeVar("_Out")
 
 
-class LazyViews(Sequence[_Out], Generic[_In, _Out]):
+class LazyViews(MadeOnRead[_Out], Generic[_In, _Out]):
     """Views made from records each time they are read, never all held at once.
 
     A report of 100k articles has about 450k claims; held all at once while every format
@@ -236,17 +237,8 @@ class LazyViews(Sequence[_Out], Generic[_In, _Out]):
     def __len__(self) -> int:
         return len(self._items)
 
-    def __iter__(self) -> Iterator[_Out]:
-        return map(self._make, self._items)
-
-    @overload
-    def __getitem__(self, index: int) -> _Out: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[_Out]: ...
-    def __getitem__(self, index: int | slice) -> _Out | list[_Out]:
-        if isinstance(index, slice):
-            return [self._make(x) for x in self._items[index]]
-        return self._make(self._items[index])
+    def _item(self, i: int) -> _Out:
+        return self._make(self._items[i])
 
 
 @dataclass(frozen=True, slots=True)
