@@ -646,6 +646,38 @@ ARTICLES: list[tuple[str, tuple[int, int]]] = [
 ]
 
 
+# Ages, clock times and other figures beside a count are not counts, and the count they
+# sit beside still finds its predicate.
+ARTICLES += [
+    ("Police said Marcus Reed Jr., 24, was shot and killed outside a store.", (1, 0)),
+    ("Trevor Lang Sr., 52, and his son were wounded in the shooting.", (0, 1)),
+    ("Two men, 33 and 41, were injured when shots were fired into a car.", (0, 2)),
+    ("Five victims, 19, 22 and 30, were shot.", (0, 5)),
+    ("Two men aged 33 and 41 were injured.", (0, 2)),
+    ("Four women between the ages of 18 and 45 were wounded near the park.", (0, 4)),
+    ("Three victims, ages 20 to 26, were taken to a hospital with gunshot wounds.", (0, 3)),
+    ("A 14yo boy was shot in the leg on Friday.", (0, 1)),
+    ("Officers said an 11 month old baby was shot in the arm.", (0, 1)),
+    ("A girl younger than 10 was grazed by a bullet.", (0, 1)),
+    ("Around 11 Friday night, two people were shot outside a bar.", (0, 2)),
+    # ... while a figure before a day, not after "around", is a count
+    ("Gunmen killed 10 Saturday in a raid on the village.", (10, 0)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Teen shoots, kills man, 19 Darius Holt fatally wounded inside home", 19),
+        ("Three women, ages 21, 32 and 49, and two men, 30 and 42 were injured.", 42),
+        ("Three women, ages 21, 32 and 49, and two men, 30 and 42 were injured.", 30),
+        ("Family of 6yoa shot on her street", 6),
+    ],
+)
+def test_ages_are_no_counts(text: str, age: int) -> None:
+    assert age not in {c.value for c in extract_claims(Article.create(text, "t.txt"))}
+
+
 @pytest.mark.parametrize(("text", "expected"), ARTICLES, ids=[a[0][:50] for a in ARTICLES])
 def test_article_counts(text: str, expected: tuple[int, int]) -> None:
     from corroborate.claims.counts import article_counts

@@ -855,17 +855,27 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True
     if after == "s" or tok == "911" or before in _NUMBERED_ROADS:
         return True  # "in his 80s", "dial 911", "Hwy 150"
-    if before == "," and q.start >= 2 and shown[q.start - 2][:1].isupper() and after in _AFTER_AGE:
+    if before == "," and q.start >= 2 and after in _AFTER_AGE and (
+        shown[q.start - 2][:1].isupper()
+        or (words[q.start - 2] == "." and q.start >= 3 and words[q.start - 3] in _NAME_SUFFIXES)
+    ):
         return True  # an age after a name: "Lamont Jones, 33, and Mario King, 26, were killed"
     if (
         before == ","
         and q.start >= 2
         and words[q.start - 2] in _SINGULAR
-        and after in ("", ",", ".", ";", "and", "was", "is", "died")
+        and (
+            after in ("", ",", ".", ";", "and", "was", "is", "died")
+            or (q.end < len(shown) and shown[q.end][:1].isupper())  # "kills man, 18 Jose ..."
+        )
         and tok.isdigit()
         and int(tok) < 120
     ):
         return True  # "kills man, 18", "a woman, 34, was shot"
+    if after in ("yo", "yoa") or (
+        before == "than" and q.start >= 2 and words[q.start - 2] in _YOUNGER
+    ):
+        return True  # "a 16yo", "a boy younger than 12"
     if (
         tok.isdigit()
         and len(tok) >= 3
@@ -877,6 +887,12 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # an address: "7900 Scott Hamilton", "1415 Fifth Avenue"
     if after in ("a.m", "p.m", "am", "pm", "gmt", "utc"):
         return True
+    if (
+        before in _CLOCK_LEADS
+        and (q.start == 1 or words[q.start - 2] == ",")
+        and (after in lx.WEEKDAYS_LOWER or (after in ("that", "last") and after2 in _DAY_PARTS))
+    ):
+        return True  # a clock time opening a clause: "Around 10 Saturday night, four were shot"
     if (after == ":" and after2[:1].isdigit()) or (
         before == ":" and q.start >= 2 and words[q.start - 2][:1].isdigit()
     ):
@@ -927,23 +943,52 @@ _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
 _AGES = frozenset(["age", "ages", "aged"])
+_AGE_LIST_LINKS = frozenset([",", "and", "to", "-"])
+_PEOPLE_PLURALS = frozenset(
+    """men women males females boys girls teens teenagers victims people persons adults
+    brothers sisters friends cousins""".split()
+)
+_AFTER_LISTED_AGE = frozenset(["", ",", ".", ";", ")", "and", "were", "are", "have", "had"])
+_YOUNGER = frozenset(["younger", "older"])
+_NAME_SUFFIXES = frozenset(["jr", "sr"])
+# A bare figure after these, opening a clause and followed by a day, is a clock time.
+_CLOCK_LEADS = frozenset(["around", "about", "at", "approximately", "shortly"])
+_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night"])
 
 
 def _listed_age(words: list[str], i: int) -> bool:
-    """Is the number at ``i`` in a list of ages ("ages 7 and 10", "aged 3, 5 and 9")?"""
+    """Is the number at ``i`` in a list of ages ("ages 7 and 10", "aged 3, 5 and 9",
+    "between the ages of 21 and 58", "two men, 30 and 42")?"""
     if not words[i].isdigit():
         return False  # ages are written in figures: "ages 7 and 10, and two adults"
     k = i - 1
-    while k >= 0 and (words[k] in (",", "and") or words[k].isdigit()) and i - k < 8:
+    while k >= 0 and (words[k] in _AGE_LIST_LINKS or words[k].isdigit()) and i - k < 8:
         k -= 1
-    return k >= 0 and words[k] in _AGES
+    if k < 0:
+        return False
+    if words[k] in _AGES or (words[k] == "of" and k >= 1 and words[k - 1] in _AGES):
+        return True
+    # Figures set off after people already counted are their ages: "two males, 30 and 42
+    # were injured", "Five victims, 19, 22 and 30, were shot".
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return (
+        words[k] in _PEOPLE_PLURALS
+        and words[k + 1] == ","
+        and int(words[i]) < 120
+        and after in _AFTER_LISTED_AGE
+        and any(parse_quantity(words, j) is not None for j in range(max(0, k - 2), k))
+    )
+
+
+# "a 28 year old", "a nineteen month old child", "his 6 month old daughter"
+_AGE_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days"])
 
 
 def _years_old(words: list[str], k: int) -> bool:
     for m in range(k, min(k + 5, len(words))):
         w = words[m]
         if w in ("year-old", "years-old") or (
-            w in ("year", "years") and m + 1 < len(words) and words[m + 1] == "old"
+            w in _AGE_UNITS and m + 1 < len(words) and words[m + 1] == "old"
         ):
             return True
         if not (w.isdigit() or w in ("and", ",", "-")):
@@ -1156,6 +1201,10 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         j += 1
     if j == i:
         return False
+    if j < len(words) and words[j] in _NAME_SUFFIXES:
+        j += 1  # "Antwone Earl Price Sr."
+    if j < len(words) and words[j] == "." and words[j - 1] in _NAME_SUFFIXES:
+        j += 1
     before = words[i - 1] if i else ""
     if before in lx.ACTIVE_TRIGGERS or (before == "of" and i > 1 and words[i - 2] in lx.OF_NOUNS):
         return True
@@ -1208,7 +1257,9 @@ _NAME_BE_PREDICATES = frozenset(
 )
 
 
-_AGE_NEXT = frozenset(["-", "year", "year-old"])  # the word after an age's number
+# The word after an age's number.
+_AGE_NEXT = frozenset(["-", "year-old", "yo", "yoa", "year", "years", "month", "months",
+                       "week", "weeks", "day", "days"])
 _YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")
 
 
@@ -1224,8 +1275,10 @@ def _age_end(words: list[str], i: int) -> int | None:
         and parse_quantity(words, i) is not None
     ):
         return i + 3
-    if words[i + 1 : i + 3] == ["year", "old"] and words[i].isdigit():
-        return i + 3  # "a 17 year old" (unhyphenated)
+    if nxt in _AGE_UNITS and words[i + 2 : i + 3] == ["old"] and words[i].isdigit():
+        return i + 3  # "a 17 year old", "an 11 month old" (unhyphenated)
+    if nxt in ("yo", "yoa") and words[i].isdigit():
+        return i + 2  # "a 14yo"
     if i + 1 < len(words) and words[i + 1] == "year-old" and words[i].isdigit():
         return i + 2  # "17 Year-Old"
     return None
@@ -1718,6 +1771,38 @@ _ASIDE_OPENERS = frozenset(
 )
 
 
+_AGE_ASIDE_STARTS = frozenset(["age", "ages", "aged", "between", "younger", "older"])
+
+
+def _age_aside_end(words: list[str], k: int) -> int | None:
+    """Where the predicate may start after an aside of ages that opens at ``k``, right
+    after a count's noun: ", 33 and 41," / ", ages 20 to 26," / "aged 7 and 9" / "between
+    the ages of 18 and 45" / "younger than 10"; None when no such aside opens there."""
+    n = len(words)
+    comma = words[k] == ","
+    m = k + 1 if comma else k
+    if words[m : m + 3] == ["between", "the", "ages"]:
+        m += 3
+    elif m < n and words[m] in _YOUNGER and words[m + 1 : m + 2] == ["than"]:
+        m += 2  # "a girl younger than 10 was grazed"
+    elif m < n and words[m] in _AGES:
+        m += 1
+    elif not comma:
+        return None
+    if m < n and words[m] == "of":
+        m += 1
+    start = m
+    while m < n and (words[m].isdigit() or (m > start and words[m] in _AGE_LIST_LINKS)):
+        m += 1
+    while m > start and not words[m - 1].isdigit():
+        m -= 1  # the links after the last age ("..., 41,") are not part of the list
+    if m == start or any(w.isdigit() and int(w) >= 120 for w in words[start:m]):
+        return None
+    if comma:  # set off by commas: the closing one must follow
+        return m + 1 if m < n and words[m] == "," else None
+    return m
+
+
 def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None) -> str | None:
     k = c.np_end
     n = len(words)
@@ -1725,6 +1810,15 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
     passive = False  # a form of "be" / "have" seen: "was shot", not "shot his wife"
     while k < n and steps < 14:
         w = words[k]
+        if steps == 0 and w in _NAME_SUFFIXES:
+            k += 2 if words[k + 1 : k + 2] == ["."] else 1  # "Marcus Reed Jr., 24, was shot"
+            continue
+        if steps == 0 and (w == "," or w in _AGE_ASIDE_STARTS):
+            aside = _age_aside_end(words, k)
+            if aside is not None:  # "two men, 33 and 41, were injured"
+                k = aside
+                steps += 1
+                continue
         if (
             w == ","
             and k + 1 < n
