@@ -662,6 +662,13 @@ ARTICLES += [
     ("Around 11 Friday night, two people were shot outside a bar.", (0, 2)),
     # ... while a figure before a day, not after "around", is a count
     ("Gunmen killed 10 Saturday in a raid on the village.", (10, 0)),
+    # "those shootings": a tally of the incidents counted before, not this one
+    (
+        "A man was shot and killed on Friday and a woman was wounded. Police have recorded "
+        "180 shooting incidents through May 2. At least 210 people were wounded in those "
+        "shootings, and 41 others died.",
+        (1, 1),
+    ),
 ]
 
 

@@ -313,7 +313,7 @@ def _came_after(claim: Claim) -> bool:
 # "2 dead, 4 hurt in 3 shootings", "weekend shootings"): a roundup, not one incident.
 _ROUNDUP = re.compile(
     r"\b(?:separate|unrelated|different|several|multiple|weekend|overnight|holiday|citywide"
-    r"|city-wide|two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+)"
+    r"|city-wide|those|these|two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+)"
     r"\s+(?:\w+\s+)?(?:shootings|incidents|attacks)\b"
     r"|\bshootings\s+(?:across|around|throughout)\b",
     re.IGNORECASE,
