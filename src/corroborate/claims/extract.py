@@ -842,7 +842,10 @@ def _count_starts(words: list[str], shown: list[str]) -> list[int]:
         for i, w in enumerate(words)
         if w[0].isdigit()
         or w in _COUNT_WORDS
-        or (shown[i][:1].isupper() and (w in SCALES or _name_start(words, shown, i)))
+        or (
+            shown[i][:1].isupper()
+            and (w in SCALES or _name_start(words, shown, i) or w.endswith("-year-old"))
+        )
     ]
 
 
@@ -1212,6 +1215,12 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         return True  # "killing Jacinta Walker, 18, and Aveion Bolden"
     if j + 2 < len(words) and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
         j += 3  # ", 33,"
+    if j + 1 < len(words) and words[j] == "of" and shown[j + 1][:1].isupper():
+        k = j + 1  # where the person lives: "Michael Harmon, 71, of Sanford, was shot"
+        while k < len(words) and k - j <= 3 and shown[k][:1].isupper() and shown[k].isalpha():
+            k += 1
+        if k > j + 1 and k < len(words):
+            j = k + 1 if words[k] == "," else k
     if depth < 4 and j + 1 < len(words) and words[j] in ("and", ","):
         # "Lamont Jones, 33, and Mario King were killed": a list of names, one predicate
         k = j + 2 if words[j] == "," and words[j + 1] == "and" else j + 1
@@ -1257,6 +1266,8 @@ _NAME_BE_PREDICATES = frozenset(
 )
 
 
+# Ages in words, written as one token with "-year-old": "fifteen", "twenty-two".
+_AGE_WORDS = frozenset([*UNITS, *TENS, *(f"{t}-{u}" for t in TENS for u in UNITS)])
 # The word after an age's number.
 _AGE_NEXT = frozenset(["-", "year-old", "yo", "yoa", "year", "years", "month", "months",
                        "week", "weeks", "day", "days"])
@@ -1265,6 +1276,9 @@ _YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "d
 
 def _age_end(words: list[str], i: int) -> int | None:
     """End of an age "23-year-old" (tokens 23 - year-old) starting at ``i``."""
+    w = words[i] if i < len(words) else ""
+    if w.endswith("-year-old") and w[:-9] in _AGE_WORDS:
+        return i + 1  # "Fifteen-year-old Jaheim Walker" (one token)
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if nxt not in _AGE_NEXT:  # most words: no age starts here
         return None
@@ -1798,6 +1812,8 @@ def _age_aside_end(words: list[str], k: int) -> int | None:
         m -= 1  # the links after the last age ("..., 41,") are not part of the list
     if m == start or any(w.isdigit() and int(w) >= 120 for w in words[start:m]):
         return None
+    if start == k + 1 and m == start + 1:
+        return None  # one bare figure (", 4,"): a name's or a person's age, read elsewhere
     if comma:  # set off by commas: the closing one must follow
         return m + 1 if m < n and words[m] == "," else None
     return m
@@ -1815,7 +1831,9 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             continue
         if steps == 0 and (w == "," or w in _AGE_ASIDE_STARTS):
             aside = _age_aside_end(words, k)
-            if aside is not None:  # "two men, 33 and 41, were injured"
+            if aside is not None and aside < n and (
+                words[aside] in lx.AUX or words[aside] in lx.PASSIVE_TRIGGERS
+            ):  # "two men, 33 and 41, were injured"
                 k = aside
                 steps += 1
                 continue
