@@ -844,7 +844,7 @@ def _count_starts(words: list[str], shown: list[str]) -> list[int]:
         or w in _COUNT_WORDS
         or (
             shown[i][:1].isupper()
-            and (w in SCALES or _name_start(words, shown, i) or w.endswith("-year-old"))
+            and (w in SCALES or w in _AGE_TOKENS or _name_start(words, shown, i))
         )
     ]
 
@@ -1197,43 +1197,44 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
     if not _name_start(words, shown, i) or words[i] in _HEADLINE_VERBS:
         return False  # a title-case verb opens no name: "Girl, 16, Killed After Accidentally"
+    n = len(words)
     j = i
-    while j < len(words) and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
+    while j < n and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
         if words[j] in _KNOWN_WORDS:
             return False
         j += 1
     if j == i:
         return False
-    if j < len(words) and words[j] in _NAME_SUFFIXES:
+    if j < n and words[j] in _NAME_SUFFIXES:
         j += 1  # "Antwone Earl Price Sr."
-    if j < len(words) and words[j] == "." and words[j - 1] in _NAME_SUFFIXES:
-        j += 1
+    if j < n and words[j] == "." and words[j - 1] in _NAME_SUFFIXES:
+        j += 1  # "Marcus Reed Jr."
     before = words[i - 1] if i else ""
     if before in lx.ACTIVE_TRIGGERS or (before == "of" and i > 1 and words[i - 2] in lx.OF_NOUNS):
         return True
     if before in ("and", ",") and _listed_after_trigger(words, shown, i - 1):
         return True  # "killing Jacinta Walker, 18, and Aveion Bolden"
-    if j + 2 < len(words) and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
+    if j + 2 < n and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
         j += 3  # ", 33,"
-    if j + 1 < len(words) and words[j] == "of" and shown[j + 1][:1].isupper():
+    if j + 1 < n and words[j] == "of" and shown[j + 1][:1].isupper():
         k = j + 1  # where the person lives: "Michael Harmon, 71, of Sanford, was shot"
-        while k < len(words) and k - j <= 3 and shown[k][:1].isupper() and shown[k].isalpha():
+        while k < n and k - j <= 3 and shown[k][:1].isupper() and shown[k].isalpha():
             k += 1
-        if k > j + 1 and k < len(words):
+        if k > j + 1 and k < n:
             j = k + 1 if words[k] == "," else k
-    if depth < 4 and j + 1 < len(words) and words[j] in ("and", ","):
+    if depth < 4 and j + 1 < n and words[j] in ("and", ","):
         # "Lamont Jones, 33, and Mario King were killed": a list of names, one predicate
         k = j + 2 if words[j] == "," and words[j + 1] == "and" else j + 1
         if (
-            k < len(words)
+            k < n
             and _name_start(words, shown, k)
             and _person_name(words, shown, k, depth + 1)
         ):
             return True
-    if j < len(words) and words[j] in _NAME_PREDICATES:
+    if j < n and words[j] in _NAME_PREDICATES:
         return True  # "Borders died", "Ann Lee suffered a gunshot wound"
     return (
-        j + 1 < len(words)
+        j + 1 < n
         and words[j] in _BE
         and (
             words[j + 1] in lx.PASSIVE_TRIGGERS
@@ -1266,8 +1267,10 @@ _NAME_BE_PREDICATES = frozenset(
 )
 
 
-# Ages in words, written as one token with "-year-old": "fifteen", "twenty-two".
-_AGE_WORDS = frozenset([*UNITS, *TENS, *(f"{t}-{u}" for t in TENS for u in UNITS)])
+# Ages in words, written as one token: "fifteen-year-old", "twenty-two-year-old".
+_AGE_TOKENS = frozenset(
+    f"{a}-year-old" for a in [*UNITS, *TENS, *(f"{t}-{u}" for t in TENS for u in UNITS)]
+)
 # The word after an age's number.
 _AGE_NEXT = frozenset(["-", "year-old", "yo", "yoa", "year", "years", "month", "months",
                        "week", "weeks", "day", "days"])
@@ -1276,12 +1279,10 @@ _YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "d
 
 def _age_end(words: list[str], i: int) -> int | None:
     """End of an age "23-year-old" (tokens 23 - year-old) starting at ``i``."""
-    w = words[i] if i < len(words) else ""
-    if w.endswith("-year-old") and w[:-9] in _AGE_WORDS:
-        return i + 1  # "Fifteen-year-old Jaheim Walker" (one token)
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if nxt not in _AGE_NEXT:  # most words: no age starts here
-        return None
+    if nxt not in _AGE_NEXT:  # most words: no age starts here ...
+        # ... but an age in words is one token: "the two-year-old shot himself"
+        return i + 1 if i < len(words) and words[i] in _AGE_TOKENS else None
     if (
         i + 2 < len(words)
         and nxt == "-"
@@ -1829,7 +1830,10 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         if steps == 0 and w in _NAME_SUFFIXES:
             k += 2 if words[k + 1 : k + 2] == ["."] else 1  # "Marcus Reed Jr., 24, was shot"
             continue
-        if steps == 0 and (w == "," or w in _AGE_ASIDE_STARTS):
+        if steps == 0 and (
+            w in _AGE_ASIDE_STARTS
+            or (w == "," and k + 1 < n and (words[k + 1][:1].isdigit() or words[k + 1] in _AGES))
+        ):
             aside = _age_aside_end(words, k)
             if aside is not None and aside < n and (
                 words[aside] in lx.AUX or words[aside] in lx.PASSIVE_TRIGGERS
