@@ -1024,7 +1024,7 @@ _NUMBERED_ROADS = frozenset(
 )
 # Words that follow an age set off after a name ("Jamal Berry, 30, was", "Berry, 30 after").
 _AFTER_AGE = frozenset(
-    [",", "and", "was", "were", "is", "of", ")", ".", "after", "before", "when", "who", "from"]
+    [",", "and", "was", "were", "is", "of", "(", ")", ".", "after", "before", "when", "who", "from"]
 )
 _GALLERY = frozenset(["image", "images", "photo", "photos", "slide", "picture", "page", "video"])
 _PARENTS = frozenset(["mother", "father", "parent", "parents", "grandmother", "grandfather"])
