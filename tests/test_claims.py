@@ -662,7 +662,7 @@ ARTICLES += [
     ("Around 11 Friday night, two people were shot outside a bar.", (0, 2)),
     ("Dale Porter, 64, of Millbrook, was fatally shot Tuesday night.", (1, 0)),
     ("Fourteen-year-old Rory Dunmore was killed outside a school.", (1, 0)),
-    ("Police are treating the shooting death of Ava Lund, three (pictured), as accidental.", (1, 0)),
+    ("Police are treating the death of Ava Lund, three (pictured), as accidental.", (1, 0)),
     # ... while a figure before a day, not after "around", is a count
     ("Gunmen killed 10 Saturday in a raid on the village.", (10, 0)),
     # "those shootings": a tally of the incidents counted before, not this one
