@@ -310,7 +310,8 @@ def _came_after(claim: Claim) -> bool:
 
 
 # A figure summed over several incidents ("10 killed in separate shootings across Chicago",
-# "2 dead, 4 hurt in 3 shootings", "weekend shootings"): a roundup, not one incident.
+# "2 dead, 4 hurt in 3 shootings", "weekend shootings", "injured in those shootings"): a
+# roundup, not one incident.
 _ROUNDUP = re.compile(
     r"\b(?:separate|unrelated|different|several|multiple|weekend|overnight|holiday|citywide"
     r"|city-wide|those|these|two|three|four|five|six|seven|eight|nine|ten|[2-9]|\d\d+)"
