@@ -875,9 +875,7 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         and int(tok) < 120
     ):
         return True  # "kills man, 18", "a woman, 34, was shot"
-    if after in ("yo", "yoa") or (
-        before == "than" and q.start >= 2 and words[q.start - 2] in _YOUNGER
-    ):
+    if after in _YO or (before == "than" and q.start >= 2 and words[q.start - 2] in _YOUNGER):
         return True  # "a 16yo", "a boy younger than 12"
     if (
         tok.isdigit()
@@ -985,6 +983,7 @@ def _listed_age(words: list[str], i: int) -> bool:
 
 # "a 28 year old", "a nineteen month old child", "his 6 month old daughter"
 _AGE_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days"])
+_YO = frozenset(["yo", "yoa"])  # "a 14yo", "6yoa" (split into a number and this)
 
 
 def _years_old(words: list[str], k: int) -> bool:
@@ -1272,8 +1271,7 @@ _AGE_TOKENS = frozenset(
     f"{a}-year-old" for a in [*UNITS, *TENS, *(f"{t}-{u}" for t in TENS for u in UNITS)]
 )
 # The word after an age's number.
-_AGE_NEXT = frozenset(["-", "year-old", "yo", "yoa", "year", "years", "month", "months",
-                       "week", "weeks", "day", "days"])
+_AGE_NEXT = frozenset(["-", "year-old", *_YO, *_AGE_UNITS])
 _YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")
 
 
@@ -1292,7 +1290,7 @@ def _age_end(words: list[str], i: int) -> int | None:
         return i + 3
     if nxt in _AGE_UNITS and words[i + 2 : i + 3] == ["old"] and words[i].isdigit():
         return i + 3  # "a 17 year old", "an 11 month old" (unhyphenated)
-    if nxt in ("yo", "yoa") and words[i].isdigit():
+    if nxt in _YO and words[i].isdigit():
         return i + 2  # "a 14yo"
     if i + 1 < len(words) and words[i + 1] == "year-old" and words[i].isdigit():
         return i + 2  # "17 Year-Old"
@@ -1830,6 +1828,8 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         if steps == 0 and w in _NAME_SUFFIXES:
             k += 2 if words[k + 1 : k + 2] == ["."] else 1  # "Marcus Reed Jr., 24, was shot"
             continue
+        # (The comma test repeats ``_age_aside_end``'s first one: most commas open no list,
+        # and this loop is hot.)
         if steps == 0 and (
             w in _AGE_ASIDE_STARTS
             or (w == "," and k + 1 < n and (words[k + 1][:1].isdigit() or words[k + 1] in _AGES))
