@@ -144,6 +144,23 @@ def test_headline_places_come_from_the_body() -> None:
     assert headline_places("Hartfordshire news", [hartford]) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HARTFORD, Conn. - Four men were wounded near Bristol.", ["Hartford"]),
+        ("Video: scene\n\nHARTFORD (WFSB) -- Four men were wounded.", ["Hartford"]),
+        # Capitals later in a sentence, or past the first lines, are no dateline.
+        ("Police in BRISTOL said HARTFORD - style rules apply.", []),
+        ("Four men were wounded.\n" + "More news. " * 80 + "\nHARTFORD - x", []),
+    ],
+)
+def test_dateline_place_counts_like_a_headline_place(text: str, expected: list[str]) -> None:
+    caps = Place(name="Hartford", mention="HARTFORD", admin1="Connecticut")
+    bristol = Place(name="Bristol", mention="Bristol", admin1="Connecticut")
+    got = headline_places(None, [caps, bristol], text)
+    assert [p.name for p in got] == expected
+
+
 def _member(places: list[Place], title_places: tuple[Place, ...] = ()) -> Member:
     art = Article.create("x", "x.txt")
     feats = article_features(art)

@@ -219,6 +219,18 @@ def test_pakistan_provinces_present() -> None:
         assert gz.admin1_name("PK", code) == name
 
 
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [("Ouachita County", "AR"), ("Stokes County", "NC"), ("Nez Perce County", "ID")],
+)
+def test_us_counties_present(name: str, state: str) -> None:
+    gz = get_gazetteer()
+    (cand,) = gz.candidates(name)
+    entry = gz.entries[cand.index]
+    assert (entry[gzmod.KIND], entry[gzmod.COUNTRY], entry[gzmod.ADMIN1]) == ("admin2", "US", state)
+    assert entry[gzmod.LAT] is None  # the data has no point for a county; none is made up
+
+
 # --------------------------------------------------------------------------- cache
 
 

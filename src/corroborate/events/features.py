@@ -26,6 +26,7 @@ from typing import Any
 
 from corroborate.events.dates import article_dates
 from corroborate.events.kinds import best_type, type_scores
+from corroborate.geo.finder import dateline_names
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import sentence_words
 from corroborate.sequences import MadeOnRead
@@ -403,17 +404,32 @@ def streets_in(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def headline_places(title: str | None, places: Sequence[Place]) -> tuple[Place, ...]:
+#: How far into a report's body a dateline is looked for.
+DATELINE_CHARS = 600
+
+
+def headline_places(
+    title: str | None, places: Sequence[Place], text: str = ""
+) -> tuple[Place, ...]:
     """The body's places that the headline names too (matched on the words the body used;
-    resolved with the whole body as context).
+    resolved with the whole body as context), and the place of the body's dateline
+    ("HARTFORD, Conn. -"), which is as deliberate a statement of where.
 
     >>> p = Place(name="Hartford", mention="Hartford", admin1="Connecticut")
     >>> [x.name for x in headline_places("Four wounded in Hartford shooting", [p])]
     ['Hartford']
     """
-    if not title or not places:
+    if not places:
         return ()
     found: dict[str, Place] = {}
+    if text:
+        datelines = set(dateline_names(text[:DATELINE_CHARS]))
+        if datelines:
+            for p in places:
+                if p.mention in datelines:
+                    found.setdefault(p.name, p)
+    if not title:
+        return tuple(found.values())
     for p in places:
         for words in {p.mention, p.name}:
             if words and words in title and _whole_words(words).search(title):
@@ -451,7 +467,7 @@ def article_features(
         names=tuple(sorted({n for _, _, names in paragraphs for n in names} - place_words)),
         streets=streets_in(both),
         places=tuple(places),
-        title_places=headline_places(article.title, places),
+        title_places=headline_places(article.title, places, article.text),
         figures=frozenset(
             (c.measure, c.value) for c in claims if c.value is not None and c.value > 0
         ),

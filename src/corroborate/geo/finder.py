@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -24,10 +25,14 @@ from corroborate.geo.gazetteer import (
 from corroborate.geo.lexicon import (
     CONNECTORS,
     DEMONYMS,
+    FORCE_WORDS,
     ORG_WORDS,
     PLACE_WORDS,
     STOP_WORDS,
+    STREET_WORDS,
     TITLE_WORDS,
+    US_STATE_CODES,
+    US_STATE_STYLE,
 )
 from corroborate.model import Place, Span
 from corroborate.text import _STOP as _STOP_LOWER
@@ -179,8 +184,12 @@ def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_M
     while run and run[-1].core in CONNECTORS:
         run = run[:-1]
     cores = [t.core for t in run]
-    if any(c in ORG_WORDS for c in cores):
-        return []  # "Balochistan Liberation Army", "Operation Herof", "Punjab Police"
+    org = next((k for k, c in enumerate(cores) if c in ORG_WORDS), None)
+    if org is not None:
+        if cores[org] not in FORCE_WORDS or org == 0:
+            return []  # "Balochistan Liberation Army", "Operation Herof", "Punjab Government"
+        # "Richmond Police", "Stokes County Sheriff": a police force is named for its town.
+        run, cores = run[:org], cores[:org]
     # Everything after a title is a person's name: "Interior Minister Mohsin Naqvi".
     for k, c in enumerate(cores):
         if c.lower() in TITLE_WORDS:
@@ -201,6 +210,9 @@ def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_M
             key = " ".join(cores[i : j + 1])
             cands = gz.candidates(key)
             if cands:
+                if j + 1 < len(run) and cores[j + 1] in STREET_WORDS:
+                    i = j + 2  # "Columbus Street": a street, wherever it is
+                    break
                 found.append(_Mention(run[i].start, run[j].end, key, cands))
                 i = j + 1
                 break
@@ -266,6 +278,121 @@ def _apply_qualifiers(gz: Gazetteer, mentions: list[_Mention], text: str) -> Non
                 break
 
 
+#: A US state's abbreviation right after a town: ", Kan." (with its full stop) or ", MN".
+_STATE_AFTER = re.compile(
+    r",[ \t]*(?:("
+    + "|".join(re.escape(a) for a in sorted(US_STATE_STYLE, key=len, reverse=True))
+    + r")\.|("
+    + "|".join(sorted(US_STATE_CODES))
+    + r")(?!\w))"
+)
+
+
+#: A dateline: a paragraph that opens with a place in capitals, then a comma, a bracket or
+#: a dash ("SAN ANTONIO (KSAT) -", "TOPEKA, Kan. -").
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'\-]*[A-Z](?: [A-Z][A-Z.'\-]*[A-Z]){0,3})(?=,| \(| ?[-\u2013\u2014])",
+    re.MULTILINE,
+)
+
+
+def dateline_names(text: str) -> list[str]:
+    """The names in capitals that open a paragraph of ``text`` as a dateline, as written.
+
+    >>> dateline_names("SAN ANTONIO (KSAT) - A man was shot.\\nUPDATE: he died.")
+    ['SAN ANTONIO']
+    """
+    return [d[1] for d in _DATELINE.finditer(text)]
+
+
+def _datelines(gz: Gazetteer, text: str) -> list[_Mention]:
+    """Places named by datelines, which the capitalised-word runs cannot look up as
+    written ("CHICAGO" is not a name in the gazetteer; "Chicago" is)."""
+    found: list[_Mention] = []
+    for d in _DATELINE.finditer(text):
+        name = d[1].title()  # "ST. LOUIS" -> "St. Louis", "O'FALLON" -> "O'Fallon"
+        if " " not in name and not _single_ok(name):
+            continue  # "UPDATE -", "POLICE -"
+        cands = gz.candidates(name)
+        if cands:
+            found.append(_Mention(d.start(1), d.end(1), name, cands))
+    return found
+
+
+def _apply_state_style(gz: Gazetteer, mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Narrow a town by the state abbreviation after it ("Topeka, Kan.", "Felton, MN"), and
+    drop what the abbreviation itself was taken for ("Kan" is an old name of Ganzhou)."""
+    spans: list[tuple[int, int]] = []
+    for m in mentions:
+        if not text.startswith(",", m.end):
+            continue
+        found = _STATE_AFTER.match(text, m.end)
+        if found is None:
+            continue
+        code = US_STATE_STYLE.get(found[1]) if found[1] else found[2]
+        keep = [
+            c
+            for c in m.cands
+            if gz.entries.country(c.index) == "US" and gz.entries.admin1(c.index) == code
+        ]
+        if keep:  # "Paris, Ill." is in Illinois; a town with no namesake there is left alone
+            m.cands, m.qualified = keep, True
+            spans.append((found.start(), found.end()))
+    if not spans:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
+
+
+def _by_region(
+    gz: Gazetteer, mentions: list[_Mention], picks: list[tuple[Candidate, float]], country: str
+) -> None:
+    """Within the text's country, send an ambiguous town to the first-level region the rest
+    of the text points to: "Benton" in a report that also names Shreveport is Benton,
+    Louisiana, not the larger Benton, Arkansas.
+
+    Each mention votes for its pick's region (or splits its vote when the pick is a close
+    call); a town moves to another of its regions when the other mentions give that region
+    at least one whole vote and more than they give the pick's. ``picks`` is updated.
+    """
+    entries = gz.entries
+    regions: list[set[str]] = []
+    shares: list[dict[str, float]] = []
+    votes: dict[str, float] = defaultdict(float)
+    for m, (best, margin) in zip(mentions, picks, strict=True):
+        admins = {entries.admin1(c.index) for c in m.cands if entries.country(c.index) == country}
+        admins.discard("")
+        share: dict[str, float] = {}
+        if admins and entries.country(best.index) == country:
+            if margin >= 1.0 or len(admins) == 1:
+                share = {entries.admin1(best.index): 1.0}
+            else:
+                share = dict.fromkeys(admins, 1.0 / len(admins))
+        for a, w in share.items():
+            votes[a] += w
+        regions.append(admins)
+        shares.append(share)
+    if len(votes) < 2:
+        return  # one region (or none): nothing to move towards
+    for k, m in enumerate(mentions):
+        best = picks[k][0]
+        if m.qualified or len(regions[k]) < 2 or entries.country(best.index) != country:
+            continue
+        support = {a: votes[a] - shares[k].get(a, 0.0) for a in regions[k]}
+        region = max(sorted(support), key=support.__getitem__)
+        here = support[entries.admin1(best.index)]
+        if support[region] < 1.0 or support[region] <= here:
+            continue
+        cands = [c for c in m.cands if entries.admin1(c.index) == region]
+        moved, _ = gz.rank(cands, country)
+        # A namesake more than a hundred times smaller needs more than one other mention (one
+        # more vote per further tenfold): a reporter called Drew does not move Philadelphia
+        # to Mississippi.
+        ratio = entries.population(best.index) / max(entries.population(moved.index), 1)
+        if support[region] - here < max(1.0, math.log10(max(ratio, 1.0)) - 1.0):
+            continue
+        picks[k] = (moved, 1.0 if support[region] - here >= 2.0 else 0.0)
+
+
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Every place named in ``text``, in order, resolved with the whole text as context.
 
@@ -314,8 +441,15 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
         mentions.extend(found)
     # "Palin said": a lone word already seen as part of a person's name is that person.
     mentions = [m for k, m in enumerate(mentions) if k not in singles or m.text not in people]
+    if "\n" in text or text[:1].isupper():  # a dateline opens the text or a paragraph
+        datelines = _datelines(gz, text)
+        if datelines:
+            taken = {m.start for m in mentions}
+            mentions += [m for m in datelines if m.start not in taken]
+            mentions.sort(key=lambda m: m.start)
     if not mentions:
         return []
+    mentions = _apply_state_style(gz, mentions, text)
     _apply_qualifiers(gz, mentions, text)
 
     # Each mention splits one vote among the countries it could be in; demonyms vote whole.
@@ -329,9 +463,11 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
+    picks = [gz.rank(m.cands, dominant, world_cities=not m.qualified) for m in mentions]
+    if dominant is not None and len(mentions) > 1:
+        _by_region(gz, mentions, picks, dominant)
     out: list[PlaceMention] = []
-    for m in mentions:
-        best, margin = gz.rank(m.cands, dominant, world_cities=not m.qualified)
+    for m, (best, margin) in zip(mentions, picks, strict=True):
         e = gz.entries[best.index]
         foreign = dominant is not None and e[COUNTRY] != dominant
         if best.alt and " " not in m.text and e[POP] < MIN_ALT_POPULATION:

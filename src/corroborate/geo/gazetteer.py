@@ -406,6 +406,11 @@ def build_gazetteer() -> Gazetteer:
 
     for st in us_states.values():
         add_admin1("US", st["code"], st["name"], None, None, int(st["geonameid"]), 1.0)
+    # US counties ("Stokes County", "Orleans Parish"): the data has no coordinates for them,
+    # but a county still places a report in its state, and local news names them often.
+    for co in json.loads((data_dir / "us_counties.json").read_text("utf-8")):
+        entries.append((co["name"], "admin2", "US", co["state"], None, None, None, 0, 1.0))
+        add_name(co["name"], len(entries) - 1, alt=False)
 
     for row in _supplement_rows(_supplement_text()):
         kind, cc, a1, name = row["kind"], row["country"], row["admin1"], row["name"]

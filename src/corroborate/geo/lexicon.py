@@ -37,7 +37,7 @@ STOP_WORDS: frozenset[str] = frozenset(
 # a mention of the place.
 ORG_WORDS: frozenset[str] = frozenset(
     """
-    Army Front Corps Party Movement Operation Force Forces League Group Council Police
+    Army Front Corps Party Movement Operation Force Forces League Group Council Police Sheriff
     Government Ministry Tribune News Times Post Herald Dawn Express Airlines Airways Bank
     Club Company Agency Assembly Court Department Authority Brigade Regiment Command Division
     Battalion Rifles Scouts Levies Organisation Organization Association Committee Commission
@@ -47,6 +47,10 @@ ORG_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Organisation head words that make the place before them the force's own town, and so a
+# mention of it: "Richmond Police", "the Stokes County Sheriff's Office".
+FORCE_WORDS: frozenset[str] = frozenset("Police Sheriff Sheriffs Marshal Marshals".split())
+
 # Words that name a kind of place: next to a place name they keep the name a place
 # ("Kabul Airport", "Quetta Cantonment", "Gwadar Port").
 PLACE_WORDS: frozenset[str] = frozenset(
@@ -54,6 +58,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
     Airport Cantonment Station Port Harbour Harbor Bridge Border Crossing Camp Bazaar Market
     Square Stadium Highway Motorway Prison Jail Mosque Province District City Region County
     State Valley Road Street Tehsil Town Village Island Islands Coast Bay River Lake Dam
+    """.split()
+)
+
+# Words that make the place name before them part of a street's or a site's name: "Columbus
+# Street", "Mohawk St.", "Humboldt Park" (in Chicago). Such a name says nothing of the town.
+STREET_WORDS: frozenset[str] = frozenset(
+    """
+    Street St Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Way Court Ct Parkway Pkwy
+    Pike Circle Terrace Trail Park Elementary Apartments Hotel Mall Plaza
     """.split()
 )
 
@@ -107,3 +120,22 @@ DEMONYMS: dict[str, str] = {
     "Kenyan": "KE",
     "Egyptian": "EG",
 }
+
+# US state abbreviations as they follow a town after a comma: the news agencies' style
+# ("Topeka, Kan.", always with its full stop) and the postal codes ("Felton, MN"). Both map
+# to the gazetteer's first-level code for the state, which is the postal code.
+US_STATE_STYLE: dict[str, str] = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO",
+    "Conn": "CT", "Del": "DE", "D.C": "DC", "Fla": "FL", "Ga": "GA", "Ill": "IL",
+    "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Md": "MD",
+    "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS", "Mo": "MO", "Mont": "MT",
+    "Neb": "NE", "Nebr": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM",
+    "N.Y": "NY", "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Oreg": "OR",
+    "Pa": "PA", "Penn": "PA", "R.I": "RI", "S.C": "SC", "S.D": "SD", "Tenn": "TN",
+    "Vt": "VT", "Va": "VA", "Wash": "WA", "W.Va": "WV", "W. Va": "WV", "Wis": "WI",
+    "Wisc": "WI", "Wyo": "WY",
+}  # fmt: skip
+US_STATE_CODES: frozenset[str] = frozenset(
+    "AL AK AZ AR CA CO CT DC DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
+)
