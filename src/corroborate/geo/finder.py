@@ -441,7 +441,7 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
         mentions.extend(found)
     # "Palin said": a lone word already seen as part of a person's name is that person.
     mentions = [m for k, m in enumerate(mentions) if k not in singles or m.text not in people]
-    if "\n" in text or text[:1].isupper():  # a dateline opens the text or a paragraph
+    if text[1:2].isupper() or "\n" in text:  # a dateline opens the text or a paragraph
         datelines = _datelines(gz, text)
         if datelines:
             taken = {m.start for m in mentions}
