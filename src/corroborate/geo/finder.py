@@ -78,6 +78,10 @@ def _core(word: str) -> str:
     return word
 
 
+#: Abbreviations whose full stop does not end a capitalised run ("St. Louis").
+_DOTTED = frozenset({"St", "Ste", "Mt", "Ft"})
+
+
 def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     """Capitalised word runs (with the word before each), and demonyms seen."""
     runs: list[tuple[list[_Tok], str]] = []
@@ -109,6 +113,9 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
             start = m.start()
             if word in CONNECTORS and last is not None and text[last.end() : start].isspace():
                 run.append(_Tok(word, start, m.end()))
+            elif word == "." and run[-1].end == start and run[-1].core in _DOTTED:
+                run[-1].core += "."  # "St. Louis", "Mt. Vernon": the name goes on
+                run[-1].end = m.end()
             else:
                 runs.append((run, prev_word))
                 run = []

@@ -65,8 +65,8 @@ PLACE_WORDS: frozenset[str] = frozenset(
 # Street", "Mohawk St.", "Humboldt Park" (in Chicago). Such a name says nothing of the town.
 STREET_WORDS: frozenset[str] = frozenset(
     """
-    Street St Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Way Court Ct Parkway Pkwy
-    Pike Circle Terrace Trail Park Elementary Apartments Hotel Mall Plaza
+    Street St St. Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Way Court Ct Parkway
+    Pkwy Pike Circle Terrace Trail Park Elementary Apartments Hotel Mall Plaza
     """.split()
 )
 
