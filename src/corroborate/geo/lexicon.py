@@ -32,12 +32,16 @@ STOP_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Organisation head words that make the place before them the force's own town, and so a
+# mention of it: "Richmond Police", "the Stokes County Sheriff's Office".
+FORCE_WORDS: frozenset[str] = frozenset({"Police", "Sheriff"})
+
 # Organisation head words: a capitalised run ending in one of these (or containing one) is
-# an organisation named after a place ("Balochistan Liberation Army", "Punjab Police"), not
-# a mention of the place.
-ORG_WORDS: frozenset[str] = frozenset(
+# an organisation named after a place ("Balochistan Liberation Army", "Sindh Government"),
+# not a mention of the place; the force words above are the one exception.
+ORG_WORDS: frozenset[str] = FORCE_WORDS | frozenset(
     """
-    Army Front Corps Party Movement Operation Force Forces League Group Council Police Sheriff
+    Army Front Corps Party Movement Operation Force Forces League Group Council
     Government Ministry Tribune News Times Post Herald Dawn Express Airlines Airways Bank
     Club Company Agency Assembly Court Department Authority Brigade Regiment Command Division
     Battalion Rifles Scouts Levies Organisation Organization Association Committee Commission
@@ -46,10 +50,6 @@ ORG_WORDS: frozenset[str] = frozenset(
     Units Board Bureau Federation Alliance Coalition Congress Parliament Senate Cabinet
     """.split()
 )
-
-# Organisation head words that make the place before them the force's own town, and so a
-# mention of it: "Richmond Police", "the Stokes County Sheriff's Office".
-FORCE_WORDS: frozenset[str] = frozenset("Police Sheriff Sheriffs Marshal Marshals".split())
 
 # Words that name a kind of place: next to a place name they keep the name a place
 # ("Kabul Airport", "Quetta Cantonment", "Gwadar Port").
@@ -65,7 +65,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
 # Street", "Mohawk St.", "Humboldt Park" (in Chicago). Such a name says nothing of the town.
 STREET_WORDS: frozenset[str] = frozenset(
     """
-    Street St St. Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Way Court Ct Parkway
+    Street St St. Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Way Ct Parkway
     Pkwy Pike Circle Terrace Trail Park Elementary Apartments Hotel Mall Plaza
     """.split()
 )
