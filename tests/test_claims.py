@@ -491,6 +491,13 @@ def test_background_year_is_its_own_period() -> None:
 
 
 # Crime reports told victim by victim: who is the victim, who the shooter, who died later.
+K_PEOPLE = ("killed", "people", 1, "exact", None)
+K_CIVILIAN = ("killed", "civilians", 1, "exact", None)
+I_PEOPLE = ("injured", "people", 1, "exact", None)
+I_CIVILIAN = ("injured", "civilians", 1, "exact", None)
+K_CHILD = ("killed", "children", 1, "exact", None)
+I_CHILD = ("injured", "children", 1, "exact", None)
+
 VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
     # the subject of an active verb with an object is the shooter, not a casualty
     (
@@ -539,8 +546,9 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
         [("injured", "people", 1, "at_least", None)],
     ),
     (
+        # "he" is the person counted already, told again
         "He was taken to a hospital, where he died.",
-        [("killed", "people", 1, "exact", None), ("killed", "people", 1, "exact", None)],
+        [("killed", "people", 1, "exact", None)],
     ),
     # shot, then died: killed
     ("Girl shot at party dies", [("killed", "children", 1, "exact", None)]),
@@ -607,6 +615,71 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
             ("killed", "police", 3, "exact", None),
         ],
     ),
+    # one person told twice in a sentence: a name or noun phrase set off after a noun
+    # ("the driver, Ray Okafor, 52,"), a pronoun after the person ("..., where he died")
+    ("The driver, Ray Okafor, 52, was pronounced dead at the scene.", [K_PEOPLE]),
+    ("A cyclist, 31-year-old Dana Whitlow, was struck in the arm.", [I_PEOPLE]),
+    ("A neighbour, a 70-year-old woman, was hurt by flying glass.", [I_CIVILIAN]),
+    ("The boy was rushed to hospital, where he died.", [K_CHILD]),
+    ("A man was shot but police said he died.", [("killed", "civilians", 1, "exact", "police")]),
+    # ... but a list is several people, and a pronoun of another person stays a count
+    (
+        "A man, a woman, a boy and a girl were shot outside the arena.",
+        [I_CIVILIAN, I_CIVILIAN, I_CHILD, I_CHILD],
+    ),
+    (
+        "After shooting his brother, he was arrested.",
+        [I_CIVILIAN, ("arrested", "civilians", 1, "exact", None)],
+    ),
+    ("A woman was shot before he was killed by deputies.", [I_CIVILIAN, K_CIVILIAN]),
+    ("The gunman shot a man before he was killed by deputies.", [I_CIVILIAN, K_CIVILIAN]),
+    # people told by their ages after one article
+    (
+        "A 40-year-old man, 38-year-old woman and 12-year-old girl suffered gunshot wounds.",
+        [("injured", "civilians", 3, "exact", None)],
+    ),
+    (
+        "A 19-year-old and 20-year-old suffered minor injuries.",
+        [("injured", "people", 2, "exact", None)],
+    ),
+    (
+        "Five people, a 30-year-old man, a 29-year-old man, a 25-year-old woman, a 17-year-old "
+        "boy and a 16-year-old girl, were wounded.",
+        [
+            ("injured", "people", 5, "exact", None),
+            *[I_CIVILIAN] * 3,
+            *[I_CHILD] * 2,
+        ],
+    ),
+    ("A 6-month old girl was grazed.", [I_CHILD]),
+    ("17-year old Corey Baptiste died at the scene.", [K_CHILD]),
+    # "suffered" wounds: injured, unless the wound was fatal or a death follows
+    ("Priya Nandakumar, 44, suffered a graze wound to the hand.", [I_PEOPLE]),
+    ("The clerk suffered minor injuries.", [I_CIVILIAN]),
+    ("He suffered non-fatal injuries.", [I_PEOPLE]),
+    (
+        "The guard suffered a fatal gunshot wound.",
+        [("killed", "security_forces", 1, "exact", None)],
+    ),
+    ("The teenager suffered gunshot wounds and was pronounced dead at a hospital.", [K_CHILD]),
+    (
+        "A woman was flown to a trauma center in critical condition but died two days later.",
+        [K_CIVILIAN],
+    ),
+    ("Two men were shot and were pronounced dead.", [("killed", "civilians", 2, "exact", None)]),
+    # a hospital's conditions, however worded
+    (
+        "The victim remains in critical but stable condition.",
+        [("injured", "victims", 1, "exact", None)],
+    ),
+    (
+        "The officer is currently in good condition.",
+        [("injured", "officials", 1, "exact", None)],
+    ),
+    ("A woman was listed in serious-to-critical condition.", [I_CIVILIAN]),
+    ("She was discovered badly injured.", [I_PEOPLE]),
+    ("A patron was wounded in the parking lot.", [I_CIVILIAN]),
+    ("The warehouse was in good condition.", []),
     # not counts
     ("The two killed were 28 and 31 years old.", [("killed", "people", 2, "exact", None)]),
     ("A teenager shoots, kills man, 18", []),

@@ -51,7 +51,8 @@ _NP_BOUNDARY = frozenset(
     """in on at of for from by with to into during after before since while as and or but that
     who which whom whose when where were was are is be been have has had will would could
     may might the a an this these those their its his her our some any no not than across
-    near around including among said says say told according amid following""".split()
+    near around including among said says say told according amid following suffered
+    sustained received suffering sustaining died dies""".split()
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another"])
 _SINGULAR = frozenset(
@@ -62,7 +63,7 @@ _SINGULAR = frozenset(
     deputy father mother son daughter brother sister husband wife girlfriend boyfriend
     clerk employee customer owner neighbor neighbour friend relative cousin shooter
     latino latina hispanic cop waitress waiter cashier bartender teacher pastor rapper
-    homeowner veteran mom dad grandma grandpa roommate tenant landlord
+    homeowner veteran mom dad grandma grandpa roommate tenant landlord patron guest
     bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece grader
     freshman sophomore first-grader second-grader third-grader fourth-grader fifth-grader
     sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader""".split()
@@ -313,6 +314,9 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         return zero  # (a suicide or "a fatal shooting" is a death with no count word)
     for c in counts:
         _read_np(words, shown, c)
+        _listed_ages(words, c)
+    if section != "title":  # a headline's capitals name no one for sure: "Mother, Father"
+        counts = _drop_appositions(words, counts)
     _link_parts(words, counts)
     _reference_sets(words, counts)
     for c in counts:
@@ -323,6 +327,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _link_subsets(words, shown, counts)
     _self_killings(words, shown, counts)
     _implicit_death(words, counts)
+    _restated_by_pronoun(words, counts)
     # Places are looked up only once a count is kept: most sentences with counts keep none.
     places: list[tuple[Span, Place]] | None = None
     toks: list[Piece] | None = None
@@ -720,6 +725,7 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
 
 _SUFFERED = frozenset(["suffered", "sustained", "received", "suffering", "sustaining"])
 _WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
+_FATAL_WOUNDS = frozenset(["fatal", "mortal", "deadly"])
 
 
 _GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
@@ -1058,7 +1064,12 @@ def _singular(
     # they open can be one person, and the tests of the words themselves can be skipped.
     if w0 not in _NP_ONLY:
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w0 in ("he", "she") and (nxt in lx.AUX or nxt in lx.PASSIVE_TRIGGERS):
+        if w0 in ("he", "she") and (
+            nxt in lx.AUX
+            or nxt in lx.PASSIVE_TRIGGERS
+            # "he suffered a wound", but not "died of the wound he suffered"
+            or (nxt in _SUFFERED and not (i and words[i - 1] in _WOUNDS))
+        ):
             return Quantity(i, i + 1, 1, 1, 1)
         if w0 == "him" and i > 0 and words[i - 1] in _HIM_VERBS:
             return Quantity(i, i + 1, 1, 1, 1)  # "the suspects who shot and killed him"
@@ -1188,6 +1199,7 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
         and shown[i].isalpha()
         and words[i] not in _KNOWN_WORDS
         and not (i and (shown[i - 1][:1].isupper() or words[i - 1].startswith("year")))
+        and not (i > 1 and words[i - 1] == "old" and words[i - 2] in _AGE_UNITS)
     )
 
 
@@ -1243,6 +1255,86 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
     )
 
 
+_FEMALE = frozenset(
+    """woman girl mother wife daughter sister grandmother female girlfriend aunt niece mom
+    grandma policewoman waitress latina""".split()
+)
+_MALE = frozenset(
+    """man boy father husband son brother grandfather male boyfriend uncle nephew dad grandpa
+    policeman waiter latino""".split()
+)
+
+
+def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
+    """ "The boy was shot and taken to a hospital, where he died": "he" is the person the
+    sentence has counted already, not a second one; its predicate, when a death, is theirs.
+    Only a pronoun right after the subject of a passive predicate, of the same sex where
+    the noun tells it, is read so ("the gunman shot a man before he was killed" is not)."""
+    for prev, c in pairwise(counts):
+        pronoun = words[c.first]
+        if (
+            pronoun not in ("he", "she")
+            or c.measure not in ("killed", "injured")
+            or prev.q.value != 1
+            or prev.kind != "people"
+            or prev.via != "passive"
+            or prev.measure not in ("killed", "injured")
+        ):
+            continue
+        noun = words[prev.np_start : prev.np_end]
+        if (pronoun == "he" and _FEMALE.intersection(noun)) or (
+            pronoun == "she" and _MALE.intersection(noun)
+        ):
+            continue
+        if c.measure == "killed":
+            prev.measure = "killed"
+        c.measure = None  # (left in place: parts refer to counts by position)
+
+
+_LEADS = _DETERMINERS | {"his", "her", "their"}
+
+
+def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
+    """Drop a person named again right after a noun for one person: "the suspect, Nathan
+    Desai, 46, was killed" and "a passenger, a 26-year-old man, was shot" are one person
+    each. The second phrase must lead straight to the predicate (after its own age, if
+    any); "a man, a woman and a boy were shot" is a list. The first phrase's noun phrase
+    then reaches over the second, so that its predicate is read after it."""
+    if len(counts) < 2:
+        return counts
+    n = len(words)
+    kept = [counts[0]]
+    for prev, c in pairwise(counts):
+        k = c.np_end
+        if k + 2 < n and words[k] == "," and words[k + 1].isdigit() and words[k + 2] == ",":
+            k += 3  # the name's age: ", 46,"
+        comma = k < n and words[k] == ","
+        k += comma
+        if (
+            prev.q.value == 1
+            and prev.q.end > prev.q.start  # a noun phrase ("the driver"), not a name
+            and words[prev.q.start] in _LEADS
+            and prev.kind in ("people", "none")
+            and prev.np_end < n
+            and words[prev.np_end] == ","
+            and c.first == prev.np_end + 1
+            and c.q.value == 1
+            and words[c.first] not in ("he", "she")  # "after killing his wife, he was shot"
+            and not (prev.first and words[prev.first - 1] in lx.ACTIVE_TRIGGERS)
+            # a name ("Nathan Desai", "26-year-old Andrew Williams"), or a noun phrase set
+            # off by commas ("a 26-year-old man,"): "woman, 1-year-old boy wounded" lists two
+            and (c.head is None if not comma or words[c.first] not in _DETERMINERS else True)
+            and k < n
+            and (words[k] in lx.AUX or words[k] in lx.PASSIVE_TRIGGERS or words[k] in _SUFFERED)
+        ):
+            prev.np_end = k  # the predicate is read after the second phrase
+            if prev.group == "people" and c.kind == "people" and c.group:
+                prev.group = c.group  # "the third person, a woman": a civilian
+            continue
+        kept.append(c)
+    return kept
+
+
 def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
     """Does the list of names ending at ``k`` ("and", ",") follow a killing verb or "the
     deaths of" ("killing Jacinta Walker, 18, and ...")?"""
@@ -1281,13 +1373,11 @@ def _age_end(words: list[str], i: int) -> int | None:
     if nxt not in _AGE_NEXT:  # most words: no age starts here ...
         # ... but an age in words is one token: "the two-year-old shot himself"
         return i + 1 if i < len(words) and words[i] in _AGE_TOKENS else None
-    if (
-        i + 2 < len(words)
-        and nxt == "-"
-        and (words[i + 2].startswith("year") or words[i + 2].startswith(_YOUNG_AGES))
-        and parse_quantity(words, i) is not None
-    ):
-        return i + 3
+    if i + 2 < len(words) and nxt == "-" and parse_quantity(words, i) is not None:
+        if words[i + 2] in _AGE_UNITS and words[i + 3 : i + 4] == ["old"]:
+            return i + 4  # "19-year old", "6-month old"
+        if words[i + 2].startswith("year") or words[i + 2].startswith(_YOUNG_AGES):
+            return i + 3
     if nxt in _AGE_UNITS and words[i + 2 : i + 3] == ["old"] and words[i].isdigit():
         return i + 3  # "a 17 year old", "an 11 month old" (unhyphenated)
     if nxt in _YO and words[i].isdigit():
@@ -1447,6 +1537,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             and words[unknown] not in lx.AUX
             and words[unknown] not in lx.PASSIVE_TRIGGERS
             and words[unknown] not in lx.SPEECH_VERBS
+            and words[unknown] not in _CONDITIONS  # "the other two stable"
         ):
             unknown += 1
         c.np_start, c.np_end = j, unknown
@@ -1506,6 +1597,42 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     c.group = _group_of([words[n] for n in nouns], words[start:end])
     if c.head in ("victim", "victims") and _murder_victim(words, start, end):
         c.measure, c.via = "killed", "noun"  # "the homicide victim", "victim of a fatal shooting"
+
+
+def _listed_ages(words: list[str], c: _Count) -> None:
+    """ "A 59-year-old man, 49-year-old woman and 53-year-old man were shot", "a 17-year-old
+    and 18-year-old": one article, then further people told by their ages alone, each one
+    more person of the count."""
+    n = len(words)
+    if (
+        c.q.value != 1
+        or c.q.end != c.q.start + 1
+        or words[c.q.start] not in ("a", "an")
+        or _age_end(words, c.q.end) is None
+        or c.kind not in ("people", "none")
+    ):
+        return
+    k = c.np_end
+    nouns = [c.head] if c.head else []
+    people = 1
+    while k + 1 < n and words[k] in (",", "and"):
+        m = k + 2 if words[k] == "," and words[k + 1] == "and" else k + 1
+        age = _age_end(words, m)
+        if age is None:
+            break
+        if age < n and words[age] in _SINGULAR:
+            nouns.append(words[age])
+            age += 1
+        people += 1
+        k = age
+    if people == 1:
+        return
+    c.q = Quantity(c.q.start, c.q.end, people, people, people)
+    c.np_end = k
+    c.kind = "people"
+    known = [w for w in nouns if w in lx.GROUP_NOUNS]
+    c.group = _group_of(known, " and ".join(known).split()) if known else "people"
+    c.group_text = " ".join(words[c.np_start : k])
 
 
 _ATTACK_NOUNS = frozenset(["shooting", "shootings", "attack", "attacks", "stabbing"])
@@ -1585,8 +1712,12 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
                 cur.part_of = i - 1
             else:
                 cur.part_of = root
-        elif prev.part_of is not None and gap and set(gap) <= {"and", "as", "well"}:
-            cur.part_of = prev.part_of
+        elif (
+            prev.part_of is not None
+            and prev.np_end < cur.first
+            and _coord_gap(words[prev.np_end : cur.first]) <= {",", "and", "as", "well"}
+        ):
+            cur.part_of = prev.part_of  # the list goes on: "..., a 19-year-old man, a ...
         if cur.part_of is not None:
             counts[cur.part_of].subparts.append(i)
 
@@ -1658,7 +1789,12 @@ def _split_sum(words: list[str], counts: list[_Count], i: int) -> int:
     stable condition": how many bare numbers from the i-th on, the first after a comma and
     the rest each after an "and", add up to the count before them (0 when they do not)."""
     total = counts[i - 1].q.value
-    if total is None or counts[i - 1].kind != "people" or words[counts[i].first - 1] != ",":
+    whole = counts[i - 1]
+    if (
+        total is None
+        or not (whole.kind == "people" or (whole.kind == "none" and not whole.group_text))
+        or words[counts[i].first - 1] != ","
+    ):  # ("All three remain in hospital, one ...": a bare number is people too)
         return 0
     run = n = 0
     for j in range(i, len(counts)):
@@ -1683,7 +1819,8 @@ def _apposed_sum(words: list[str], counts: list[_Count], i: int) -> bool:
     run = counts[i].q.value or 0
     for j in range(i + 1, len(counts)):
         gap = words[counts[j - 1].np_end : counts[j].first]
-        if not gap or not set(gap) <= {",", "and"} or counts[j].q.value is None:
+        # (an aside of ages aside: "two men, ages 20 and 22, and a woman")
+        if not gap or not _coord_gap(gap) <= {",", "and"} or counts[j].q.value is None:
             break
         run += counts[j].q.value or 0
     return run == total and run > (counts[i].q.value or 0)
@@ -1836,8 +1973,10 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         ):
             aside = _age_aside_end(words, k)
             if aside is not None and aside < n and (
-                words[aside] in lx.AUX or words[aside] in lx.PASSIVE_TRIGGERS
-            ):  # "two men, 33 and 41, were injured"
+                words[aside] in lx.AUX
+                or words[aside] in lx.PASSIVE_TRIGGERS
+                or words[aside] in _SUFFERED
+            ):  # "two men, 33 and 41, were injured"; "Jo Poe, 42, suffered a wound"
                 k = aside
                 steps += 1
                 continue
@@ -1868,6 +2007,9 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 if measure == "injured" and _dies_after(words, k + len(phrase)):
                     return "killed"  # "Man shot in robbery dies"
                 return measure  # before the jump below: "a man in critical condition"
+        if w == "in" and (cond := _condition_end(words, k + 1)) is not None:
+            # "in critical but stable condition", "in good condition": a hospital's word
+            return "killed" if _dies_after(words, cond) else "injured"
         if w == "who" and steps == 0 and _dies_after(words, k + 1, 20):
             return "killed"  # "a teen who was found shot on Sunday has died"
         if (
@@ -1910,7 +2052,13 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 return "killed"  # "Girl shot at party dies"
             return measure
         if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 9]):
-            return "injured"  # "received non-life-threatening injuries"
+            # "received non-life-threatening injuries"; "suffered a fatal gunshot wound",
+            # "sustained serious injuries and was pronounced dead" tell a death
+            fatal = any(
+                x in _FATAL_WOUNDS and words[m - 1] != "-"  # not "non-fatal"
+                for m, x in enumerate(words[k + 1 : k + 5], k + 1)
+            )
+            return "killed" if fatal or _then_died(words, k + 1) else "injured"
         if passive and (
             w in _WOUNDS
             or (w in ("gunshot", "bullet") and words[k + 1 : k + 2] and words[k + 1] in _WOUNDS)
@@ -2012,7 +2160,7 @@ def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
         w = words[m]
         if w in _DIES or (w == "dead" and words[m - 1] in ("found", "pronounced", "declared")):
             return True
-        if w == "and":
+        if w in ("and", "but"):
             return _and_died(words, m + 1)
         if w in _CLAUSE_END:
             return False
@@ -2023,17 +2171,15 @@ _THEN = frozenset(["later", "then", "subsequently", "eventually", "ultimately", 
 
 
 def _and_died(words: list[str], k: int) -> bool:
-    """ "was shot and (later) died": a second verb of the same subject, not a new clause
-    ("were shot and one died" has a subject of its own)."""
+    """ "was shot and (later) died", "was taken to hospital but died": a second verb of the
+    same subject, not a new clause ("were shot and one died" has a subject of its own)."""
     while k < len(words) and words[k] in _THEN:
         k += 1
     if k < len(words) and words[k] in _DIES:
         return True
-    return words[k : k + 2] == ["pronounced", "dead"] or words[k : k + 3] == [
-        "was",
-        "pronounced",
-        "dead",
-    ]
+    if words[k : k + 1] in (["was"], ["were"]):
+        k += 1
+    return words[k : k + 2] == ["pronounced", "dead"]
 
 
 _CARRIED = frozenset(
@@ -2081,7 +2227,7 @@ def _then_died(words: list[str], k: int) -> bool:
     """ "(was taken) to a medical center and died a short time later": the same subject's
     second verb, after the place."""
     for m in range(k, min(k + 12, len(words))):
-        if words[m] == "and":
+        if words[m] in ("and", "but"):
             return _and_died(words, m + 1)
         if words[m] in _CLAUSE_END:
             return False
@@ -2098,6 +2244,29 @@ def _died_there(words: list[str], k: int) -> bool:
 
 
 _CONDITIONS = frozenset(["critical", "serious", "stable", "fair", "grave", "good"])
+_MORE_CONDITIONS = frozenset(["satisfactory", "guarded", "noncritical", "non-critical"])
+# Words that may join or qualify the states: "critical but stable", "serious-to-critical",
+# "extremely critical".
+_CONDITION_LINKS = frozenset(
+    ["but", "and", "or", "to", "-", "very", "extremely", "temporary", "non"]
+)
+
+
+def _condition_end(words: list[str], k: int) -> int | None:
+    """The token after "condition" when a hospital's condition opens at ``k`` ("critical
+    but stable condition", "good condition"), else None."""
+    named = False
+    for m in range(k, min(k + 6, len(words))):
+        w = words[m]
+        if w == "condition":
+            return m + 1 if named else None
+        parts = w.split("-") if "-" in w else (w,)  # "serious-to-critical" is one token
+        for part in parts:
+            if part in _CONDITIONS or part in _MORE_CONDITIONS:
+                named = True
+            elif part not in _CONDITION_LINKS:
+                return None
+    return None
 
 
 # Multi-word predicates by their first word, longest first (the matcher's inner loop).
@@ -2170,7 +2339,7 @@ def _shot_at_people(words: list[str], k: int) -> bool:
 def _skip_to_predicate(words: list[str], k: int) -> int | None:
     for m in range(k + 1, min(k + 12, len(words))):
         w = words[m]
-        if w in lx.AUX or w in lx.PASSIVE_TRIGGERS:
+        if w in lx.AUX or w in lx.PASSIVE_TRIGGERS or w in _SUFFERED:
             # "Joel Gonzalez, a 26-year-old man, died": the aside may end right here.
             return m if m > k + 1 or words[k] == "," else None
         if w in lx.SPEECH_VERBS or w in _NEW_SUBJECT:
@@ -2206,14 +2375,21 @@ def _toll(words: list[str], c: _Count) -> str | None:
 
 def _coordinate(words: list[str], counts: list[_Count]) -> None:
     """ "15 soldiers and 18 civilians were killed": neighbours share a predicate."""
-    for _ in range(2):
+    # A round passes a predicate one count on: as many rounds as a list may need
+    # ("a man, a woman, a boy and a girl were shot").
+    for _ in range(max(2, len(counts) - 1)):
         for i, c in enumerate(counts):
             if c.measure is not None or c.kind == "other":
                 continue
             if i + 1 < len(counts):
                 nxt = counts[i + 1]
                 gap = _coord_gap(words[c.np_end : nxt.first])
-                if nxt.via == "passive" and gap and gap <= _COORD and "while" not in gap:
+                if (
+                    nxt.via in ("passive", "coord")
+                    and gap
+                    and gap <= _COORD
+                    and "while" not in gap
+                ):
                     c.measure, c.via = nxt.measure, "coord"
                     continue
             if i > 0:

@@ -52,7 +52,7 @@ for _group, _words in {
         pedestrians customer customers clerk clerks owner owners neighbor neighbors neighbour
         neighbours friend friends relative relatives father mother son daughter brother
         sister husband wife girlfriend boyfriend cousin grandmother grandfather uncle aunt
-        bystander cabbie""",
+        bystander cabbie patron patrons guest guests""",
     "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
         infant infants baby babies toddler toddlers schoolchildren minor minors grader
         graders freshman freshmen sophomore sophomores first-grader second-grader
@@ -268,7 +268,7 @@ AUX = frozenset(
     subsequently initially either both confirmed believed feared thought said reported
     claimed to so far each critically seriously fatally badly slightly gravely mortally
     severely still now then later also apparently accidentally listed being found may might
-    could would will remain remains remained""".split()
+    could would will remain remains remained currently discovered""".split()
 )
 HEDGE_WORDS = {
     "reportedly": "reportedly",
