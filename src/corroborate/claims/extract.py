@@ -1296,7 +1296,7 @@ _LEADS = _DETERMINERS | {"his", "her", "their"}
 
 def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
     """Drop a person named again right after a noun for one person: "the suspect, Nathan
-    Desai, 46, was killed" and "a passenger, a 26-year-old man, was shot" are one person
+    Doe, 46, was killed" and "a passenger, a 26-year-old man, was shot" are one person
     each. The second phrase must lead straight to the predicate (after its own age, if
     any); "a man, a woman and a boy were shot" is a list. The first phrase's noun phrase
     then reaches over the second, so that its predicate is read after it."""
@@ -1321,9 +1321,9 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
             and c.q.value == 1
             and words[c.first] not in ("he", "she")  # "after killing his wife, he was shot"
             and not (prev.first and words[prev.first - 1] in lx.ACTIVE_TRIGGERS)
-            # a name ("Nathan Desai", "26-year-old Andrew Williams"), or a noun phrase set
-            # off by commas ("a 26-year-old man,"): "woman, 1-year-old boy wounded" lists two
-            and (c.head is None if not comma or words[c.first] not in _DETERMINERS else True)
+            # a name ("Nathan Doe", "31-year-old Dana Whitlow"), or a noun phrase set off
+            # by commas ("a 26-year-old man,"): "woman, 1-year-old boy wounded" lists two
+            and (c.head is None or (comma and words[c.first] in _DETERMINERS))
             and k < n
             and (words[k] in lx.AUX or words[k] in lx.PASSIVE_TRIGGERS or words[k] in _SUFFERED)
         ):
@@ -1600,8 +1600,8 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
 
 
 def _listed_ages(words: list[str], c: _Count) -> None:
-    """ "A 59-year-old man, 49-year-old woman and 53-year-old man were shot", "a 17-year-old
-    and 18-year-old": one article, then further people told by their ages alone, each one
+    """ "A 40-year-old man, 38-year-old woman and 12-year-old girl were shot", "a 19-year-old
+    and 20-year-old": one article, then further people told by their ages alone, each one
     more person of the count."""
     n = len(words)
     if (
