@@ -653,10 +653,13 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
     ),
     ("A 6-month old girl was grazed.", [I_CHILD]),
     ("17-year old Corey Baptiste died at the scene.", [K_CHILD]),
+    # the name after an unhyphenated age is the aged person, not a second one
+    ("Police said 26 year old Lena Marsh was shot.", [("injured", "people", 1, "exact", "police")]),
     # "suffered" wounds: injured, unless the wound was fatal or a death follows
     ("Priya Nandakumar, 44, suffered a graze wound to the hand.", [I_PEOPLE]),
     ("The clerk suffered minor injuries.", [I_CIVILIAN]),
     ("He suffered non-fatal injuries.", [I_PEOPLE]),
+    ("Doctors treated the wound he suffered in March.", []),  # the wound's "he" is no count
     (
         "The guard suffered a fatal gunshot wound.",
         [("killed", "security_forces", 1, "exact", None)],

@@ -129,6 +129,17 @@ BODY = [
     ("Two other victims, a man and woman, were listed in serious condition.", (0, 2)),
     # bare numbers after a comma that add up to the count before are its parts
     ("All three remain in hospital, one in grave condition and the other two stable.", (0, 3)),
+    # a list of parts after a total, set off by commas, with or without an aside of ages
+    (
+        "Five people, a 30-year-old man, a 29-year-old man, a 25-year-old woman, a 17-year-old "
+        "boy and a 16-year-old girl, were wounded.",
+        (0, 5),
+    ),
+    (
+        "Rafe Osei died, and three others, two men, ages 20 and 22, and a woman, 33, are being "
+        "treated.",
+        (1, 3),
+    ),
     ("Five people were shot, two in the leg and three in the arm.", (0, 5)),
     # "one of the three dead": the set after "of the" is told again, and the count before
     # it is a part of that set

@@ -55,6 +55,8 @@ _NP_BOUNDARY = frozenset(
     sustained received suffering sustaining died dies""".split()
 )
 _DETERMINERS = frozenset(["a", "an", "one", "the", "another"])
+# What may open a noun phrase for one person: "a man", "the driver", "his son".
+_LEADS = _DETERMINERS | {"his", "her", "their"}
 _SINGULAR = frozenset(
     """man woman child boy girl baby infant toddler teenager teen person officer official
     soldier policeman policewoman militant insurgent attacker assailant gunman suspect
@@ -726,6 +728,8 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
 _SUFFERED = frozenset(["suffered", "sustained", "received", "suffering", "sustaining"])
 _WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
 _FATAL_WOUNDS = frozenset(["fatal", "mortal", "deadly"])
+# Words a predicate may open with after its subject: "was", "killed", "suffered".
+_PREDICATE_OPENERS = frozenset(lx.AUX | lx.PASSIVE_TRIGGERS.keys() | _SUFFERED)
 
 
 _GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
@@ -1103,7 +1107,7 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)
         if shown is not None and _person_name(words, shown, i):
             return Quantity(i, i, 1, 1, 1)
-        if w0 not in _DETERMINERS and w0 not in ("his", "her", "their"):
+        if w0 not in _LEADS:
             return None
     j = i + 1
     while j < min(i + 7, len(words)):
@@ -1291,9 +1295,6 @@ def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
         c.measure = None  # (left in place: parts refer to counts by position)
 
 
-_LEADS = _DETERMINERS | {"his", "her", "their"}
-
-
 def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
     """Drop a person named again right after a noun for one person: "the suspect, Nathan
     Doe, 46, was killed" and "a passenger, a 26-year-old man, was shot" are one person
@@ -1325,7 +1326,7 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
             # by commas ("a 26-year-old man,"): "woman, 1-year-old boy wounded" lists two
             and (c.head is None or (comma and words[c.first] in _DETERMINERS))
             and k < n
-            and (words[k] in lx.AUX or words[k] in lx.PASSIVE_TRIGGERS or words[k] in _SUFFERED)
+            and words[k] in _PREDICATE_OPENERS
         ):
             prev.np_end = k  # the predicate is read after the second phrase
             if prev.group == "people" and c.kind == "people" and c.group:
@@ -1972,11 +1973,8 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             or (w == "," and k + 1 < n and (words[k + 1][:1].isdigit() or words[k + 1] in _AGES))
         ):
             aside = _age_aside_end(words, k)
-            if aside is not None and aside < n and (
-                words[aside] in lx.AUX
-                or words[aside] in lx.PASSIVE_TRIGGERS
-                or words[aside] in _SUFFERED
-            ):  # "two men, 33 and 41, were injured"; "Jo Poe, 42, suffered a wound"
+            if aside is not None and aside < n and words[aside] in _PREDICATE_OPENERS:
+                # "two men, 33 and 41, were injured"; "Jo Poe, 42, suffered a wound"
                 k = aside
                 steps += 1
                 continue
@@ -2339,7 +2337,7 @@ def _shot_at_people(words: list[str], k: int) -> bool:
 def _skip_to_predicate(words: list[str], k: int) -> int | None:
     for m in range(k + 1, min(k + 12, len(words))):
         w = words[m]
-        if w in lx.AUX or w in lx.PASSIVE_TRIGGERS or w in _SUFFERED:
+        if w in _PREDICATE_OPENERS:
             # "Joel Gonzalez, a 26-year-old man, died": the aside may end right here.
             return m if m > k + 1 or words[k] == "," else None
         if w in lx.SPEECH_VERBS or w in _NEW_SUBJECT:
