@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from corroborate.events.scoring import km
 from corroborate.geo import Gazetteer, PlaceMention, find_places, get_gazetteer, resolve
 from corroborate.geo import gazetteer as gzmod
 
@@ -220,15 +221,30 @@ def test_pakistan_provinces_present() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "state"),
-    [("Ouachita County", "AR"), ("Stokes County", "NC"), ("Nez Perce County", "ID")],
-)
-def test_us_counties_present(name: str, state: str) -> None:
+    ("name", "state", "town"),
+    [("Ouachita County", "AR", "Camden"), ("Stokes County", "NC", "King"),
+     ("Nez Perce County", "ID", "Lewiston")],
+)  # fmt: skip
+def test_us_counties_present(name: str, state: str, town: str) -> None:
     gz = get_gazetteer()
     (cand,) = gz.candidates(name)
     entry = gz.entries[cand.index]
     assert (entry[gzmod.KIND], entry[gzmod.COUNTRY], entry[gzmod.ADMIN1]) == ("admin2", "US", state)
-    assert entry[gzmod.LAT] is None  # the data has no point for a county; none is made up
+    # The county's point is the centre of its towns: near its main town, in its state.
+    (seat,) = [
+        gz.entries[c.index] for c in gz.candidates(town)
+        if gz.entries[c.index][gzmod.ADMIN1] == state and gz.entries[c.index][gzmod.KIND] == "city"
+    ]  # fmt: skip
+    assert entry[gzmod.LAT] is not None and entry[gzmod.LON] is not None
+    assert km((entry[gzmod.LAT], entry[gzmod.LON]), (seat[gzmod.LAT], seat[gzmod.LON])) < 40
+    assert entry[gzmod.POP] > 0
+
+
+def test_county_without_towns_has_no_made_up_point() -> None:
+    gz = get_gazetteer()
+    (cand,) = gz.candidates("Kalawao County")  # Hawaii's smallest: no town of 1,000
+    entry = gz.entries[cand.index]
+    assert entry[gzmod.LAT] is None and entry[gzmod.POP] == 0
 
 
 # --------------------------------------------------------------------------- cache

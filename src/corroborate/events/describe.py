@@ -24,6 +24,7 @@ from typing import Literal
 
 from corroborate.events.features import Features
 from corroborate.events.kinds import best_type
+from corroborate.events.scoring import place_key
 from corroborate.model import Place
 from corroborate.provenance.features import sentence_words
 
@@ -114,10 +115,6 @@ def date_of(
     return None, None
 
 
-def _key(p: Place) -> str:
-    return str(p.geonameid) if p.geonameid is not None else p.name.casefold()
-
-
 #: A place in a report's headline counts this many times a place named only in its body.
 HEADLINE_SUPPORT = 2.0
 
@@ -136,7 +133,7 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
         weights: dict[str, float] = {}
         for places, w in ((m.features.title_places, HEADLINE_SUPPORT), (m.features.places, 1.0)):
             for p in places:
-                k = _key(p)
+                k = place_key(p)
                 chosen.setdefault(k, p)
                 weights[k] = max(weights.get(k, 0.0), w)
         support.update(weights)

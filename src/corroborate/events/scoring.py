@@ -260,7 +260,11 @@ def local_places(places: Iterable[Place]) -> list[Place]:
 
 
 def place_key(p: Place) -> str:
-    return str(p.geonameid) if p.geonameid is not None else p.name.casefold()
+    """A place's identity: its GeoNames id, else its name within its region (the twelve
+    "Clark County"s are twelve places)."""
+    if p.geonameid is not None:
+        return str(p.geonameid)
+    return f"{p.name.casefold()}|{p.country or ''}|{p.admin1 or ''}"
 
 
 def channel_keys(f: Features) -> dict[str, list[str]]:

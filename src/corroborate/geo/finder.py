@@ -18,11 +18,13 @@ from corroborate.geo.gazetteer import (
     KIND,
     POP,
     Candidate,
+    Entries,
     Gazetteer,
     ambiguity_factor,
     get_gazetteer,
 )
 from corroborate.geo.lexicon import (
+    AREA_WORDS,
     CONNECTORS,
     DEMONYMS,
     FORCE_WORDS,
@@ -143,7 +145,7 @@ def _neutral(word: str) -> bool:
     a person's or a company's name: "In", "Pakistani", "Taliban-controlled", "Airport"."""
     if word in STOP_WORDS or word in DEMONYMS or word.lower() in _STOP_LOWER:
         return True
-    if word in PLACE_WORDS:
+    if word in PLACE_WORDS or word in AREA_WORDS:  # "the South Side of Chicago"
         return True
     return "-" in word and word.rsplit("-", 1)[1].islower()  # "Taliban-controlled"
 
@@ -215,6 +217,8 @@ def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_M
             if cores[j] in CONNECTORS or (n == 1 and not _single_ok(cores[i])):
                 continue
             key = " ".join(cores[i : j + 1])
+            if all(c in AREA_WORDS for c in cores[i : j + 1]):
+                continue  # "the South Side": a part of the report's own town
             cands = gz.candidates(key)
             if cands:
                 if j + 1 < len(run) and cores[j + 1] in STREET_WORDS:
@@ -364,10 +368,12 @@ def _by_region(
     entries = gz.entries
     regions: list[set[str]] = []
     shares: list[dict[str, float]] = []
+    by_name: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     votes: dict[str, float] = defaultdict(float)
     for m, (best, margin) in zip(mentions, picks, strict=True):
         admins = {entries.admin1(c.index) for c in m.cands if entries.country(c.index) == country}
         admins.discard("")
+        regions.append(admins)
         share: dict[str, float] = {}
         if admins and entries.country(best.index) == country:
             if margin >= 1.0 or len(admins) == 1:
@@ -376,7 +382,7 @@ def _by_region(
                 share = dict.fromkeys(admins, 1.0 / len(admins))
         for a, w in share.items():
             votes[a] += w
-        regions.append(admins)
+            by_name[m.text][a] += w
         shares.append(share)
     if len(votes) < 2:
         return  # one region (or none): nothing to move towards
@@ -384,20 +390,52 @@ def _by_region(
         best = picks[k][0]
         if m.qualified or len(regions[k]) < 2 or entries.country(best.index) != country:
             continue
-        support = {a: votes[a] - shares[k].get(a, 0.0) for a in regions[k]}
+        # A county is told apart by the towns around it, not by being named again: all its
+        # own mentions are left out ("Franklin County" five times and Villa Ridge, Missouri
+        # once is Missouri's). A town's repeats still count for it: the town a report keeps
+        # naming is its scene, and a passing neighbourhood with a namesake elsewhere ("Liberty
+        # City") does not move it.
+        own = by_name[m.text] if entries.kind(best.index) == "admin2" else shares[k]
+        support = {a: votes[a] - own.get(a, 0.0) for a in regions[k]}
         region = max(sorted(support), key=support.__getitem__)
         here = support[entries.admin1(best.index)]
-        if support[region] < 1.0 or support[region] <= here:
+        # Votes are sums of fractions (1/24 from each mention of "Franklin County"): compare
+        # with a little slack, or 1.1666 - 0.1666 falls short of 1.0.
+        if support[region] < 1.0 - _EPS or support[region] <= here + _EPS:
             continue
         cands = [c for c in m.cands if entries.admin1(c.index) == region]
-        moved, _ = gz.rank(cands, country)
+        # A town of that name there, before a city that once had it ("Franklin", Texas, is
+        # not El Paso).
+        moved, _ = gz.rank([c for c in cands if not c.alt] or cands, country)
         # A namesake more than a hundred times smaller needs more than one other mention (one
         # more vote per further tenfold): a reporter called Drew does not move Philadelphia
         # to Mississippi.
-        ratio = entries.population(best.index) / max(entries.population(moved.index), 1)
-        if support[region] - here < max(1.0, math.log10(max(ratio, 1.0)) - 1.0):
+        ratio = _pop(entries, best) / _pop(entries, moved)
+        if support[region] - here < max(1.0, math.log10(max(ratio, 1.0)) - 1.0) - _EPS:
             continue
-        picks[k] = (moved, 1.0 if support[region] - here >= 2.0 else 0.0)
+        picks[k] = (moved, 1.0 if support[region] - here >= 2.0 - _EPS else 0.0)
+
+
+_EPS = 1e-9
+
+
+def _pop(entries: Entries, cand: Candidate) -> int:
+    """A sense's population for comparing namesakes, at least 1,000: a county with no town
+    of 1,000 (the data's threshold) still has people, just not a known number."""
+    return max(entries.population(cand.index), 1000)
+
+
+def _same_sense(mentions: list[_Mention]) -> None:
+    """A name qualified once ("SULLIVAN COUNTY, Ind.") means the same place wherever else
+    the text repeats it unqualified."""
+    qualified: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        if m.qualified:
+            qualified.setdefault(m.text, m.cands)
+    if qualified:
+        for m in mentions:
+            if not m.qualified and m.text in qualified:
+                m.cands, m.qualified = qualified[m.text], True
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -443,7 +481,8 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
             people.update(t.core for t in run)
             continue  # "spokesperson Shahid Rind"
         found = _match_run(gz, run, people)
-        if len(run) == 1 and found:
+        # One word, give or take a connector after it ("Sandoval and his companions").
+        if found and sum(t.core not in CONNECTORS for t in run) == 1:
             singles.add(len(mentions))
         mentions.extend(found)
     # "Palin said": a lone word already seen as part of a person's name is that person.
@@ -458,6 +497,7 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
         return []
     mentions = _apply_state_style(gz, mentions, text)
     _apply_qualifiers(gz, mentions, text)
+    _same_sense(mentions)
 
     # Each mention splits one vote among the countries it could be in; demonyms vote whole.
     votes: dict[str, float] = defaultdict(float)
@@ -477,8 +517,10 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
     for m, (best, margin) in zip(mentions, picks, strict=True):
         e = gz.entries[best.index]
         foreign = dominant is not None and e[COUNTRY] != dominant
-        if best.alt and " " not in m.text and e[POP] < MIN_ALT_POPULATION:
-            continue  # one-word alternate names of small towns are mostly given names
+        if best.alt and " " not in m.text and (e[POP] < MIN_ALT_POPULATION or len(m.text) < 5):
+            # One-word alternate names of small towns are mostly given names, and short ones
+            # mostly words ("Rest", "Pet": old names of Rasht and Perth).
+            continue
         if foreign and not m.qualified and e[KIND] in ("city", "admin2"):
             # Support from the rest of the text, not counting this mention's own vote.
             support = votes[e[COUNTRY]] - 1.0 / len(m.countries)

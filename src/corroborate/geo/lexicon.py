@@ -29,6 +29,18 @@ STOP_WORDS: frozenset[str] = frozenset(
     Center Centre Street Road Avenue Park Garden Gardens Church Metro Valley Forest Share
     Recovery Corporation Western Eastern Northern Southern Man Hit Van White Black Green
     Orange Christian Jack Sam James John Kelly Justin Martin Anthony Brown Smith Jones
+    Welcome Well See Give Success Star Federal Downtown Annex Grill Zone Rest Jesus God
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Google Facebook Twitter Instagram
+    YouTube
+    """.split()
+)
+
+# Words that, all together, name a part of whatever town the report is about ("the South
+# Side", "Charleston's East End"), however many towns elsewhere have them as a name.
+AREA_WORDS: frozenset[str] = frozenset(
+    """
+    North South East West Northeast Northwest Southeast Southwest Side End Downtown Uptown
+    Midtown Central Upper Lower Inner
     """.split()
 )
 
@@ -48,6 +60,7 @@ ORG_WORDS: frozenset[str] = FORCE_WORDS | frozenset(
     Institute College School University Hospital Empire Services Relations Store Office
     Foundation Society Trust Network Channel Radio Television Media Guard Guards Squad Unit
     Units Board Bureau Federation Alliance Coalition Congress Parliament Senate Cabinet
+    Corporation Corp Inc LLC Ltd Broadcasting Communications Holdings Publishing
     """.split()
 )
 
