@@ -145,7 +145,7 @@ def _neutral(word: str) -> bool:
     a person's or a company's name: "In", "Pakistani", "Taliban-controlled", "Airport"."""
     if word in STOP_WORDS or word in DEMONYMS or word.lower() in _STOP_LOWER:
         return True
-    if word in PLACE_WORDS or word in AREA_WORDS:  # "the South Side of Chicago"
+    if word in PLACE_WORDS:
         return True
     return "-" in word and word.rsplit("-", 1)[1].islower()  # "Taliban-controlled"
 
@@ -212,13 +212,17 @@ def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_M
         if cores[i] in CONNECTORS:
             i += 1
             continue
+        k = i
+        while k < len(run) and cores[k] in AREA_WORDS:
+            k += 1
+        if k - i >= 2:  # "the South Side of Chicago": a part of the report's own town
+            i = k
+            continue
         for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
             j = i + n - 1
             if cores[j] in CONNECTORS or (n == 1 and not _single_ok(cores[i])):
                 continue
             key = " ".join(cores[i : j + 1])
-            if all(c in AREA_WORDS for c in cores[i : j + 1]):
-                continue  # "the South Side": a part of the report's own town
             cands = gz.candidates(key)
             if cands:
                 if j + 1 < len(run) and cores[j + 1] in STREET_WORDS:

@@ -31,12 +31,12 @@ STOP_WORDS: frozenset[str] = frozenset(
     Orange Christian Jack Sam James John Kelly Justin Martin Anthony Brown Smith Jones
     Welcome Well See Give Success Star Federal Downtown Annex Grill Zone Rest Jesus God
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Google Facebook Twitter Instagram
-    YouTube
+    YouTube Northeast Northwest Southeast Southwest
     """.split()
 )
 
-# Words that, all together, name a part of whatever town the report is about ("the South
-# Side", "Charleston's East End"), however many towns elsewhere have them as a name.
+# Words that, two or more together, name a part of whatever town the report is about ("the
+# South Side", "Charleston's East End"), however many towns elsewhere have them as a name.
 AREA_WORDS: frozenset[str] = frozenset(
     """
     North South East West Northeast Northwest Southeast Southwest Side End Downtown Uptown
