@@ -531,3 +531,47 @@ def test_the_dead_a_vigil_is_for_are_not_this_incident(
     text: str, expected: tuple[int, int]
 ) -> None:
     assert _counts(text) == expected
+
+
+# The dead and the hurt told apart: who a single wounded person can be, and what is no count.
+APART = [
+    # a wounded person of another sex or age than every one of the dead is someone else
+    (None, "A man was killed on Elm Street. His wife, Ann, suffered minor injuries.", (1, 1)),
+    (None, "A woman died at the scene. Her husband was taken to a hospital.", (1, 1)),
+    (None, "A man was shot dead in the park. The child was treated at a hospital.", (1, 1)),
+    (None, "A boy, 12, was shot dead. His brother was taken to a hospital.", (1, 0)),
+    # the headline's wounded girl told again in the body as "the child"
+    ("Girl wounded, man killed in park shootings", "The child was shot at about 1 a.m.", (1, 1)),
+    # a death told without a count, in the headline or the same sentence, and one person
+    # shot: the same person (elsewhere, see IMPLIED)
+    ("Deadly shooting under investigation", "A teen shot himself in the head.", (1, 0)),
+    (None, "A man faces a murder charge after shooting his wife, police said.", (1, 0)),
+    # a word-number age is an age: the wounded teens are not the dead
+    (
+        None,
+        "Fifteen-year-old Jo Poe was killed. A 16-year-old was flown to a hospital in critical "
+        "condition, an 18-year-old was hit in his side and the driver was not hurt.",
+        (1, 2),
+    ),
+    (None, "A boy was wounded in a shooting that also injured a woman on Friday.", (0, 2)),
+    # "suffers", "sustained" a wound
+    ("Teen suffers gunshot wound in Elm Park", "Police are looking for the shooter.", (0, 1)),
+    (None, "A girl sustained a gunshot wound to the leg.", (0, 1)),
+    ("7-year-old shooting victim passes away", "Police are still looking for the shooter.", (1, 0)),
+    # a death from illness is no killing
+    (None, "A girl was shot at home on Monday. Her mother died last year of cancer.", (0, 1)),
+    (None, "A girl was shot at home. Her mother died from a blood disorder.", (0, 1)),
+    (None, "A girl was shot. Her mother died just months ago in a car crash.", (0, 1)),
+    (None, "A man shot at the scene died of his wounds.", (1, 0)),
+    # places after "in", "from" are no people
+    (None, "A man in Dayton, Ohio was shot in the neck on Thursday.", (0, 1)),
+    (None, "A girl from Polk County was shot inside her home.", (0, 1)),
+    (None, "Police in Dayton said Mary Smith was shot.", (0, 1)),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), APART, ids=[a[1][:50] for a in APART])
+def test_the_dead_and_the_hurt_told_apart(
+    title: str | None, text: str, expected: tuple[int, int]
+) -> None:
+    assert _counts(text, title=title) == expected

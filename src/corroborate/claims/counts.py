@@ -49,6 +49,7 @@ from collections.abc import Iterable
 
 from corroborate.claims.extract import is_tally
 from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS, PERPETRATOR_GROUPS
+from corroborate.claims.numbers import TENS, UNITS
 from corroborate.model import Claim
 
 # Number words of a mention that refers back to someone already introduced.
@@ -87,8 +88,16 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
         return True
     if _WHILE_ANOTHER.search(text) and claim.number_text.lower() in ("a", "an", "another"):
         return True  # "a boy was shot, while a 4-year-old girl was grazed"
+    if (
+        _CLAUSE_THEN_ANOTHER.search(text)
+        and claim.number_text.lower() in ("a", "an", "another")
+        and other.number_text.lower() in ("a", "an", "another")
+    ):
+        return True  # "a 16-year-old was flown to the hospital, an 18-year-old was hit"
     if _listed(claim, other, text):
         return True
+    if _ALSO_HURT.search(text):
+        return True  # "a boy was wounded in a shooting that also injured a woman"
     # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
     return not claim.number_text and not other.number_text and bool(_NAME_IN_LIST.fullmatch(text))
 
@@ -127,6 +136,17 @@ _AND_ANOTHER = re.compile(
 
 _WHILE_ANOTHER = re.compile(
     r", (?:while|whereas|but) $",
+    re.IGNORECASE,
+)
+# A count that is the subject of its own clause, then a comma: "a teen was flown to
+# hospital, " (the next count opens a clause of its own).
+_CLAUSE_THEN_ANOTHER = re.compile(
+    r"^[^,;:]{0,25}?\b(?:was|were|is|are)\b[^,;:]*, $",
+    re.IGNORECASE,
+)
+_ALSO_HURT = re.compile(
+    r"\balso\s+(?:injur|wound|hurt|struck|hit|shot|shoot|grazed|left)\w*\s+(?:an?|another"
+    r"|the|his|her|their|\d+|one|two|three|four|five)?\s*$",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(r"\bof (the|those|these) $", re.IGNORECASE)
@@ -211,8 +231,7 @@ def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) 
     """Can this count include the dead? Unnamed people can; civilians can when the dead are
     civilians or unnamed people; officers cannot when a man was killed, nor two women when
     the dead is a man."""
-    head = _head(claim.group_text)
-    if head in _GENDERED and killed_heads <= _GENDERED and head not in killed_heads:
+    if _unlike(_head(claim.group_text), killed_heads):
         return False
     top = _top(claim.group)
     if claim.group in _GENERIC or top in killed_groups:
@@ -220,8 +239,45 @@ def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) 
     return top == "civilians" and bool(killed_groups & _GENERIC)
 
 
-_GENDERED = frozenset(["man", "woman", "boy", "girl"])
-_SINGULARS = {"men": "man", "women": "woman", "boys": "boy", "girls": "girl"}
+# What a head word says of a person: (sex, "adult" or "child"), None where it does not say.
+_PERSON: dict[str, tuple[str | None, str | None]] = {
+    **dict.fromkeys(["man", "gentleman"], ("m", "adult")),
+    **dict.fromkeys(["woman", "lady"], ("f", "adult")),
+    **dict.fromkeys(["boy"], ("m", "child")),
+    **dict.fromkeys(["girl"], ("f", "child")),
+    **dict.fromkeys(["husband", "father", "dad", "stepfather", "grandfather"], ("m", "adult")),
+    **dict.fromkeys(["wife", "mother", "mom", "stepmother", "grandmother"], ("f", "adult")),
+    **dict.fromkeys(["son", "brother", "nephew", "uncle", "boyfriend", "grandson"], ("m", None)),
+    **dict.fromkeys(
+        ["daughter", "sister", "niece", "aunt", "girlfriend", "granddaughter"], ("f", None)
+    ),
+    **dict.fromkeys(["child", "baby", "toddler", "infant"], (None, "child")),
+}
+_SINGULARS = {
+    "men": "man",
+    "women": "woman",
+    "boys": "boy",
+    "girls": "girl",
+    "children": "child",
+    "sons": "son",
+    "daughters": "daughter",
+}
+
+
+def _unlike(head: str, killed_heads: set[str]) -> bool:
+    """Is a person of this head word someone other than every one of the dead ("man killed,
+    woman wounded", "man killed ... the child was shot", "a man was killed; his wife was
+    hurt")? Only when every head of the dead says the sex or age that this one differs in."""
+    person = _PERSON.get(head)
+    if person is None or not killed_heads:
+        return False
+    dead = [_PERSON.get(k) for k in killed_heads]
+    if any(d is None for d in dead):
+        return False
+    return any(
+        person[i] is not None and all(d is not None and d[i] not in (None, person[i]) for d in dead)
+        for i in (0, 1)
+    )
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b(?!\s+block)")  # not "the 2000 block"
@@ -256,7 +312,7 @@ _ELSEWHEN = (
         re.IGNORECASE,
     ),
     # "Two others died in a house fire years ago", "decades earlier"
-    re.compile(r"\b(?:years|decades)\s+(?:ago|earlier|before)\b", re.IGNORECASE),
+    re.compile(r"\b(?:months|years|decades)\s+(?:ago|earlier|before)\b", re.IGNORECASE),
 )
 
 
@@ -326,13 +382,20 @@ def _roundup(claim: Claim) -> bool:
     return _ROUNDUP.search(claim.text) is not None
 
 
-_AGE = re.compile(r"\s*(?:\S+\s+)?(\d{1,3})\s?-\s?year-old\b")
+_AGE = re.compile(r"\s*(?:\S+\s+)?(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s?-\s?year-old\b", re.IGNORECASE)
 
 
 def _age(claim: Claim) -> int | None:
-    """The age told with a count of one ("the 19-year-old", "a 4-year-old boy")."""
+    """The age told with a count of one ("the 19-year-old", "a 4-year-old boy", "Fifteen-
+    year-old Jo Poe")."""
     m = _AGE.match(claim.text, claim.number_span.start - claim.span.start)
-    return int(m.group(1)) if m else None
+    if m is None:
+        return None
+    age = m.group(1).lower()
+    return int(age) if age.isdigit() else _WORD_AGES.get(age)
+
+
+_WORD_AGES = {**UNITS, **TENS, **{f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}}
 
 
 def _other_age(claim: Claim, killed_ages: set[int | None]) -> bool:
@@ -344,13 +407,7 @@ def _other_age(claim: Claim, killed_ages: set[int | None]) -> bool:
 
 def _other_sex(claim: Claim, killed_heads: set[str]) -> bool:
     """ "Man killed, woman wounded": the injured cannot be the dead."""
-    head = _head(claim.group_text)
-    return (
-        head in _GENDERED
-        and bool(killed_heads)
-        and killed_heads <= _GENDERED
-        and head not in killed_heads
-    )
+    return _unlike(_head(claim.group_text), killed_heads)
 
 
 def _head(group_text: str) -> str:
@@ -421,11 +478,15 @@ def article_counts(
             not _coordinated(c, seen[key])
             or (c.measure == "injured" and c.number_text.lower() in _PRONOUNS)
         ):
-            per_sentence[key] = max(per_sentence[key], value)
+            if value > per_sentence[key]:  # the larger figure is the sentence's, as it is told
+                per_sentence[key] = value
+                inclusive[key] = shot_total
+            elif value == per_sentence[key]:
+                inclusive[key] = inclusive[key] and shot_total
         else:
-            per_sentence[key] += value
+            per_sentence[key] = per_sentence.get(key, 0) + value
+            inclusive[key] = inclusive.get(key, True) and shot_total
         seen[key] = c
-        inclusive[key] = inclusive.get(key, True) and shot_total
 
     claims = list(claims)
     # "a fatal shooting" with no count: one dead only if nothing else says how many; it is
@@ -505,7 +566,14 @@ def article_counts(
         default=0,
     )
     if not killed:
-        for c in referring_injured:  # nobody died: "he was shot" is the casualty itself
+        # Nobody died: "he was shot" is the casualty itself. A death told without a count in
+        # the headline or in the same sentence ("Deadly shooting under investigation | a boy
+        # shot himself", "charged with murder after shooting his wife") is of that person.
+        told = {(c.section, c.span.start) for c in implied}
+        headline = any(c.section == "title" for c in implied)
+        for c in referring_injured:
+            if headline or (c.section, c.span.start) in told:
+                continue
             add(c, "victims", 1)
     # "Three people are dead, including the gunman": a total that holds the perpetrators.
     with_perpetrators = {

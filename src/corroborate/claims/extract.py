@@ -344,6 +344,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             continue
         if c.measure == "killed" and section != "title" and _mourned(words, c.first):
             continue  # "a vigil for a man killed last week": an earlier death, not this toll
+        if c.measure == "killed" and _NATURAL_DEATH.search(lower) and not _VIOLENCE.search(lower):
+            continue  # "her mother died months ago from a blood disorder": no killing
         if toks is None:
             toks = tokens(sent.text, offset=sent.start)
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
@@ -410,6 +412,16 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         c for c in out if c.parts_of is None and c.value is not None and c.section == section
     )
     return out
+
+
+# A death from illness or age, in a sentence with no word of violence.
+_NATURAL_DEATH = re.compile(
+    r"\b(?:died|dies|die|dead|death|passed away)\b[^.;]{0,40}?\b(?:of|from)\s+(?:an?\s+|the\s+|"
+    r"his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:cancer|disease|illness|disorder|natural causes"
+    r"|heart attack|heart failure|stroke|overdose|pneumonia|covid(?:-19)?|leukemia|tumou?r"
+    r"|infection|old age|diabetes)\b"
+)
+_VIOLENCE = re.compile(r"shot|shoot|gun|wound|stab|kill|murder|slain|attack|beat|bullet")
 
 
 # Words for a gathering or rite held for someone already dead: the person named right
@@ -725,7 +737,9 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
     return out
 
 
-_SUFFERED = frozenset(["suffered", "sustained", "received", "suffering", "sustaining"])
+_SUFFERED = frozenset(
+    ["suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"]
+)
 _WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
 _FATAL_WOUNDS = frozenset(["fatal", "mortal", "deadly"])
 # Words a predicate may open with after its subject: "was", "killed", "suffered".
@@ -1207,11 +1221,30 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
     )
 
 
+# Words a place name follows: "a man in Dayton", "a girl from White County".
+_PLACE_PREPOSITIONS = frozenset(["in", "from", "near", "outside", "inside"])
+
+
+def _after_place_word(words: list[str], shown: list[str], i: int) -> bool:
+    """Does the capitalised word at ``i`` follow "in"/"from"/"near", directly or after an
+    earlier name and a comma ("in Dayton, Ohio")?"""
+    k = i - 1
+    if k >= 0 and words[k] == ",":
+        k -= 1
+        while k >= 0 and shown[k][:1].isupper() and shown[k].isalpha():
+            k -= 1
+        if k == i - 2:
+            return False  # no name before the comma
+    return k >= 0 and words[k] in _PLACE_PREPOSITIONS
+
+
 def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> bool:
     """A capitalised name that is the victim of a predicate: "Watkins was killed",
     "Ronnie Chambers, 33, was fatally struck", "killing Jamal Berry", "the death of X"."""
     if not _name_start(words, shown, i) or words[i] in _HEADLINE_VERBS:
         return False  # a title-case verb opens no name: "Girl, 16, Killed After Accidentally"
+    if _after_place_word(words, shown, i):
+        return False  # "a man in Dayton, Ohio was shot": places, not people
     n = len(words)
     j = i
     while j < n and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():

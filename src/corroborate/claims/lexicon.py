@@ -161,7 +161,7 @@ _PHRASES = {
         |shot and killed|shot to death|fatally shot|fatally wounded|pronounced dead|found dead
         |declared dead|shot , killed|fatally struck|fatally injured|killed in|gunned down
         |beaten to death|stabbed to death|burned to death|took his own life|took her own life
-        |killed himself|killed herself|died of|succumbed to""",
+        |killed himself|killed herself|died of|succumbed to|passed away|passes away""",
     "injured": """sustained injuries|suffered injuries|sustained wounds|struck by
         |shot and wounded|shot and injured|in critical condition|in serious condition
         |in stable condition|in fair condition|non-life-threatening injuries|were hospitalized
