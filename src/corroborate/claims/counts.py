@@ -478,13 +478,13 @@ def article_counts(
             not _coordinated(c, seen[key])
             or (c.measure == "injured" and c.number_text.lower() in _PRONOUNS)
         ):
-            if value > per_sentence[key]:  # the larger figure is the sentence's, as it is told
-                per_sentence[key] = value
+            if value > per_sentence[key]:  # the larger figure stands, with its own reading
+                per_sentence[key] = value  # of whether it holds the dead
                 inclusive[key] = shot_total
             elif value == per_sentence[key]:
                 inclusive[key] = inclusive[key] and shot_total
         else:
-            per_sentence[key] = per_sentence.get(key, 0) + value
+            per_sentence[key] += value
             inclusive[key] = inclusive.get(key, True) and shot_total
         seen[key] = c
 
