@@ -540,6 +540,8 @@ APART = [
     (None, "A woman died at the scene. Her husband was taken to a hospital.", (1, 1)),
     (None, "A man was shot dead in the park. The child was treated at a hospital.", (1, 1)),
     (None, "A boy, 12, was shot dead. His brother was taken to a hospital.", (1, 0)),
+    # (the sex words are the lexicon's, shared with the pronoun rule of the claims stage)
+    (None, "A man was killed on Oak Road. A female was taken to a hospital.", (1, 1)),
     # the headline's wounded girl told again in the body as "the child"
     ("Girl wounded, man killed in park shootings", "The child was shot at about 1 a.m.", (1, 1)),
     # a death told without a count, in the headline or the same sentence, and one person

@@ -48,8 +48,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from corroborate.claims.extract import is_tally
-from corroborate.claims.lexicon import GROUP_PARENT, IMPLIED_DEATHS, PERPETRATOR_GROUPS
-from corroborate.claims.numbers import TENS, UNITS
+from corroborate.claims.lexicon import (
+    FEMALE,
+    GROUP_PARENT,
+    IMPLIED_DEATHS,
+    MALE,
+    PERPETRATOR_GROUPS,
+)
+from corroborate.claims.numbers import WORD_NUMBERS
 from corroborate.model import Claim
 
 # Number words of a mention that refers back to someone already introduced.
@@ -239,19 +245,19 @@ def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) 
     return top == "civilians" and bool(killed_groups & _GENERIC)
 
 
+# Person nouns that tell an age group; the sex is the lexicon's (FEMALE, MALE).
+_ADULT = frozenset(
+    """man woman gentleman lady husband wife father mother dad mom stepfather stepmother
+    grandfather grandmother""".split()
+)
+_CHILD = frozenset(["boy", "girl", "child", "baby", "toddler", "infant"])
 # What a head word says of a person: (sex, "adult" or "child"), None where it does not say.
 _PERSON: dict[str, tuple[str | None, str | None]] = {
-    **dict.fromkeys(["man", "gentleman"], ("m", "adult")),
-    **dict.fromkeys(["woman", "lady"], ("f", "adult")),
-    **dict.fromkeys(["boy"], ("m", "child")),
-    **dict.fromkeys(["girl"], ("f", "child")),
-    **dict.fromkeys(["husband", "father", "dad", "stepfather", "grandfather"], ("m", "adult")),
-    **dict.fromkeys(["wife", "mother", "mom", "stepmother", "grandmother"], ("f", "adult")),
-    **dict.fromkeys(["son", "brother", "nephew", "uncle", "boyfriend", "grandson"], ("m", None)),
-    **dict.fromkeys(
-        ["daughter", "sister", "niece", "aunt", "girlfriend", "granddaughter"], ("f", None)
-    ),
-    **dict.fromkeys(["child", "baby", "toddler", "infant"], (None, "child")),
+    w: (
+        "f" if w in FEMALE else "m" if w in MALE else None,
+        "adult" if w in _ADULT else "child" if w in _CHILD else None,
+    )
+    for w in FEMALE | MALE | _ADULT | _CHILD
 }
 _SINGULARS = {
     "men": "man",
@@ -392,10 +398,7 @@ def _age(claim: Claim) -> int | None:
     if m is None:
         return None
     age = m.group(1).lower()
-    return int(age) if age.isdigit() else _WORD_AGES.get(age)
-
-
-_WORD_AGES = {**UNITS, **TENS, **{f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}}
+    return int(age) if age.isdigit() else WORD_NUMBERS.get(age)
 
 
 def _other_age(claim: Claim, killed_ages: set[int | None]) -> bool:

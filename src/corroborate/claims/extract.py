@@ -28,6 +28,7 @@ from corroborate.claims.numbers import (
     TENS,
     UNITS,
     VAGUE,
+    WORD_NUMBERS,
     Quantity,
     apply_qualifier,
     find_hedge,
@@ -1292,16 +1293,6 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
     )
 
 
-_FEMALE = frozenset(
-    """woman girl mother wife daughter sister grandmother female girlfriend aunt niece mom
-    grandma policewoman waitress latina""".split()
-)
-_MALE = frozenset(
-    """man boy father husband son brother grandfather male boyfriend uncle nephew dad grandpa
-    policeman waiter latino""".split()
-)
-
-
 def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
     """ "The boy was shot and taken to a hospital, where he died": "he" is the person the
     sentence has counted already, not a second one; its predicate, when a death, is theirs.
@@ -1319,8 +1310,8 @@ def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
         ):
             continue
         noun = words[prev.np_start : prev.np_end]
-        if (pronoun == "he" and _FEMALE.intersection(noun)) or (
-            pronoun == "she" and _MALE.intersection(noun)
+        if (pronoun == "he" and lx.FEMALE.intersection(noun)) or (
+            pronoun == "she" and lx.MALE.intersection(noun)
         ):
             continue
         if c.measure == "killed":
@@ -1393,9 +1384,7 @@ _NAME_BE_PREDICATES = frozenset(
 
 
 # Ages in words, written as one token: "fifteen-year-old", "twenty-two-year-old".
-_AGE_TOKENS = frozenset(
-    f"{a}-year-old" for a in [*UNITS, *TENS, *(f"{t}-{u}" for t in TENS for u in UNITS)]
-)
+_AGE_TOKENS = frozenset(f"{a}-year-old" for a in WORD_NUMBERS)
 # The word after an age's number.
 _AGE_NEXT = frozenset(["-", "year-old", *_YO, *_AGE_UNITS])
 _YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")

@@ -136,6 +136,16 @@ OTHER_NOUNS = frozenset(
     hospitals mosque mosques church churches shell shells""".split()
 )
 
+# Person nouns that tell a sex ("his wife", "the boy"): read to tell two people apart.
+FEMALE = frozenset(
+    """woman girl mother wife daughter sister grandmother female girlfriend aunt niece mom
+    grandma policewoman waitress latina lady stepmother granddaughter""".split()
+)
+MALE = frozenset(
+    """man boy father husband son brother grandfather male boyfriend uncle nephew dad grandpa
+    policeman waiter latino gentleman stepfather grandson""".split()
+)
+
 # --- measures ----------------------------------------------------------------------------
 # Words that, after a count ("15 soldiers were killed", "3 dead"), give its measure.
 PASSIVE_TRIGGERS: dict[str, str] = {}

@@ -250,6 +250,8 @@ def apply_qualifier(q: Quantity, qualifier: Qualifier) -> Quantity:
 
 # "twenty-one": looked up whole rather than splitting every token at "-".
 _HYPHENATED = {f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}
+# Every number written as one word token: "seven", "forty", "twenty-one".
+WORD_NUMBERS: dict[str, int] = {**UNITS, **TENS, **_HYPHENATED}
 _STARTS = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one", *_HYPHENATED])
 # HEDGES by their last word, longest first as in HEDGES: only those can end before a number.
 _HEDGES_BY_LAST: dict[str, list[tuple[tuple[str, ...], Qualifier]]] = {}
