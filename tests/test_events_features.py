@@ -41,6 +41,28 @@ MONDAY = dt.date(2016, 5, 9)
          MONDAY, "2016-05-07", "day"),
         (None, "Two were shot, the mayor told reporters Sunday. It happened on Friday.",
          MONDAY, "2016-05-06", "day"),
+        # When the page was posted is not when the incident happened.
+        ("Boy hurt in shooting", "Boy hurt in shooting Posted: Monday, May 9, 2016 4:12 PM EDT "
+         "Updated: Monday, May 9, 2016 6:40 PM EDT\n\nA boy was shot on Saturday night.",
+         MONDAY, "2016-05-07", "day"),
+        (None, "(Published Monday, May 9, 2016)\n\nThe crash on Saturday left a car in a ditch.",
+         MONDAY, "2016-05-07", "day"),
+        (None, "(May 9, 2016) -- Deputies are looking into a death.\n\nA body was found in a "
+         "car on Saturday.", MONDAY, "2016-05-07", "day"),
+        (None, "May 9, 2016 10:15 AM\n\nA clerk was robbed on Sunday.", MONDAY, "2016-05-08",
+         "day"),
+        (None, "Nothing else dates it. Posted: May 3, 2016", MONDAY, "2016-05-09", "publication"),
+        # A caption repeated under each photo votes once.
+        (None, "Photo 1 of 3 Crews clear the road where a man was shot Sunday. Photo 2 of 3 Crews "
+         "clear the road where a man was shot Sunday. Photo 3 of 3 Crews clear the road where a "
+         "man was shot Sunday. The shooting happened on Friday, the family said.",
+         MONDAY, "2016-05-06", "day"),
+        # "Today" or "overnight" more often dates the report than the incident.
+        (None, "A man is recovering in hospital today.\n\nHe was hurt on Saturday in Elm Park.",
+         MONDAY, "2016-05-07", "day"),
+        # The sentence that says when it happened beats the one about an arrest.
+        (None, "Two men were arrested Sunday in the fatal shooting of a teenager. Police said "
+         "the shooting happened about 9 p.m. Friday.", MONDAY, "2016-05-06", "day"),
     ],
     ids=[
         "weekday",
@@ -54,6 +76,14 @@ MONDAY = dt.date(2016, 5, 9)
         "nothing",
         "said-on-day-dates-the-statement",
         "told-reporters-on-day",
+        "posted-and-updated-stamps",
+        "published-stamp",
+        "dated-dateline",
+        "date-and-time-line",
+        "stamp-alone-dates-nothing",
+        "repeated-caption",
+        "today-is-the-report",
+        "happened-beats-arrest",
     ],
 )
 def test_article_dates(

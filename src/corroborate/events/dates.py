@@ -9,8 +9,14 @@ says:
 * the headline and the first sentences (the lede) say when the incident happened; later
   sentences drift into follow-ups and background (:data:`POSITION_DECAY`);
 * a sentence naming the incident ("shot", "killed", "attack") counts double
-  (:data:`INCIDENT_CUE`); one about court, funerals or what will happen next counts half
-  (:data:`LATER_CUE`).
+  (:data:`INCIDENT_CUE`), one saying when it "happened" or "occurred" three times more
+  (:data:`WHEN_CUE`); one about arrests, court, funerals or what will happen next counts half
+  (:data:`LATER_CUE`);
+* "today", "tonight" and "overnight" count a quarter (:data:`SAME_DAY_CUE`): they more often
+  date the report than the incident;
+* the page's own stamps ("Posted: Saturday, May 30, 2015 1:11 PM", "(Published Friday, July
+  31, 2015)", a full date opening a line) do not vote, and a caption repeated under each
+  photo of a gallery votes once.
 
     >>> import datetime as dt
     >>> d = article_dates("Man shot dead", "A man was shot dead on Saturday night.",
@@ -41,8 +47,13 @@ MAX_SENTENCES = 12
 LEDE_CHARS = 3000
 #: Multiplier for a sentence that names the incident itself.
 INCIDENT_CUE = 2.0
+#: Multiplier for a sentence saying when it happened ("happened", "occurred", "took place").
+WHEN_CUE = 3.0
 #: Multiplier for a sentence about later news (court, funeral, what will happen).
 LATER_CUE = 0.5
+#: Multiplier for "today", "tonight", "this morning", "overnight": often the day of the
+#: report or of a statement rather than of the incident, which a weekday or date then names.
+SAME_DAY_CUE = 0.25
 #: Multiplier for a day that dates a statement, not the incident ("police said on Sunday").
 SPEECH_CUE = 0.25
 
@@ -52,8 +63,11 @@ _INCIDENT = re.compile(
 )
 _LATER = re.compile(
     r"\b(?:court|hearing|arraign\w*|sentenc\w*|trial|plead\w*|pleaded|charged|funeral|"
-    r"vigil|memorial|will|scheduled|indicted|verdict|jury|bond|bail)\b"
+    r"vigil|memorial|will|scheduled|indicted|verdict|jury|bond|bail|arrest|arrests|arrested|"
+    r"custody)\b"
 )
+# "The shooting happened about 7:30 p.m. Saturday": the sentence that dates the incident.
+_WHEN = re.compile(r"\b(?:happened|occurred|took place|was reported|were reported)\b")
 # A sentence without any of these words has no date in it (skips tokenising most).
 _DATEISH_WORDS = (
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -63,8 +77,26 @@ _DATEISH_WORDS = (
 _DATEISH = re.compile("(?i)" + _DATEISH_WORDS)
 # The same, exactly, on lower-cased ASCII text, in a third of the time (no case folding).
 _DATEISH_LOWER = re.compile(_DATEISH_WORDS)
+# When the page was posted, not when the incident happened: "Posted: Saturday, May 30, 2015
+# 1:11 PM EDT", "(Published Friday, July 31, 2015)", and a full date opening a sentence as a
+# stamp or dateline ("(Feb. 20, 2014) -- Police are ...", "November 28, 2016 02:23 PM").
+_DAY = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+_CLOCK = r"(?:,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
+_STAMP = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|updated|last\s+updated|modified|created)\b"
+    r"(?:\s+(?:on|at))?\s*:?\s*" + _DAY + _CLOCK
+    + r"|^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}" + _CLOCK + r"(?=\s*(?:[)\-–—:|]|$))",
+    re.IGNORECASE,
+)
 _EXTRA_RELATIVE = {("last", "night"): -1, ("overnight",): 0}
 _EXTRA_FIRST = frozenset(phrase[0] for phrase in _EXTRA_RELATIVE)
+_GALLERY = re.compile(r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s+\d+\s+")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 Precision = str  # "day" | "publication"
@@ -120,15 +152,25 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
         if n >= MAX_SENTENCES:
             break
         lines.append(sent.text)
+    seen: set[str] = set()
     for k, line in enumerate(lines):
         if not line:
             continue
+        if line[:1] in "IPS":  # "Image 2 of 40 A memorial ...": the gallery's counter
+            line = _GALLERY.sub("", line)
+        if line in seen:
+            continue  # a caption repeated under each photo votes once
+        seen.add(line)
         low = line.lower()
         if not (_DATEISH_LOWER.search(low) if line.isascii() else _DATEISH.search(line)):
             continue  # no day named: its weight does not matter
+        line = _STAMP.sub(" ", line)
+        low = line.lower()
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
         if _INCIDENT.search(low):
             weight *= INCIDENT_CUE
+        if _WHEN.search(low):
+            weight *= WHEN_CUE
         if _LATER.search(low):
             weight *= LATER_CUE
         for period, speech in _mentions(_words(line)):
@@ -137,6 +179,8 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
                 day = dt.date.fromisoformat(resolved.start)
                 if pub is None or day <= pub + dt.timedelta(days=1):
                     w = weight * SPEECH_CUE if speech else weight
+                    if period.kind == "relative_day" and period.offset_days == 0:
+                        w *= SAME_DAY_CUE
                     votes[resolved.start] = votes.get(resolved.start, 0.0) + w
     if votes:
         top = max(votes.values())
