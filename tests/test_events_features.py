@@ -10,7 +10,7 @@ import pytest
 
 from corroborate.events import article_event_type, article_features
 from corroborate.events.dates import article_dates
-from corroborate.events.describe import Member, clean_headline, places_of, trim
+from corroborate.events.describe import Member, clean_headline, date_of, places_of, trim
 from corroborate.events.features import (
     Features,
     Paragraphs,
@@ -197,6 +197,44 @@ def _member(places: list[Place], title_places: tuple[Place, ...] = ()) -> Member
     feats.places = tuple(places)
     feats.title_places = tuple(title_places)
     return Member(art.id, None, "x", feats)
+
+
+def _dated(title: str, text: str, pub: str) -> Member:
+    art = Article.create(text, "x.txt", title=title, date=pub)
+    return Member(art.id, title, text, article_features(art))
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        # Each report votes for its own reading.
+        ([("Man shot", "A man was shot on Saturday night.", "2016-05-09"),
+          ("Victim named", "The man shot on Saturday was named.", "2016-05-10")],
+         ("2016-05-07", "day")),
+        # Weeks later, "a Friday afternoon in mid-July" resolves to the Friday before the
+        # follow-up: after the first report, so it is not the incident's day.
+        ([("Teen killed", "A teenager was shot and killed on Friday evening.", "2016-07-16"),
+          ("Gun was stolen", "On a rainy Friday afternoon in mid-July a shot rang out.",
+           "2016-08-25"),
+          ("Teen charged", "It happened on a Friday afternoon in mid-July.", "2016-08-24")],
+         ("2016-07-15", "day")),
+        # A first report that dates nothing, and a follow-up that dates only its own news.
+        ([("Boy shoots himself", "A boy found a gun in a purse and shot himself.", "2017-03-25"),
+          ("Mother charged", "The mother is expected to turn herself in Wednesday.",
+           "2017-03-29")],
+         ("2017-03-25", "publication")),
+        # A weak mention (deep in the text, dating a statement) counts for less than a vote.
+        ([("Two hurt", "Two men were shot on Sunday night in Elm Park.", "2016-05-10"),
+          ("Two hurt", "Two men were shot in Elm Park. " + "He said nothing more. " * 9
+           + "Police said Monday the men were stable.", "2016-05-10"),
+          ("Two hurt", "Two men were shot in Elm Park. " + "He said nothing more. " * 9
+           + "Police said Monday the men were stable.", "2016-05-10")],
+         ("2016-05-08", "day")),
+    ],
+    ids=["own-readings", "follow-up-after-first-report", "only-later-news", "weak-mentions"],
+)
+def test_event_date_vote(members: list[tuple[str, str, str]], expected: tuple[str, str]) -> None:
+    assert date_of([_dated(*m) for m in members]) == expected
 
 
 def test_places_most_specific_coherent_first() -> None:

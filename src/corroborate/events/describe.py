@@ -96,20 +96,30 @@ def title_of(members: Sequence[Member]) -> str:
 def date_of(
     members: Sequence[Member],
 ) -> tuple[str | None, Literal["day", "publication"] | None]:
-    """(ISO day, precision) by vote of the members' dated mentions."""
+    """(ISO day, precision) by vote of the members' dated mentions, no later than the first
+    report's publication day (else that day, at ``publication`` precision)."""
     votes: dict[str, float] = {}
     for m in members:
         f = m.features
         if f.precision == "day" and f.days:
             total = sum(f.days.values())
+            # One vote per report, spread over its days; less when its mentions are weak
+            # (one in the tenth sentence, or one that dates a statement).
+            share = min(1.0, total)
             for day, w in f.days.items():
-                votes[day] = votes.get(day, 0.0) + w / total  # one vote per report, spread
+                votes[day] = votes.get(day, 0.0) + share * w / total
             assert f.day is not None
-            votes[f.day] = votes.get(f.day, 0.0) + 1.0  # and its own best reading again
+            votes[f.day] = votes.get(f.day, 0.0) + share  # and its own best reading again
+    pubs = sorted(m.features.pub for m in members if m.features.pub)
+    if votes and pubs:
+        # Nothing happens after its first report: a later day is a follow-up's own news
+        # ("expected to turn herself in Wednesday") or a misread weekday.
+        votes = {d: v for d, v in votes.items() if d <= pubs[0]}
+        if not votes:
+            return pubs[0], "publication"
     if votes:
         top = max(votes.values())
         return min(d for d, v in votes.items() if v >= top - 1e-9), "day"
-    pubs = sorted(m.features.pub for m in members if m.features.pub)
     if pubs:
         return pubs[0], "publication"
     return None, None
