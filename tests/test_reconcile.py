@@ -12,8 +12,9 @@ import re
 import pytest
 
 from corroborate import analyse
+from corroborate.claims import extract_claims
 from corroborate.model import Article, ValueSupport
-from corroborate.reconcile import event_counts, top_group
+from corroborate.reconcile import event_counts, event_day, top_group
 from corroborate.reconcile.rules import RuleSettings, estimate
 from corroborate.reconcile.sides import claimant_side, is_partisan
 
@@ -289,3 +290,15 @@ def test_event_counts_tie_goes_to_a_report_that_tallies_the_incident() -> None:
     assert len(rep.events) == 1
     # 3 and 4 injured, one report each; the one whose headline numbers both is its tally.
     assert event_counts(rep.events[0], rep.claims) == {"killed": 2, "injured": 4}
+
+
+def test_event_day_is_never_after_the_first_report() -> None:
+    # The follow-up's "Wednesday" is its own news, five days after the first report.
+    first = Article.create("A boy shot himself at home.", "a.txt", date="2017-03-25")
+    later = Article.create(
+        "Two people were arrested on Wednesday after the shooting.", "b.txt", date="2017-03-30"
+    )
+    arts = {first.id: first, later.id: later}
+    claims = [c for a in arts.values() for c in extract_claims(a)]
+    assert any(c.period.kind == "weekday" for c in claims)
+    assert event_day(claims, arts) == dt.date(2017, 3, 25)

@@ -73,7 +73,8 @@ def top_group(group: str) -> str:
 
 
 def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.date | None:
-    """The day most explicitly dated figures point to; else the earliest publication day."""
+    """The day most explicitly dated figures point to, none after the first report's
+    publication; else the earliest publication day."""
     pubs = [a.pub_date for a in (articles.get(c.article) for c in claims) if a and a.pub_date]
     fallback = max(pubs) if pubs else None
     days: Counter[dt.date] = Counter()
@@ -85,10 +86,12 @@ def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.da
             )
             if resolved.start:
                 days[dt.date.fromisoformat(resolved.start)] += 1
+    all_pubs = [a.pub_date for a in articles.values() if a.pub_date]
+    if all_pubs:  # nothing happens after its first report (as in the events stage)
+        days = Counter({d: n for d, n in days.items() if d <= min(all_pubs)})
     if days:
         top = max(days.values())
         return max(d for d, n in days.items() if n == top)
-    all_pubs = [a.pub_date for a in articles.values() if a.pub_date]
     return min(all_pubs) if all_pubs else None
 
 
