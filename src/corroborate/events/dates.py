@@ -87,9 +87,12 @@ _DAY = (
 )
 _CLOCK = r"(?:,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
 _STAMP = re.compile(
-    r"\b(?:first\s+)?(?:published|posted|updated|last\s+updated|modified|created)\b"
-    r"(?:\s+(?:on|at))?\s*:?\s*" + _DAY + _CLOCK
-    + r"|^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"\b(?:published|posted|updated|modified|created)\b(?:\s+(?:on|at))?\s*:?\s*" + _DAY + _CLOCK,
+    re.IGNORECASE,
+)
+_STAMP_WORDS = ("published", "posted", "updated", "modified", "created")
+_OPENING_DATE = re.compile(
+    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?,?\s+\d{4}" + _CLOCK + r"(?=\s*(?:[)\-–—:|]|$))",
     re.IGNORECASE,
@@ -164,8 +167,13 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
         low = line.lower()
         if not (_DATEISH_LOWER.search(low) if line.isascii() else _DATEISH.search(line)):
             continue  # no day named: its weight does not matter
-        line = _STAMP.sub(" ", line)
-        low = line.lower()
+        if any(w in low for w in _STAMP_WORDS):
+            line = _STAMP.sub(" ", line)
+            low = line.lower()
+        opening = _OPENING_DATE.match(line)
+        if opening:
+            line = line[opening.end() :]
+            low = line.lower()
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
         if _INCIDENT.search(low):
             weight *= INCIDENT_CUE
