@@ -80,21 +80,19 @@ _DATEISH_LOWER = re.compile(_DATEISH_WORDS)
 # When the page was posted, not when the incident happened: "Posted: Saturday, May 30, 2015
 # 1:11 PM EDT", "(Published Friday, July 31, 2015)", and a full date opening a sentence as a
 # stamp or dateline ("(Feb. 20, 2014) -- Police are ...", "November 28, 2016 02:23 PM").
-_DAY = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})"
+_WEEKDAY_PART = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_MONTH_DAY = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
 )
 _CLOCK = r"(?:,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
+_STAMP_WORDS = ("published", "posted", "updated", "modified", "created")
 _STAMP = re.compile(
-    r"\b(?:published|posted|updated|modified|created)\b(?:\s+(?:on|at))?\s*:?\s*" + _DAY + _CLOCK,
+    rf"\b(?:{'|'.join(_STAMP_WORDS)})\b(?:\s+(?:on|at))?\s*:?\s*{_WEEKDAY_PART}"
+    rf"(?:{_MONTH_DAY}(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}){_CLOCK}",
     re.IGNORECASE,
 )
-_STAMP_WORDS = ("published", "posted", "updated", "modified", "created")
 _OPENING_DATE = re.compile(
-    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?,?\s+\d{4}" + _CLOCK + r"(?=\s*(?:[)\-–—:|]|$))",
+    rf"\W*{_WEEKDAY_PART}{_MONTH_DAY},?\s+\d{{4}}{_CLOCK}(?=\s*(?:[)\-–—:|]|$))",
     re.IGNORECASE,
 )
 _EXTRA_RELATIVE = {("last", "night"): -1, ("overnight",): 0}

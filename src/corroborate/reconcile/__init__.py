@@ -86,13 +86,13 @@ def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.da
             )
             if resolved.start:
                 days[dt.date.fromisoformat(resolved.start)] += 1
-    all_pubs = [a.pub_date for a in articles.values() if a.pub_date]
-    if all_pubs:  # nothing happens after its first report (as in the events stage)
-        days = Counter({d: n for d, n in days.items() if d <= min(all_pubs)})
+    first = min((a.pub_date for a in articles.values() if a.pub_date), default=None)
+    if first is not None:  # nothing happens after its first report (as in the events stage)
+        days = Counter({d: n for d, n in days.items() if d <= first})
     if days:
         top = max(days.values())
         return max(d for d, n in days.items() if n == top)
-    return min(all_pubs) if all_pubs else None
+    return first
 
 
 def reconcile_event(
