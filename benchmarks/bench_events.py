@@ -310,6 +310,34 @@ def _fold(name: str) -> str:
     return " ".join(name.split())
 
 
+_GOLD_PART = re.compile(r"(.*?)\s*\((.*)\)\s*$")
+
+
+def city_matches(gold: str, name: str, kind: str) -> bool:
+    """Does a place (its name and kind) name the gold's city or county?
+
+    GVA writes a county as ``"Brown (county)"`` and a city with the place inside it that
+    the report names as ``"Chicago (Englewood)"`` or ``"Fort Worth (Benbrook)"``: either
+    name is right.
+
+        >>> city_matches("Chicago (Englewood)", "Englewood", "city")
+        True
+        >>> city_matches("Brown (county)", "Brown County", "admin2")
+        True
+        >>> city_matches("Brown (county)", "Brown", "city")
+        False
+    """
+    if kind not in ("city", "admin2"):
+        return False
+    part = _GOLD_PART.match(gold)
+    if part is None:
+        return _fold(name) == _fold(gold)
+    outer, inner = part.groups()
+    if inner.lower() == "county":
+        return kind == "admin2" and _fold(name) == _fold(outer)
+    return _fold(name) in (_fold(outer), _fold(inner))
+
+
 def bench_attributes(
     rows: list[dict[str, Any]], data_dir: Path, prepared: Prepared
 ) -> dict[str, Any]:
@@ -348,7 +376,7 @@ def bench_attributes(
         day = event_day([c for a in ev.articles for c in claims_of.get(a, ())], members)
         if day is not None and day.isoformat() == inc["date"]:
             date_reconcile_ok += 1
-        gold_city, gold_state = _fold(inc["city_or_county"] or ""), inc["state"] or ""
+        gold_city, gold_state = inc["city_or_county"] or "", inc["state"] or ""
         gold_pt = (inc["lat"], inc["lon"]) if inc.get("lat") is not None else None
         # Ours: the event's first place. Baseline: the first town the first report names.
         ours = next(iter(ev.places), None)
@@ -357,8 +385,9 @@ def bench_attributes(
         for place, tally in ((ours, "ours"), (base, "base")):
             if place is None:
                 continue
-            city = _fold(place.name) == gold_city and place.kind in ("city", "admin2")
             state = place.admin1 == gold_state
+            # A namesake in another state is another city.
+            city = state and city_matches(gold_city, place.name, place.kind)
             point = (
                 km((place.lat, place.lon), gold_pt)
                 if gold_pt and place.lat is not None and place.lon is not None

@@ -49,3 +49,24 @@ def test_baseline_links_similar_texts(bench: ModuleType) -> None:
     ]
     (part,) = bench.baseline_partitions(arts, [0.3]).values()
     assert part[arts[0].id] == part[arts[1].id] != part[arts[2].id]
+
+
+@pytest.mark.parametrize(
+    ("gold", "name", "kind", "right"),
+    [
+        ("Springfield", "Springfield", "city", True),
+        ("Saint Albans", "St. Albans", "city", True),
+        ("Springfield", "Shelbyville", "city", False),
+        ("Springfield", "Springfield", "admin1", False),
+        # GVA's "city (the place in it the reports name)": either is the incident's city
+        ("Riverton (Eastgate)", "Eastgate", "city", True),
+        ("Riverton (Eastgate)", "Riverton", "city", True),
+        ("Riverton (Eastgate)", "Westgate", "city", False),
+        # "name (county)": the county of that name, not a town called so
+        ("Marsh (county)", "Marsh County", "admin2", True),
+        ("Marsh (county)", "Marsh", "city", False),
+        ("Marsh (county)", "Fen County", "admin2", False),
+    ],
+)
+def test_gold_city_forms(bench: ModuleType, gold: str, name: str, kind: str, right: bool) -> None:
+    assert bench.city_matches(gold, name, kind) is right

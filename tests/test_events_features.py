@@ -175,6 +175,29 @@ def test_headline_places_come_from_the_body() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "body_places", "expected"),
+    [
+        # A body with no place (a sign-in form): the headline's town, outlet tail cut.
+        ("Teen shot outside club in Greensboro - WXYZ Channel 9 Toledo",
+         "Sign in using your account. Thank you for registering!", [], ["Greensboro"]),
+        # A body with places keeps its own: the headline is not read again.
+        ("Teen shot outside club in Greensboro", "Police in Raleigh said a teen was shot.",
+         ["Raleigh"], ["Raleigh"]),
+        ("Teen shot outside club", "Sign in using your account.", [], []),
+    ],
+    ids=["empty-body", "body-has-places", "nothing-named"],
+)
+def test_places_of_a_body_with_none_come_from_its_headline(
+    title: str, body: str, body_places: list[str], expected: list[str]
+) -> None:
+    art = Article.create(body, "x.txt", title=title)
+    places = [Place(name=n, mention=n, admin1="North Carolina", country="US") for n in body_places]
+    feats = article_features(art, (), places)
+    assert [p.name for p in feats.places] == expected
+    assert [p.name for p in feats.title_places] == [n for n in expected if n in title]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("HARTFORD, Conn. - Four men were wounded near Bristol.", ["Hartford"]),
@@ -259,6 +282,34 @@ def test_places_most_specific_coherent_first() -> None:
         _member([illinois, namesake]),
     ]
     assert [p.name for p in places_of(members)] == ["Chicago", "Illinois", "Austin"]
+
+
+def _town(name: str, admin1: str, confidence: float, gid: int) -> Place:
+    return Place(
+        name=name, mention=name, admin1=admin1, country="US", confidence=confidence,
+        lat=40.0, lon=-80.0, geonameid=gid,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("readings", "expected"),
+    [
+        # One report read "Wilmington, Del." (sure); two others guessed the larger namesake:
+        # the event has one Wilmington, Delaware's, named by all three.
+        ([("Delaware", 1.0), ("North Carolina", 0.75), ("North Carolina", 0.75)],
+         [("Wilmington", "Delaware")]),
+        # Read two ways, equally unsure: both kept, the better supported first.
+        ([("Delaware", 0.75), ("North Carolina", 0.75), ("North Carolina", 0.75)],
+         [("Wilmington", "North Carolina"), ("Wilmington", "Delaware")]),
+    ],
+    ids=["surest-reading-wins", "tie-left-as-read"],
+)
+def test_one_name_one_place(
+    readings: list[tuple[str, float]], expected: list[tuple[str, str]]
+) -> None:
+    gids = {"Delaware": 1, "North Carolina": 2}
+    members = [_member([_town("Wilmington", a, c, gids[a])]) for a, c in readings]
+    assert [(p.name, p.admin1) for p in places_of(members)] == expected
 
 
 def test_features_survive_json() -> None:

@@ -16,13 +16,12 @@ Built from the member reports only:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from corroborate.events.features import Features
+from corroborate.events.features import Features, clean_headline
 from corroborate.events.kinds import best_type
 from corroborate.events.scoring import place_key
 from corroborate.model import Place
@@ -30,11 +29,6 @@ from corroborate.provenance.features import sentence_words
 
 TITLE_CHARS = 100
 _SPECIFIC = {"city": 0, "admin2": 1, "region": 2, "admin1": 3, "country": 4, "unknown": 5}
-_TAIL = re.compile(r"\s+(?:[-|–—:]|::)\s+")
-_SITE = re.compile(
-    r"(?i)\b(?:news|\.com|tv|radio|times|post|herald|tribune|journal|"
-    r"gazette|online|channel|fox\d*|abc\d*|cbs\d*|nbc\d*|wsb|kvvu|wmc)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,23 +39,6 @@ class Member:
     headline: str | None
     lede: str
     features: Features
-
-
-_LABEL = re.compile(
-    r"(?i)^\s*(?:breaking(?: news)?|update[d]?|watch|video|photos?|live|exclusive|"
-    r"new information|developing)\s*[:|-]\s*"
-)
-
-
-def clean_headline(title: str) -> str:
-    """Cut outlet tails and labels: "BREAKING: Teen shot - WMC Action News 5" -> "Teen shot"."""
-    title = _LABEL.sub("", title)
-    parts = _TAIL.split(title.strip())
-    if len(parts) == 1:
-        return title.strip()
-    keep = [p for p in parts if not _SITE.search(p) and len(p.split()) >= 3]
-    best = max(keep or parts, key=lambda p: len(p.split()))
-    return best.strip()
 
 
 def trim(text: str, limit: int = TITLE_CHARS) -> str:
@@ -139,10 +116,12 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
     """
     support: Counter[str] = Counter()
     chosen: dict[str, Place] = {}
+    sense = _one_sense(members)
     for m in members:
         weights: dict[str, float] = {}
         for places, w in ((m.features.title_places, HEADLINE_SUPPORT), (m.features.places, 1.0)):
             for p in places:
+                p = sense.get(p.mention.casefold(), p)
                 k = place_key(p)
                 chosen.setdefault(k, p)
                 weights[k] = max(weights.get(k, 0.0), w)
@@ -180,6 +159,25 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
         return (0 if coherent(p) else 1, common, _SPECIFIC.get(p.kind, 5), -support[k], order[k])
 
     return tuple(chosen[k] for k in sorted(chosen, key=rank))
+
+
+def _one_sense(members: Sequence[Member]) -> dict[str, Place]:
+    """One place for each town or county name the members read two ways: the reading one
+    of them was surest of ("Wilmington, Del." in one report makes the others' "Wilmington"
+    Delaware's). A name read two ways with equal confidence is left as read."""
+    readings: dict[str, dict[str, Place]] = {}
+    for m in members:
+        for p in m.features.places:
+            if p.kind in ("city", "admin2"):
+                readings.setdefault(p.mention.casefold(), {}).setdefault(place_key(p), p)
+    sense: dict[str, Place] = {}
+    for name, found in readings.items():
+        if len(found) < 2:
+            continue
+        ranked = sorted(found.values(), key=lambda p: -p.confidence)
+        if ranked[0].confidence > ranked[1].confidence:
+            sense[name] = ranked[0]
+    return sense
 
 
 def type_of(members: Sequence[Member]) -> str | None:

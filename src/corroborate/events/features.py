@@ -26,7 +26,7 @@ from typing import Any
 
 from corroborate.events.dates import article_dates
 from corroborate.events.kinds import best_type, type_scores
-from corroborate.geo.finder import dateline_names
+from corroborate.geo.finder import dateline_names, find_places
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import sentence_words
 from corroborate.sequences import MadeOnRead
@@ -437,6 +437,28 @@ def headline_places(
     return tuple(found.values())
 
 
+_TAIL = re.compile(r"\s+(?:[-|–—:]|::)\s+")
+_SITE = re.compile(
+    r"(?i)\b(?:news|\.com|tv|radio|times|post|herald|tribune|journal|"
+    r"gazette|online|channel|fox\d*|abc\d*|cbs\d*|nbc\d*|wsb|kvvu|wmc)\b"
+)
+_LABEL = re.compile(
+    r"(?i)^\s*(?:breaking(?: news)?|update[d]?|watch|video|photos?|live|exclusive|"
+    r"new information|developing)\s*[:|-]\s*"
+)
+
+
+def clean_headline(title: str) -> str:
+    """Cut outlet tails and labels: "BREAKING: Teen shot - WMC Action News 5" -> "Teen shot"."""
+    title = _LABEL.sub("", title)
+    parts = _TAIL.split(title.strip())
+    if len(parts) == 1:
+        return title.strip()
+    keep = [p for p in parts if not _SITE.search(p) and len(p.split()) >= 3]
+    best = max(keep or parts, key=lambda p: len(p.split()))
+    return best.strip()
+
+
 @functools.lru_cache(maxsize=4096)
 def _whole_words(words: str) -> re.Pattern[str]:
     """``words`` as a whole-word pattern (compiled once per name, not once per report)."""
@@ -448,7 +470,11 @@ def article_features(
     claims: Sequence[Claim] = (),
     places: Sequence[Place] = (),
 ) -> Features:
-    """Compute an article's :class:`Features` (``places``: those found in its body)."""
+    """Compute an article's :class:`Features` (``places``: those found in its body; with
+    none, those its headline names: a page whose body is a sign-in form or a video player
+    still has its headline's town)."""
+    if not places and article.title:
+        places = [m.place for m in find_places(clean_headline(article.title))]
     pub = article.pub_date
     dates = article_dates(article.title, article.text, pub)
     first = itertools.islice(sentences(article.text[:2000]), LEDE_SENTENCES)

@@ -36,7 +36,7 @@ from corroborate.geo.lexicon import (
     US_STATE_CODES,
     US_STATE_STYLE,
 )
-from corroborate.model import Place, Span
+from corroborate.model import Place, Span, shared
 from corroborate.text import _STOP as _STOP_LOWER
 from corroborate.text import _TOKEN
 
@@ -72,6 +72,9 @@ class _Mention:
     cands: list[Candidate]
     qualified: bool = False
     countries: set[str] = field(default_factory=set)
+    # The region (country, admin1 code) the text puts a town in when the gazetteer has no
+    # town of that name there: "Felton, Minn." is a Felton in Minnesota, listed or not.
+    unlisted: tuple[str, str] | None = None
 
 
 def _core(word: str) -> str:
@@ -291,6 +294,36 @@ def _apply_qualifiers(gz: Gazetteer, mentions: list[_Mention], text: str) -> Non
                 m.cands, m.qualified = keep, True
                 q.cands, q.qualified = [qc], True
                 break
+            if qe[KIND] == "admin1" and _unlisted_in(gz, m, qe[COUNTRY], qe[ADMIN1]):
+                q.cands, q.qualified = [qc], True
+                break
+
+
+def _town_like(gz: Gazetteer, m: _Mention) -> bool:
+    """Could the name be a town? Not when it also names a region or a country."""
+    kinds = {gz.entries.kind(c.index) for c in m.cands}
+    return bool(kinds & {"city", "admin2"}) and not kinds & {"admin1", "country"}
+
+
+def _unlisted_in(gz: Gazetteer, m: _Mention, country: str, admin1: str) -> bool:
+    """Put a town the gazetteer lists only elsewhere in the region the text names, if it
+    can be a town there; ``m`` is updated. "LEWIS, Ky." with no Lewis in Kentucky is its
+    Lewis County; "Felton, Minn." an unlisted Felton. Not a name that is also a region or
+    a country: "Washington, Oregon and Idaho" lists three states."""
+    if not _town_like(gz, m):
+        return False
+    county = [
+        c
+        for word in ("County", "Parish")
+        for c in gz.candidates(f"{m.text} {word}")
+        if gz.entries.country(c.index) == country and gz.entries.admin1(c.index) == admin1
+    ]
+    if county:
+        m.cands = county
+    else:
+        m.unlisted = (country, admin1)
+    m.qualified = True
+    return True
 
 
 #: A US state's abbreviation right after a town: ", Kan." (with its full stop) or ", MN".
@@ -344,15 +377,17 @@ def _apply_state_style(gz: Gazetteer, mentions: list[_Mention], text: str) -> li
         found = _STATE_AFTER.match(text, m.end)
         if found is None:
             continue
-        code = US_STATE_STYLE.get(found[1]) if found[1] else found[2]
+        code: str = US_STATE_STYLE[found[1]] if found[1] else found[2]
         keep = [
             c
             for c in m.cands
             if gz.entries.country(c.index) == "US" and gz.entries.admin1(c.index) == code
         ]
-        if keep:  # "Paris, Ill." is in Illinois; a town with no namesake there is left alone
+        if keep:  # "Paris, Ill." is in Illinois
             m.cands, m.qualified = keep, True
-            spans.append((found.start(), found.end()))
+        elif not _unlisted_in(gz, m, "US", code):  # ("Felton, Minn.": only listed elsewhere)
+            continue
+        spans.append((found.start(), found.end()))
     if not spans:
         return mentions
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)]
@@ -379,7 +414,10 @@ def _by_region(
         admins.discard("")
         regions.append(admins)
         share: dict[str, float] = {}
-        if admins and entries.country(best.index) == country:
+        if m.unlisted:
+            if m.unlisted[0] == country:
+                share = {m.unlisted[1]: 1.0}
+        elif admins and entries.country(best.index) == country:
             if margin >= 1.0 or len(admins) == 1:
                 share = {entries.admin1(best.index): 1.0}
             else:
@@ -432,14 +470,15 @@ def _pop(entries: Entries, cand: Candidate) -> int:
 def _same_sense(mentions: list[_Mention]) -> None:
     """A name qualified once ("SULLIVAN COUNTY, Ind.") means the same place wherever else
     the text repeats it unqualified."""
-    qualified: dict[str, list[Candidate]] = {}
+    qualified: dict[str, _Mention] = {}
     for m in mentions:
         if m.qualified:
-            qualified.setdefault(m.text, m.cands)
+            qualified.setdefault(m.text, m)
     if qualified:
         for m in mentions:
             if not m.qualified and m.text in qualified:
-                m.cands, m.qualified = qualified[m.text], True
+                q = qualified[m.text]
+                m.cands, m.qualified, m.unlisted = q.cands, True, q.unlisted
 
 
 def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -508,7 +547,10 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
     for dem in demonyms:
         votes[dem] += 1.0
     for m in mentions:
-        m.countries = {gz.entries.country(c.index) for c in m.cands}
+        if m.unlisted:
+            m.countries = {m.unlisted[0]}
+        else:
+            m.countries = {gz.entries.country(c.index) for c in m.cands}
         for cc in m.countries:
             votes[cc] += 1.0 / len(m.countries)
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -519,6 +561,10 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
         _by_region(gz, mentions, picks, dominant)
     out: list[PlaceMention] = []
     for m, (best, margin) in zip(mentions, picks, strict=True):
+        if m.unlisted:
+            place = _unlisted(gz, m, text[m.start : m.end])
+            out.append(PlaceMention(Span(start=m.start, end=m.end), place))
+            continue
         e = gz.entries[best.index]
         foreign = dominant is not None and e[COUNTRY] != dominant
         if best.alt and " " not in m.text and (e[POP] < MIN_ALT_POPULATION or len(m.text) < 5):
@@ -537,6 +583,26 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
             )
         )
     return out
+
+
+#: How far to trust a town the text puts in a region where the gazetteer lists no town of
+#: that name: the region is the text's own word, the town could be a misread name.
+UNLISTED_CONFIDENCE = 0.8
+
+
+def _unlisted(gz: Gazetteer, m: _Mention, mention: str) -> Place:
+    """A town the gazetteer does not list, in the region the text names: no point, no id."""
+    country, admin1 = m.unlisted or ("", "")
+    return shared(
+        Place(
+            name=m.text,
+            mention=mention,
+            kind="city",
+            country=country,
+            admin1=gz.admin1_name(country, admin1),
+            confidence=UNLISTED_CONFIDENCE,
+        )
+    )
 
 
 def resolve(name: str, country: str | None = None) -> Place | None:
