@@ -180,14 +180,17 @@ def test_headline_places_come_from_the_body() -> None:
         # A body with no place (a sign-in form): the headline's town, outlet tail cut.
         ("Teen shot outside club in Greensboro - WXYZ Channel 9 Toledo",
          "Sign in using your account. Thank you for registering!", [], ["Greensboro"]),
-        # A body with places keeps its own: the headline is not read again.
+        # The headline's places the body does not name come after the body's ...
         ("Teen shot outside club in Greensboro", "Police in Raleigh said a teen was shot.",
+         ["Raleigh"], ["Raleigh", "Greensboro"]),
+        # ... when they are in the body's country (alone, "Brasilia" is not read in context).
+        ("Teen shot in Brasilia club", "Police in Raleigh said a teen was shot.",
          ["Raleigh"], ["Raleigh"]),
         ("Teen shot outside club", "Sign in using your account.", [], []),
     ],
-    ids=["empty-body", "body-has-places", "nothing-named"],
+    ids=["empty-body", "body-has-places", "foreign-headline-place", "nothing-named"],
 )
-def test_places_of_a_body_with_none_come_from_its_headline(
+def test_places_of_a_report_include_its_headline_s(
     title: str, body: str, body_places: list[str], expected: list[str]
 ) -> None:
     art = Article.create(body, "x.txt", title=title)

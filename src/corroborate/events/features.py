@@ -470,11 +470,18 @@ def article_features(
     claims: Sequence[Claim] = (),
     places: Sequence[Place] = (),
 ) -> Features:
-    """Compute an article's :class:`Features` (``places``: those found in its body; with
-    none, those its headline names: a page whose body is a sign-in form or a video player
-    still has its headline's town)."""
-    if not places and article.title:
-        places = [m.place for m in find_places(clean_headline(article.title))]
+    """Compute an article's :class:`Features` (``places``: those the places stage found in
+    its body, then those its headline names that the body does not, in the body's country:
+    a page whose body is a sign-in form still has its headline's town)."""
+    if article.title:
+        told = {p.mention.casefold() for p in places}
+        countries = {p.country for p in places}
+        places = [*places] + [
+            m.place
+            for m in find_places(clean_headline(article.title))
+            if m.place.mention.casefold() not in told
+            and (not countries or m.place.country in countries)
+        ]
     pub = article.pub_date
     dates = article_dates(article.title, article.text, pub)
     first = itertools.islice(sentences(article.text[:2000]), LEDE_SENTENCES)
