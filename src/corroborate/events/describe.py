@@ -10,7 +10,8 @@ Built from the member reports only:
   report dates the incident, the earliest publication day ("publication" precision).
 * **places**: every place named, the most specific place most reports share first: towns
   named by at least half as many reports as the best-supported place come first (town
-  before district before province before country), then the rest by support.
+  before district before province before country), then the rest by support; a name
+  the reports read two ways is read the way the surest of them read it.
 * **type**: the event type the member reports' headlines and ledes name most.
 """
 
@@ -121,7 +122,8 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
         weights: dict[str, float] = {}
         for places, w in ((m.features.title_places, HEADLINE_SUPPORT), (m.features.places, 1.0)):
             for p in places:
-                p = sense.get(p.mention.casefold(), p)
+                if p.kind in ("city", "admin2"):
+                    p = sense.get(p.mention.casefold(), p)
                 k = place_key(p)
                 chosen.setdefault(k, p)
                 weights[k] = max(weights.get(k, 0.0), w)
