@@ -49,8 +49,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from corroborate.claims import extract_claims
 from corroborate.claims.period import MONTHS, WEEKDAYS
@@ -163,7 +161,11 @@ _STOP = frozenset(
 )
 
 
-def tfidf_matrix(texts: Sequence[str]) -> sp.csr_matrix:
+def tfidf_matrix(texts: Sequence[str]) -> Any:
+    """Rows of sublinear, smoothed-idf TF-IDF weights, L2-normalised (a scipy CSR matrix;
+    scipy is imported here, so the scorers above run without it)."""
+    import scipy.sparse as sp
+
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -189,6 +191,9 @@ def baseline_partitions(
     articles: Sequence[Article], thresholds: Iterable[float]
 ) -> dict[float, dict[str, str]]:
     """TF-IDF cosine of headline + text, connected components at each threshold."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
     x = tfidf_matrix([f"{a.title or ''}\n{a.text}" for a in articles])
     sims = sp.csr_matrix(x @ x.T)
     out = {}
