@@ -562,7 +562,7 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for m, (best, margin) in zip(mentions, picks, strict=True):
         if m.unlisted:
-            place = _unlisted(gz, m, text[m.start : m.end])
+            place = _unlisted(gz, m.text, text[m.start : m.end], *m.unlisted)
             out.append(PlaceMention(Span(start=m.start, end=m.end), place))
             continue
         e = gz.entries[best.index]
@@ -590,12 +590,11 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
 UNLISTED_CONFIDENCE = 0.8
 
 
-def _unlisted(gz: Gazetteer, m: _Mention, mention: str) -> Place:
+def _unlisted(gz: Gazetteer, name: str, mention: str, country: str, admin1: str) -> Place:
     """A town the gazetteer does not list, in the region the text names: no point, no id."""
-    country, admin1 = m.unlisted or ("", "")
     return shared(
         Place(
-            name=m.text,
+            name=name,
             mention=mention,
             kind="city",
             country=country,
