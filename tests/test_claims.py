@@ -142,6 +142,26 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
     ("The city received $5 million in aid.", []),
     ("Four security officials, speaking to Reuters, said the attacks were foiled.", []),
     ("Troops raided two militant hideouts.", []),
+    # a quoted figure
+    (
+        'The army said it killed "more than 200 militia fighters".',
+        [("killed", "militants", 200, "more_than", "military")],
+    ),
+    # a participle before a compound noun; the verb after the set is the part's measure
+    ("Three abducted aid workers were found.", [("kidnapped", "civilians", 3, "exact", None)]),
+    (
+        "Two of the three kidnapped aid workers were freed on Saturday.",
+        [("freed", "people", 2, "exact", None)],
+    ),
+    # a bare number after a part ("including 14 children") refers to the whole
+    (
+        "Doctors said 58 people, including 14 children, had died, and 97 were being treated.",
+        [
+            ("killed", "civilians", 58, "exact", "medical"),
+            ("killed", "children", 14, "exact", "medical"),
+            ("injured", "people", 97, "exact", "medical"),
+        ],
+    ),
 ]
 
 
@@ -932,7 +952,96 @@ CLAUSE_PERIODS: list[tuple[str, str, str, str, str | None]] = [
         "weekday",
         "2031-06-07",
     ),
+    # a dateline's day is when the story was filed: the figure's day is the one it states
+    (
+        "LAGOS, June 14 (Harbour Wire) - At least 9 traders were killed on Friday, police said.",
+        "2031-06-14",
+        "2031-06-14",
+        "weekday",
+        "2031-06-13",
+    ),
+    (
+        "TIKRIT (June 14, 2031) – Two guards were wounded late Thursday night.",
+        "2031-06-14",
+        "2031-06-14",
+        "weekday",
+        "2031-06-12",
+    ),
+    # the noun a relative clause describes dates its count
+    (
+        "Police are investigating a Wednesday shooting that left two men wounded.",
+        "2031-06-13",
+        "2031-06-13",
+        "weekday",
+        "2031-06-11",
+    ),
+    (
+        "It was the worst attack since a 2024 assault that left more than 100 people dead.",
+        "2031-06-13",
+        "2031-06-13",
+        "date",
+        "2024-01-01",
+    ),
+    (
+        "The 2019 bombing, which killed 40 people, was never solved.",
+        "2031-06-13",
+        "2031-06-13",
+        "date",
+        "2019-01-01",
+    ),
+    # ... but not a day told of another verb ("searching Wednesday for the man who ...")
+    (
+        "Troops were searching Wednesday for the man who shot two guards.",
+        "2031-06-13",
+        "2031-06-13",
+        "unstated",
+        "2031-06-13",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # a subject with its apposition, before the verb
+        (
+            "A camp coordinator, Ana Ruiz, told the Valley Times that 12 people were killed.",
+            "A camp coordinator, Ana Ruiz",
+        ),
+        (
+            "Ana Ruiz, a camp coordinator, told reporters that 12 people were killed.",
+            "Ana Ruiz, a camp coordinator",
+        ),
+        ("Rebels stormed the post, said Ali Khan, adding that 12 people were killed.", "Ali Khan"),
+        # a denial is a stance: who denies is who claims
+        (
+            "The Northern Front denied targeting civilians and said 12 soldiers were killed.",
+            "The Northern Front",
+        ),
+        # a number before "reports" makes it a noun; a station's number does not
+        ("Two men died after officers answered five reports of shots fired.", None),
+        ("Two men were shot in the park, Channel 4 reported.", "Channel 4"),
+        # "the group" with nobody named before still says a party claims the figure
+        ("The group said it had killed 12 soldiers.", "The group"),
+        # an article alone is no subject ("The accused gunman ...")
+        ("The accused gunman was charged with killing two men.", None),
+    ],
+)
+def test_claimant_of_the_count(text: str, claimant: str | None) -> None:
+    claims = extract_claims(Article.create(text, "t.txt"))
+    assert claims and {c.claimant for c in claims} == {claimant}
+
+
+def test_the_group_refers_to_the_party_named_before() -> None:
+    text = (
+        "The Northern Front rejected accusations that it had shelled the camp. "
+        "In a statement, the group claimed its fighters killed 63 soldiers."
+    )
+    (claim,) = extract_claims(Article.create(text, "t.txt"))
+    assert claim.claimant == "The Northern Front"
+    # ... but a denied request is no stance: "A judge denied bond" names no claimant
+    text = "A judge denied bond for a man charged with killing two people."
+    assert {c.claimant for c in extract_claims(Article.create(text, "t.txt"))} == {None}
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,35 @@ def test_plain_text_title_is_conservative(raw: str, title: str | None) -> None:
         assert title not in art.text
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # an export's header lines, with or without blank lines between them
+        (
+            f"Title: Blast at Lake Market\nOutlet: Coast Wire\nDate: 2026-03-14\n\n{STORY}",
+            ("Blast at Lake Market", "Coast Wire", None, "2026-03-14"),
+        ),
+        (
+            f"Headline: Blast at Lake Market\n\nBy: Ana Ruiz\n\nPublished: 2026-03-14\n\n{STORY}",
+            ("Blast at Lake Market", None, "Ana Ruiz", "2026-03-14"),
+        ),
+        (f"Title: Blast at Lake Market\n{STORY}", ("Blast at Lake Market", None, None, None)),
+        # a report whose first line has a colon keeps it: one line with a key that is no
+        # header name, or a lone date, is text
+        (f"Police: two dead in blast\n{STORY}", (None, None, None, None)),
+    ],
+)
+def test_plain_text_header_lines_are_metadata(
+    raw: str, expected: tuple[str | None, str | None, str | None, str | None]
+) -> None:
+    art = parse_document(raw.encode(), "a.txt")
+    assert (art.title, art.outlet, art.author, art.date) == expected
+    assert art.text.endswith(STORY)
+    if expected[0]:
+        assert art.text == STORY
+        assert art.removed[0].kind == "front_matter"
+
+
 def test_markdown_heading_becomes_title() -> None:
     art = parse_document(f"# Blast in Quetta\n\n{STORY}\n\n## Reaction\n\nShock.".encode(), "a.md")
     assert art.title == "Blast in Quetta"

@@ -35,7 +35,13 @@ from corroborate.claims.numbers import (
     parse_quantity,
     parse_range,
 )
-from corroborate.claims.period import PeriodMention, _month_day, find_periods, is_cumulative
+from corroborate.claims.period import (
+    PeriodMention,
+    _month_day,
+    attributive_year,
+    find_periods,
+    is_cumulative,
+)
 from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id, shared
 from corroborate.text import (
     _TOKEN,
@@ -166,6 +172,20 @@ _LINK = re.compile(
 )
 
 
+# A dateline: a place in capitals, then a comma or a bracket, up to a spaced dash
+# ("KHARTOUM, March 14 (Reuters) -", "INDIANAPOLIS (July 3, 2015) –").
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]*[A-Z](?: [A-Z][A-Z.'’\-]*[A-Z]){0,3}(?:,| \()[^\n]{0,70}?\s(?:-{1,2}|[–—])\s"
+)
+
+
+def _dateline_end(text: str) -> int:
+    """How many tokens of the sentence a dateline takes: the day it names is when the story
+    was filed, not when its figures happened. 0 when none."""
+    m = _DATELINE.match(text) if text[1:2].isupper() else None
+    return len(_TOKEN.findall(text, 0, m.end())) if m else 0
+
+
 def _drop_links(
     text: str, pieces: Iterable[Piece], links: list[tuple[int, int]]
 ) -> Iterator[Piece]:
@@ -281,10 +301,14 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
                 ctx.last_claimant = sp.subject
         return []
+    dateline = _dateline_end(sent.text)
     periods = [
         p
         for p in _anchor_relative(words, shown, find_periods(words, shown))
-        if not speech_time(words, p.start) and not _future(words, p) and not _comparison(words, p)
+        if p.start >= dateline
+        and not speech_time(words, p.start)
+        and not _future(words, p)
+        and not _comparison(words, p)
     ]
     speeches = _speeches(words, shown)
     claimant_before = ctx.last_claimant
@@ -1444,6 +1468,14 @@ def _death_after(words: list[str], k: int) -> bool:
     return k < len(words) and words[k] in _DEATH_NOUNS
 
 
+_PRONOUN_STARTS = frozenset(["he", "she", "him", "his", "her", "their"])
+# Words that cannot modify a noun: "(he) shot a man" has no noun between verb and head.
+_NOT_MODIFIERS = frozenset(
+    """a an the this that these those his her their its my our your one another some any no
+    to in at on of for by with from into as and or""".split()
+)
+
+
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     j = c.q.end
     if words[c.q.start] in _MULTIPLES and j < len(words) and words[j] in _MULTIPLE_EVENTS:
@@ -1455,7 +1487,22 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     if (
         j + 1 < len(words)
         and words[j] in lx.PASSIVE_TRIGGERS
-        and (lx.PASSIVE_TRIGGERS[words[j]] in lx.PEOPLE_MEASURES and words[j + 1] in lx.GROUP_NOUNS)
+        and lx.PASSIVE_TRIGGERS[words[j]] in lx.PEOPLE_MEASURES
+        and (
+            words[j + 1] in lx.GROUP_NOUNS
+            # "three kidnapped aid workers": a noun before the head
+            or (
+                words[j + 2 : j + 3]
+                and words[j + 2] in lx.GROUP_NOUNS
+                and shown[j + 1].isalpha()
+                and shown[j + 1].islower()  # not a name: "5 injured SAPD officials"
+                and words[j + 1] not in _NOT_MODIFIERS
+                and words[j + 1] not in lx.PASSIVE_TRIGGERS
+                and words[j + 1] not in _FINITE
+                and words[j + 1] not in _SUBJ_STOP
+                and words[c.q.start] not in _PRONOUN_STARTS
+            )
+        )
     ):
         c.measure, c.via = lx.PASSIVE_TRIGGERS[words[j]], "adjective"  # "17 injured people"
         j += 1
@@ -1872,9 +1919,14 @@ def _measure(words: list[str], c: _Count, shown: list[str] | None = None) -> Non
             c.measure, c.via = toll, "toll"
 
 
+# Words between an active verb and its object's count; a quote mark opens a quoted figure
+# ('killed "more than 200 fighters"').
+_BEFORE_OBJECT = frozenset(["the", "a", "an", "have", "has", "had", "to", "also", "some", '"'])
+
+
 def _active_trigger(words: list[str], c: _Count) -> str | None:
     k = c.first - 1
-    while k >= 0 and words[k] in ("the", "a", "an", "have", "has", "had", "to", "also", "some"):
+    while k >= 0 and words[k] in _BEFORE_OBJECT:
         k -= 1
     if k < 0:
         return None
@@ -2481,7 +2533,17 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
         if _age_end(words, c.q.start) == c.q.end:  # "shoots 15-year-old": a person of that age
             c.group = _age_group(words, c.q.start)
             continue
-        prev = next((p for p in reversed(counts[:i]) if p.kind == "people" and p.group), None)
+        # (not a part: "58 people, including 14 children, died, and 97 were hurt")
+        prev = next(
+            (
+                p
+                for p in reversed(counts[:i])
+                if p.kind == "people"
+                and p.group
+                and (p.part_of is None or words[c.q.start] in _PRONOUN_STARTS)  # "he": the boy
+            ),
+            None,
+        )
         if c.via == "active" and prev is not None and c.first - prev.np_end <= 1:
             prev = None  # "Gunman kills 3": the group just before the verb is the agent's
         c.group = prev.group if prev and not c.group_text else "people"
@@ -2578,7 +2640,18 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
     # Most sentences have no speech word at all: one set test instead of a loop.
     for v, w in enumerate(() if _SPEECH_WORDS.isdisjoint(words) else words):
         if w in lx.SPEECH_VERBS:
-            if v > 0 and (words[v - 1] in _BE or words[v - 1] in ("a", "an", "the")):
+            if (
+                v > 0
+                and (
+                    words[v - 1] in _BE
+                    or words[v - 1] in ("a", "an", "the", "many", "several")
+                    # "five reports of people shot": a noun; "ABC 7 reported": a station
+                    or (
+                        (words[v - 1] in UNITS or words[v - 1].isdigit())
+                        and (v < 2 or not shown[v - 2][:1].isupper())
+                    )
+                )
+            ):
                 continue  # "attacks were reported in ...", "is said to"
             if "lives" in words[v + 1 : v + 4]:
                 continue  # "the blast claimed the lives of ..." is no statement
@@ -2595,6 +2668,8 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
     if not any(s.subject for s in out) and not lx.STANCE_VERBS.isdisjoint(words):
         for v, w in enumerate(words):
             if w in lx.STANCE_VERBS:
+                if w in lx.DENIAL_VERBS and lx.DENIED_OBJECTS.isdisjoint(words[v + 1 : v + 4]):
+                    continue
                 subject = _subject_before(words, shown, v)
                 if subject:
                     out.append(_Speech(v, subject))
@@ -2625,7 +2700,9 @@ def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
                 k = opener - 1
                 continue
             if close == v - 1:
-                return None
+                # "A camp coordinator, Adam Rojal, told ...": a subject with its apposition;
+                # otherwise "..., said Ali Khan" names the speaker after the verb.
+                return _apposed_subject(words, shown, opener, close) if opener else None
             break
         elif w == "statement" and k >= 2 and words[k - 2 : k] == ["in", "a"]:
             k -= 3
@@ -2643,12 +2720,35 @@ def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
         if not _SUBJECT_CHAR.match(w):
             break
         start -= 1
-    if start >= end:
-        return None
+    if start >= end or (end - start == 1 and words[start] in _DETERMINERS):
+        return None  # "The accused gunman": an article is no subject
     subject = " ".join(shown[start:end])
     subject = _SPACE_BEFORE_CLOSE.sub(r"\1", _SPACE_AFTER_OPEN.sub("(", subject))
     subject = _SPACED_QUOTE.sub("' ", subject)
     return subject.strip() or None
+
+
+def _apposed_subject(words: list[str], shown: list[str], opener: int, close: int) -> str | None:
+    """ "A camp coordinator, Adam Rojal," / "Adam Rojal, a camp coordinator,": a short noun
+    phrase opening the sentence and its apposition between commas; None if it is not one."""
+    head, aside = shown[:opener], shown[opener + 1 : close]
+    if not 1 <= len(head) <= 5 or not 1 <= len(aside) <= 6:
+        return None
+    if any(
+        w in _FINITE or w in lx.ACTIVE_TRIGGERS or w in lx.SPEECH_VERBS or not w[:1].isalpha()
+        for w in words[:opener] + words[opener + 1 : close]
+    ):
+        return None
+
+    def named(part: list[str]) -> bool:
+        return all(w[:1].isupper() for w in part)
+
+    def role(part: list[str]) -> bool:
+        return part[0].lower() in ("a", "an", "the") or named(part[:1])
+
+    if (role(head) and named(aside)) or (named(head) and aside[0].lower() in ("a", "an", "the")):
+        return f"{' '.join(head)}, {' '.join(aside)}"
+    return None
 
 
 def _subject_after(words: list[str], shown: list[str], v: int) -> str | None:
@@ -2713,7 +2813,8 @@ def _claimant_for(
         if chosen is None and any(words[s.verb] in lx.GERUND_SPEECH for s in speeches):
             chosen = _initial_subject(words, shown)
     if chosen and _is_anaphor(chosen):
-        return earlier
+        # With nobody named before, "the group" still says a party made the claim.
+        return earlier or (chosen if chosen.lower() in lx.GROUP_ANAPHORS else None)
     return chosen
 
 
@@ -3004,15 +3105,33 @@ def _clause_of(words: list[str], c: _Count) -> tuple[int, int]:
 
 
 def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Period:
-    if not periods:
-        return Period()
+    if not periods and not any(len(w) == 4 and w.isdigit() for w in words):
+        return Period()  # (no period, and no year an event noun could carry)
     lo, hi = _clause_of(words, c)
     # A period of another clause is not the count's ("..., and the station will stay closed
     # until Friday"); one that opens the sentence ("On Saturday, ...") covers all of it.
-    mine = [p for p in periods if lo <= p.start and p.end <= hi] or [
-        p for p in periods if p.start <= 1 and (p.end >= len(words) or words[p.end] == ",")
-    ]
+    mine = (
+        [p for p in periods if lo <= p.start and p.end <= hi]
+        # "a 2024 assault that left 100 dead": the noun the clause describes dates it
+        or [
+            p
+            for p in periods
+            if words[lo] in ("that", "which")  # (a "who" clause describes a person)
+            and lo - 4 <= p.start < p.end <= lo
+            and not any(
+                w in _NOT_MODIFIERS or w in _FINITE or w == ","
+                for w in words[p.end : lo - 1 if words[lo - 1] == "," else lo]  # ", which"
+            )
+        ]
+        or [p for p in periods if p.start <= 1 and (p.end >= len(words) or words[p.end] == ",")]
+    )
     if not mine:
+        # "since a 2024 assault that left 100 dead", "the 2014 killing of two boys": a
+        # figure told of an event that a year dates is of that year
+        if words[lo] in ("that", "which"):
+            return attributive_year(words, lo - 1 if words[lo - 1] == "," else lo) or Period()
+        if c.first >= 2 and words[c.first - 1] == "of":
+            return attributive_year(words, c.first - 1) or Period()
         return Period()
     precise = [p for p in mine if p.precise] or mine
 

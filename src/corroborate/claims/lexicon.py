@@ -304,7 +304,14 @@ GERUND_SPEECH = frozenset(
 # Verbs of stance: a claimant only when no speech verb is found.
 STANCE_VERBS = frozenset(
     """condemned condemns praised praises warned warns vowed vows described describes blamed
-    blames accused accuses""".split()
+    blames accused accuses denied denies rejected rejects dismissed dismisses""".split()
+)
+# A denial is a stance on a figure only when it denies a statement ("denied targeting
+# civilians", "rejected the accusations"), not a request ("denied bond").
+DENIAL_VERBS = frozenset("denied denies rejected rejects dismissed dismisses".split())
+DENIED_OBJECTS = frozenset(
+    """accusation accusations allegation allegations claim claims report reports charge
+    charges responsibility involvement targeting attacking killing that any""".split()
 )
 
 _GENERIC_CLAIMANTS = frozenset(["officials", "official", "authorities", "government"])
@@ -357,10 +364,30 @@ CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
 )
 
 # Words that refer back to a claimant named earlier.
+# Phrases, one per line: "the group" is an anaphor, "the" and "group" alone are not.
 ANAPHORS = frozenset(
-    """statement it they he she the group the statement its statement the post his post her
-    post the report the group's statement the military's statement the militants the rebels
-    the organisation the organization""".split()
+    line.strip()
+    for line in """statement
+    it
+    they
+    he
+    she
+    the group
+    the statement
+    its statement
+    the post
+    his post
+    her post
+    the report
+    the group's statement
+    the military's statement
+    the militants
+    the rebels
+    the organisation
+    the organization""".splitlines()
+)
+GROUP_ANAPHORS = frozenset(
+    ["the group", "the militants", "the rebels", "the organisation", "the organization"]
 )
 
 # News outlets relay claims rather than make them (unless they are the only source).

@@ -101,6 +101,31 @@ _CUES = frozenset(
 _CUMULATIVE = {"bringing", "so far", "to date", "since", "cumulative", "overall toll", "in all"}
 
 
+# Nouns a year may date as an adjective: "the 2019 attack".
+_YEAR_EVENTS = frozenset(
+    """attack attacks assault assaults killing killings shooting shootings massacre bombing
+    bombings blast explosion raid raids ambush ambushes siege offensive war clashes riots
+    uprising incident crash death deaths murder murders homicide slaying""".split()
+)
+
+
+def attributive_year(words: list[str], end: int) -> Period | None:
+    """The year of "a 2024 assault" / "the 2012 theater attack" ending at token ``end``.
+
+    >>> attributive_year("since a 2024 assault that".split(), 4).start
+    '2024-01-01'
+    """
+    if end < 3 or words[end - 1] not in _YEAR_EVENTS:
+        return None
+    for y in (end - 2, end - 3):  # (one word may come between: "the 2012 theater attack")
+        w = words[y]
+        if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
+            if y > 0 and words[y - 1] in ("a", "an", "the"):
+                return Period(kind="date", text=w, start=f"{w}-01-01", end=f"{w}-12-31")
+            return None
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodMention:
     """A period expression at tokens ``[start, end)`` of a sentence."""

@@ -39,7 +39,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "date": ("date", "published", "pubdate", "published_at", "datetime"),
-    "author": ("author", "authors", "byline"),
+    "author": ("author", "authors", "byline", "by"),
     "outlet": ("outlet", "source", "publisher", "site", "site_name"),
     "url": ("url", "link", "canonical", "canonical_url", "permalink"),
     "language": ("language", "lang", "locale"),
@@ -120,6 +120,37 @@ def _plain_title(text: str) -> tuple[str | None, str]:
     return first, "\n".join(lines[2:])
 
 
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]{0,20}?)[ \t]*:[ \t]*(\S.*?)[ \t]*")
+_HEADER_KEYS = frozenset(k for names in _FIELDS.values() for k in names)
+
+
+def _header_lines(text: str) -> tuple[dict[str, str], str, str]:
+    """``Title: ...`` / ``Date: ...`` lines opening a plain-text report, as an export or an
+    e-mail writes them: (fields, the block as written, the text after it). Only known keys
+    count, and a block is two or more of them (or one title or URL line), so a report that
+    opens "Police: two dead" keeps its first line."""
+    fields: dict[str, str] = {}
+    end = 0
+    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+        line = m.group().strip()
+        if not line:
+            if m.end() == len(text):
+                break
+            end = m.end() if fields else end
+            continue
+        kv = _HEADER_LINE.fullmatch(line)
+        key = kv.group(1).strip().lower().replace(" ", "_") if kv else ""
+        if key not in _HEADER_KEYS or key in fields:
+            break
+        fields[key] = kv.group(2) if kv else ""
+        end = m.end()
+    if not (len(fields) >= 2 or fields.keys() & {"title", "headline", "url"}):
+        return {}, "", text
+    if not text[end:].strip():
+        return {}, "", text  # nothing but headers: the lines are the report
+    return fields, text[:end], text[end:]
+
+
 def _is_markdown(text: str, source: str) -> bool:
     if PurePath(source).suffix.lower() in MARKDOWN_SUFFIXES:
         return True
@@ -177,6 +208,16 @@ def parse_document(
                 used.add(k)
                 fields[name] = v
         meta = {k: json_safe(v) for k, v in fm.fields.items() if k not in used}
+    else:
+        header, raw, rest = _header_lines(text)
+        if header:
+            removed.append(Removal(kind="front_matter", text=raw.strip(),
+                                   reason="header lines (kept as metadata)"))
+            text = rest
+            for name, aliases in _FIELDS.items():
+                k, v = _pick(header, aliases)
+                if k is not None:
+                    fields[name] = v
     body_text = text  # after front matter, before markup and title are taken off
     if fmt == "markdown" or _is_markdown(text, source):
         fmt = "markdown"
