@@ -153,6 +153,24 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         "Two of the three kidnapped aid workers were freed on Saturday.",
         [("freed", "people", 2, "exact", None)],
     ),
+    # "200 displaced people were abducted": the verb tells the measure, not the description
+    ("Then 200 displaced people were abducted.", [("kidnapped", "people", 200, "exact", None)]),
+    ("The floods left 200 displaced people.", [("displaced", "people", 200, "exact", None)]),
+    # conflict reporting's words for the dead and their victims
+    (
+        'The army said it had "neutralised" 12 terrorists.',
+        [("killed", "militants", 12, "exact", "military")],
+    ),
+    ("Bandits killed a vigilante.", [("killed", "civilians", 1, "exact", None)]),
+    ("Gunmen abducted 30 pupils.", [("kidnapped", "children", 30, "exact", None)]),
+    # who "put the toll at" a figure claims it
+    (
+        "Hospital sources put the death toll at 31, while the chairman said 44 bodies were found.",
+        [
+            ("killed", "people", 31, "exact", "medical"),
+            ("killed", "people", 44, "exact", "chairman"),
+        ],
+    ),
     # a bare number after a part ("including 14 children") refers to the whole
     (
         "Doctors said 58 people, including 14 children, had died, and 97 were being treated.",

@@ -75,7 +75,10 @@ _SINGULAR = frozenset(
     homeowner veteran mom dad grandma grandpa roommate tenant landlord patron guest
     bystander pedestrian cabbie grandmother grandfather uncle aunt nephew niece grader
     freshman sophomore first-grader second-grader third-grader fourth-grader fifth-grader
-    sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader""".split()
+    sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader farmer trader vendor
+    shopkeeper herder herdsman villager vigilante fighter rebel militiaman priest imam cleric
+    doctor nurse medic paramedic tourist migrant refugee protester demonstrator worshipper
+    peacekeeper schoolgirl schoolboy pupil""".split()
 )
 _GENERIC_HEADS = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]
@@ -1504,7 +1507,11 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             )
         )
     ):
-        c.measure, c.via = lx.PASSIVE_TRIGGERS[words[j]], "adjective"  # "17 injured people"
+        # "200 displaced people were abducted": a description; the verb after tells the measure
+        if words[j] != "displaced" or not any(
+            w in lx.PASSIVE_TRIGGERS for w in words[j + 2 : j + 5]
+        ):
+            c.measure, c.via = lx.PASSIVE_TRIGGERS[words[j]], "adjective"  # "17 injured people"
         j += 1
     if (
         j < len(words)
@@ -2629,7 +2636,9 @@ def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
 
 
 # --- claimant ---------------------------------------------------------------------------------
-_SPEECH_WORDS = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"}
+# "put" / "placed" the toll at: a statement of the figure.
+_PUT = frozenset(["put", "puts", "putting", "placed", "places"])
+_SPEECH_WORDS = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"} | _PUT
 # Subjects of "read"/"reads" that are writings ("the statement read").
 _WRITTEN = re.compile(r"statement|post|message|tweet|notice|letter|release", re.I)
 
@@ -2665,6 +2674,8 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
             out.append(_Speech(v, None))
         elif w == "according" and v + 1 < n and words[v + 1] == "to":
             out.append(_Speech(v, _np_after(words, shown, v + 2)))
+        elif w in _PUT and "toll" in words[v + 1 : v + 5]:
+            out.append(_Speech(v, _subject_before(words, shown, v)))  # "X put the toll at 31"
     if not any(s.subject for s in out) and not lx.STANCE_VERBS.isdisjoint(words):
         for v, w in enumerate(words):
             if w in lx.STANCE_VERBS:

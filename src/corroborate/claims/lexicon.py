@@ -52,9 +52,12 @@ for _group, _words in {
         pedestrians customer customers clerk clerks owner owners neighbor neighbors neighbour
         neighbours friend friends relative relatives father mother son daughter brother
         sister husband wife girlfriend boyfriend cousin grandmother grandfather uncle aunt
-        bystander cabbie patron patrons guest guests""",
+        bystander cabbie patron patrons guest guests trader traders vendor vendors shopkeeper
+        shopkeepers herder herders herdsman herdsmen vigilante vigilantes worshiper priest
+        priests imam imams cleric clerics medic medics paramedic paramedics""",
     "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
-        infant infants baby babies toddler toddlers schoolchildren minor minors grader
+        infant infants baby babies toddler toddlers schoolchildren minor minors pupil pupils
+        schoolgirl schoolgirls schoolboy schoolboys grader
         graders freshman freshmen sophomore sophomores first-grader second-grader
         third-grader fourth-grader fifth-grader sixth-grader seventh-grader eighth-grader
         ninth-grader tenth-grader first-graders second-graders third-graders fourth-graders
@@ -214,7 +217,7 @@ for _measure, _words in {
 ACTIVE_TRIGGERS: dict[str, str] = {}
 for _measure, _words in {
     "killed": """killed killing kill kills slew slaying murdered murdering executed executing
-        murder
+        murder neutralised neutralized neutralising neutralizing
         deaths death killings massacred""",
     "injured": """injured injuring injure injures wounded wounding wound wounds injuries shot
         shooting shoots""",
