@@ -163,6 +163,7 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
     ),
     ("Bandits killed a vigilante.", [("killed", "civilians", 1, "exact", None)]),
     ("Gunmen abducted 30 pupils.", [("kidnapped", "children", 30, "exact", None)]),
+    ("Five peacekeepers were wounded.", [("injured", "security_forces", 5, "exact", None)]),
     # who "put the toll at" a figure claims it
     (
         "Hospital sources put the death toll at 31, while the chairman said 44 bodies were found.",

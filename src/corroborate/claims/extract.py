@@ -185,7 +185,7 @@ _DATELINE = re.compile(
 def _dateline_end(text: str) -> int:
     """How many tokens of the sentence a dateline takes: the day it names is when the story
     was filed, not when its figures happened. 0 when none."""
-    m = _DATELINE.match(text) if text[1:2].isupper() else None
+    m = _DATELINE.match(text)
     return len(_TOKEN.findall(text, 0, m.end())) if m else 0
 
 
@@ -304,7 +304,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
                 ctx.last_claimant = sp.subject
         return []
-    dateline = _dateline_end(sent.text)
+    dateline = _dateline_end(sent.text) if sent.text[1:2].isupper() else 0
     periods = [
         p
         for p in _anchor_relative(words, shown, find_periods(words, shown))
@@ -3116,8 +3116,10 @@ def _clause_of(words: list[str], c: _Count) -> tuple[int, int]:
 
 
 def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Period:
-    if not periods and not any(len(w) == 4 and w.isdigit() for w in words):
-        return Period()  # (no period, and no year an event noun could carry)
+    if not periods and not (c.first >= 2 and words[c.first - 1] == "of") and (
+        _RELATIVE_PRONOUNS.isdisjoint(words)
+    ):
+        return Period()  # (nothing to date it, not even an event noun with a year)
     lo, hi = _clause_of(words, c)
     # A period of another clause is not the count's ("..., and the station will stay closed
     # until Friday"); one that opens the sentence ("On Saturday, ...") covers all of it.

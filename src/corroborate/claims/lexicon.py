@@ -39,7 +39,7 @@ for _group, _words in {
         combatant combatants""",
     "security_forces": """personnel troops security paramilitary paramilitaries commando
         commandos guard guards forces serviceman servicemen troopers trooper army
-        ranger rangers deputy deputies""",
+        ranger rangers deputy deputies peacekeeper peacekeepers""",
     "soldiers": "soldier soldiers",
     "police": """police policeman policemen policewoman policewomen cop cops constable
         constables""",
