@@ -2637,7 +2637,7 @@ def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
 
 # --- claimant ---------------------------------------------------------------------------------
 # "put" / "placed" the toll at: a statement of the figure.
-_PUT = frozenset(["put", "puts", "putting", "placed", "places"])
+_PUT = frozenset(["put", "puts", "putting", "placed"])
 _SPEECH_WORDS = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"} | _PUT
 # Subjects of "read"/"reads" that are writings ("the statement read").
 _WRITTEN = re.compile(r"statement|post|message|tweet|notice|letter|release", re.I)

@@ -304,17 +304,20 @@ GERUND_SPEECH = frozenset(
     """saying claiming asserting adding alleging stating noting announcing reporting insisting
     declaring confirming estimating""".split()
 )
-# Verbs of stance: a claimant only when no speech verb is found.
-STANCE_VERBS = frozenset(
-    """condemned condemns praised praises warned warns vowed vows described describes blamed
-    blames accused accuses denied denies rejected rejects dismissed dismisses""".split()
-)
 # A denial is a stance on a figure only when it denies a statement ("denied targeting
 # civilians", "rejected the accusations"), not a request ("denied bond").
 DENIAL_VERBS = frozenset("denied denies rejected rejects dismissed dismisses".split())
 DENIED_OBJECTS = frozenset(
     """accusation accusations allegation allegations claim claims report reports charge
     charges responsibility involvement targeting attacking killing that any""".split()
+)
+# Verbs of stance: a claimant only when no speech verb is found.
+STANCE_VERBS = (
+    frozenset(
+        """condemned condemns praised praises warned warns vowed vows described describes
+        blamed blames accused accuses""".split()
+    )
+    | DENIAL_VERBS
 )
 
 _GENERIC_CLAIMANTS = frozenset(["officials", "official", "authorities", "government"])
