@@ -3116,34 +3116,34 @@ def _clause_of(words: list[str], c: _Count) -> tuple[int, int]:
 
 
 def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Period:
-    if not periods and not (c.first >= 2 and words[c.first - 1] == "of") and (
-        _RELATIVE_PRONOUNS.isdisjoint(words)
-    ):
+    of_noun = c.first >= 2 and words[c.first - 1] == "of"  # "the 2014 killing of two boys"
+    if not periods and not of_noun and _RELATIVE_PRONOUNS.isdisjoint(words):
         return Period()  # (nothing to date it, not even an event noun with a year)
     lo, hi = _clause_of(words, c)
+    # The end of the noun a "that" / "which" clause describes ("a 2024 assault that left 100
+    # dead", "the bombing, which killed 40"); a "who" clause describes a person.
+    described = (lo - 1 if words[lo - 1] == "," else lo) if words[lo] in ("that", "which") else None
     # A period of another clause is not the count's ("..., and the station will stay closed
     # until Friday"); one that opens the sentence ("On Saturday, ...") covers all of it.
     mine = (
         [p for p in periods if lo <= p.start and p.end <= hi]
-        # "a 2024 assault that left 100 dead": the noun the clause describes dates it
+        # the noun the clause describes dates it ("a Monday shooting that ...")
         or [
             p
             for p in periods
-            if words[lo] in ("that", "which")  # (a "who" clause describes a person)
+            if described is not None
             and lo - 4 <= p.start < p.end <= lo
             and not any(
-                w in _NOT_MODIFIERS or w in _FINITE or w == ","
-                for w in words[p.end : lo - 1 if words[lo - 1] == "," else lo]  # ", which"
+                w in _NOT_MODIFIERS or w in _FINITE or w == "," for w in words[p.end : described]
             )
         ]
         or [p for p in periods if p.start <= 1 and (p.end >= len(words) or words[p.end] == ",")]
     )
     if not mine:
-        # "since a 2024 assault that left 100 dead", "the 2014 killing of two boys": a
-        # figure told of an event that a year dates is of that year
-        if words[lo] in ("that", "which"):
-            return attributive_year(words, lo - 1 if words[lo - 1] == "," else lo) or Period()
-        if c.first >= 2 and words[c.first - 1] == "of":
+        # a figure told of an event that a year dates is of that year
+        if described is not None:
+            return attributive_year(words, described) or Period()
+        if of_noun:
             return attributive_year(words, c.first - 1) or Period()
         return Period()
     precise = [p for p in mine if p.precise] or mine

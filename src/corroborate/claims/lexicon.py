@@ -370,15 +370,19 @@ CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
 )
 
 # Words that refer back to a claimant named earlier.
+# Words that refer back to a party named before. A group's ("the group", "the rebels") is
+# kept as written when no party was named before.
+GROUP_ANAPHORS = frozenset(
+    ["the group", "the militants", "the rebels", "the organisation", "the organization"]
+)
 # Phrases, one per line: "the group" is an anaphor, "the" and "group" alone are not.
-ANAPHORS = frozenset(
+ANAPHORS = GROUP_ANAPHORS | frozenset(
     line.strip()
     for line in """statement
     it
     they
     he
     she
-    the group
     the statement
     its statement
     the post
@@ -386,14 +390,7 @@ ANAPHORS = frozenset(
     her post
     the report
     the group's statement
-    the military's statement
-    the militants
-    the rebels
-    the organisation
-    the organization""".splitlines()
-)
-GROUP_ANAPHORS = frozenset(
-    ["the group", "the militants", "the rebels", "the organisation", "the organization"]
+    the military's statement""".splitlines()
 )
 
 # News outlets relay claims rather than make them (unless they are the only source).

@@ -119,11 +119,17 @@ def attributive_year(words: list[str], end: int) -> Period | None:
         return None
     for y in (end - 2, end - 3):  # (one word may come between: "the 2012 theater attack")
         w = words[y]
-        if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
-            if y > 0 and words[y - 1] in ("a", "an", "the"):
-                return Period(kind="date", text=w, start=f"{w}-01-01", end=f"{w}-12-31")
-            return None
+        if _is_year(w):
+            return _whole_year(w, w) if y > 0 and words[y - 1] in ("a", "an", "the") else None
     return None
+
+
+def _is_year(w: str) -> bool:
+    return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100
+
+
+def _whole_year(year: str, text: str) -> Period:
+    return Period(kind="date", text=text, start=f"{year}-01-01", end=f"{year}-12-31")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,22 +170,13 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             year = words[i + 2] if i + 2 < n and len(words[i + 2]) == 4 else ""
             out.append(_date_mention(i, i + 2, MONTHS[words[i + 1]], int(w), year, shown))
         elif (
-            len(w) == 4
-            and w.isdigit()
-            and 1900 <= int(w) <= 2100
+            _is_year(w)
             and i > 0
             and words[i - 1] in ("in", "since", "of", "during")
             and (i < 2 or words[i - 2] not in MONTHS)
         ):
             # A bare year ("in 2012", "the summer of 2012") dates background, not the event.
-            out.append(
-                PeriodMention(
-                    i,
-                    i + 1,
-                    Period(kind="date", text=shown[i], start=f"{w}-01-01", end=f"{w}-12-31"),
-                    True,
-                )
-            )
+            out.append(PeriodMention(i, i + 1, _whole_year(w, shown[i]), True))
         elif (
             w in MONTHS
             and len(w) > 3

@@ -88,6 +88,19 @@ def _pick(fields: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, A
     return None, None
 
 
+def _known_fields(raw: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """The metadata fields under any of their names (``headline`` is the title), and which
+    of ``raw``'s keys gave them."""
+    fields: dict[str, Any] = {}
+    used: set[str] = set()
+    for name, aliases in _FIELDS.items():
+        k, v = _pick(raw, aliases)
+        if k is not None:
+            used.add(k)
+            fields[name] = v
+    return fields, used
+
+
 def _as_text(value: Any) -> str | None:
     if value is None:
         return None
@@ -130,20 +143,20 @@ def _header_lines(text: str) -> tuple[dict[str, str], str, str]:
     count, and a block is two or more of them (or one title or URL line), so a report that
     opens "Police: two dead" keeps its first line."""
     fields: dict[str, str] = {}
-    end = 0
-    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
-        line = m.group().strip()
-        if not line:
-            if m.end() == len(text):
-                break
-            end = m.end() if fields else end
+    end = pos = 0  # where the block ends; where the line read next starts
+    for line in text.split("\n"):
+        pos = min(pos + len(line) + 1, len(text))
+        if not line.strip():
+            end = pos if fields else end
             continue
-        kv = _HEADER_LINE.fullmatch(line)
-        key = kv.group(1).strip().lower().replace(" ", "_") if kv else ""
+        kv = _HEADER_LINE.fullmatch(line.strip())
+        if kv is None:
+            break
+        key = kv.group(1).strip().lower().replace(" ", "_")
         if key not in _HEADER_KEYS or key in fields:
             break
-        fields[key] = kv.group(2) if kv else ""
-        end = m.end()
+        fields[key] = kv.group(2)
+        end = pos
     if not (len(fields) >= 2 or fields.keys() & {"title", "headline", "url"}):
         return {}, "", text
     if not text[end:].strip():
@@ -201,12 +214,7 @@ def parse_document(
         removed.append(Removal(kind="front_matter", text=fm.raw.rstrip("\r\n"),
                                reason=f"{fm.syntax.upper()} front matter (kept as metadata)"))
         text = fm.body
-        used: set[str] = set()
-        for name, aliases in _FIELDS.items():
-            k, v = _pick(fm.fields, aliases)
-            if k is not None:
-                used.add(k)
-                fields[name] = v
+        fields, used = _known_fields(fm.fields)
         meta = {k: json_safe(v) for k, v in fm.fields.items() if k not in used}
     else:
         header, raw, rest = _header_lines(text)
@@ -214,10 +222,7 @@ def parse_document(
             removed.append(Removal(kind="front_matter", text=raw.strip(),
                                    reason="header lines (kept as metadata)"))
             text = rest
-            for name, aliases in _FIELDS.items():
-                k, v = _pick(header, aliases)
-                if k is not None:
-                    fields[name] = v
+            fields, _ = _known_fields(header)
     body_text = text  # after front matter, before markup and title are taken off
     if fmt == "markdown" or _is_markdown(text, source):
         fmt = "markdown"
