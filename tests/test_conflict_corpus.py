@@ -1,8 +1,17 @@
-"""Three invented reports of one attack, written the way wire and conflict reporting is
-(tests/data/conflict): header lines, a dateline, partisan figures from both sides, a
-background toll from an earlier year, a quoted figure and a subject set off with its name.
-Nothing here is tuned on: it checks that the whole pipeline reads a kind of report the
-benchmarks do not hold."""
+"""Invented reports of three conflict events, written the way wire and conflict reporting
+is; nothing here is tuned on: it checks that the whole pipeline reads kinds of report the
+benchmarks do not hold.
+
+- tests/data/conflict: an attack on a camp. Header lines, a dateline, partisan figures from
+  both sides, a background toll from an earlier year, a quoted figure and a subject set off
+  with its name.
+- tests/data/abduction: a mass kidnapping. A wire story, a copy of it that credits the wire,
+  and a local report; captives who escaped or were freed, a running total "since January",
+  and numbers that count no one (a ransom, motorcycles, police sent in).
+- tests/data/communique: an attack on a base. The army's statement, the armed group's claim
+  told with its full name, an updated toll the next day, a rewrite, and an earlier attack
+  named by its month.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +23,26 @@ from corroborate.ingest import read_paths
 from corroborate.model import Report
 from corroborate.pipeline import analyse
 
-DATA = Path(__file__).parent / "data" / "conflict"
+DATA = Path(__file__).parent / "data"
+
+
+def _analyse(folder: str) -> Report:
+    return analyse(read_paths([DATA / folder]).articles)
 
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return analyse(read_paths([DATA]).articles)
+    return _analyse("conflict")
+
+
+@pytest.fixture(scope="module")
+def abduction() -> Report:
+    return _analyse("abduction")
+
+
+@pytest.fixture(scope="module")
+def communique() -> Report:
+    return _analyse("communique")
 
 
 def _fact(report: Report, measure: str, group: str, start: str):
@@ -29,6 +52,10 @@ def _fact(report: Report, measure: str, group: str, start: str):
         for f in event.facts
         if f.measure == measure and f.group == group and f.period.start == start
     )
+
+
+def _keys(report: Report) -> dict[str, str]:
+    return {a.id: a.key for a in report.articles}
 
 
 def test_header_lines_give_title_outlet_and_date(report: Report) -> None:
@@ -82,3 +109,59 @@ def test_later_figures_keep_their_day_and_speaker(report: Report) -> None:
     assert freed.value == 2  # "Two of the three kidnapped aid workers were freed on Saturday"
     (arrested,) = _fact(report, "arrested", "civilians", "2026-03-13").values
     assert arrested.claimants == ("A camp coordinator, Adam Rojal",)  # "..., he said."
+
+
+def test_abduction_copy_is_credited_and_its_footer_dropped(abduction: Report) -> None:
+    keys = _keys(abduction)
+    (copy,) = abduction.relations
+    assert {keys[copy.a], keys[copy.b]} == {"01-wire", "02-copy"}
+    assert copy.credited == "Sahel Wire"
+    text = next(a.text for a in abduction.articles if a.key == "02-copy")
+    assert "newsletter" not in text
+
+
+def test_abduction_figures(abduction: Report) -> None:
+    (event,) = abduction.events
+    assert event.date == "2026-05-07"  # "on Thursday", in reports of Saturday and Sunday
+    taken = _fact(abduction, "kidnapped", "civilians", "2026-05-07")
+    assert {v.value for v in taken.values} == {120, 150} and taken.conflict
+    # "troops killed 11 bandits" on Friday: the armed group's dead, told by the army
+    (bandits,) = _fact(abduction, "killed", "militants", "2026-05-08").values
+    assert bandits.value == 11 and bandits.claimants == ("The army",)
+    # captives who escaped or were rescued are freed, not kidnapped again
+    freed = _fact(abduction, "freed", "hostages", "2026-05-08")
+    assert {v.value for v in freed.values} == {18, 23}
+    (regained,) = _fact(abduction, "freed", "hostages", "2026-05-07").values
+    assert regained.value == 30 and regained.claimants == ("The state government",)
+    # a running total since January is its own fact, not a rival of this raid's figure
+    since = _fact(abduction, "kidnapped", "people", "2026-01-01")
+    assert since.period.end == "2026-05-09" and not since.conflict
+
+
+def test_abduction_numbers_that_count_no_one(abduction: Report) -> None:
+    values = {c.value for c in abduction.claims}
+    # a ransom, its dollar value, motorcycles, police sent in, burned homes
+    assert not values & {50, 32000, 60, 200}
+    assert not any(c.measure in ("displaced", "places_attacked") for c in abduction.claims)
+
+
+def test_communique_rewrite_and_sides(communique: Report) -> None:
+    keys = _keys(communique)
+    (rewrite,) = communique.relations
+    assert {keys[rewrite.a], keys[rewrite.b]} == {"01-monitor", "03-rewrite"}
+    soldiers = _fact(communique, "killed", "soldiers", "2026-08-16")
+    by_value = {v.value: v for v in soldiers.values}
+    assert set(by_value) == {12, 40, 51, 100}
+    # the armed group, named in full with its acronym or by it, claims the army's dead
+    assert by_value[100].claimant_keys == ("jnim",) and by_value[100].partisan
+    # the next day's "has risen to 51" is the best figure
+    assert by_value[51].updated and soldiers.best == 51
+
+
+def test_communique_earlier_attack_keeps_its_month(communique: Report) -> None:
+    # "since June 2025, when at least 50 soldiers were killed"
+    (earlier,) = _fact(communique, "killed", "soldiers", "2025-06-01").values
+    assert earlier.value == 50
+    # "12 soldiers and four civilian volunteers were killed and 25 were wounded"
+    (hurt,) = _fact(communique, "injured", "civilians+security_forces", "2026-08-16").values
+    assert hurt.value == 25

@@ -76,6 +76,8 @@ def _background(claim: Claim) -> bool:
         return False  # "two men found dead last month" dates the incident, not a tally
     if p.kind == "date" and p.start is not None and p.end is not None and p.start != p.end:
         return True
+    if p.kind == "since":
+        return p.weekday is None  # "since January", "since 2012"; not "since Thursday"
     return p.kind == "vague" or (p.kind == "span" and (p.days or 0) > 7)
 
 

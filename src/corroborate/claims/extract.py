@@ -41,6 +41,7 @@ from corroborate.claims.period import (
     attributive_year,
     find_periods,
     is_cumulative,
+    since_origin,
 )
 from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id, shared
 from corroborate.text import (
@@ -123,6 +124,7 @@ class _Count:
     subset: str | None = None  # "two of them / of the injured / of the victims": of what
     subset_end: int = 0  # token after "of the injured"
     care: bool = False  # told as being treated ("two are being treated in hospital")
+    held: str | None = None  # "15 of the abducted": the measure of the set they are part of
 
 
 @dataclass
@@ -1449,6 +1451,13 @@ _SUBSET_MEASURES = {
 }
 
 
+# Measures whose people are still held ("of the abducted", "of those arrested").
+_HELD = frozenset(["kidnapped", "captured", "arrested", "missing", "displaced"])
+# Predicates that free a captive ("18 of the abductees had escaped") but tell nothing of
+# anyone else ("two suspects escaped" is no release).
+_ESCAPED = frozenset(["escaped", "fled"])
+
+
 _OF_DETERMINERS = frozenset(["the", "their", "its", "them", "those", "these", "whom"])
 
 
@@ -1561,6 +1570,12 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         if words[j : j + 1] and words[j] in _OF_DETERMINERS:
             j += 1
         head = words[j] if j < len(words) else ""
+        if det in ("the", "those", "these") and lx.PASSIVE_TRIGGERS.get(head) in _HELD:
+            # "15 of the abducted (students) had escaped": a part of the captives; what
+            # befell them is the predicate's, and with none it is the captives' measure.
+            c.held = lx.PASSIVE_TRIGGERS[head]
+            j += 1
+            head = words[j] if j < len(words) else ""
         if det in ("the", "those", "these") and head in _SUBSET_MEASURES:
             # "two of the injured": a part of the injured told before, not a new total
             c.kind, c.subset, c.subset_end = "people", head, j + 1
@@ -1603,6 +1618,11 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             nouns.append(k)
             last_known = k
         k += 1
+    if last_known < 0 and c.held:
+        # "30 of those abducted had regained their freedom": the captives themselves
+        c.kind, c.group, c.head, c.group_text = "people", "hostages", words[j - 1], shown[j - 1]
+        c.np_start, c.np_end = j, j
+        return
     if last_known < 0:
         # An unknown noun ("12 fishermen"): people, if a predicate says so.
         unknown = _age_end(words, j) or j  # "a 5-year-old was hurt"
@@ -1920,6 +1940,9 @@ def _measure(words: list[str], c: _Count, shown: list[str] | None = None) -> Non
     if passive:
         c.measure, c.via = passive, "passive"
         return
+    if c.held:
+        c.measure, c.via = c.held, "held"  # "ten of the kidnapped were women"
+        return
     if c.kind == "people":
         toll = _toll(words, c)
         if toll:
@@ -1955,6 +1978,8 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     if w == "dead" and k > 0 and words[k - 1] == "shot":
         return "killed"  # "a man who shot dead four shoppers"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
+        if w in lx.PEOPLE_ONLY_TRIGGERS and c.kind != "people":
+            return None  # "seized 20 rifles"
         measure = lx.ACTIVE_TRIGGERS[w]
         if measure == "killed" and k > 1 and words[k - 1] == "to" and words[k - 2] in _MEANT:
             return None  # "accused of trying to kill two officers", "plotted to kill her"
@@ -2117,7 +2142,11 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 k = jump
                 steps += 1
                 continue
+        if w in _ESCAPED and (c.held or c.group == "hostages"):
+            return "freed"  # "18 of the abductees had escaped"
         if w in lx.PASSIVE_TRIGGERS:
+            if w in lx.PEOPLE_ONLY_TRIGGERS and c.kind != "people":
+                return None  # "200 cattle were seized"
             if w in ("shot", "hit", "struck") and _has_object(words, k + 1, passive):
                 return None  # "a man shot Owens": the man is the shooter
             if not passive and _agent(words, shown, k):
@@ -2433,7 +2462,9 @@ def _toll(words: list[str], c: _Count) -> str | None:
     """ "bringing the total number of militants killed ... to 133", "the toll rose to 15"."""
     if c.first == 0 or words[c.first - 1] not in ("to", "at", "reached", "of", "hit", "is", "was"):
         return None
-    window = words[max(0, c.first - 16) : c.first]
+    # (wide enough for "the death toll from Sunday's attack on a military base in the
+    # town of Djibo has risen to 51")
+    window = words[max(0, c.first - 24) : c.first]
     if "toll" not in window and "total" not in window:
         return None
     if any(w in window for w in ("injured", "wounded", "injuries")) and not any(
@@ -2531,6 +2562,16 @@ def _inherit_parts(counts: list[_Count]) -> None:
                 parent.group = "+".join(sorted(groups))
 
 
+# Heads that name a side or a class of people as a whole, so that "others" after them are
+# more of it ("47 civilians ... 80 others"); after "a man" or "two people" they are anyone.
+_COLLECTIVE_HEADS = frozenset(
+    """civilians villagers residents soldiers troops police policemen personnel militants
+    insurgents fighters rebels gunmen attackers assailants bandits terrorists jihadists
+    hostages captives abductees passengers worshippers worshipers pilgrims students pupils
+    schoolgirls volunteers militiamen""".split()
+)
+
+
 def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> None:
     """A number with no noun ("dozens were wounded") refers to the group named before it."""
     for i, c in enumerate(counts):
@@ -2553,13 +2594,34 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
         )
         if c.via == "active" and prev is not None and c.first - prev.np_end <= 1:
             prev = None  # "Gunman kills 3": the group just before the verb is the agent's
-        c.group = prev.group if prev and not c.group_text else "people"
-    for c in counts:
+        listed = prev is not None and not c.group_text
+        c.group = _listed_group(counts, counts.index(prev)) if prev and listed else "people"
+    for i, c in enumerate(counts):
+        if c.group == "people" and c.head == "others" and c.np_end - c.np_start == 1:
+            # "47 civilians died and 80 others were hurt": more of the group named before
+            prev = next((p for p in reversed(counts[:i]) if p.kind == "people"), None)
+            if prev is not None and prev.head in _COLLECTIVE_HEADS:
+                c.group = _listed_group(counts, counts.index(prev))
+                continue
         if c.group == "people" and c.kind == "people":
             # "11 people, including women and children" are civilians.
             tail = words[c.np_end : c.np_end + 6]
             if "including" in tail and any(w in tail for w in ("women", "children", "elderly")):
                 c.group = "civilians"
+
+
+def _listed_group(counts: list[_Count], last: int) -> str:
+    """The group of the count at ``last``, or of the whole list it ends ("12 soldiers and four
+    volunteers were killed and 25 were wounded": the 25 are of both)."""
+    groups = [counts[last].group or "people"]
+    k = last - 1
+    while k >= 0 and counts[k].via == "coord" and counts[k].measure == counts[last].measure:
+        groups.append(counts[k].group or "people")
+        k -= 1
+    if len(set(groups)) == 1:
+        return groups[0]
+    tops = {lx.GROUP_PARENT.get(g, g) for g in groups}  # soldiers and police: security forces
+    return tops.pop() if len(tops) == 1 else "+".join(sorted(tops))
 
 
 def _link_subsets(words: list[str], shown: list[str], counts: list[_Count]) -> None:
@@ -2743,23 +2805,41 @@ def _apposed_subject(words: list[str], shown: list[str], opener: int, close: int
     """ "A camp coordinator, Adam Rojal," / "Adam Rojal, a camp coordinator,": a short noun
     phrase opening the sentence and its apposition between commas; None if it is not one."""
     head, aside = shown[:opener], shown[opener + 1 : close]
-    if not 1 <= len(head) <= 5 or not 1 <= len(aside) <= 6:
+
+    def named(part: list[str]) -> bool:
+        # "Adam Rojal"; an organisation's full name: "The Group for the Support of Islam
+        # and Muslims (JNIM)"
+        return part[0][:1].isupper() and all(
+            w[:1].isupper() or w in _NAME_LINKS or w in ("(", ")") for w in part
+        )
+
+    if not (1 <= len(head) <= 5 or (len(head) <= 12 and named(head))) or not 1 <= len(aside) <= 6:
         return None
     if any(
-        w in _FINITE or w in lx.ACTIVE_TRIGGERS or w in lx.SPEECH_VERBS or not w[:1].isalpha()
+        w in _FINITE
+        or w in lx.ACTIVE_TRIGGERS
+        or w in lx.SPEECH_VERBS
+        or not (w[:1].isalpha() or w in ("(", ")"))
         for w in words[:opener] + words[opener + 1 : close]
     ):
         return None
 
-    def named(part: list[str]) -> bool:
-        return all(w[:1].isupper() for w in part)
-
     def role(part: list[str]) -> bool:
         return part[0].lower() in ("a", "an", "the") or named(part[:1])
 
-    if (role(head) and named(aside)) or (named(head) and aside[0].lower() in ("a", "an", "the")):
-        return f"{' '.join(head)}, {' '.join(aside)}"
+    # "the Sahel branch of al Qaeda", "al Qaeda's affiliate in the Sahel"
+    described = aside[0].lower() in ("a", "an", "the") or any(
+        w.endswith(("'s", "’s")) for w in aside[:3]
+    )
+    if (role(head) and named(aside)) or (named(head) and described):
+        return _SPACE_BEFORE_CLOSE.sub(
+            r"\1", _SPACE_AFTER_OPEN.sub("(", f"{' '.join(head)}, {' '.join(aside)}")
+        )
     return None
+
+
+# Small words inside a name: "Group for the Support of Islam and Muslims".
+_NAME_LINKS = frozenset(["for", "the", "of", "and"])
 
 
 def _subject_after(words: list[str], shown: list[str], v: int) -> str | None:
@@ -2871,7 +2951,9 @@ def claimant_key(text: str) -> str:
     >>> claimant_key("The banned Baloch Liberation Army (BLA)")
     'bla'
     """
-    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", text)
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", text) or re.match(
+        r"([A-Z]{2,9}),", text
+    )  # "(JNIM)"; "JNIM, the Sahel branch of al Qaeda"
     low = normalise_quotes(text).lower()
     low_words = " " + re.sub(r"[^a-z0-9' -]", " ", low) + " "
     names = re.findall(r"\b[A-Z][\w-]*", text)
@@ -3119,6 +3201,13 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
     of_noun = c.first >= 2 and words[c.first - 1] == "of"  # "the 2014 killing of two boys"
     if not periods and not of_noun and _RELATIVE_PRONOUNS.isdisjoint(words):
         return Period()  # (nothing to date it, not even an event noun with a year)
+    when = c.first - 1
+    if when >= 2 and words[when] == "when" and words[when - 1] == ",":
+        # "since June 2025, when 50 soldiers were killed": the time the clause describes
+        told = next((p for p in periods if p.end == when - 1), None)
+        origin = since_origin(told.period) if told is not None else None
+        if origin is not None:
+            return origin
     lo, hi = _clause_of(words, c)
     # The end of the noun a "that" / "which" clause describes ("a 2024 assault that left 100
     # dead", "the bombing, which killed 40"); a "who" clause describes a person.

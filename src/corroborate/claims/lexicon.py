@@ -36,7 +36,8 @@ for _group, _words in {
     "militants": """taliban militant militants insurgent insurgents attacker attackers assailant
         assailants gunman gunmen rebel rebels fighter fighters terrorist terrorists bomber
         bombers separatist separatists jihadist jihadists extremist extremists raider raiders
-        combatant combatants""",
+        combatant combatants bandit bandits kidnapper kidnappers abductor abductors militiaman
+        militiamen""",
     "security_forces": """personnel troops security paramilitary paramilitaries commando
         commandos guard guards forces serviceman servicemen troopers trooper army
         ranger rangers deputy deputies peacekeeper peacekeepers""",
@@ -54,7 +55,8 @@ for _group, _words in {
         sister husband wife girlfriend boyfriend cousin grandmother grandfather uncle aunt
         bystander cabbie patron patrons guest guests trader traders vendor vendors shopkeeper
         shopkeepers herder herders herdsman herdsmen vigilante vigilantes worshiper priest
-        priests imam imams cleric clerics medic medics paramedic paramedics""",
+        priests imam imams cleric clerics medic medics paramedic paramedics volunteer
+        volunteers""",
     "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
         infant infants baby babies toddler toddlers schoolchildren minor minors pupil pupils
         schoolgirl schoolgirls schoolboy schoolboys grader
@@ -69,7 +71,7 @@ for _group, _words in {
     "victims": "victim victims",
     "prisoners": "prisoner prisoners inmate inmates detainee detainees convict convicts",
     "officials": "official officials officer officers employee employees staff",
-    "hostages": "hostage hostages captive captives",
+    "hostages": "hostage hostages captive captives abductee abductees",
     "journalists": "journalist journalists reporter reporters",
 }.items():
     for _w in _words.split():
@@ -136,7 +138,8 @@ OTHER_NOUNS = frozenset(
     phases point points case cases incident incidents attack attacks raid raids operation
     operations statement statements video videos page pages million billion floor floors
     storey storeys tanks tank unit units bank banks office offices school schools hospital
-    hospitals mosque mosques church churches shell shells""".split()
+    hospitals mosque mosques church churches shell shells naira motorcycle motorcycles cattle
+    cows goats sheep livestock""".split()
 )
 
 # Person nouns that tell a sex ("his wife", "the boy"): read to tell two people apart.
@@ -157,7 +160,7 @@ for _measure, _words in {
         executed
         beheaded massacred drowned""",
     "injured": """injured wounded hurt hospitalised hospitalized maimed shot grazed""",
-    "kidnapped": "kidnapped abducted",
+    "kidnapped": "kidnapped abducted seized",
     "captured": "captured",
     "arrested": "arrested detained apprehended",
     "freed": "freed released rescued",
@@ -185,8 +188,12 @@ _PHRASES = {
         |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets
         |hit by stray bullet|struck by a stray bullet|struck by stray bullet""",
     "kidnapped": "taken hostage|held hostage",
+    "freed": """regained their freedom|regained freedom|regained his freedom|regained her freedom
+        |set free|escaped from captivity|escaped captivity""",
     "captured": "taken captive|taken prisoner",
     "missing": "went missing",
+    "displaced": """fled their homes|fled their villages|fled the fighting|fled the violence
+        |forced from their homes|driven from their homes|forced to flee""",
 }
 # Multi-word predicates after a count, longest first ("was shot and killed" before "was shot").
 PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
@@ -221,7 +228,8 @@ for _measure, _words in {
         deaths death killings massacred""",
     "injured": """injured injuring injure injures wounded wounding wound wounds injuries shot
         shooting shoots""",
-    "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction""",
+    "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction seized
+        seizing""",
     "captured": "captured capturing capture",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended
         apprehending""",
@@ -232,6 +240,10 @@ for _measure, _words in {
 }.items():
     for _w in _words.split():
         ACTIVE_TRIGGERS[_w] = _measure
+
+# Triggers that count only people: "seized 150 villagers", but "seized 200 cattle" is no
+# abduction (and an unknown noun after them is not taken for people).
+PEOPLE_ONLY_TRIGGERS = frozenset(["seized", "seizing"])
 
 # Groups on the perpetrators' side: their dead and wounded are counted apart from victims.
 PERPETRATOR_GROUPS = frozenset(["suspects", "militants"])
@@ -395,9 +407,9 @@ ANAPHORS = GROUP_ANAPHORS | frozenset(
 
 # News outlets relay claims rather than make them (unless they are the only source).
 OUTLET_WORDS = frozenset(
-    """reuters afp ap associated press agence france-presse bbc cnn dawn tribune times post
-    news herald guardian telegraph journal gazette express chronicle al jazeera xinhua tass
-    anadolu ani pti agency radio television tv channel""".split()
+    """reuters afp ap press france-presse bbc cnn dawn tribune times post news herald guardian
+    telegraph journal gazette express chronicle jazeera xinhua tass anadolu ani pti agency
+    radio television tv channel""".split()
 )
 
 WEEKDAYS_LOWER = frozenset(

@@ -155,7 +155,13 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
     for i in [k for k, word in enumerate(words) if word in _CUES or word[:1].isdigit()]:
         word = words[i]
         w = word.removesuffix("'s")  # "Saturday's attack"
-        if w in WEEKDAYS:
+        since = i > 0 and words[i - 1] == "since"
+        if w in WEEKDAYS and since:
+            text = f"{shown[i - 1]} {shown[i]}"
+            out.append(
+                PeriodMention(i, i + 1, Period(kind="since", text=text, weekday=WEEKDAYS[w]), True)
+            )
+        elif w in WEEKDAYS:
             out.append(
                 PeriodMention(
                     i, i + 1, Period(kind="weekday", text=shown[i], weekday=WEEKDAYS[w]), True
@@ -165,18 +171,26 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             day = int(words[i + 1])
             year = words[i + 3] if i + 3 < n and words[i + 2] == "," else ""
             year = year if len(year) == 4 else ""
-            out.append(_date_mention(i, i + 2, MONTHS[w], day, year, shown))
+            out.append(_date_mention(i, i + 2, MONTHS[w], day, year, shown, since))
         elif w.isdigit() and len(w) <= 2 and i + 1 < n and words[i + 1] in MONTHS:
             year = words[i + 2] if i + 2 < n and len(words[i + 2]) == 4 else ""
-            out.append(_date_mention(i, i + 2, MONTHS[words[i + 1]], int(w), year, shown))
+            out.append(_date_mention(i, i + 2, MONTHS[words[i + 1]], int(w), year, shown, since))
         elif (
             _is_year(w)
             and i > 0
             and words[i - 1] in ("in", "since", "of", "during")
             and (i < 2 or words[i - 2] not in MONTHS)
         ):
-            # A bare year ("in 2012", "the summer of 2012") dates background, not the event.
-            out.append(PeriodMention(i, i + 1, _whole_year(w, shown[i]), True))
+            # A bare year ("in 2012", "the summer of 2012") dates background, not the event;
+            # "since 2012" runs from its start to the report.
+            period = (
+                Period(kind="since", text=f"{shown[i - 1]} {shown[i]}", start=f"{w}-01-01")
+                if since
+                else _whole_year(w, shown[i])
+            )
+            out.append(PeriodMention(i, i + 1, period, True))
+        elif w in MONTHS and i + 1 < n and _is_year(words[i + 1]):
+            out.append(_month_mention(i, MONTHS[w], words[i + 1], shown, since))
         elif (
             w in MONTHS
             and len(w) > 3
@@ -184,8 +198,14 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             and words[i - 1] in ("in", "during", "since")
             and (i + 1 >= n or not words[i + 1].isdigit())
         ):
-            # "45 people were killed in July": a whole month, not the event's day.
-            out.append(PeriodMention(i, i + 1, Period(kind="vague", text=shown[i]), False))
+            # "45 people were killed in July": a whole month, not the event's day; "since
+            # January" runs from its first day to the report.
+            period = (
+                Period(kind="since", text=f"{shown[i - 1]} {shown[i]}")
+                if since
+                else Period(kind="vague", text=shown[i])
+            )
+            out.append(PeriodMention(i, i + 1, period, since))
         elif w in ("past", "last") and i + 1 < n:
             span = _span(words, i + 1)
             if span:
@@ -206,16 +226,30 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
     return out
 
 
+def _month_mention(i: int, month: int, year: str, shown: list[str], since: bool) -> PeriodMention:
+    """ "(in) June 2025": the whole month; "since June 2025": from its first day."""
+    first = dt.date(int(year), month, 1)
+    last = dt.date(int(year) + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    text = " ".join(shown[i - 1 if since else i : i + 2])
+    if since:
+        since_month = Period(kind="since", text=text, start=first.isoformat())
+        return PeriodMention(i, i + 2, since_month, True)
+    period = Period(kind="date", text=text, start=first.isoformat(), end=last.isoformat())
+    return PeriodMention(i, i + 2, period, True)
+
+
 def _date_mention(
-    start: int, end: int, month: int, day: int, year: str, shown: list[str]
+    start: int, end: int, month: int, day: int, year: str, shown: list[str], since: bool = False
 ) -> PeriodMention:
-    text = " ".join(shown[start:end])
+    text = " ".join(shown[start - 1 if since else start : end])
     iso = None
     if year.isdigit():
         try:
             iso = dt.date(int(year), month, day).isoformat()
         except ValueError:
             iso = None
+    if since:  # "since March 3": from that day to the report
+        return PeriodMention(start, end, Period(kind="since", text=text, start=iso), True)
     return PeriodMention(start, end, Period(kind="date", text=text, start=iso, end=iso), True)
 
 
@@ -245,6 +279,63 @@ def _month_day(text: str) -> tuple[int, int] | None:
     if not months or not days or not 1 <= days[0] <= _MONTH_DAYS[months[0] - 1]:
         return None
     return months[0], days[0]
+
+
+def since_origin(period: Period) -> Period | None:
+    """The day, month or year a "since" period counts from ("since June 2025" -> June 2025,
+    "since Thursday" -> Thursday); any other period as it is; None when it names no point
+    that can be placed ("since January" has no year).
+
+        >>> since_origin(find_periods("since june 2025".split())[0].period).end
+        '2025-06-30'
+    """
+    if period.kind != "since":
+        return period
+    if period.weekday is not None:
+        return Period(kind="weekday", text=period.text, weekday=period.weekday)
+    shown = (period.text or "").split()[1:]
+    found = find_periods([w.lower() for w in shown], shown)
+    if found and found[0].period.kind == "date":
+        named = found[0].period  # "March 3" (its year, if given, is in ``start``), "June 2025"
+        if named.start is None and period.start:
+            return named.model_copy(update={"start": period.start, "end": period.start})
+        return named
+    if period.start:
+        return _whole_year(period.start[:4], period.start[:4])  # "since 2012"
+    return None
+
+
+def as_day(period: Period) -> Period:
+    """A "since" period that counts from a day, as that day ("since Thursday" -> Thursday),
+    so that it can vote for an incident day as "on Thursday" does; others as they are.
+
+        >>> as_day(find_periods("since thursday".split())[0].period).kind
+        'weekday'
+    """
+    origin = since_origin(period)
+    if origin is not None and origin is not period and origin.start == origin.end:
+        return origin
+    return period
+
+
+def _since_start(period: Period, end: dt.date) -> dt.date | None:
+    """The first day of "since Thursday", "since January", "since March 3" or "since 2012",
+    the latest such day on or before ``end``."""
+    if period.start:
+        return dt.date.fromisoformat(period.start)
+    if period.weekday is not None:
+        return end - dt.timedelta(days=(end.weekday() - period.weekday) % 7)
+    month_day = _month_day(period.text or "")
+    words = (period.text or "").lower().replace(".", "").split()
+    months = [MONTHS[w] for w in words if w in MONTHS]
+    if month_day is None and not months:
+        return None
+    month, day = month_day or (months[0], 1)
+    try:
+        start = dt.date(end.year, month, day)
+        return start if start <= end else dt.date(end.year - 1, month, day)
+    except ValueError:
+        return None
 
 
 def is_cumulative(sentence_lower: str) -> bool:
@@ -286,6 +377,10 @@ def resolve(period: Period, pub: dt.date | None, event_day: dt.date | None) -> P
         anchor = event_day or pub
         if anchor:
             start = end = anchor
+    elif period.kind == "since":
+        end = pub or event_day
+        if end:
+            start = _since_start(period, end)
     if start is None or end is None:
         return period
     return period.model_copy(update={"start": start.isoformat(), "end": end.isoformat()})

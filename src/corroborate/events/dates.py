@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from corroborate.claims.extract import speech_time
-from corroborate.claims.period import MONTHS, find_periods, resolve
+from corroborate.claims.period import MONTHS, as_day, find_periods, resolve
 from corroborate.model import Period
 from corroborate.text import _TOKEN, sentences
 
@@ -129,7 +129,7 @@ def _words(sentence: str) -> list[str]:
 
 def _mentions(words: list[str]) -> list[tuple[Period, bool]]:
     """Day mentions, each with whether it dates a statement ("said on Sunday")."""
-    found = [(m.period, m.start) for m in find_periods(words) if m.precise]
+    found = [(as_day(m.period), m.start) for m in find_periods(words) if m.precise]
     for i, word in enumerate(words):
         if word not in _EXTRA_FIRST:
             continue

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from corroborate.claims.lexicon import GROUP_PARENT
-from corroborate.claims.period import resolve
+from corroborate.claims.period import as_day, resolve
 from corroborate.model import (
     Article,
     Claim,
@@ -79,11 +79,10 @@ def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.da
     fallback = max(pubs) if pubs else None
     days: Counter[dt.date] = Counter()
     for c in claims:
-        if c.period.kind in ("weekday", "date"):
+        day = as_day(c.period)
+        if day.kind in ("weekday", "date"):
             art = articles.get(c.article)
-            resolved = resolve(
-                c.period, pub=(art.pub_date if art else None) or fallback, event_day=None
-            )
+            resolved = resolve(day, pub=(art.pub_date if art else None) or fallback, event_day=None)
             if resolved.start:
                 days[dt.date.fromisoformat(resolved.start)] += 1
     first = min((a.pub_date for a in articles.values() if a.pub_date), default=None)
