@@ -83,7 +83,7 @@ def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.da
         if day.kind in ("weekday", "date"):
             art = articles.get(c.article)
             resolved = resolve(day, pub=(art.pub_date if art else None) or fallback, event_day=None)
-            if resolved.start:
+            if resolved.start and resolved.start == resolved.end:  # a day, not a month
                 days[dt.date.fromisoformat(resolved.start)] += 1
     first = min((a.pub_date for a in articles.values() if a.pub_date), default=None)
     if first is not None:  # nothing happens after its first report (as in the events stage)
