@@ -777,6 +777,7 @@ _PREDICATE_OPENERS = frozenset(lx.AUX | lx.PASSIVE_TRIGGERS.keys() | _SUFFERED)
 
 
 _GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
+_GATE_SKIP = _GATE_FUNCTION_WORDS | {"set", "violence", "fighting", "homes", "forced", "driven"}
 
 
 def _trigger_vocabulary() -> WholeWords:
@@ -819,10 +820,11 @@ def _trigger_vocabulary() -> WholeWords:
         "murder-suicides",
     }
     # A phrase matches only whole, so one of its words is enough; its function words ("in
-    # critical condition", "died of") would let most sentences through for nothing.
-    words |= {
-        w for p, _ in lx.PASSIVE_PHRASES for w in (p[0], p[-1]) if w not in _GATE_FUNCTION_WORDS
-    }
+    # critical condition", "died of") and common words ("set free", "fled the violence")
+    # would let many sentences through for nothing.
+    for p, _ in lx.PASSIVE_PHRASES:
+        ends = {w for w in (p[0], p[-1]) if w not in _GATE_SKIP}
+        words |= ends or {next(w for w in p if w not in _GATE_FUNCTION_WORDS)}
     return WholeWords(words)
 
 
