@@ -2596,8 +2596,10 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
         )
         if c.via == "active" and prev is not None and c.first - prev.np_end <= 1:
             prev = None  # "Gunman kills 3": the group just before the verb is the agent's
-        listed = prev is not None and not c.group_text
-        c.group = _listed_group(counts, counts.index(prev)) if prev and listed else "people"
+        if prev is not None and not c.group_text:
+            c.group = _listed_group(counts, counts.index(prev))
+        else:
+            c.group = "people"
     for i, c in enumerate(counts):
         if c.group == "people" and c.head == "others" and c.np_end - c.np_start == 1:
             # "47 civilians died and 80 others were hurt": more of the group named before
@@ -2755,7 +2757,11 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
 _SUBJECT_CHAR = re.compile(r"[\w()'’]")
 _SPACE_AFTER_OPEN = re.compile(r"\(\s+")
 _SPACE_BEFORE_CLOSE = re.compile(r"\s+([)'’])")
-_SPACED_QUOTE = re.compile(r"\s+'\s+")
+
+
+def _tidy(subject: str) -> str:
+    """Joined tokens as written: "( JNIM )" -> "(JNIM)", "Harger ’s" -> "Harger’s"."""
+    return _SPACE_BEFORE_CLOSE.sub(r"\1", _SPACE_AFTER_OPEN.sub("(", subject))
 
 
 def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
@@ -2797,10 +2803,7 @@ def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
         start -= 1
     if start >= end or (end - start == 1 and words[start] in _DETERMINERS):
         return None  # "The accused gunman": an article is no subject
-    subject = " ".join(shown[start:end])
-    subject = _SPACE_BEFORE_CLOSE.sub(r"\1", _SPACE_AFTER_OPEN.sub("(", subject))
-    subject = _SPACED_QUOTE.sub("' ", subject)
-    return subject.strip() or None
+    return _tidy(" ".join(shown[start:end])).strip() or None
 
 
 def _apposed_subject(words: list[str], shown: list[str], opener: int, close: int) -> str | None:
@@ -2834,9 +2837,7 @@ def _apposed_subject(words: list[str], shown: list[str], opener: int, close: int
         w.endswith(("'s", "’s")) for w in aside[:3]
     )
     if (role(head) and named(aside)) or (named(head) and described):
-        return _SPACE_BEFORE_CLOSE.sub(
-            r"\1", _SPACE_AFTER_OPEN.sub("(", f"{' '.join(head)}, {' '.join(aside)}")
-        )
+        return _tidy(f"{' '.join(head)}, {' '.join(aside)}")
     return None
 
 

@@ -267,15 +267,21 @@ def _span(words: list[str], i: int) -> tuple[int, int] | None:
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def _months_and_days(text: str) -> tuple[list[int], list[int]]:
+    """The months and the day numbers a period's words name ("Feb. 29" -> [2], [29])."""
+    words = text.lower().replace(".", "").split()
+    return [MONTHS[w] for w in words if w in MONTHS], [
+        int(w) for w in words if w.isdigit() and len(w) <= 2
+    ]
+
+
 def _month_day(text: str) -> tuple[int, int] | None:
     """(month, day) from "January 31", "31 Jan"; None for a day no month has ("June 31").
 
         >>> _month_day("Feb. 29"), _month_day("June 31")
         ((2, 29), None)
     """
-    words = text.lower().replace(".", "").split()
-    months = [MONTHS[w] for w in words if w in MONTHS]
-    days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+    months, days = _months_and_days(text)
     if not months or not days or not 1 <= days[0] <= _MONTH_DAYS[months[0] - 1]:
         return None
     return months[0], days[0]
@@ -326,8 +332,7 @@ def _since_start(period: Period, end: dt.date) -> dt.date | None:
     if period.weekday is not None:
         return end - dt.timedelta(days=(end.weekday() - period.weekday) % 7)
     month_day = _month_day(period.text or "")
-    words = (period.text or "").lower().replace(".", "").split()
-    months = [MONTHS[w] for w in words if w in MONTHS]
+    months, _ = _months_and_days(period.text or "")
     if month_day is None and not months:
         return None
     month, day = month_day or (months[0], 1)
