@@ -201,6 +201,39 @@ def test_plain_text_header_lines_are_metadata(
         assert art.removed[0].kind == "front_matter"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Dnipro Daily | 19 November 2026 | Olena Hrytsenko",
+         ("Dnipro Daily", "Olena Hrytsenko", "2026-11-19")),
+        ("Published 18 November 2026 | By Staff Reporter | Morning Herald Online",
+         ("Morning Herald Online", "Staff Reporter", "2026-11-18")),
+        ("By Ana Ruiz · Nov. 3, 2025 09:40 GMT · 4 min read",
+         (None, "Ana Ruiz", "2025-11-03T09:40:00+00:00")),
+        ("Coast Wire • Updated March 14, 2026", ("Coast Wire", None, "2026-03-14")),
+    ],
+)
+def test_metadata_line_under_a_title(line: str, expected: tuple[str | None, ...]) -> None:
+    art = parse_document(f"Blast at Lake Market\n\n{line}\n\n{STORY}".encode(), "a.txt")
+    assert (art.outlet, art.author, art.date) == expected
+    assert art.text == STORY
+    assert [r.text for r in art.removed if r.kind == "byline"] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police | fire | ambulance",  # no date and no byline
+        "Kyiv | 19 November 2026 | two people were killed in the strike",  # a part is text
+        "Markets | Politics | Sport | World | Business | Culture | Opinion",  # a menu
+    ],
+)
+def test_piped_lines_that_are_not_metadata_stay(line: str) -> None:
+    art = parse_document(f"Blast at Lake Market\n\n{line}\n\n{STORY}".encode(), "a.txt")
+    assert art.author is None and art.outlet is None
+    assert art.text.startswith(line)
+
+
 def test_markdown_heading_becomes_title() -> None:
     art = parse_document(f"# Blast in Quetta\n\n{STORY}\n\n## Reaction\n\nShock.".encode(), "a.md")
     assert art.title == "Blast in Quetta"

@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from corroborate.ingest.credits import find_credits
+from corroborate.ingest.credits import OUTLET_NAME_WORDS, find_credits
+from corroborate.ingest.dates import parse_date
 from corroborate.model import Removal
 
 __all__ = ["FILLERS", "Cleaned", "byline_author", "clean", "is_boilerplate", "lost_characters"]
@@ -31,12 +32,15 @@ __all__ = ["FILLERS", "Cleaned", "byline_author", "clean", "is_boilerplate", "lo
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The result of :func:`clean`: text, what was removed, and the outlets credited."""
+    """The result of :func:`clean`: text, what was removed, the outlets credited, and the
+    author, outlet and (ISO date, precision) a byline or metadata line gave."""
 
     text: str
     removed: tuple[Removal, ...] = ()
     credits: tuple[str, ...] = ()
     byline: str | None = None
+    outlet: str | None = None
+    date: tuple[str, str] | None = None
 
 
 # --- line joining -------------------------------------------------------------------------
@@ -349,6 +353,63 @@ def byline_author(par: str) -> str | None:
     return names
 
 
+# A metadata line under a pasted title: "Dnipro Daily | 19 November 2026 | Olena Hrytsenko",
+# "Published 18 Nov 2026 · By Staff Reporter · Morning Herald". Its parts are split on these.
+_META_SPLIT = re.compile(r"\s+[|·•]\s+")
+_META_LABEL = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*)",
+    re.IGNORECASE,
+)
+_META_SKIP = re.compile(
+    r"^(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d+\s+min(?:ute)?s?\s+read)$",
+    re.IGNORECASE,
+)
+_META_NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|de|al))*$")
+def meta_line(par: str) -> tuple[tuple[str, str] | None, str | None, str | None] | None:
+    """(date, author, outlet) from a metadata line of two to six parts split by ``|``,
+    ``·`` or ``•``, one of them a date or a byline; None when ``par`` is anything else.
+
+        >>> meta_line("Dnipro Daily | 19 November 2026 | Olena Hrytsenko")
+        (('2026-11-19', 'day'), 'Olena Hrytsenko', 'Dnipro Daily')
+        >>> meta_line("Police | fire | ambulance") is None
+        True
+    """
+    if len(par) > 200 or "\n" in par:
+        return None
+    parts = [p.strip(" \t,;") for p in _META_SPLIT.split(par.strip())]
+    if not 2 <= len(parts) <= 6:
+        return None
+    date: tuple[str, str] | None = None
+    author: str | None = None
+    names: list[str] = []
+    for part in parts:
+        if not part or _META_SKIP.match(part):
+            continue
+        label = _META_LABEL.match(part)
+        found = parse_date(part[label.end():] if label else part)
+        if found and date is None:
+            date = found
+        elif (by := byline_author(part)) and author is None:
+            author = by
+        elif _META_NAME.match(part) and len(part.split()) <= 5 and not label:
+            names.append(part)
+        else:
+            return None  # a part that is no date, byline or name: this is text
+    if date is None and author is None:
+        return None
+    # A name with an outlet's word ("Daily", "Herald", "Wire") is the outlet.
+    outlet = next((n for n in names if OUTLET_NAME_WORDS.intersection(n.split())), None)
+    for name in names:
+        if name == outlet:
+            continue
+        # A person's name is two to four words; what is left over names the outlet.
+        if author is None and 2 <= len(name.split()) <= 4:
+            author = name
+        elif outlet is None:
+            outlet = name
+    return date, author, outlet
+
+
 _NOT_NAMES = frozenset(
     """The This That Then Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
@@ -364,6 +425,8 @@ def _boilerplate(par: str) -> tuple[str, str] | None:
         return hit
     if byline_author(par):
         return "byline", "byline (kept as metadata)"
+    if meta_line(par):
+        return "byline", "metadata line: date, author, outlet (kept as metadata)"
     if words <= 60 and _CREDIT_LINE.match(par):
         return "credit", "credit line (metadata)"
     low = par.lower()
@@ -599,12 +662,22 @@ def clean(text: str) -> Cleaned:
     credit_text = "\n".join(
         [out] + [r.text for r in removed if r.kind in ("disclaimer", "credit", "byline")]
     )
-    byline = next((byline_author(r.text) for r in removed if r.kind == "byline"), None)
+    byline = outlet = date = None
+    for r in removed:
+        if r.kind != "byline":
+            continue
+        author = byline_author(r.text)
+        found = None if author else meta_line(r.text)
+        if found:
+            date, author, outlet = (date or found[0]), found[1], (outlet or found[2])
+        byline = byline or author
     return Cleaned(
         text=out,
         removed=tuple(removed),
         credits=tuple(find_credits(credit_text)),
         byline=byline,
+        outlet=outlet,
+        date=date,
     )
 
 

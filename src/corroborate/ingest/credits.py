@@ -78,11 +78,11 @@ _KNOWN: dict[str, str] = {
 _KNOWN_FOLDED = {k.casefold(): v for k, v in _KNOWN.items() if not k.isupper()}
 
 # A capitalised name ending in one of these words is taken to be an outlet.
-_OUTLET_WORDS = frozenset(
+OUTLET_NAME_WORDS = frozenset(
     """Tribune Times News Post Herald Journal Gazette Telegraph Express Daily Agency Press Wire
     Mail Chronicle Observer Guardian Standard Today Radio TV Television Broadcasting Network
     Channel Review Monitor Independent Star Nation Inquirer Courier Dispatch Bulletin Sun
-    Mirror Reporter Magazine Newspaper Newsroom""".split()
+    Mirror Reporter Magazine Newspaper Newsroom Online Weekly""".split()
 )
 # Words that may follow an outlet's name without being part of it.
 # Capitalised words that start a sentence or phrase but never an outlet's name.
@@ -174,7 +174,7 @@ def _canonical(name: str) -> str | None:
         words = words[1:]
     # A capitalised name of two or more words ending in "Tribune", "News", ... is an
     # outlet; "The Times" or a lone "News" is too generic to tell.
-    if words[-1] in _OUTLET_WORDS and len(words) >= 2 and (words[0] != "The" or len(words) > 2):
+    if words[-1] in OUTLET_NAME_WORDS and len(words) >= 2 and (words[0] != "The" or len(words) > 2):
         return " ".join(words)
     return None
 

@@ -251,6 +251,8 @@ def parse_document(
     if date is None:
         found = date_from_url(url)
         date = FoundDate(found[0], found[1], "url") if found else None
+    if date is None and cleaned.date:
+        date = FoundDate(cleaned.date[0], cleaned.date[1], "text")
     if date is None:
         found = date_from_text(body_text)
         date = FoundDate(found[0], found[1], "text") if found else None
@@ -262,7 +264,7 @@ def parse_document(
         key=key or PurePath(source).stem or "article",
         format=fmt,
         title=_as_text(fields.get("title")) or title,
-        outlet=_as_text(fields.get("outlet")),
+        outlet=_as_text(fields.get("outlet")) or cleaned.outlet,
         author=_as_text(fields.get("author")) or cleaned.byline,
         date=date.value if date else None,
         date_source=date.source if date else None,

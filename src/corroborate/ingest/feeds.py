@@ -139,7 +139,7 @@ def iter_feed(data: bytes, source: str) -> Iterator[Article | IngestError]:
             key=key_from_url(link) or f"{stem}-{i}",
             format="feed",
             title=title,
-            outlet=outlet,
+            outlet=outlet or cleaned.outlet,
             author=_text(entry.get("author")) or cleaned.byline,
             date=date.value if date else None,
             date_source=date.source if date else None,

@@ -143,6 +143,8 @@ def article_from_record(
         found = date_from_url(url)
         if found:
             date = FoundDate(found[0], found[1], "url")
+    if date is None and cleaned.date:
+        date = FoundDate(cleaned.date[0], cleaned.date[1], "text")
     if date is None:
         found = date_from_text(text)
         if found:
@@ -155,7 +157,7 @@ def article_from_record(
         key=record_key or key or PurePath(source).stem or "record",
         format=fmt,
         title=_as_text(fields.get("title")),
-        outlet=_as_text(fields.get("outlet")),
+        outlet=_as_text(fields.get("outlet")) or cleaned.outlet,
         author=_as_text(fields.get("author")) or cleaned.byline,
         date=date.value if date else None,
         date_source=date.source if date else None,
