@@ -252,6 +252,89 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         [("displaced", "civilians", 3000, "approximately", "united_nations")],
     ),
     ("Two men fled the scene on foot.", []),
+    # a count by "the number of ..."; a toll right after "toll" (a headline's shorthand)
+    (
+        "The number of injured rose to 53, the service said.",
+        [("injured", "people", 53, "exact", "service")],
+    ),
+    ("The number of people killed has climbed to 14.", [("killed", "people", 14, "exact", None)]),
+    (
+        "Dnipro strike: death toll at least nine, dozens hurt",
+        [("killed", "people", 9, "at_least", None), ("injured", "people", None, "vague", None)],
+    ),
+    ("The number of rockets fired rose to 40.", []),
+    # who lives in a place is no casualty
+    ("Dnipro, a city of about 1 million people, has been struck repeatedly.", []),
+    ("The town, home to 30,000 people, was shelled overnight.", []),
+    ("A village of 400 residents was attacked at dawn.", []),
+    # "a" opens a count of its own in a list
+    (
+        "Gunmen killed three children and a police officer.",
+        [("killed", "children", 3, "exact", None), ("killed", "police", 1, "exact", None)],
+    ),
+    (
+        "The blast killed two soldiers and a civilian.",
+        [("killed", "soldiers", 2, "exact", None), ("killed", "civilians", 1, "exact", None)],
+    ),
+    (
+        "He is suspected of shooting a woman and a child to death.",
+        [("killed", "civilians", 1, "exact", None), ("killed", "children", 1, "exact", None)],
+    ),
+    (
+        "He shot a man and a woman dead.",
+        [("killed", "civilians", 1, "exact", None), ("killed", "civilians", 1, "exact", None)],
+    ),
+    (
+        "Police shot two suspects, one of them dead.",  # "dead" is the part's, not the list's
+        [("injured", "suspects", 2, "exact", None), ("killed", "suspects", 1, "exact", None)],
+    ),
+    # "among the dead": parts of a toll told before, each with its own group
+    (
+        "Nine people were killed. Among the dead were three children and a police officer.",
+        [
+            ("killed", "people", 9, "exact", None),
+            ("killed", "children", 3, "exact", None),
+            ("killed", "police", 1, "exact", None),
+        ],
+    ),
+    (
+        "At least 12 people died. Two soldiers were among those killed, the army said.",
+        [
+            ("killed", "people", 12, "at_least", None),
+            ("killed", "soldiers", 2, "exact", "military"),
+        ],
+    ),
+    ("Three children were among the dead.", []),  # with no toll told, no figure
+    # "Of those killed, 24 were shot": how some of the dead died, not 24 more hurt
+    (
+        "Police said 31 people had been killed. Of those killed, 24 were shot by police.",
+        [("killed", "people", 31, "exact", "police"), ("killed", "people", 24, "exact", None)],
+    ),
+    # "the commission" refers back to the commission named in full; a long name's key is
+    # its initials, as its acronym would be
+    (
+        "The Kenya National Commission on Human Rights said 31 people died. Two people are"
+        " missing, the commission said.",
+        [("killed", "people", 31, "exact", "knchr"), ("missing", "people", 2, "exact", "knchr")],
+    ),
+    (
+        "Amnesty International said 16 people were shot dead. The rights group said more than"
+        " 400 were injured.",
+        [
+            ("killed", "people", 16, "exact", "amnesty_international"),
+            ("injured", "people", 400, "more_than", "amnesty_international"),
+        ],
+    ),
+    # a place set on fire or shelled is attacked
+    (
+        "Protesters torched two police stations.",
+        [("places_attacked", "facilities", 2, "exact", None)],
+    ),
+    (
+        "Artillery shelled four villages.",
+        [("places_attacked", "cities_and_towns", 4, "exact", None)],
+    ),
+    ("The mob torched two cars.", []),
 ]
 
 

@@ -13,6 +13,12 @@ from corroborate.claims.counts import article_counts
 from corroborate.model import Article
 
 BODY = [
+    # the people a double shooting lists are its two victims, not two more
+    ("Police are investigating a double shooting that injured a man and a teenager.", (0, 2)),
+    ("A man and a woman were wounded in a double shooting on Sunday.", (0, 2)),
+    # parts listed "among the dead" are not added to the toll
+    ("Nine people were killed. Among the dead were three children and a police officer.", (9, 0)),
+    ("Two men, a woman and a teenager were killed in the fire.", (4, 0)),
     # a killer's suicide told beside the victims adds one
     ("Police said the man shot 3 neighbours, killing 1, then himself.", (2, 3)),
     ("The gunman killed two people and wounded five others before killing himself.", (3, 5)),

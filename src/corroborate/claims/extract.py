@@ -125,6 +125,7 @@ class _Count:
     subset_end: int = 0  # token after "of the injured"
     care: bool = False  # told as being treated ("two are being treated in hospital")
     held: str | None = None  # "15 of the abducted": the measure of the set they are part of
+    among: str | None = None  # "among the dead were three children": the set's measure
 
 
 @dataclass
@@ -319,7 +320,12 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     claimant_before = ctx.last_claimant
     # Later sentences may refer back to the last named claimant ("the statement said").
     for sp in speeches:
-        if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
+        if (
+            sp.subject
+            and not _is_anaphor(sp.subject)
+            and not _is_outlet(sp.subject)
+            and not (claimant_before and _refers_back(sp.subject, claimant_before))
+        ):
             ctx.last_claimant = sp.subject
     counts = _find_counts(words, shown, periods, headline=section == "title")
     zero = [
@@ -356,6 +362,9 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _coordinate(words, counts)
     _inherit_parts(counts)
     _bare_groups(words, shown, counts)
+    _multiple_listed(words, counts)
+    if "among" in words or words[:1] == ["of"]:
+        _among(words, shown, counts)
     _link_subsets(words, shown, counts)
     _self_killings(words, shown, counts)
     _implicit_death(words, counts)
@@ -394,7 +403,17 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             if parent is not None and parent.measure
             else None
         )
-        if parent is None and c.subset is not None:
+        if parent is not None and c.subset in ("them", *_SUBSET_MEASURES):
+            c.group = parent.group  # (the parent's group may have come from an earlier total)
+        if parent is None and c.among is not None:
+            # "Among the dead were three children": a part of the toll told before; with
+            # none told, no figure (as "two of the injured").
+            earlier = _earlier_total(ctx.totals, c)
+            if earlier is None:
+                dropped.add(content_id(article.id, section, str(num_start), c.measure))
+                continue
+            parent_id = earlier.id
+        elif parent is None and c.subset is not None:
             # "Two of the injured were flown to hospital": a part of the injured told in an
             # earlier sentence; with none told, no figure (but "two of them died" is one).
             earlier = _earlier_total(ctx.totals, c)
@@ -422,7 +441,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 group=c.group or "people",
                 # Interned: a batch's claims repeat a few thousand group and number words
                 # (about 65 bytes a claim on the 2k feed).
-                group_text=sys.intern(c.group_text),
+                # (tokens joined by spaces: "3 - year-old girl" is "3-year-old girl")
+                group_text=sys.intern(c.group_text.replace(" - ", "-")),
                 value=q.value,
                 low=q.low,
                 high=q.high,
@@ -718,7 +738,7 @@ def _earlier_total(totals: list[Claim], c: _Count) -> Claim | None:
     of that measure; for "two of the victims" the latest casualty figure, if it is of the
     count's measure ("five people were shot. One of the victims died" is the dead among them).
     """
-    want = _SUBSET_MEASURES.get(c.subset or "")
+    want = c.among or _SUBSET_MEASURES.get(c.subset or "")
     for t in reversed(totals):
         if want is not None and t.measure != want:
             continue
@@ -1490,6 +1510,24 @@ _NOT_MODIFIERS = frozenset(
 )
 
 
+# Places whose size is told in people: "a city of about 1 million people".
+_SETTLEMENTS = frozenset(
+    """city town village township district county region province state country nation
+    municipality suburb neighbourhood neighborhood community settlement camp island capital
+    population""".split()
+)
+
+
+def _population(words: list[str], first: int) -> bool:
+    """ "a city of about 1 million people", "home to 30,000 residents": who lives in a place,
+    not who was hurt there."""
+    before = words[max(0, first - 2) : first]
+    return (len(before) == 2 and before[1] == "of" and before[0] in _SETTLEMENTS) or before == [
+        "home",
+        "to",
+    ]
+
+
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     j = c.q.end
     if words[c.q.start] in _MULTIPLES and j < len(words) and words[j] in _MULTIPLE_EVENTS:
@@ -1607,6 +1645,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             if (
                 nxt is not None
                 and parse_quantity(words, k + 1) is None
+                and words[k + 1] not in ("a", "an")  # "three children and a police officer"
                 and _noun_class(words[nxt]) == _noun_class(words[nouns[-1]])
             ):
                 k = nxt
@@ -1689,7 +1728,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     if cls == "place":
         c.kind, c.group = "place", lx.PLACE_NOUNS[c.head]
         return
-    if cls == "other":
+    if cls == "other" or _population(words, c.first):
         c.kind = "other"
         return
     c.kind = "people"
@@ -1909,12 +1948,15 @@ def _split_sum(words: list[str], counts: list[_Count], i: int) -> int:
     return n if n >= 2 and run == total else 0
 
 
+_GENDERED = frozenset(["men", "women", "boys", "girls"])
+
+
 def _apposed_sum(words: list[str], counts: list[_Count], i: int) -> bool:
     """ "nine people, six civilians and three police officers": counts after a comma that add
     up to the count before it are its parts."""
     total = counts[i - 1].q.value
-    if total is None or counts[i - 1].kind != "people":
-        return False
+    if total is None or counts[i - 1].kind != "people" or counts[i - 1].head in _GENDERED:
+        return False  # "two men, a woman and a teenager": a list goes on, whatever the sum
     run = counts[i].q.value or 0
     for j in range(i + 1, len(counts)):
         gap = words[counts[j - 1].np_end : counts[j].first]
@@ -2461,13 +2503,16 @@ def _skip_to_predicate(words: list[str], k: int) -> int | None:
 
 
 def _toll(words: list[str], c: _Count) -> str | None:
-    """ "bringing the total number of militants killed ... to 133", "the toll rose to 15"."""
-    if c.first == 0 or words[c.first - 1] not in ("to", "at", "reached", "of", "hit", "is", "was"):
+    """ "bringing the total number of militants killed ... to 133", "the toll rose to 15",
+    "the number of injured rose to 53"."""
+    if c.first == 0 or words[c.first - 1] not in (
+        "to", "at", "reached", "of", "hit", "is", "was", "toll", ":"
+    ):
         return None
     # (wide enough for "the death toll from Sunday's attack on a military base in the
     # town of Djibo has risen to 51")
     window = words[max(0, c.first - 24) : c.first]
-    if "toll" not in window and "total" not in window:
+    if "toll" not in window and "total" not in window and "number" not in window:
         return None
     if any(w in window for w in ("injured", "wounded", "injuries")) and not any(
         w in window for w in ("death", "dead", "killed", "fatalities", "died")
@@ -2514,6 +2559,24 @@ def _coordinate(words: list[str], counts: list[_Count]) -> None:
                     and ("while" not in gap)
                 ):
                     c.measure, c.via = prev.measure, "coord"
+    for i, c in enumerate(counts):
+        if c.subset is None and c.part_of is None and (
+            words[c.np_end : c.np_end + 1] == ["dead"]
+            or words[c.np_end : c.np_end + 2] == ["to", "death"]
+        ):
+            # "shooting a woman and a child to death": the whole list is dead
+            for j in range(i, -1, -1):
+                cj = counts[j]
+                if j < i and (
+                    cj.via not in ("active", "coord")
+                    or cj.measure != "injured"
+                    or not _coord_gap(words[cj.np_end : counts[j + 1].first]) <= _COORD
+                ):
+                    break
+                if cj.measure == "injured" and cj.via in ("active", "coord"):
+                    cj.measure = "killed"
+                if cj.via == "active":
+                    break
 
 
 _AGE_ASIDE = _AGES | {"both"}
@@ -2633,6 +2696,9 @@ def _link_subsets(words: list[str], shown: list[str], counts: list[_Count]) -> N
     the two are a part of the nine (of the same measure), not a rival total. "one of them
     fatally" is another measure (the dead among the shot) and stays a figure of its own."""
     for i, c in enumerate(counts):
+        if c.among is not None:
+            _link_among(counts, i)
+            continue
         if c.care and c.part_of is None and c.subset is None and c.measure == "injured":
             _link_care(counts, i)
         if c.subset is None or c.part_of is not None:
@@ -2658,6 +2724,104 @@ def _link_subsets(words: list[str], shown: list[str], counts: list[_Count]) -> N
     for c in counts:
         if c.part_of is not None and c.measure is None:
             c.measure, c.via = counts[c.part_of].measure, "part"  # "a driver and a girl"
+
+
+def _multiple_listed(words: list[str], counts: list[_Count]) -> None:
+    """ "a double shooting that injured a man and a teenager": the people listed (before or
+    after) that add up to a double or triple are the same victims, its parts."""
+    for i, c in enumerate(counts):
+        if c.via != "multiple" or not c.q.value:
+            continue
+        for side in (range(i + 1, len(counts)), range(i - 1, -1, -1)):
+            members: list[int] = []
+            run = 0
+            for j in side:
+                cj = counts[j]
+                if cj.kind != "people" or cj.part_of is not None or cj.q.value is None:
+                    break
+                if members:
+                    a, b = sorted((j, members[-1]))
+                    if not _coord_gap(words[counts[a].np_end : counts[b].first]) <= {",", "and"}:
+                        break
+                members.append(j)
+                run += cj.q.value
+                if run >= c.q.value:
+                    break
+            if run == c.q.value and len(members) >= 2:
+                for j in members:
+                    counts[j].part_of = i
+                    c.subparts.append(j)
+                    if counts[j].measure is None:
+                        counts[j].measure, counts[j].via = c.measure, "part"
+                break
+
+
+def _link_among(counts: list[_Count], i: int) -> None:
+    """ "Nine people were killed; among the dead were three children": the three are a part
+    of the nine, and keep their own group."""
+    c = counts[i]
+    c.measure, c.via = c.among, "among"
+    if c.part_of is not None:
+        return
+    for j in range(i - 1, -1, -1):
+        prev = counts[j]
+        if (
+            prev.kind == "people"
+            and prev.measure == c.among
+            and prev.part_of is None
+            and prev.among is None
+            and _within(c, prev.q.value, prev.q.high)
+        ):
+            c.part_of = j
+            prev.subparts.append(i)
+            return
+
+
+# "among the dead", "among those killed", "among the people injured"
+_AMONG_BE = frozenset(["was", "were", "is", "are", "included"])
+
+
+def _among(words: list[str], shown: list[str], counts: list[_Count]) -> None:
+    """Mark the counts a sentence lists as "among" a set of casualties: "Among the injured
+    were a 3-year-old girl and two teenagers", "Two soldiers were among those killed", "Of
+    those killed, 24 were shot by police"."""
+    for m, w in enumerate(words):
+        if w not in ("among", "of") or words[m + 1 : m + 2] not in (["the"], ["those"]):
+            continue
+        k = m + 3 if words[m + 2 : m + 3] == ["people"] else m + 2
+        measure = _SUBSET_MEASURES.get(words[k]) if k < len(words) else None
+        if measure is None:
+            continue
+        opens = w == "of" and m == 0 and words[k + 1 : k + 2] == [","]
+        if w == "of" and not opens:
+            continue  # only "Of those killed, 24 were shot by police" opens a list
+        listed: list[_Count] = []
+        if opens or (words[k + 1 : k + 2] and words[k + 1] in _AMONG_BE):
+            # after: "among the dead were three children and a police officer"
+            at = k + 2
+            for c in counts:
+                if c.first == at:
+                    listed.append(c)
+                    at = c.np_end
+                    while at < len(words) and words[at] in (",", "and"):
+                        at += 1
+        elif m and words[m - 1] in _AMONG_BE:
+            # before: "three children and a police officer were among the dead"
+            end = m - 1
+            for c in reversed(counts):
+                if c.np_end == end or (c.np_end < end and listed
+                                       and _coord_gap(words[c.np_end:end]) <= {",", "and"}):
+                    listed.append(c)
+                    end = c.first
+                elif c.first < end:
+                    break
+        for c in listed:
+            # ("Of those killed, 24 were shot": how the dead died, not 24 more hurt)
+            shot = opens and c.measure == "injured" and measure == "killed"
+            if c.kind == "people" and (c.measure in (None, measure) or shot) and not c.subset:
+                c.among = measure
+                if not c.group_text:  # a bare number is named by its set: "of those killed"
+                    c.group_text = " ".join(shown[m : k + 1]).lower()
 
 
 def _link_care(counts: list[_Count], i: int) -> None:
@@ -2909,7 +3073,20 @@ def _claimant_for(
     if chosen and _is_anaphor(chosen):
         # With nobody named before, "the group" still says a party made the claim.
         return earlier or (chosen if chosen.lower() in lx.GROUP_ANAPHORS else None)
+    if chosen and earlier and _refers_back(chosen, earlier):
+        return earlier
     return chosen
+
+
+@lru_cache(maxsize=4096)
+def _refers_back(text: str, earlier: str) -> bool:
+    """ "the commission" after "the Kenya National Commission on Human Rights": a short
+    definite name whose last word is a word of the longer claimant named before."""
+    m = re.fullmatch(r"the (?:[a-z]+ )?([a-z]+)", text.lower())
+    if m is None:
+        return False
+    named = re.findall(r"[a-z]+", earlier.lower())
+    return len(named) > len(text.split()) and m.group(1) in named
 
 
 def _initial_subject(words: list[str], shown: list[str]) -> str | None:
@@ -2977,9 +3154,17 @@ def claimant_key(text: str) -> str:
     title = re.search(r"(minister|spokes\w+|governor|mayor|chief|president|commander)", low)
     if title and len(names) >= 2:
         return "_".join(n.lower() for n in names[-2:])
+    if len(capital_words) >= 4 and _LONG_NAME.fullmatch(text.split("(")[0].strip()):
+        # "the Kenya National Commission on Human Rights": its initials, as its acronym
+        # "(KNCHR)" gives them
+        return "".join(w[0] for w in capital_words).lower()
     low = re.sub(r"'s\b|'", "", low)
     words = [w for w in re.findall(r"[a-z]+", low) if w not in ("the", "a", "an", "four", "two")]
     return "_".join(words[-3:]) or low
+
+
+# A name of capitalised words and the small words between them ("Commission on Human Rights").
+_LONG_NAME = re.compile(r"(?:[Tt]he )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|on|for|and|the|in))*")
 
 
 _ORG_HEADS = frozenset(

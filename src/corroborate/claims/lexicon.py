@@ -166,7 +166,7 @@ for _measure, _words in {
     "freed": "freed released rescued",
     "missing": "missing unaccounted",
     "displaced": "displaced evacuated",
-    "places_attacked": "attacked targeted struck raided stormed hit",
+    "places_attacked": "attacked targeted struck raided stormed hit torched shelled bombed",
 }.items():
     for _w in _words.split():
         PASSIVE_TRIGGERS[_w] = _measure
@@ -236,7 +236,8 @@ for _measure, _words in {
     "freed": "freed freeing free released releasing release rescued rescuing rescue",
     "displaced": "displaced displacing",
     "places_attacked": """attacked attacking attack attacks targeted targeting target stormed
-        storming raided raiding struck striking hit hitting assaults assault""",
+        storming raided raiding struck striking hit hitting assaults assault torched torching
+        shelled shelling bombed bombing firebombed""",
 }.items():
     for _w in _words.split():
         ACTIVE_TRIGGERS[_w] = _measure
@@ -385,8 +386,12 @@ CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
 # Words that refer back to a party named before. A group's ("the group", "the rebels") is
 # kept as written when no party was named before.
 GROUP_ANAPHORS = frozenset(
-    ["the group", "the militants", "the rebels", "the organisation", "the organization"]
-)
+    [
+        "the group", "the militants", "the rebels", "the organisation", "the organization",
+        "the rights group", "the human rights group", "the watchdog", "the monitor",
+        "the monitoring group", "the charity", "the aid group",
+    ]
+)  # fmt: skip
 # Phrases, one per line: "the group" is an anaphor, "the" and "group" alone are not.
 ANAPHORS = GROUP_ANAPHORS | frozenset(
     line.strip()
@@ -409,7 +414,7 @@ ANAPHORS = GROUP_ANAPHORS | frozenset(
 OUTLET_WORDS = frozenset(
     """reuters afp ap press france-presse bbc cnn dawn tribune times post news herald guardian
     telegraph journal gazette express chronicle jazeera xinhua tass anadolu ani pti agency
-    radio television tv channel""".split()
+    radio television tv channel wire""".split()
 )
 
 WEEKDAYS_LOWER = frozenset(
