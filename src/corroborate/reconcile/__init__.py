@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from corroborate.claims.lexicon import GROUP_PARENT
 from corroborate.claims.period import as_day, resolve
@@ -115,11 +115,15 @@ def reconcile_event(
     pubs = [a.pub_date for a in members.values() if a.pub_date]
     latest = max(pubs) if pubs else None
     resolved: list[Claim] = []
+    aliases = claimant_aliases(c.claimant_key for c in mine)
     for c in mine:
         art = members.get(c.article)
         pub = (art.pub_date if art else None) or latest
         period = shared(resolve(c.period, pub=pub, event_day=day))
-        resolved.append(c.model_copy(update={"period": period}))
+        update: dict[str, object] = {"period": period}
+        if c.claimant_key in aliases:
+            update["claimant_key"] = aliases[c.claimant_key]
+        resolved.append(c.model_copy(update=update))
     main_town = _main_town(resolved)
     resolved = [
         c.model_copy(update={"scope": None}) if c.scope and c.scope == main_town else c
@@ -131,6 +135,7 @@ def reconcile_event(
     by_id = {c.id: c for c in resolved}
     for c in resolved:
         buckets[(c.measure, _fact_group(c, by_id), c.period.key, c.scope)].append(c)
+    _fold_people_into_civilians(buckets)
     facts = [
         _fact(event.id, key, cs, origin_of, members, settings)
         for key, cs in sorted(
@@ -167,6 +172,49 @@ def _fact_group(claim: Claim, by_id: Mapping[str, Claim]) -> str:
     if parent is not None and top_group(parent.group) == group and claim.group_text:
         return f"{group} ({claim.group_text.lower()})"
     return group
+
+
+_PLAIN_PLURALS = frozenset(["", "others", "people", "persons", "civilians", "residents"])
+
+
+def claimant_aliases(keys: Iterable[str | None]) -> dict[str, str]:
+    """Short claimant keys that name, within one event, a claimant told in full elsewhere:
+    "Lysak" is "Serhiy Lysak", "the service" is "the State Emergency Service" when exactly
+    one key ends with that word. Plural words ("officials") stay as they are: they name a
+    kind of source, not one.
+
+        >>> claimant_aliases(["serhiy_lysak", "lysak", "service", "state_emergency_service"])
+        {'lysak': 'serhiy_lysak', 'service': 'state_emergency_service'}
+    """
+    known = {k for k in keys if k}
+    out: dict[str, str] = {}
+    for key in sorted(known):
+        if "_" in key or key.endswith("s"):
+            continue
+        longer = [k for k in known if k.endswith("_" + key)]
+        if len(longer) == 1:
+            out[key] = longer[0]
+    return out
+
+
+def _fold_people_into_civilians(
+    buckets: dict[tuple[str, str, str, str | None], list[Claim]],
+) -> None:
+    """ "48 others injured, including six children" (civilians) and, a day later, "the number
+    of injured rose to 53" (people): where civilians, told as a plain plural, are the only
+    group a quantity is told for, its figures for "people" are the same quantity, not a fact
+    of their own. ("A 54-year-old man was killed" is one civilian, not the toll.)"""
+    plain: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
+    for measure, group, period, scope in buckets:
+        if "(" not in group:
+            plain[(measure, period, scope)].add(group)
+    for (measure, period, scope), groups in plain.items():
+        if groups == {"people", "civilians"} and all(
+            c.group_text.lower() in _PLAIN_PLURALS
+            for c in buckets[(measure, "civilians", period, scope)]
+        ):
+            moved = buckets.pop((measure, "people", period, scope))
+            buckets[(measure, "civilians", period, scope)].extend(moved)
 
 
 def _main_town(claims: Sequence[Claim]) -> str | None:
