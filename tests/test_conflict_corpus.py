@@ -11,6 +11,14 @@ benchmarks do not hold.
 - tests/data/communique: an attack on a base. The army's statement, the armed group's claim
   told with its full name, an updated toll the next day, a rewrite, and an earlier attack
   named by its month.
+- tests/data/strike: a missile strike on a city. A wire story in Markdown, a copy that
+  credits it under a pasted "date | byline | outlet" line, and a next-day update; victims
+  listed "among the injured", a city's population, weapons counted, a separate attack, and
+  a claimant later named by surname only.
+- tests/data/protest: a deadly day of protests. A web page with its site's menus and
+  footer, a rights commission's statement under header lines, and a rewrite with a byline;
+  a rights group's toll against the government's, sources referred back to ("the rights
+  group", "the commission"), the dead told apart by how they died, and a population.
 """
 
 from __future__ import annotations
@@ -43,6 +51,16 @@ def abduction() -> Report:
 @pytest.fixture(scope="module")
 def communique() -> Report:
     return _analyse("communique")
+
+
+@pytest.fixture(scope="module")
+def strike() -> Report:
+    return _analyse("strike")
+
+
+@pytest.fixture(scope="module")
+def protest() -> Report:
+    return _analyse("protest")
 
 
 def _fact(report: Report, measure: str, group: str, start: str):
@@ -165,3 +183,117 @@ def test_communique_earlier_attack_keeps_its_month(communique: Report) -> None:
     # "12 soldiers and four civilian volunteers were killed and 25 were wounded"
     (hurt,) = _fact(communique, "injured", "civilians+security_forces", "2026-08-16").values
     assert hurt.value == 25
+
+
+def test_strike_metadata_lines_and_the_copy(strike: Report) -> None:
+    by_key = {a.key: a for a in strike.articles}
+    copy, update = by_key["02-copy"], by_key["03-update"]
+    assert (copy.outlet, copy.author, copy.date) == (
+        "Morning Herald Online", "Staff Reporter", "2026-11-18"
+    )
+    assert (update.outlet, update.author, update.date) == (
+        "Dnipro Daily", "Olena Hrytsenko", "2026-11-19"
+    )
+    assert not copy.text.startswith("Published")
+    keys = _keys(strike)
+    (rel,) = strike.relations
+    assert {keys[rel.a], keys[rel.b]} == {"01-wire", "02-copy"}
+    assert rel.credited == "Eastern Europe Wire"
+    # the copy's "..., Lysak said, according to Eastern Europe Wire": the governor claims it
+    nine = next(c for c in strike.claims if keys[c.article] == "02-copy" and c.value == 9
+                and c.measure == "killed")
+    assert nine.claimant_key == "serhiy_lysak"
+
+
+def test_strike_updated_tolls_are_one_fact(strike: Report) -> None:
+    dead = _fact(strike, "killed", "people", "2026-11-18")
+    assert {v.value for v in dead.values} == {9, 12} and dead.best == 12
+    # "48 others, including six children" (civilians) and "the number of injured rose to
+    # 53" (people) are one quantity; the parts listed "among the injured" are no rivals
+    hurt = _fact(strike, "injured", "civilians", "2026-11-18")
+    assert {v.value for v in hurt.values} == {48, 53, None} and hurt.best == 53
+    (teens,) = _fact(strike, "injured", "civilians (teenagers)", "2026-11-18").values
+    assert teens.value == 2
+    (serious,) = _fact(strike, "injured", "civilians (of them)", "2026-11-18").values
+    assert serious.value == 4
+
+
+def test_strike_numbers_that_count_no_one(strike: Report) -> None:
+    values = {c.value for c in strike.claims}
+    # a city's population, drones and missiles, households, rescuers, flats, the pulled out
+    assert not values & {1_000_000, 143, 121, 40_000, 180, 120, 14}
+    # "A strike ... in January 2023 killed 46 people" is January 2023's
+    (earlier,) = _fact(strike, "killed", "people", "2023-01-01").values
+    assert earlier.value == 46
+
+
+def test_strike_surname_joins_the_full_claimant(strike: Report) -> None:
+    # "killing a 54-year-old man, Lysak said": the governor named in full elsewhere
+    keys = {c.claimant: c.claimant_key for e in strike.events for f in e.facts
+            for v in f.values for c in strike.claims if c.id in v.claims}
+    assert keys["Lysak"] == "serhiy_lysak"
+    # "The number of injured rose to 53, the service said": the service named before
+    (fifty_three,) = [c for c in strike.claims if c.value == 53]
+    assert fifty_three.claimant == "the State Emergency Service"
+
+
+def _facts_of(report: Report, key: str) -> list:
+    """The facts of the event that holds the article ``key``."""
+    keys = _keys(report)
+    return next(e.facts for e in report.events if key in {keys[a] for a in e.articles})
+
+
+def test_protest_web_page_and_its_rewrite(protest: Report) -> None:
+    by_key = {a.key: a for a in protest.articles}
+    page = by_key["01-observer"]
+    assert (page.outlet, page.author, page.date[:10]) == (
+        "Horn Observer", "Achieng Odhiambo", "2026-07-08"
+    )
+    assert "Sign up" not in page.text and "Sport" not in page.text
+    keys = _keys(protest)
+    (rel,) = protest.relations
+    assert {keys[rel.a], keys[rel.b]} == {"01-observer", "03-rewrite"}
+
+
+def test_protest_rights_group_and_government_disagree(protest: Report) -> None:
+    facts = {(f.measure, f.group, f.period.start): f for f in _facts_of(protest, "01-observer")}
+    dead = facts[("killed", "people", "2026-07-06")]
+    by_value = {v.value: v for v in dead.values}
+    assert set(by_value) == {16, 8} and dead.conflict
+    assert by_value[16].origins == 1  # the rewrite is no second source
+    assert by_value[8].claimant_keys == ("kipchumba_murkomen",)
+    hurt = facts[("injured", "people", "2026-07-06")]
+    by_value = {v.value: v for v in hurt.values}
+    assert set(by_value) == {400, 320} and hurt.conflict
+    # "The rights group said more than 400 ...": the group named in the sentence before
+    assert by_value[400].claimants == ("Amnesty International Kenya",)
+    (gunshot,) = facts[("injured", "people (of them)", "2026-07-06")].values
+    assert gunshot.value == 83
+    (police,) = facts[("injured", "police", "2026-07-06")].values
+    assert police.value == 52
+    (stations,) = facts[("places_attacked", "facilities", "2026-07-06")].values
+    assert stations.value == 2
+    (earlier,) = facts[("killed", "people", "2024-06-01")].values
+    assert earlier.value == 60
+
+
+def test_protest_commission_statement(protest: Report) -> None:
+    facts = {(f.measure, f.group): f for f in _facts_of(protest, "02-commission")
+             if f.period.start == "2026-07-06"}
+    # "Of those killed, 24 were shot by police": how 24 of the 31 died, no rival toll
+    dead = facts[("killed", "people")]
+    assert [v.value for v in dead.values] == [31] and not dead.conflict
+    (shot,) = facts[("killed", "people (of those killed)")].values
+    assert shot.value == 24
+    assert not any(f.measure == "injured" and any(v.value == 24 for v in f.values)
+                   for f in facts.values())
+    # "It said two people were still missing", after "the commission said"
+    (missing,) = facts[("missing", "people")].values
+    assert missing.value == 2
+    assert missing.claimants == ("Kenya National Commission on Human Rights (KNCHR)",)
+
+
+def test_protest_numbers_that_count_no_one(protest: Report) -> None:
+    values = {c.value for c in protest.claims}
+    # a country's population, looted shops, suspended officers, 17 counties
+    assert not values & {55_000_000, 70, 11, 17}
