@@ -335,6 +335,24 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         [("places_attacked", "cities_and_towns", 4, "exact", None)],
     ),
     ("The mob torched two cars.", []),
+    # a bare total has parts too, and passes no measure of theirs on to itself
+    (
+        "The death toll rose to 12, including a child.",
+        [("killed", "people", 12, "exact", None), ("killed", "children", 1, "exact", None)],
+    ),
+    (
+        "Police said only that two, including the woman killed, were in their thirties.",
+        [("killed", "civilians", 1, "exact", "police")],
+    ),
+    # the verb after an object's aside is the subject's: the two agents were shot
+    (
+        "Teen who shot 4, including 2 ATF agents, is killed by police.",
+        [("injured", "people", 4, "exact", None), ("injured", "people", 2, "exact", None)],
+    ),
+    (
+        "He shot four others, including one who died.",
+        [("injured", "people", 4, "exact", None), ("killed", "people", 1, "exact", None)],
+    ),
 ]
 
 

@@ -360,7 +360,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     for c in counts:
         _measure(words, c, shown)
     _coordinate(words, counts)
-    _inherit_parts(counts)
+    _inherit_parts(words, counts)
     _bare_groups(words, shown, counts)
     _multiple_listed(words, counts)
     if "among" in words or words[:1] == ["of"]:
@@ -1844,7 +1844,8 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
                 counts[j].part_of = i - 1
                 prev.subparts.append(j)
             continue
-        if is_part and prev.kind == "people":
+        if is_part and (prev.kind == "people" or (prev.kind == "none" and not prev.group_text)):
+            # ("the toll rose to 12, including a child": a bare total has parts too)
             root = prev.part_of if prev.part_of is not None else i - 1
             if prev.part_of is None:
                 cur.part_of = i - 1
@@ -2597,11 +2598,13 @@ def _coord_gap(gap: list[str]) -> set[str]:
     return words
 
 
-def _inherit_parts(counts: list[_Count]) -> None:
+def _inherit_parts(words: list[str], counts: list[_Count]) -> None:
     # A total with no predicate of its own takes its parts' ("nine people, six civilians
     # and three officers, were shot dead").
     for i, parent in enumerate(counts):
-        if parent.measure is None and parent.kind != "other":
+        # (a bare number takes none: in "two, including the woman killed, were in their
+        # thirties" the two are not dead)
+        if parent.measure is None and parent.kind not in ("other", "none"):
             got = {counts[j].measure for j in parent.subparts if counts[j].part_of == i}
             got.discard(None)
             if len(got) == 1:
@@ -2610,7 +2613,16 @@ def _inherit_parts(counts: list[_Count]) -> None:
         if c.part_of is None:
             continue
         parent = counts[c.part_of]
-        if c.measure is None or c.via == "coord":
+        # The verb after an object's aside is the subject's: in "Teen who shot 4, including
+        # 2 ATF agents, is killed" the two were shot.
+        if (
+            c.measure is None
+            or c.via == "coord"
+            or (
+                (parent.via, c.via) == ("active", "passive")
+                and words[c.np_end : c.np_end + 1] == [","]
+            )
+        ):
             c.measure, c.via = parent.measure, "part"
     # A total of unnamed "people" made of named groups takes their union.
     for i, parent in enumerate(counts):
@@ -2657,8 +2669,17 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
             ),
             None,
         )
-        if c.via == "active" and prev is not None and c.first - prev.np_end <= 1:
-            prev = None  # "Gunman kills 3": the group just before the verb is the agent's
+        if (
+            c.via == "active"
+            and prev is not None
+            and (
+                c.first - prev.np_end <= 1
+                or (c.first - prev.np_end <= 3 and words[prev.np_end] in ("who", "that"))
+            )
+        ):
+            # "Gunman kills 3", "a teen who shot 4": the group just before the verb is the
+            # agent's
+            prev = None
         if prev is not None and not c.group_text:
             c.group = _listed_group(counts, counts.index(prev))
         else:
