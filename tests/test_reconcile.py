@@ -181,6 +181,39 @@ def test_updated_toll_is_best():
     assert [t.value for t in fact.timeline] == [12, 15]
 
 
+def test_people_figures_join_the_civilians_toll():
+    event = _event(
+        "Shelling on Monday killed 20 civilians in the market of Kharkiv, the governor said.",
+        "The number of people killed in Monday's shelling of the Kharkiv market rose to 23.",
+        dates=("2026-04-06", "2026-04-07"),
+    )
+    (fact,) = [f for f in event.facts if f.measure == "killed"]
+    assert fact.group == "civilians" and {v.value for v in fact.values} == {20, 23}
+    assert fact.best == 23
+
+
+def test_one_named_civilian_is_no_toll():
+    event = _event(
+        "Shelling on Monday killed 20 people in the market of Kharkiv, the governor said.",
+        "A 54-year-old man was killed in Monday's shelling of the Kharkiv market.",
+        dates=("2026-04-06", "2026-04-07"),
+    )
+    facts = {f.group: f for f in event.facts if f.measure == "killed"}
+    assert [v.value for v in facts["people"].values] == [20]
+    assert [v.value for v in facts["civilians"].values] == [1]
+
+
+def test_a_surname_is_the_claimant_named_in_full():
+    event = _event(
+        "Governor Oleh Syniehubov said shelling killed 20 people in Kharkiv on Monday.",
+        "Shelling killed 20 people in Kharkiv on Monday, Syniehubov said.",
+        dates=("2026-04-06", "2026-04-07"),
+    )
+    (fact,) = [f for f in event.facts if f.measure == "killed"]
+    (value,) = fact.values
+    assert value.claimant_keys == ("oleh_syniehubov",)
+
+
 def test_conservative_rule_takes_the_smallest_credible_figure():
     values = [
         ValueSupport(

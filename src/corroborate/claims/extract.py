@@ -1522,10 +1522,9 @@ def _population(words: list[str], first: int) -> bool:
     """ "a city of about 1 million people", "home to 30,000 residents": who lives in a place,
     not who was hurt there."""
     before = words[max(0, first - 2) : first]
-    return (len(before) == 2 and before[1] == "of" and before[0] in _SETTLEMENTS) or before == [
-        "home",
-        "to",
-    ]
+    if before == ["home", "to"]:
+        return True
+    return len(before) == 2 and before[1] == "of" and before[0] in _SETTLEMENTS
 
 
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
@@ -2830,8 +2829,10 @@ def _among(words: list[str], shown: list[str], counts: list[_Count]) -> None:
             # before: "three children and a police officer were among the dead"
             end = m - 1
             for c in reversed(counts):
-                if c.np_end == end or (c.np_end < end and listed
-                                       and _coord_gap(words[c.np_end:end]) <= {",", "and"}):
+                listed_on = c.np_end < end and listed and _coord_gap(words[c.np_end : end]) <= {
+                    ",", "and"
+                }
+                if c.np_end == end or listed_on:
                     listed.append(c)
                     end = c.first
                 elif c.first < end:

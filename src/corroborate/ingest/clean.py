@@ -27,7 +27,15 @@ from corroborate.ingest.credits import OUTLET_NAME_WORDS, find_credits
 from corroborate.ingest.dates import parse_date
 from corroborate.model import Removal
 
-__all__ = ["FILLERS", "Cleaned", "byline_author", "clean", "is_boilerplate", "lost_characters"]
+__all__ = [
+    "FILLERS",
+    "Cleaned",
+    "byline_author",
+    "clean",
+    "is_boilerplate",
+    "lost_characters",
+    "meta_line",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +373,8 @@ _META_SKIP = re.compile(
     re.IGNORECASE,
 )
 _META_NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|de|al))*$")
+
+
 def meta_line(par: str) -> tuple[tuple[str, str] | None, str | None, str | None] | None:
     """(date, author, outlet) from a metadata line of two to six parts split by ``|``,
     ``·`` or ``•``, one of them a date or a byline; None when ``par`` is anything else.
@@ -662,7 +672,9 @@ def clean(text: str) -> Cleaned:
     credit_text = "\n".join(
         [out] + [r.text for r in removed if r.kind in ("disclaimer", "credit", "byline")]
     )
-    byline = outlet = date = None
+    byline: str | None = None
+    outlet: str | None = None
+    date: tuple[str, str] | None = None
     for r in removed:
         if r.kind != "byline":
             continue
