@@ -335,3 +335,20 @@ def test_event_day_is_never_after_the_first_report() -> None:
     claims = [c for a in arts.values() for c in extract_claims(a)]
     assert any(c.period.kind == "weekday" for c in claims)
     assert event_day(claims, arts) == dt.date(2017, 3, 25)
+
+
+def test_event_day_counts_a_total_and_its_parts_once() -> None:
+    # Saturday's four, "including two children and a woman", are one dated figure, not
+    # three: the two figures dated Sunday outvote it.
+    first = Article.create(
+        "Four people were shot on Saturday, including two children and a woman.", "a.txt",
+        date="2026-04-06",
+    )
+    second = Article.create(
+        "Two men were killed on Sunday. A third man was hurt on Sunday.", "b.txt",
+        date="2026-04-06",
+    )
+    arts = {first.id: first, second.id: second}
+    claims = [c for a in arts.values() for c in extract_claims(a)]
+    assert sum(c.parts_of is not None for c in claims) == 2
+    assert event_day(claims, arts) == dt.date(2026, 4, 5)

@@ -79,6 +79,8 @@ def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.da
     fallback = max(pubs) if pubs else None
     days: Counter[dt.date] = Counter()
     for c in claims:
+        if c.parts_of is not None:
+            continue  # a part is told in its total's words: one vote between them
         day = as_day(c.period)
         if day.kind in ("weekday", "date"):
             art = articles.get(c.article)
