@@ -405,23 +405,15 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         )
         if parent is not None and c.subset in ("them", *_SUBSET_MEASURES):
             c.group = parent.group  # (the parent's group may have come from an earlier total)
-        if parent is None and c.among is not None:
-            # "Among the dead were three children": a part of the toll told before; with
-            # none told, no figure (as "two of the injured").
-            earlier = _earlier_total(ctx.totals, c)
-            if earlier is None:
-                dropped.add(content_id(article.id, section, str(num_start), c.measure))
-                continue
-            parent_id = earlier.id
-        elif parent is None and c.subset is not None:
-            # "Two of the injured were flown to hospital": a part of the injured told in an
-            # earlier sentence; with none told, no figure (but "two of them died" is one).
+        if parent is None and (c.subset is not None or c.among is not None):
+            # "Two of the injured were flown to hospital", "Among the dead were three
+            # children": a part of a figure told in an earlier sentence; with none told, no
+            # figure (but "two of them died" is one).
             earlier = _earlier_total(ctx.totals, c)
             if earlier is not None:
                 parent_id = earlier.id
-                if c.subset in ("them", *_SUBSET_MEASURES) or not c.group_text:
-                    _subset_group(shown, c, earlier.group)
-            elif c.subset in _SUBSET_MEASURES:
+                _subset_group(shown, c, earlier.group)
+            elif c.among is not None or c.subset in _SUBSET_MEASURES:
                 dropped.add(content_id(article.id, section, str(num_start), c.measure))
                 continue
         claim_id = content_id(article.id, section, str(num_start), c.measure)
@@ -2776,25 +2768,34 @@ def _multiple_listed(words: list[str], counts: list[_Count]) -> None:
                 break
 
 
+def _total_before(counts: list[_Count], i: int, measure: str) -> int | None:
+    """The nearest count before the i-th that is a total of ``measure`` it can be a part of
+    (itself no part, nor listed "among" a set)."""
+    for j in range(i - 1, -1, -1):
+        t = counts[j]
+        if (
+            t.kind == "people"
+            and t.measure == measure
+            and t.part_of is None
+            and t.among is None
+            and _within(counts[i], t.q.value, t.q.high)
+        ):
+            return j
+    return None
+
+
 def _link_among(counts: list[_Count], i: int) -> None:
     """ "Nine people were killed; among the dead were three children": the three are a part
     of the nine, and keep their own group."""
     c = counts[i]
-    c.measure, c.via = c.among, "among"
+    measure = c.among or ""
+    c.measure, c.via = measure, "among"
     if c.part_of is not None:
         return
-    for j in range(i - 1, -1, -1):
-        prev = counts[j]
-        if (
-            prev.kind == "people"
-            and prev.measure == c.among
-            and prev.part_of is None
-            and prev.among is None
-            and _within(c, prev.q.value, prev.q.high)
-        ):
-            c.part_of = j
-            prev.subparts.append(i)
-            return
+    j = _total_before(counts, i, measure)
+    if j is not None:
+        c.part_of = j
+        counts[j].subparts.append(i)
 
 
 # "among the dead", "among those killed", "among the people injured"
@@ -2850,17 +2851,7 @@ def _link_care(counts: list[_Count], i: int) -> None:
     """ "four people were shot and two are being treated in hospital": the two are those of
     the four still in care, not two more."""
     c = counts[i]
-    j = next(
-        (
-            j
-            for j in range(i - 1, -1, -1)
-            if counts[j].kind == "people"
-            and counts[j].measure == "injured"
-            and counts[j].part_of is None
-            and _within(c, counts[j].q.value, counts[j].q.high)
-        ),
-        None,
-    )
+    j = _total_before(counts, i, "injured")
     if j is not None:
         c.part_of = j
         counts[j].subparts.append(i)
