@@ -353,6 +353,21 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         "He shot four others, including one who died.",
         [("injured", "people", 4, "exact", None), ("killed", "people", 1, "exact", None)],
     ),
+    # being treated is being hurt
+    (
+        "Five soldiers are undergoing treatment at a military hospital.",
+        [("injured", "soldiers", 5, "exact", None)],
+    ),
+    (
+        "Doctors said 23 people were receiving treatment for machete wounds.",
+        [("injured", "people", 23, "exact", "medical")],
+    ),
+    # running totals of other measures than the dead and the hurt
+    ("The number of people abducted rose to 40.", [("kidnapped", "people", 40, "exact", None)]),
+    (
+        "The number of people missing after the attack stood at 12.",
+        [("missing", "people", 12, "exact", None)],
+    ),
 ]
 
 
@@ -1051,7 +1066,62 @@ PARTS: list[tuple[str, list[tuple[str, int, int | None]]]] = [
         "The dead were two guards and five drivers, shot as they queued at the gate.",
         [("killed", 2, None), ("killed", 5, None)],
     ),
+    # "more" raises a total told after it: a part of the new total, not a rival
+    (
+        "Two more people died in hospital on Sunday, bringing the death toll to 30.",
+        [("killed", 2, 30), ("killed", 30, None)],
+    ),
+    (
+        "Another three guards died of their wounds, raising the toll to 14.",
+        [("killed", 3, 14), ("killed", 14, None)],
+    ),
+    (
+        "Police said two more suspects had been arrested, bringing the number in custody to "
+        "eight.",
+        [("arrested", 2, 8), ("arrested", 8, None)],
+    ),
+    # ... but a day's own figure keeps its place beside a running total
+    (
+        "On Friday 41 fighters were killed, bringing the total killed over two days to 133.",
+        [("killed", 41, None), ("killed", 133, None)],
+    ),
+    # a part its predicate names
+    (
+        "Sixty people were killed, 41 of them women and children.",
+        [("killed", 60, None), ("killed", 41, 60)],
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("In Jos, eight people were wounded.", "Jos"),
+        # where the hurt were treated is not where they were hurt
+        ("Eight people were wounded and taken to hospital in Jos.", None),
+        ("Eight people were wounded and are receiving treatment in Jos.", None),
+    ],
+)
+def test_scope_is_where_it_happened(text: str, scope: str | None) -> None:
+    (claim,) = extract_claims(Article.create(text, "t.txt"))
+    assert claim.scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "group_text"),
+    [
+        ("Sixty people were killed, 41 of them women and children.", "civilians",
+         "women and children"),
+        ("Sixty people were killed. Of the dead, 41 were women and children.", "civilians",
+         "women and children"),
+        ("Twenty people were killed, 12 of them soldiers.", "soldiers", "soldiers"),
+        # not a group noun: the part is named by its set
+        ("Twenty people were killed, 12 of them in the market.", "people", "of them"),
+    ],
+)
+def test_part_named_by_its_predicate(text: str, group: str, group_text: str) -> None:
+    part = next(c for c in extract_claims(Article.create(text, "t.txt")) if c.parts_of)
+    assert (part.group, part.group_text) == (group, group_text)
 
 
 @pytest.mark.parametrize(("text", "expected"), PARTS, ids=[p[0][:50] for p in PARTS])
@@ -1235,6 +1305,73 @@ CLAUSE_PERIODS: list[tuple[str, str, str, str, str | None]] = [
         "unstated",
         "2031-06-13",
     ),
+    # a count reached "by" a day is the event's, counted then
+    (
+        "He said 34 bodies had been recovered by Sunday morning.",
+        "2031-06-16",
+        "2031-06-14",
+        "unstated",
+        "2031-06-14",
+    ),
+    (
+        "As of Monday, 40 people had died.",
+        "2031-06-16",
+        "2031-06-14",
+        "unstated",
+        "2031-06-14",
+    ),
+    (
+        "Three people were killed by Sunday's blast.",
+        "2031-06-16",
+        "2031-06-16",
+        "weekday",
+        "2031-06-15",
+    ),
+    # an earlier attack the event "came weeks after" is not on the event's day
+    (
+        "The attacks came two weeks after 17 people were killed in a nearby town.",
+        "2031-06-16",
+        "2031-06-14",
+        "vague",
+        None,
+    ),
+    (
+        "The raid comes just a month after gunmen killed 40 villagers.",
+        "2031-06-16",
+        "2031-06-14",
+        "vague",
+        None,
+    ),
+    # ... but a follow-up's "Four months after ..." tells of its own event
+    (
+        "Four months after a girl was killed in a drive-by shooting, police named a suspect.",
+        "2031-06-16",
+        "2031-02-14",
+        "unstated",
+        "2031-02-14",
+    ),
+    # a weekday that is a name dates nothing; one after "On" does
+    (
+        "A community leader, Monday Gwom, said 34 people were killed.",
+        "2031-06-16",
+        "2031-06-14",
+        "unstated",
+        "2031-06-14",
+    ),
+    (
+        "Monday Gwom said 34 people were killed.",
+        "2031-06-16",
+        "2031-06-14",
+        "unstated",
+        "2031-06-14",
+    ),
+    (
+        "On Tuesday Pakistani troops killed 5 militants.",
+        "2031-06-16",
+        "2031-06-10",
+        "weekday",
+        "2031-06-10",
+    ),
 ]
 
 
@@ -1273,6 +1410,15 @@ CLAUSE_PERIODS: list[tuple[str, str, str, str, str | None]] = [
             " fighters killed 40 soldiers.",
             "The Front for the Liberation of the Coast (FLC), a separatist group",
         ),
+        # a named source set off after the figure, either way round
+        (
+            "The toll has risen to 61, the council chairman, Joseph Lar, said on Monday.",
+            "the council chairman, Joseph Lar",
+        ),
+        ("Twelve people were killed, Joseph Lar, the council chairman, said.",
+         "Joseph Lar, the council chairman"),
+        # ... but a list of names before the verb is no source
+        ("The shooting killed two men, Jane Doe, Jim Roe, said police.", "police"),
     ],
 )
 def test_claimant_of_the_count(text: str, claimant: str | None) -> None:

@@ -19,6 +19,11 @@ benchmarks do not hold.
   footer, a rights commission's statement under header lines, and a rewrite with a byline;
   a rights group's toll against the government's, sources referred back to ("the rights
   group", "the commission"), the dead told apart by how they died, and a population.
+- tests/data/raid: raids on villages. A wire's RSS feed (with a sports item beside the
+  story), a local paper's report under an unlabelled header, and a JSON-lines rewrite
+  signed off "(Savanna Wire)"; a rising toll from three sources, a source named Monday, the
+  injured treated in another town, arrests "bringing the number in custody to eight", and
+  an earlier attack the raids "came two weeks after".
 """
 
 from __future__ import annotations
@@ -61,6 +66,11 @@ def strike() -> Report:
 @pytest.fixture(scope="module")
 def protest() -> Report:
     return _analyse("protest")
+
+
+@pytest.fixture(scope="module")
+def raid() -> Report:
+    return _analyse("raid")
 
 
 def _fact(report: Report, measure: str, group: str, start: str):
@@ -297,3 +307,47 @@ def test_protest_numbers_that_count_no_one(protest: Report) -> None:
     values = {c.value for c in protest.claims}
     # a country's population, looted shops, suspended officers, 17 counties
     assert not values & {55_000_000, 70, 11, 17}
+
+
+def test_raid_reports_read_from_a_feed_a_header_and_json_lines(raid: Report) -> None:
+    by_key = {a.key: a for a in raid.articles}
+    local = by_key["02-local"]
+    assert (local.outlet, local.author, local.date) == (
+        "Plateau Mirror", "Ruth Danjuma", "2026-11-16"
+    )  # fmt: skip
+    assert local.title == "Death toll in Bokkos raids rises to 61, says council chairman"
+    assert not local.text.startswith("Plateau Mirror")
+    keys = _keys(raid)
+    (copy,) = raid.relations
+    assert {keys[copy.a], keys[copy.b]} == {"plateau-raids", "03-copy-1"}
+    assert copy.credited == "Savanna Wire"  # the "(Savanna Wire)" sign-off
+    # the feed's sports item is its own event, with no figures
+    (sport,) = [e for e in raid.events if {keys[a] for a in e.articles} == {"pillars-striker"}]
+    assert not sport.facts
+
+
+def test_raid_toll_from_three_sources_is_one_fact(raid: Report) -> None:
+    facts = _facts_of(raid, "02-local")
+    (toll,) = [f for f in facts if f.measure == "killed" and f.group == "people"
+               and f.period.start == "2026-11-14"]  # fmt: skip
+    values = {v.value: v for v in toll.values}
+    # "34 bodies had been recovered by Sunday morning" is the raids' toll, counted then;
+    # "Monday Gwom" is a community leader, not a Monday
+    assert set(values) == {27, 34, 61} and toll.conflict
+    assert values[61].claimants == ("the council chairman, Joseph Lar",)
+    assert not any(f.period.start == "2026-11-09" for f in facts)
+    # "41 of the dead were women and children"
+    (women,) = [f for f in facts if f.measure == "killed" and f.group == "civilians"]
+    assert [v.value for v in women.values] == [41]
+
+
+def test_raid_injured_arrests_and_an_earlier_attack(raid: Report) -> None:
+    facts = _facts_of(raid, "02-local")
+    # "taken to hospital in Jos" does not make Jos the figure's own place
+    (injured,) = [f for f in facts if f.measure == "injured"]
+    assert {v.value for v in injured.values} == {8, 23} and injured.scope is None
+    arrested = {f.group: {v.value for v in f.values} for f in facts if f.measure == "arrested"}
+    assert arrested == {"suspects": {6, 8}, "suspects (more suspects)": {2}}
+    # "The attacks came two weeks after 17 people were killed in neighbouring Mangu"
+    (earlier,) = [f for f in facts if any(v.value == 17 for v in f.values)]
+    assert earlier.period.start is None and len(earlier.values) == 1

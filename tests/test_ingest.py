@@ -221,6 +221,54 @@ def test_metadata_line_under_a_title(line: str, expected: tuple[str | None, ...]
 
 
 @pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a paper's unlabelled header: one item per line, in any order
+        (
+            "Plateau Mirror\nBlast at Lake Market\nBy Ruth Danjuma\n16 November 2026",
+            ("Blast at Lake Market", "Plateau Mirror", "Ruth Danjuma", "2026-11-16"),
+        ),
+        (
+            "Blast at Lake Market\nMonday, 16 November 2026",
+            ("Blast at Lake Market", None, None, "2026-11-16"),
+        ),
+        (
+            "The Coast Star\nBlast at Lake Market\nCoast Wire | 3 March 2026 | Ana Ruiz",
+            ("Blast at Lake Market", "The Coast Star", "Ana Ruiz", "2026-03-03"),
+        ),
+    ],
+)
+def test_unlabelled_header_block(block: str, expected: tuple[str | None, ...]) -> None:
+    art = parse_document(f"{block}\n\n{STORY}".encode(), "a.txt")
+    assert (art.title, art.outlet, art.author, art.date) == expected
+    assert art.text == STORY
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a hard-wrapped first paragraph is text, whatever its lines look like
+        "Gunmen attacked the market\non Saturday, killing nine people,\npolice said",
+        # a block with no headline, or with two
+        "Plateau Mirror\n16 November 2026",
+        "Blast at Lake Market\nNine Killed In Garissa",
+    ],
+)
+def test_lines_that_are_no_header_block_stay(block: str) -> None:
+    art = parse_document(f"{block}\n\n{STORY}".encode(), "a.txt")
+    assert art.title is None and art.outlet is None
+    assert art.text.startswith(block.split("\n")[0])
+
+
+def test_wire_sign_off_on_its_own_line_is_a_credit() -> None:
+    art = parse_document(f"{STORY}\n\n(Savanna Wire)".encode(), "a.txt")
+    assert art.credits == ("Savanna Wire",)
+    # only a name that looks like an outlet's: a person's is none
+    art = parse_document(f"{STORY}\n\n(Ana Ruiz)".encode(), "a.txt")
+    assert art.credits == ()
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Police | fire | ambulance",  # no date and no byline

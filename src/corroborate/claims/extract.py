@@ -313,6 +313,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         for p in _anchor_relative(words, shown, find_periods(words, shown))
         if p.start >= dateline
         and not speech_time(words, p.start)
+        and not _as_of(words, p)
         and not _future(words, p)
         and not _comparison(words, p)
     ]
@@ -360,6 +361,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     for c in counts:
         _measure(words, c, shown)
     _coordinate(words, counts)
+    if not _RAISING.isdisjoint(words):
+        _raised_by(words, counts)
     _inherit_parts(words, counts)
     _bare_groups(words, shown, counts)
     _multiple_listed(words, counts)
@@ -403,7 +406,11 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             if parent is not None and parent.measure
             else None
         )
-        if parent is not None and c.subset in ("them", *_SUBSET_MEASURES):
+        if (
+            parent is not None
+            and c.subset in ("them", *_SUBSET_MEASURES)
+            and _named_after(shown, c.subset_end) is None
+        ):
             c.group = parent.group  # (the parent's group may have come from an earlier total)
         if parent is None and (c.subset is not None or c.among is not None):
             # "Two of the injured were flown to hospital", "Among the dead were three
@@ -2506,7 +2513,12 @@ def _toll(words: list[str], c: _Count) -> str | None:
     window = words[max(0, c.first - 24) : c.first]
     if "toll" not in window and "total" not in window and "number" not in window:
         return None
-    if any(w in window for w in ("injured", "wounded", "injuries")) and not any(
+    # "bringing the number in custody to eight", "the total of those abducted rose to 40"
+    last = max(k for k, w in enumerate(window) if w in ("toll", "total", "number"))
+    held = next((lx.TOLL_NOUNS[w] for w in window[last + 1 :] if w in lx.TOLL_NOUNS), None)
+    if held is not None:
+        measure = held
+    elif any(w in window for w in ("injured", "wounded", "injuries")) and not any(
         w in window for w in ("death", "dead", "killed", "fatalities", "died")
     ):
         measure = "injured"
@@ -2520,6 +2532,39 @@ def _toll(words: list[str], c: _Count) -> str | None:
         c.group_text = nouns[-1]
         c.kind = "people"
     return measure
+
+
+_RAISING = frozenset(["bringing", "raising", "taking", "pushing"])
+
+
+def _raised_by(words: list[str], counts: list[_Count]) -> None:
+    """ "Two more people died on Sunday, bringing the death toll to 30": the two are part of
+    the 30, not a rival figure for it. (A count without "more" keeps its own figure: "41
+    were killed on Friday, bringing the total over two days to 133".)"""
+    for i in range(len(counts) - 1):
+        c, total = counts[i], counts[i + 1]
+        if (
+            c.measure is not None
+            and _increment(words, c)
+            and c.part_of is None
+            and total.via == "toll"
+            and total.measure == c.measure
+            and not _RAISING.isdisjoint(words[c.np_end : total.first])
+        ):
+            c.part_of = i + 1
+            total.subparts.append(i)
+
+
+_MORE = frozenset(["more", "further", "additional", "another"])
+
+
+def _increment(words: list[str], c: _Count) -> bool:
+    """ "two more people", "another two soldiers", "an additional five", "three further"."""
+    return bool(
+        words[c.first] in _MORE
+        or (c.first and words[c.first - 1] in _MORE)
+        or (c.group_text and c.group_text.split(" ", 1)[0].lower() in _MORE)
+    )
 
 
 def _coordinate(words: list[str], counts: list[_Count]) -> None:
@@ -2845,6 +2890,9 @@ def _among(words: list[str], shown: list[str], counts: list[_Count]) -> None:
                 c.among = measure
                 if not c.group_text:  # a bare number is named by its set: "of those killed"
                     c.group_text = " ".join(shown[m : k + 1]).lower()
+                    named = _named_after(shown, c.np_end)  # "... 41 were women and children"
+                    if named is not None:
+                        c.group, c.group_text = named
 
 
 def _link_care(counts: list[_Count], i: int) -> None:
@@ -2876,6 +2924,32 @@ def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
     if c.subset in ("them", *_SUBSET_MEASURES) or not c.group_text:
         c.group = parent_group
         c.group_text = " ".join(shown[c.q.end : c.subset_end])
+        named = _named_after(shown, c.subset_end)
+        if named is not None:
+            c.group, c.group_text = named
+
+
+def _named_after(shown: list[str], k: int) -> tuple[str, str] | None:
+    """(group, words) of a part that its predicate names: "41 of the dead were women and
+    children", "12 of them soldiers"; None unless group nouns fill the rest of the clause."""
+    if k < len(shown) and shown[k].lower() in _BE:
+        k += 1
+    nouns: list[int] = []
+    while k < len(shown):
+        w = shown[k].lower()
+        if w in lx.GROUP_NOUNS:
+            nouns.append(k)
+        elif not (nouns and w in ("and", ",")):
+            break
+        k += 1
+    if not nouns or (k < len(shown) and shown[k] not in (".", ",", ";")):
+        return None
+    groups = {lx.GROUP_NOUNS[shown[n].lower()] for n in nouns}
+    if len(groups) > 1:
+        groups = {lx.GROUP_PARENT.get(g, g) for g in groups}
+    if len(groups) > 1:
+        return None
+    return groups.pop(), " ".join(shown[nouns[0] : nouns[-1] + 1])
 
 
 # --- claimant ---------------------------------------------------------------------------------
@@ -2960,7 +3034,18 @@ def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
             if close == v - 1:
                 # "A camp coordinator, Adam Rojal, told ...": a subject with its apposition;
                 # otherwise "..., said Ali Khan" names the speaker after the verb.
-                return _apposed_subject(words, shown, opener, close) if opener else None
+                if opener is None:
+                    return None
+                found = _apposed_subject(words, shown, opener, close)
+                if found is None:
+                    # "... has risen to 61, the council chairman, Joseph Lar, said."
+                    first = next(
+                        (m for m in range(opener - 1, max(-1, opener - 9), -1) if words[m] == ","),
+                        None,
+                    )
+                    if first is not None:
+                        found = _apposed_subject(words, shown, opener, close, first + 1)
+                return found
             break
         elif w == "statement" and k >= 2 and words[k - 2 : k] == ["in", "a"]:
             k -= 3
@@ -2983,10 +3068,13 @@ def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
     return _tidy(" ".join(shown[start:end])).strip() or None
 
 
-def _apposed_subject(words: list[str], shown: list[str], opener: int, close: int) -> str | None:
+def _apposed_subject(
+    words: list[str], shown: list[str], opener: int, close: int, start: int = 0
+) -> str | None:
     """ "A camp coordinator, Adam Rojal," / "Adam Rojal, a camp coordinator,": a short noun
-    phrase opening the sentence and its apposition between commas; None if it is not one."""
-    head, aside = shown[:opener], shown[opener + 1 : close]
+    phrase opening the sentence (or, from ``start``, set off by a comma after the figure)
+    and its apposition between commas; None if it is not one."""
+    head, aside = shown[start:opener], shown[opener + 1 : close]
 
     def named(part: list[str]) -> bool:
         # "Adam Rojal"; an organisation's full name: "The Group for the Support of Islam
@@ -3002,12 +3090,13 @@ def _apposed_subject(words: list[str], shown: list[str], opener: int, close: int
         or w in lx.ACTIVE_TRIGGERS
         or w in lx.SPEECH_VERBS
         or not (w[:1].isalpha() or w in ("(", ")"))
-        for w in words[:opener] + words[opener + 1 : close]
+        for w in words[start:opener] + words[opener + 1 : close]
     ):
         return None
 
     def role(part: list[str]) -> bool:
-        return part[0].lower() in ("a", "an", "the") or named(part[:1])
+        # After the figure a role needs its article: "..., John Doe, Jane Roe, said" lists.
+        return part[0].lower() in ("a", "an", "the") or (not start and named(part[:1]))
 
     # "the Sahel branch of al Qaeda", "al Qaeda's affiliate in the Sahel"
     described = aside[0].lower() in ("a", "an", "the") or any(
@@ -3220,6 +3309,17 @@ _TIME_LEAD = frozenset(["on", "late", "early", "earlier", "later"])
 _SPEECH_ASIDE_LEAD = frozenset(["in", "at", "to", "during", "via", "through"])
 
 
+def _as_of(words: list[str], p: PeriodMention) -> bool:
+    """ "34 bodies had been recovered by Sunday morning", "as of Monday": when a count was
+    reached, not when the people died ("killed by Sunday's blast" names the attack)."""
+    i = p.start
+    return (
+        i > 0
+        and (words[i - 1] == "by" or (i > 1 and words[i - 2 : i] == ["as", "of"]))
+        and not words[i].endswith("'s")
+    )
+
+
 def speech_time(words: list[str], i: int) -> bool:
     """ "said on Sunday", "police said Sunday", "told reporters on Monday", "said in a
     statement on Sunday" date the statement, not the figure ("said Saturday's attack" does
@@ -3399,6 +3499,12 @@ def _clause_of(words: list[str], c: _Count) -> tuple[int, int]:
 
 
 def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Period:
+    if any(p.clause_only for p in periods):
+        periods = [
+            p
+            for p in periods
+            if not p.clause_only or (p.end <= c.first and "," not in words[p.end : c.first])
+        ]
     of_noun = c.first >= 2 and words[c.first - 1] == "of"  # "the 2014 killing of two boys"
     if not periods and not of_noun and _RELATIVE_PRONOUNS.isdisjoint(words):
         return Period()  # (nothing to date it, not even an event noun with a year)
@@ -3491,9 +3597,14 @@ def _scope(
     if tok_idx is None:
         return None
     window = words[max(0, tok_idx - 5) : tok_idx]
+    if any(w in _CARE_PLACES or w in _TREATED for w in window):
+        return None  # "taken to hospital in Jos": where they were treated, not hurt
     if any(w in ("in", "at", "near", "outside") for w in window):
         return place.name
     return None
+
+
+_TREATED = frozenset(["treatment", "treated", "admitted", "airlifted", "evacuated"])
 
 
 def with_period(claim: Claim, period: Period) -> Claim:

@@ -186,7 +186,9 @@ _PHRASES = {
         |grazed by|shot himself|shot herself|shoots himself|shoots herself|shot self|shoots self
         |hit by gunfire
         |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets
-        |hit by stray bullet|struck by a stray bullet|struck by stray bullet""",
+        |hit by stray bullet|struck by a stray bullet|struck by stray bullet
+        |receiving treatment|undergoing treatment|receiving medical treatment
+        |receiving medical attention""",
     "kidnapped": "taken hostage|held hostage",
     "freed": """regained their freedom|regained freedom|regained his freedom|regained her freedom
         |set free|escaped from captivity|escaped captivity""",
@@ -205,6 +207,21 @@ PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
     ),
     key=lambda p: -len(p[0]),
 )
+
+# Words after "the number" / "the total" that make it a count of other than the dead or
+# the hurt: "the number in custody rose to eight", "the total of those abducted".
+TOLL_NOUNS = {
+    "custody": "arrested",
+    "arrested": "arrested",
+    "arrests": "arrested",
+    "detained": "arrested",
+    "detainees": "arrested",
+    "abducted": "kidnapped",
+    "kidnapped": "kidnapped",
+    "hostages": "kidnapped",
+    "missing": "missing",
+    "displaced": "displaced",
+}
 
 # Nouns before "of" that give a measure: "the deaths of 3", "the murder of a man".
 OF_NOUNS: dict[str, str] = {}

@@ -140,6 +140,8 @@ class PeriodMention:
     end: int
     period: Period
     precise: bool
+    #: Dates only the clause that follows it, up to a comma ("two weeks after ...").
+    clause_only: bool = False
 
 
 def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -162,6 +164,8 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
                 PeriodMention(i, i + 1, Period(kind="since", text=text, weekday=WEEKDAYS[w]), True)
             )
         elif w in WEEKDAYS:
+            if _named(shown, words, i):
+                continue
             out.append(
                 PeriodMention(
                     i, i + 1, Period(kind="weekday", text=shown[i], weekday=WEEKDAYS[w]), True
@@ -223,7 +227,72 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
                 out.append(
                     PeriodMention(i, i + len(vphrase), Period(kind="vague", text=text), False)
                 )
+    if "after" in words or "before" in words:
+        out.extend(_earlier_events(words, shown))
     return out
+
+
+# Verbs before "two weeks after ..." that make it the time between this event and another:
+# "The attacks came two weeks after 17 people were killed in Mangu". (A follow-up report's
+# "Four months after a girl was killed, police named a suspect" tells of its own event.)
+_FOLLOWING = frozenset(["came", "comes", "come", "coming", "follows", "followed"])
+
+
+def _earlier_events(words: list[str], shown: list[str]) -> list[PeriodMention]:
+    """ "(came) two weeks after ...": what the clause after it tells happened that long
+    before this event, not on its day."""
+    out: list[PeriodMention] = []
+    for k, w in enumerate(words):
+        if w not in ("after", "before") or k < 1 or words[k - 1] not in _SPAN_UNITS:
+            continue
+        start = k - 1
+        if k >= 2 and words[k - 2] in ("a", "several", "few", "some"):
+            start = k - 2 - (k >= 3 and words[k - 3] == "a" and words[k - 2] == "few")
+        else:
+            for j in (k - 2, k - 3):
+                q = parse_quantity(words, j) if j >= 0 else None
+                if q is not None and q.end == k - 1:
+                    start = j
+                    break
+        before = start - 1
+        if before >= 0 and words[before] in ("just", "only", "barely", "nearly", "almost"):
+            before -= 1
+        # Hours after are most often this event's own aftermath: "(it) came just hours
+        # after police said he was shot".
+        if words[k - 1] in ("hour", "hours"):
+            continue
+        if before >= 0 and words[before] in _FOLLOWING:
+            text = " ".join(shown[start : k + 1])
+            period = Period(kind="vague", text=text)
+            out.append(PeriodMention(start, k + 1, period, True, clause_only=True))
+    return out
+
+
+def _named(shown: list[str], words: list[str], i: int) -> bool:
+    """A weekday that is a person's or a paper's name: "Monday Gwom, a community leader",
+    "a leader, Monday Gwom, said", "the Sunday Times". The next word is a capitalised one
+    that is neither a month nor a part of the day, and the two stand where a name does:
+    after "the", or opening the sentence or an apposition and followed by a comma or a
+    speech verb (a title-case headline's "Saturday Shooting Leaves 2 Dead" is a day)."""
+    n = len(words)
+    nxt = shown[i + 1] if i + 1 < n else ""
+    if not (
+        nxt[:1].isupper()
+        and nxt.isalpha()
+        and words[i + 1] not in MONTHS
+        and words[i + 1] not in _DAY_PARTS
+        and words[i] == words[i].removesuffix("'s")
+    ):
+        return False
+    prev = words[i - 1] if i else ""
+    after = words[i + 2] if i + 2 < n else ""
+    return prev == "the" or (prev in ("", ",", "(") and after in _NAME_ENDS)
+
+
+# Parts of the day that may follow a weekday ("Saturday Night", "Sunday Morning").
+_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night", "midnight", "noon"])
+# What may follow a name that opens a sentence or an apposition.
+_NAME_ENDS = frozenset([",", ")", "said", "says", "told", "added"])
 
 
 def _month_mention(i: int, month: int, year: str, shown: list[str], since: bool) -> PeriodMention:

@@ -12,7 +12,8 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from corroborate.ingest.clean import clean, is_boilerplate
+from corroborate.ingest.clean import byline_author, clean, is_boilerplate, meta_line
+from corroborate.ingest.credits import OUTLET_NAME_WORDS
 from corroborate.ingest.dates import FoundDate, date_from_text, date_from_url, parse_date
 from corroborate.ingest.errors import IngestError
 from corroborate.ingest.frontmatter import json_safe, split_front_matter
@@ -113,24 +114,88 @@ def _as_text(value: Any) -> str | None:
     return s or None
 
 
+def _title_like(line: str) -> bool:
+    """Whether a line could be a headline: short, unpunctuated, capitalised."""
+    words = line.split()
+    return not (
+        not line
+        or len(line) > _TITLE_MAX
+        or not 2 <= len(words) <= 20
+        or line[-1] in ".,;:!?\"'”’)"
+        or not (line[0].isupper() or line[0].isdigit())
+        or (line.isupper() and len(words) <= 2)  # "UPDATE", "LONDON": a label, not a title
+        or is_boilerplate(line)  # "Share this article"
+    )
+
+
 def _plain_title(text: str) -> tuple[str | None, str]:
     """A first line that is clearly a title (short, unpunctuated, then a blank line)."""
     lines = text.lstrip("\r\n").splitlines()
     if len(lines) < 3 or lines[1].strip() or not "".join(lines[2:]).strip():
         return None, text
     first = lines[0].strip()
-    words = first.split()
-    if (
-        not first
-        or len(first) > _TITLE_MAX
-        or not 2 <= len(words) <= 20
-        or first[-1] in ".,;:!?\"'”’)"
-        or not (first[0].isupper() or first[0].isdigit())
-        or (first.isupper() and len(words) <= 2)  # "UPDATE", "LONDON": a label, not a title
-        or is_boilerplate(first)  # "Share this article"
-    ):
+    if not _title_like(first):
         return None, text
     return first, "\n".join(lines[2:])
+
+
+#: Most lines in an unlabelled header block ("Outlet / Headline / By ... / date").
+_HEADER_BLOCK_MAX = 5
+
+
+def _plain_header(text: str) -> tuple[dict[str, Any], list[Removal], str]:
+    """An unlabelled header block opening a plain-text report, one item per line: the
+    outlet's name, the headline, a byline, a date, or a "date | byline | outlet" line.
+
+    Every line of the block (up to the first blank line) must be one of these, one of them
+    the headline and at least one something else; a hard-wrapped first paragraph has lines
+    that are none of them. Returns (fields, removals, the text after the block).
+
+        >>> f, _, rest = _plain_header("Lakeside Times\\nTwo hurt in fire\\nBy Ann Lee\\n\\nText.")
+        >>> f, rest
+        ({'outlet': 'Lakeside Times', 'title': 'Two hurt in fire', 'author': 'Ann Lee'}, 'Text.')
+    """
+    stripped = text.lstrip("\n")
+    block, sep, rest = stripped.partition("\n\n")
+    lines = [ln.strip() for ln in block.split("\n")]
+    if not sep or not rest.strip() or not 2 <= len(lines) <= _HEADER_BLOCK_MAX:
+        return {}, [], text
+    fields: dict[str, Any] = {}
+    removals: list[Removal] = []
+    for line in lines:
+        date = parse_date(line) if len(line.split()) <= 8 else None
+        author = byline_author(line)
+        meta = None if date or author else meta_line(line)
+        if date and "date" not in fields:
+            fields["date"] = date[0]
+        elif author and "author" not in fields:
+            fields["author"] = author
+        elif meta:
+            for key, value in zip(("date", "author", "outlet"), meta, strict=True):
+                if value and key not in fields:
+                    fields[key] = value[0] if key == "date" else value
+        elif "outlet" not in fields and _outlet_name(line):
+            fields["outlet"] = line
+        elif "title" not in fields and _title_like(line):
+            fields["title"] = line
+            removals.append(Removal(kind="title", text=line, reason="header line used as title"))
+            continue
+        else:
+            return {}, [], text
+        removals.append(Removal(kind="byline", text=line, reason="header line (kept as metadata)"))
+    if "title" not in fields or len(fields) < 2:
+        return {}, [], text
+    return fields, removals, rest
+
+
+def _outlet_name(line: str) -> bool:
+    """A short name with an outlet's word in it ("Plateau Mirror", "The Kisumu Star")."""
+    words = line.split()
+    return (
+        len(words) <= 5
+        and all(w[0].isupper() or w in ("of", "the", "and") for w in words)
+        and not OUTLET_NAME_WORDS.isdisjoint(words)
+    )
 
 
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]{0,20}?)[ \t]*:[ \t]*(\S.*?)[ \t]*")
@@ -232,6 +297,9 @@ def parse_document(
         title, text = _plain_title(text)
         if title is not None:
             removed.append(Removal(kind="title", text=title, reason="first line used as title"))
+        elif not fields:
+            fields, header_removed, text = _plain_header(text)
+            removed.extend(header_removed)
 
     cleaned = clean(text)
     if not cleaned.text:
