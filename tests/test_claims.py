@@ -362,6 +362,15 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         "Doctors said 23 people were receiving treatment for machete wounds.",
         [("injured", "people", 23, "exact", "medical")],
     ),
+    # inmates who escape are freed, and those caught again are captured or arrested
+    ("A total of 412 inmates escaped.", [("freed", "prisoners", 412, "exact", None)]),
+    ("Two suspects escaped.", []),
+    (
+        "Troops had recaptured 48 of the escaped inmates.",
+        [("captured", "prisoners", 48, "exact", None)],
+    ),
+    ("Police said 96 prisoners had been rearrested.",
+     [("arrested", "prisoners", 96, "exact", "police")]),
     # running totals of other measures than the dead and the hurt
     ("The number of people abducted rose to 40.", [("kidnapped", "people", 40, "exact", None)]),
     (
@@ -669,7 +678,8 @@ MORE: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
             ("kidnapped", "civilians", 12, "exact", None),
         ],
     ),
-    ("Fewer than 20 inmates escaped.", []),
+    # inmates escaping (a jailbreak) are freed, as captives escaping are
+    ("Fewer than 20 inmates escaped.", [("freed", "prisoners", 20, "less_than", None)]),
     ("The army said 9 insurgents surrendered.", []),
     ("Four Taliban fighters were captured.", [("captured", "militants", 4, "exact", None)]),
     ("A journalist was abducted in the capital.", [("kidnapped", "journalists", 1, "exact", None)]),
@@ -1080,6 +1090,10 @@ PARTS: list[tuple[str, list[tuple[str, int, int | None]]]] = [
         "eight.",
         [("arrested", 2, 8), ("arrested", 8, None)],
     ),
+    (
+        "Two more guards died overnight, bringing to five the number of guards killed.",
+        [("killed", 2, 5), ("killed", 5, None)],
+    ),
     # ... but a day's own figure keeps its place beside a running total
     (
         "On Friday 41 fighters were killed, bringing the total killed over two days to 133.",
@@ -1419,6 +1433,19 @@ CLAUSE_PERIODS: list[tuple[str, str, str, str, str | None]] = [
          "Joseph Lar, the council chairman"),
         # ... but a list of names before the verb is no source
         ("The shooting killed two men, Jane Doe, Jim Roe, said police.", "police"),
+        # a participle is no statement: "claimed the attack in a video posted online"
+        (
+            "Separatist fighters claimed the attack in a video posted online, saying they had"
+            " freed 500 prisoners.",
+            "Separatist fighters",
+        ),
+        # whose claim it is, whoever disputes it
+        (
+            "The separatists' claim that they had freed 500 prisoners was propaganda, the"
+            " governor said.",
+            "The separatists",
+        ),
+        ("The army's claims that 50 militants were killed could not be verified.", "The army"),
     ],
 )
 def test_claimant_of_the_count(text: str, claimant: str | None) -> None:

@@ -24,6 +24,10 @@ benchmarks do not hold.
   signed off "(Savanna Wire)"; a rising toll from three sources, a source named Monday, the
   injured treated in another town, arrests "bringing the number in custody to eight", and
   an earlier attack the raids "came two weeks after".
+- tests/data/jailbreak: an attack on a prison. A wire's Atom feed, a local news page a day
+  later, and a rewrite; inmates who escaped and were caught again, guards and a soldier
+  killed side by side, "bringing to five the number of guards killed", the attackers'
+  claim disputed by an official, and a dateline that is not the attack's day.
 """
 
 from __future__ import annotations
@@ -71,6 +75,11 @@ def protest() -> Report:
 @pytest.fixture(scope="module")
 def raid() -> Report:
     return _analyse("raid")
+
+
+@pytest.fixture(scope="module")
+def jailbreak() -> Report:
+    return _analyse("jailbreak")
 
 
 def _fact(report: Report, measure: str, group: str, start: str):
@@ -351,3 +360,33 @@ def test_raid_injured_arrests_and_an_earlier_attack(raid: Report) -> None:
     # "The attacks came two weeks after 17 people were killed in neighbouring Mangu"
     (earlier,) = [f for f in facts if any(v.value == 17 for v in f.values)]
     assert earlier.period.start is None and len(earlier.values) == 1
+
+
+def test_jailbreak_is_one_event_on_the_night_of_the_attack(jailbreak: Report) -> None:
+    (event,) = jailbreak.events
+    assert len(event.articles) == 3
+    # "late on Saturday", reported on Sunday under a dateline "Oct 4" and "by Sunday afternoon"
+    assert event.date == "2026-10-03"
+    # "Nine other guards were wounded": a number, not a town called Nine
+    assert "Nine" not in {p.name for p in event.places}
+
+
+def test_jailbreak_escaped_inmates_and_the_attackers_claim(jailbreak: Report) -> None:
+    freed = _fact(jailbreak, "freed", "prisoners", "2026-10-03")
+    values = {v.value: v for v in freed.values}
+    assert {300, 412, 500} <= set(values) and freed.conflict
+    # the separatists' figure, though an official is the one who calls it propaganda
+    assert values[500].claimants == ("The separatists",)
+    (captured,) = _fact(jailbreak, "captured", "prisoners", "2026-10-03").values
+    assert captured.value == 48
+    (arrested,) = _fact(jailbreak, "arrested", "people", "2026-10-03").values
+    assert arrested.value == 96  # "Of those, 96 had been rearrested"
+
+
+def test_jailbreak_guards_and_soldier_are_told_apart(jailbreak: Report) -> None:
+    guards = _fact(jailbreak, "killed", "security_forces", "2026-10-03")
+    assert {v.value for v in guards.values} == {3, 5}  # 5 after two more died
+    (soldier,) = _fact(jailbreak, "killed", "soldiers", "2026-10-03").values
+    assert soldier.value == 1
+    (more,) = _fact(jailbreak, "killed", "security_forces (more guards)", "2026-10-03").values
+    assert more.value == 2

@@ -185,11 +185,22 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_chars(text: str) -> int:
+    """How many characters of a report's first sentence its dateline takes ("KHARTOUM, March
+    14 (Reuters) - "); 0 when it has none.
+
+        >>> dateline_chars("JOS, Nigeria, Nov 15 (Wire) - Gunmen killed 27 people.")
+        30
+    """
+    m = _DATELINE.match(text) if text[1:2].isupper() else None
+    return m.end() if m else 0
+
+
 def _dateline_end(text: str) -> int:
     """How many tokens of the sentence a dateline takes: the day it names is when the story
     was filed, not when its figures happened. 0 when none."""
-    m = _DATELINE.match(text)
-    return len(_TOKEN.findall(text, 0, m.end())) if m else 0
+    end = dateline_chars(text)
+    return len(_TOKEN.findall(text, 0, end)) if end else 0
 
 
 def _drop_links(
@@ -313,7 +324,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         for p in _anchor_relative(words, shown, find_periods(words, shown))
         if p.start >= dateline
         and not speech_time(words, p.start)
-        and not _as_of(words, p)
+        and not as_of(words, p)
         and not _future(words, p)
         and not _comparison(words, p)
     ]
@@ -2185,8 +2196,8 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 k = jump
                 steps += 1
                 continue
-        if w in _ESCAPED and (c.held or c.group == "hostages"):
-            return "freed"  # "18 of the abductees had escaped"
+        if w in _ESCAPED and (c.held or c.group in ("hostages", "prisoners")):
+            return "freed"  # "18 of the abductees had escaped", "412 inmates escaped"
         if w in lx.PASSIVE_TRIGGERS:
             if w in lx.PEOPLE_ONLY_TRIGGERS and c.kind != "people":
                 return None  # "200 cattle were seized"
@@ -2503,14 +2514,22 @@ def _skip_to_predicate(words: list[str], k: int) -> int | None:
 
 def _toll(words: list[str], c: _Count) -> str | None:
     """ "bringing the total number of militants killed ... to 133", "the toll rose to 15",
-    "the number of injured rose to 53"."""
+    "the number of injured rose to 53", "bringing to five the number of guards killed"."""
     if c.first == 0 or words[c.first - 1] not in (
         "to", "at", "reached", "of", "hit", "is", "was", "toll", ":"
     ):
         return None
-    # (wide enough for "the death toll from Sunday's attack on a military base in the
-    # town of Djibo has risen to 51")
-    window = words[max(0, c.first - 24) : c.first]
+    if (
+        c.first >= 2
+        and words[c.first - 2] in _RAISING
+        and words[c.q.end : c.q.end + 1] == ["the"]
+    ):
+        # "bringing to five the number of guards killed": the total named after its figure
+        window = words[c.q.end : c.q.end + 12]
+    else:
+        # (wide enough for "the death toll from Sunday's attack on a military base in the
+        # town of Djibo has risen to 51")
+        window = words[max(0, c.first - 24) : c.first]
     if "toll" not in window and "total" not in window and "number" not in window:
         return None
     # "bringing the number in custody to eight", "the total of those abducted rose to 40"
@@ -2956,6 +2975,10 @@ def _named_after(shown: list[str], k: int) -> tuple[str, str] | None:
 # "put" / "placed" the toll at: a statement of the figure.
 _PUT = frozenset(["put", "puts", "putting", "placed"])
 _SPEECH_WORDS = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"} | _PUT
+# Things a statement is made in: "a video posted online", "a statement released on Sunday".
+_MEDIA = frozenset(
+    "video statement post message tweet letter recording clip audio report notice".split()
+)
 # Subjects of "read"/"reads" that are writings ("the statement read").
 _WRITTEN = re.compile(r"statement|post|message|tweet|notice|letter|release", re.I)
 
@@ -2981,6 +3004,13 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
                 continue  # "attacks were reported in ...", "is said to"
             if "lives" in words[v + 1 : v + 4]:
                 continue  # "the blast claimed the lives of ..." is no statement
+            if (
+                v >= 2
+                and words[v - 2] in ("a", "an")
+                and w.endswith("ed")
+                and words[v - 1] in _MEDIA
+            ):
+                continue  # "in a video posted online": a participle, no statement
             subject = _subject_before(words, shown, v)
             if subject is None and v > 0 and words[v - 1] in (",", '"', "'") and v + 1 < n:
                 subject = _subject_after(words, shown, v)  # "..., said Ali Khan."
@@ -3151,6 +3181,10 @@ def _claimant_for(
     words: list[str], shown: list[str], speeches: list[_Speech], pos: int, earlier: str | None
 ) -> str | None:
     chosen: str | None = None
+    if "claim" in words or "claims" in words:
+        owner = _claim_owner(words, shown, pos)
+        if owner is not None:
+            return owner
     according = [s for s in speeches if words[s.verb] == "according" and s.subject]
     non_outlet = [s for s in according if s.subject and not _is_outlet(s.subject)]
     if non_outlet:
@@ -3178,6 +3212,31 @@ def _claimant_for(
     if chosen and earlier and _refers_back(chosen, earlier):
         return earlier
     return chosen
+
+
+def _claim_owner(words: list[str], shown: list[str], pos: int) -> str | None:
+    """ "The separatists' claim that they had freed 500 prisoners was propaganda, Ayuk
+    said": the figure is the separatists', whoever disputes it."""
+    for k in range(pos - 1, 0, -1):
+        if words[k] in (".", ";"):
+            break
+        if words[k] not in ("claim", "claims") or words[k + 1] != "that":
+            continue
+        # "separatists ' claim" (a plural's apostrophe is a token) or "army's claim"
+        end = k - 1 if words[k - 1] in ("'", "’") else k
+        if end == k and not words[k - 1].endswith(("'s", "’s")):
+            return None  # "dismissed claims that ...": nobody's
+        start = end - 1
+        while (
+            start > max(0, end - 5)
+            and words[start - 1] not in _SUBJ_STOP
+            and words[start - 1] not in _BE
+            and _SUBJECT_CHAR.match(words[start - 1])
+        ):
+            start -= 1
+        owner = " ".join(shown[start:end])
+        return _tidy(re.sub(r"['’]s$", "", owner)) or None
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -3309,7 +3368,7 @@ _TIME_LEAD = frozenset(["on", "late", "early", "earlier", "later"])
 _SPEECH_ASIDE_LEAD = frozenset(["in", "at", "to", "during", "via", "through"])
 
 
-def _as_of(words: list[str], p: PeriodMention) -> bool:
+def as_of(words: list[str], p: PeriodMention) -> bool:
     """ "34 bodies had been recovered by Sunday morning", "as of Monday": when a count was
     reached, not when the people died ("killed by Sunday's blast" names the attack)."""
     i = p.start

@@ -161,8 +161,8 @@ for _measure, _words in {
         beheaded massacred drowned""",
     "injured": """injured wounded hurt hospitalised hospitalized maimed shot grazed""",
     "kidnapped": "kidnapped abducted seized",
-    "captured": "captured",
-    "arrested": "arrested detained apprehended",
+    "captured": "captured recaptured",
+    "arrested": "arrested detained apprehended rearrested",
     "freed": "freed released rescued",
     "missing": "missing unaccounted",
     "displaced": "displaced evacuated",
@@ -247,9 +247,9 @@ for _measure, _words in {
         shooting shoots""",
     "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction seized
         seizing""",
-    "captured": "captured capturing capture",
+    "captured": "captured capturing capture recaptured recapturing",
     "arrested": """arrested arresting arrest arrests detained detaining detain apprehended
-        apprehending""",
+        apprehending rearrested""",
     "freed": "freed freeing free released releasing release rescued rescuing rescue",
     "displaced": "displaced displacing",
     "places_attacked": """attacked attacking attack attacks targeted targeting target stormed

@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from corroborate.claims.extract import speech_time
+from corroborate.claims.extract import as_of, dateline_chars, speech_time
 from corroborate.claims.period import MONTHS, as_day, find_periods, resolve
 from corroborate.model import Period
 from corroborate.text import _TOKEN, sentences
@@ -129,7 +129,11 @@ def _words(sentence: str) -> list[str]:
 
 def _mentions(words: list[str]) -> list[tuple[Period, bool]]:
     """Day mentions, each with whether it dates a statement ("said on Sunday")."""
-    found = [(as_day(m.period), m.start) for m in find_periods(words) if m.precise]
+    found = [
+        (as_day(m.period), m.start)
+        for m in find_periods(words)
+        if m.precise and not as_of(words, m)  # "recaptured by Sunday afternoon"
+    ]
     for i, word in enumerate(words):
         if word not in _EXTRA_FIRST:
             continue
@@ -171,6 +175,9 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
         opening = _OPENING_DATE.match(line)
         if opening:
             line = line[opening.end() :]
+            low = line.lower()
+        elif k == (1 if title else 0) and (dateline := dateline_chars(line)):
+            line = line[dateline:]  # "JOS, Nigeria, Nov 15 (Wire) -": when it was filed
             low = line.lower()
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
         if _INCIDENT.search(low):

@@ -32,6 +32,9 @@ STOP_WORDS: frozenset[str] = frozenset(
     Welcome Well See Give Success Star Federal Downtown Annex Grill Zone Rest Jesus God
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Google Facebook Twitter Instagram
     YouTube Northeast Northwest Southeast Southwest
+    Five Six Seven Eight Nine Ten Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen
+    Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety Hundred Hundreds Thousands
+    Dozen Dozens
     """.split()
 )
 

@@ -135,8 +135,10 @@ def reconcile_event(
     origin_of = {aid: i for i, g in enumerate(groups) for aid in g}
     buckets: dict[tuple[str, str, str, str | None], list[Claim]] = defaultdict(list)
     by_id = {c.id: c for c in resolved}
+    listed = _listed_apart(resolved)
     for c in resolved:
-        buckets[(c.measure, _fact_group(c, by_id), c.period.key, c.scope)].append(c)
+        group = c.group if c.id in listed else _fact_group(c, by_id)
+        buckets[(c.measure, group, c.period.key, c.scope)].append(c)
     _fold_people_into_civilians(buckets)
     facts = [
         _fact(event.id, key, cs, origin_of, members, settings)
@@ -161,6 +163,25 @@ def reconcile_event(
         }
     )
     return updated, resolved
+
+
+def _listed_apart(claims: Sequence[Claim]) -> set[str]:
+    """Ids of claims one sentence lists beside another of the same measure whose group has
+    the same parent: "three prison guards and a soldier were killed" are 3 `security_forces`
+    and 1 `soldiers`, two facts, not rival figures of one."""
+    by_sentence: dict[tuple[str, str, int, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.parts_of is None:
+            by_sentence[(c.article, c.section, c.span.start, c.measure)].append(c)
+    out: set[str] = set()
+    for same in by_sentence.values():
+        if len(same) < 2:
+            continue
+        tops: dict[str, set[str]] = defaultdict(set)
+        for c in same:
+            tops[top_group(c.group)].add(c.group)
+        out.update(c.id for c in same if len(tops[top_group(c.group)]) > 1)
+    return out
 
 
 def _fact_group(claim: Claim, by_id: Mapping[str, Claim]) -> str:
