@@ -227,7 +227,7 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
                 out.append(
                     PeriodMention(i, i + len(vphrase), Period(kind="vague", text=text), False)
                 )
-    if "after" in words or "before" in words:
+    if ("after" in words or "before" in words) and not _FOLLOWING.isdisjoint(words):
         out.extend(_earlier_events(words, shown))
     return out
 
@@ -243,7 +243,7 @@ def _earlier_events(words: list[str], shown: list[str]) -> list[PeriodMention]:
     before this event, not on its day."""
     out: list[PeriodMention] = []
     for k, w in enumerate(words):
-        if w not in ("after", "before") or k < 1 or words[k - 1] not in _SPAN_UNITS:
+        if k < 1 or words[k - 1] not in _SPAN_UNITS or w not in ("after", "before"):
             continue
         start = k - 1
         if k >= 2 and words[k - 2] in ("a", "several", "few", "some"):

@@ -118,7 +118,7 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("riginally",),
      re.compile(rf"\boriginally\s+(?:published|appeared)\s+(?:on|in|by)\s+({_NAME})")),
     # A sign-off on a line of its own: "(Savanna Wire)"
-    (("(",), re.compile(rf"^[ \t]*\(({_NAME})\)[ \t.]*$", re.MULTILINE)),
+    (("\n(",), re.compile(rf"^\(({_NAME})\)[ \t.]*$", re.MULTILINE)),
     (("feed", "wire"), re.compile(rf"\bfrom\s+(?:a|an|the)\s+({_NAME})\s+(?:feed|wire)\b")),
     (("yndicated",),
      re.compile(rf"\bsyndicated\s+feed\s+(?:of|from)\s+(?:the\s+)?({_NAME})")),
