@@ -324,7 +324,6 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         for p in _anchor_relative(words, shown, find_periods(words, shown))
         if p.start >= dateline
         and not speech_time(words, p.start)
-        and not as_of(words, p)
         and not _future(words, p)
         and not _comparison(words, p)
     ]
@@ -340,6 +339,12 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         ):
             ctx.last_claimant = sp.subject
     counts = _find_counts(words, shown, periods, headline=section == "title")
+    # "recovered by Sunday morning", "as of June 15": no figure's day (nor a figure)
+    dating = (
+        [p for p in periods if not as_of(words, p)]
+        if "by" in words or "of" in words
+        else periods
+    )
     zero = [
         z.model_copy(update={"claimant": who, "claimant_key": claimant_key(who) if who else None})
         for z in _zero_claims(article, section, sent, lower)
@@ -403,7 +408,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             toks = tokens(sent.text, offset=sent.start)
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
         hedge = c.hedge or _sentence_hedge(lower)
-        period = _period_for(periods, c, words)
+        period = _period_for(dating, c, words)
         if is_cumulative(lower) and c.via == "toll":
             period = period.model_copy(update={"cumulative": True})
         num_start = toks[c.first].start
