@@ -245,6 +245,10 @@ def _earlier_events(words: list[str], shown: list[str]) -> list[PeriodMention]:
     for k, w in enumerate(words):
         if k < 1 or words[k - 1] not in _SPAN_UNITS or w not in ("after", "before"):
             continue
+        # Hours after are most often this event's own aftermath: "(it) came just hours
+        # after police said he was shot".
+        if words[k - 1] in ("hour", "hours"):
+            continue
         start = k - 1
         if k >= 2 and words[k - 2] in ("a", "several", "few", "some"):
             start = k - 2 - (k >= 3 and words[k - 3] == "a" and words[k - 2] == "few")
@@ -257,10 +261,6 @@ def _earlier_events(words: list[str], shown: list[str]) -> list[PeriodMention]:
         before = start - 1
         if before >= 0 and words[before] in ("just", "only", "barely", "nearly", "almost"):
             before -= 1
-        # Hours after are most often this event's own aftermath: "(it) came just hours
-        # after police said he was shot".
-        if words[k - 1] in ("hour", "hours"):
-            continue
         if before >= 0 and words[before] in _FOLLOWING:
             text = " ".join(shown[start : k + 1])
             period = Period(kind="vague", text=text)
@@ -281,7 +281,7 @@ def _named(shown: list[str], words: list[str], i: int) -> bool:
         and nxt.isalpha()
         and words[i + 1] not in MONTHS
         and words[i + 1] not in _DAY_PARTS
-        and words[i] == words[i].removesuffix("'s")
+        and not words[i].endswith("'s")
     ):
         return False
     prev = words[i - 1] if i else ""
