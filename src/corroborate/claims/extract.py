@@ -1819,10 +1819,17 @@ def _group_of(nouns: list[str], np_words: list[str]) -> str:
     groups = [g for g in (_conjunct_group(c) for c in conjuncts) if g]
     if not groups:
         return lx.GROUP_NOUNS[nouns[-1]]
-    if len(set(groups)) == 1:
-        return groups[0]
-    parents = {lx.GROUP_PARENT.get(g, g) for g in groups}
-    return parents.pop() if len(parents) == 1 else "+".join(sorted(parents))
+    return _joint_group(groups)
+
+
+def _joint_group(groups: Iterable[str]) -> str:
+    """The one group of several, else their one parent (soldiers and police: security
+    forces), else the parents joined ("civilians+security_forces")."""
+    found = set(groups)
+    if len(found) == 1:
+        return found.pop()
+    tops = {lx.GROUP_PARENT.get(g, g) for g in found}
+    return tops.pop() if len(tops) == 1 else "+".join(sorted(tops))
 
 
 def _conjunct_group(words: list[str]) -> str | None:
@@ -2766,10 +2773,7 @@ def _listed_group(counts: list[_Count], last: int) -> str:
     while k >= 0 and counts[k].via == "coord" and counts[k].measure == counts[last].measure:
         groups.append(counts[k].group or "people")
         k -= 1
-    if len(set(groups)) == 1:
-        return groups[0]
-    tops = {lx.GROUP_PARENT.get(g, g) for g in groups}  # soldiers and police: security forces
-    return tops.pop() if len(tops) == 1 else "+".join(sorted(tops))
+    return _joint_group(groups)
 
 
 def _link_subsets(words: list[str], shown: list[str], counts: list[_Count]) -> None:
@@ -2968,12 +2972,10 @@ def _named_after(shown: list[str], k: int) -> tuple[str, str] | None:
         k += 1
     if not nouns or (k < len(shown) and shown[k] not in (".", ",", ";")):
         return None
-    groups = {lx.GROUP_NOUNS[shown[n].lower()] for n in nouns}
-    if len(groups) > 1:
-        groups = {lx.GROUP_PARENT.get(g, g) for g in groups}
-    if len(groups) > 1:
-        return None
-    return groups.pop(), " ".join(shown[nouns[0] : nouns[-1] + 1])
+    group = _joint_group(lx.GROUP_NOUNS[shown[n].lower()] for n in nouns)
+    if "+" in group:
+        return None  # "women and soldiers": no one group
+    return group, " ".join(shown[nouns[0] : nouns[-1] + 1])
 
 
 # --- claimant ---------------------------------------------------------------------------------

@@ -401,14 +401,13 @@ def meta_line(par: str) -> tuple[tuple[str, str] | None, str | None, str | None]
             date = found
         elif (by := byline_author(part)) and author is None:
             author = by
-        elif _META_NAME.match(part) and len(part.split()) <= 5 and not label:
+        elif _short_name(part) and not label:
             names.append(part)
         else:
             return None  # a part that is no date, byline or name: this is text
     if date is None and author is None:
         return None
-    # A name with an outlet's word ("Daily", "Herald", "Wire") is the outlet.
-    outlet = next((n for n in names if OUTLET_NAME_WORDS.intersection(n.split())), None)
+    outlet = next((n for n in names if _has_outlet_word(n)), None)
     for name in names:
         if name == outlet:
             continue
@@ -418,6 +417,22 @@ def meta_line(par: str) -> tuple[tuple[str, str] | None, str | None, str | None]
         elif outlet is None:
             outlet = name
     return date, author, outlet
+
+
+def _short_name(part: str) -> bool:
+    """Up to five capitalised words ("Olena Hrytsenko", "Dnipro Daily", "Bank of Ukraine")."""
+    return bool(_META_NAME.match(part)) and len(part.split()) <= 5
+
+
+def _has_outlet_word(name: str) -> bool:
+    # A name with an outlet's word ("Daily", "Herald", "Wire") is the outlet.
+    return not OUTLET_NAME_WORDS.isdisjoint(name.split())
+
+
+def outlet_name(line: str) -> bool:
+    """A short name with an outlet's word in it ("Plateau Mirror", "The Kisumu Star"), as a
+    metadata line or a header block names the outlet."""
+    return _short_name(line) and _has_outlet_word(line)
 
 
 _NOT_NAMES = frozenset(

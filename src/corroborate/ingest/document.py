@@ -12,8 +12,13 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from corroborate.ingest.clean import byline_author, clean, is_boilerplate, meta_line
-from corroborate.ingest.credits import OUTLET_NAME_WORDS
+from corroborate.ingest.clean import (
+    byline_author,
+    clean,
+    is_boilerplate,
+    meta_line,
+    outlet_name,
+)
 from corroborate.ingest.dates import FoundDate, date_from_text, date_from_url, parse_date
 from corroborate.ingest.errors import IngestError
 from corroborate.ingest.frontmatter import json_safe, split_front_matter
@@ -174,7 +179,7 @@ def _plain_header(text: str) -> tuple[dict[str, Any], list[Removal], str]:
             for key, value in zip(("date", "author", "outlet"), meta, strict=True):
                 if value and key not in fields:
                     fields[key] = value[0] if key == "date" else value
-        elif "outlet" not in fields and _outlet_name(line):
+        elif "outlet" not in fields and outlet_name(line):
             fields["outlet"] = line
         elif "title" not in fields and _title_like(line):
             fields["title"] = line
@@ -186,16 +191,6 @@ def _plain_header(text: str) -> tuple[dict[str, Any], list[Removal], str]:
     if "title" not in fields or len(fields) < 2:
         return {}, [], text
     return fields, removals, rest
-
-
-def _outlet_name(line: str) -> bool:
-    """A short name with an outlet's word in it ("Plateau Mirror", "The Kisumu Star")."""
-    words = line.split()
-    return (
-        len(words) <= 5
-        and all(w[0].isupper() or w in ("of", "the", "and") for w in words)
-        and not OUTLET_NAME_WORDS.isdisjoint(words)
-    )
 
 
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]{0,20}?)[ \t]*:[ \t]*(\S.*?)[ \t]*")
