@@ -362,6 +362,12 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         "Doctors said 23 people were receiving treatment for machete wounds.",
         [("injured", "people", 23, "exact", "medical")],
     ),
+    # a day a count was reached by is no figure, nor the count's day
+    (
+        "Police said 100 people were killed as of June 15 and 163 were shot.",
+        [("killed", "people", 100, "exact", "police"), ("injured", "people", 163, "exact",
+                                                         "police")],
+    ),
     # inmates who escape are freed, and those caught again are captured or arrested
     ("A total of 412 inmates escaped.", [("freed", "prisoners", 412, "exact", None)]),
     ("Two suspects escaped.", []),
