@@ -939,6 +939,33 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
     ("On Nov. 25, a man was shot.", [("injured", "civilians", 1, "exact", None)]),
     ("Image 2 of 10 A girl was hurt.", [("injured", "children", 1, "exact", None)]),
     ("Police were called about 8 p.m. to the house.", []),
+    # a relative clause says what happened to the person counted ...
+    (
+        "Deputies found a teenager who had been shot in the knee.",
+        [("injured", "children", 1, "exact", None)],
+    ),
+    (
+        "Medics treated a woman who had suffered a gunshot wound to the arm.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    ("Officers found a man who had been shot dead.", [("killed", "civilians", 1, "exact", None)]),
+    # ... unless its verb is active: then the person did it
+    ("A man who shot his neighbour was arrested.", [("injured", "civilians", 1, "exact", None)]),
+    ("Riverton man who killed cousin gets 20 years", []),
+    (
+        "The gunman who shot and killed 19-year-old Omar Ruiz fled.",
+        [("killed", "people", 1, "exact", None)],
+    ),
+    # a reduced relative clause before the predicate
+    (
+        "A girl riding her bicycle was shot in the foot, police said.",
+        [("injured", "children", 1, "exact", "police")],
+    ),
+    (
+        "A man carrying groceries to his car had been grazed by a bullet.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    ("A man during the night was shot.", []),
 ]
 
 
@@ -964,6 +991,14 @@ ARTICLES: list[tuple[str, tuple[int, int]]] = [
     ("A gunman shot and killed his wife before he shot himself.", (1, 0)),
     ("The man fatally shot last month was identified on Monday.", (1, 0)),
     ("In 2012, 28 people were killed in the city. A man was shot on Friday.", (0, 1)),
+    # "also" in the predicate: one more person hurt, not the dead told again
+    ("A man was shot and killed on Saturday. The driver was also shot in the arm.", (1, 1)),
+    ("A man was stabbed to death on Saturday. He was also shot in the leg.", (1, 0)),
+    # a part's own relative clause is not its list's predicate
+    ("She was at the fair with about 10 friends, including the boy who was killed.", (1, 0)),
+    ("Seven people, including two who were killed, were shot.", (2, 5)),
+    # the last of a list: the clause may be the list's, whose own verb stands
+    ("The deaths of two brothers and their three cousins who were shot shook the town.", (5, 0)),
 ]
 
 
@@ -1003,6 +1038,7 @@ ARTICLES += [
         ("Three women, ages 21, 32 and 49, and two men, 30 and 42 were injured.", 42),
         ("Three women, ages 21, 32 and 49, and two men, 30 and 42 were injured.", 30),
         ("Family of 6yoa shot on her street", 6),
+        ("Family names 16 yr old who was shot and killed on Elm Street", 16),
     ],
 )
 def test_ages_are_no_counts(text: str, age: int) -> None:

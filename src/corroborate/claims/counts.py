@@ -172,6 +172,15 @@ def _another(claim: Claim) -> bool:
     return bool(_ANOTHER.search(near)) or bool(_ANOTHER.search(claim.group_text))
 
 
+_ALSO = re.compile(r"[\w\s,'’-]{0,40}?\b(?:was|were|is|are|had been|has been) also\b")
+
+
+def _also_hurt(claim: Claim) -> bool:
+    """ "The woman was also shot", "her brother, 9, was also wounded": the count's own
+    predicate says this is one more person hurt."""
+    return bool(_ALSO.match(claim.text, claim.number_span.end - claim.span.start))
+
+
 _OF_THEM = re.compile(r"\s*(of (them|whom|those|the victims)\b|fatally\b)", re.IGNORECASE)
 
 
@@ -548,8 +557,11 @@ def article_counts(
         shot_total = False
         if c.measure == "injured" and side == "victims":
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
+            # "The woman was also shot": someone else; "he was also shot", maybe the same man.
+            also = c.number_text.lower() not in _PRONOUNS and _also_hurt(c)
             if (
                 value == 1
+                and not also
                 and (c.number_text.lower() in _REFERRING or apart)
                 and not _other_sex(c, killed_heads)
                 and not _other_age(c, killed_ages)

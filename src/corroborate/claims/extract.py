@@ -1073,7 +1073,9 @@ def _listed_age(words: list[str], i: int) -> bool:
 
 
 # "a 28 year old", "a nineteen month old child", "his 6 month old daughter"
-_AGE_UNITS = frozenset(["year", "years", "month", "months", "week", "weeks", "day", "days"])
+_AGE_UNITS = frozenset(
+    ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"]
+)
 _YO = frozenset(["yo", "yoa"])  # "a 14yo", "6yoa" (split into a number and this)
 
 
@@ -2133,6 +2135,7 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
     n = len(words)
     steps = 0
     passive = False  # a form of "be" / "have" seen: "was shot", not "shot his wife"
+    relative = False  # inside "who ...", where an active verb has the count as its subject
     while k < n and steps < 14:
         w = words[k]
         if steps == 0 and w in _NAME_SUFFIXES:
@@ -2172,7 +2175,14 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             continue
         for phrase, measure in _PHRASES_BY_FIRST.get(w, ()):
             if tuple(words[k : k + len(phrase)]) == phrase:
-                if not passive and _agent(words, shown, k + len(phrase) - 1):
+                if not passive and (
+                    # (a suicide is read by ``_self_killings``; "who shot himself", a wound)
+                    (relative and (
+                        phrase[-1] in _TRANSITIVE
+                        or (phrase[-1] in _SELF_ENDS and measure == "killed")
+                    ))
+                    or _agent(words, shown, k + len(phrase) - 1)
+                ):
                     return None  # "a man shot and killed his wife": the man is the shooter
                 if measure == "injured" and _dies_after(words, k + len(phrase)):
                     return "killed"  # "Man shot in robbery dies"
@@ -2180,8 +2190,26 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         if w == "in" and (cond := _condition_end(words, k + 1)) is not None:
             # "in critical but stable condition", "in good condition": a hospital's word
             return "killed" if _dies_after(words, cond) else "injured"
-        if w == "who" and steps == 0 and _dies_after(words, k + 1, 20):
-            return "killed"  # "a teen who was found shot on Sunday has died"
+        if w == "who" and steps == 0:
+            if _dies_after(words, k + 1, 20):
+                return "killed"  # "a teen who was found shot on Sunday has died"
+            j = c.first - 1
+            while j >= 0 and words[j] in _LEADS:
+                j -= 1
+            if j >= 0 and words[j] in ("and", "or", ","):
+                return None  # "the deaths of a pastor, his wife and their children who ...":
+                # the clause may be the whole list's, which has its own verb
+            # "a boy who had been shot in the ankle": the relative clause says what
+            # happened to the person counted; its active verb ("who shot his wife", "who
+            # killed friend", "who shot himself") makes them the one who did it.
+            k += 1
+            steps += 1
+            relative = True
+            continue
+        if steps == 0 and (c.group_text or c.head) and (m := _participle_end(words, k)):
+            k = m  # "a boy playing in the yard was shot": the predicate after the phrase
+            steps += 1
+            continue
         if (
             w in (",", "in", "at", "from", "near", "inside", "outside")
             and steps == 0
@@ -2211,6 +2239,8 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         if w in _ESCAPED and (c.held or c.group in ("hostages", "prisoners")):
             return "freed"  # "18 of the abductees had escaped", "412 inmates escaped"
         if w in lx.PASSIVE_TRIGGERS:
+            if relative and not passive and w in _TRANSITIVE:
+                return None
             if w in lx.PEOPLE_ONLY_TRIGGERS and c.kind != "people":
                 return None  # "200 cattle were seized"
             if w in ("shot", "hit", "struck") and _has_object(words, k + 1, passive):
@@ -2270,6 +2300,37 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             steps += 1
             continue
         return None
+    return None
+
+
+_SELF_ENDS = frozenset(["himself", "herself", "self", "life"])
+#: Words ending in -ing that open no reduced relative clause after a count's noun.
+_NOT_PARTICIPLES = frozenset(
+    """including during following according being nothing something anything everything
+    morning evening building during regarding concerning involving king spring""".split()
+)
+_PARTICIPLE_STOPS = frozenset(
+    """, ; : . ( ) " and but or who which that when where while as after before because
+    if than""".split()
+)
+
+
+def _participle_end(words: list[str], k: int) -> int | None:
+    """Where the predicate starts after a reduced relative clause that opens at ``k``,
+    right after a count's noun ("a boy playing on his skateboard | was shot", "a woman
+    sitting in her car | had been wounded"): the first form of "be" or "have" within a
+    few words, with no clause break, speech verb or other count before it."""
+    w = words[k]
+    if len(w) < 5 or not w.endswith("ing") or w in _NOT_PARTICIPLES or w in lx.AUX:
+        return None
+    for m in range(k + 1, min(k + 10, len(words))):
+        x = words[m]
+        if x in _BE or x in ("had", "has", "have"):
+            return m
+        if x in _PARTICIPLE_STOPS or x in lx.SPEECH_VERBS or x in lx.PASSIVE_TRIGGERS:
+            return None
+        if x not in ("a", "an", "one") and parse_quantity(words, m) is not None:
+            return None
     return None
 
 
@@ -2670,9 +2731,15 @@ def _inherit_parts(words: list[str], counts: list[_Count]) -> None:
     # and three officers, were shot dead").
     for i, parent in enumerate(counts):
         # (a bare number takes none: in "two, including the woman killed, were in their
-        # thirties" the two are not dead)
+        # thirties" the two are not dead; nor does a part's own relative clause pass on:
+        # "ten friends, including the boy who was killed")
         if parent.measure is None and parent.kind not in ("other", "none"):
-            got = {counts[j].measure for j in parent.subparts if counts[j].part_of == i}
+            got = {
+                counts[j].measure
+                for j in parent.subparts
+                if counts[j].part_of == i
+                and words[counts[j].np_end : counts[j].np_end + 1] != ["who"]
+            }
             got.discard(None)
             if len(got) == 1:
                 parent.measure, parent.via = got.pop(), "parts"
