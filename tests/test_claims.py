@@ -966,6 +966,24 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
         [("injured", "civilians", 1, "exact", None)],
     ),
     ("A man during the night was shot.", []),
+    # an aside between dashes, and a participle put before its subject
+    (
+        "Two other people – both students – were taken to a hospital in good condition.",
+        [("injured", "people", 2, "exact", None)],
+    ),
+    (
+        "Another victim — 15-year-old Noor Adeyemi — was in critical condition.",
+        [("injured", "victims", 1, "exact", None)],
+    ),
+    (
+        "Hurt in the crossfire was a 6-year-old girl, deputies said.",
+        [("injured", "children", 1, "exact", "deputies")],
+    ),
+    (
+        "Killed in Friday's raid were two farmers.",
+        [("killed", "civilians", 2, "exact", None)],
+    ),
+    ("The man shot in the park was a teacher.", [("injured", "civilians", 1, "exact", None)]),
 ]
 
 
@@ -1039,6 +1057,7 @@ ARTICLES += [
         ("Three women, ages 21, 32 and 49, and two men, 30 and 42 were injured.", 30),
         ("Family of 6yoa shot on her street", 6),
         ("Family names 16 yr old who was shot and killed on Elm Street", 16),
+        ("Ada and Ben Moss, both 23 — twins from Dover — were each shot in the leg.", 23),
     ],
 )
 def test_ages_are_no_counts(text: str, age: int) -> None:

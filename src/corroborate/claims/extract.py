@@ -2064,13 +2064,34 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         ):
             return "killed"  # "shot two people to death", "shot his wife dead"
         return measure
-    if w in _BE and k > 0 and words[k - 1] in lx.PASSIVE_TRIGGERS and c.kind != "place":
-        return lx.PASSIVE_TRIGGERS[words[k - 1]]  # "the dead were six civilians"
+    if w in _BE and k > 0 and c.kind != "place":
+        if words[k - 1] in lx.PASSIVE_TRIGGERS:
+            return lx.PASSIVE_TRIGGERS[words[k - 1]]  # "the dead were six civilians"
+        inverted = _fronted_trigger(words, k)
+        if inverted:
+            return inverted  # "Injured in the gunfire were a boy and a woman"
     if c.kind == "place" and w in ("at", "on", "in", "across", "against"):
         # "attacks at 48 locations across 14 cities"
         for m in range(max(0, k - 6), k):
             if words[m] in ("attacks", "attack", "assaults", "raids", "strikes", "attacked"):
                 return "places_attacked"
+    return None
+
+
+_FRONTED_LINKS = frozenset(["in", "during", "by", "at", "from", "the", "a", "an", "this", "that"])
+
+
+def _fronted_trigger(words: list[str], be: int) -> str | None:
+    """The measure of a participle that opens the clause and is put before its subject,
+    with a short phrase between it and the "was" / "were" at ``be`` ("Injured in the
+    gunfire was a boy", "Killed in Sunday's attack were ...")."""
+    for m in range(be - 2, max(-1, be - 7), -1):
+        w = words[m]
+        if w in lx.PASSIVE_TRIGGERS:
+            opens = m == 0 or words[m - 1] in _CLAUSE_END or words[m - 1] in ('"', "“")
+            return lx.PASSIVE_TRIGGERS[w] if opens and words[m + 1] in _FRONTED_LINKS else None
+        if not (w in _FRONTED_LINKS or w.replace("'", "").replace("’", "").isalpha()):
+            return None
     return None
 
 
@@ -2205,6 +2226,22 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             k += 1
             steps += 1
             relative = True
+            continue
+        if steps == 0 and w == "-" and (c.group_text or c.head):
+            # "Two other people – both juveniles – were taken to a hospital": an aside set
+            # off by dashes (folded to "-"), when the predicate follows the second
+            close = next(
+                (
+                    m
+                    for m in range(k + 1, min(k + 12, n - 1))
+                    if words[m] == "-" and words[m + 1] in _PREDICATE_OPENERS
+                ),
+                None,
+            )
+            if close is None:
+                return None
+            k = close + 1
+            steps += 1
             continue
         if steps == 0 and (c.group_text or c.head) and (m := _participle_end(words, k)):
             k = m  # "a boy playing in the yard was shot": the predicate after the phrase
