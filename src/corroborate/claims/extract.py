@@ -2196,14 +2196,13 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             continue
         for phrase, measure in _PHRASES_BY_FIRST.get(w, ()):
             if tuple(words[k : k + len(phrase)]) == phrase:
-                if not passive and (
-                    # (a suicide is read by ``_self_killings``; "who shot himself", a wound)
-                    (relative and (
-                        phrase[-1] in _TRANSITIVE
-                        or (phrase[-1] in _SELF_ENDS and measure == "killed")
-                    ))
-                    or _agent(words, shown, k + len(phrase) - 1)
-                ):
+                # In "who ...", an active verb's subject is the count; a suicide there is
+                # read by ``_self_killings`` ("who shot himself" is a wound, read here).
+                actor = relative and (
+                    phrase[-1] in _TRANSITIVE
+                    or (phrase[-1] in _SELF_ENDS and measure == "killed")
+                )
+                if not passive and (actor or _agent(words, shown, k + len(phrase) - 1)):
                     return None  # "a man shot and killed his wife": the man is the shooter
                 if measure == "injured" and _dies_after(words, k + len(phrase)):
                     return "killed"  # "Man shot in robbery dies"
@@ -2340,11 +2339,12 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
     return None
 
 
+# Last words of the phrases that tell a suicide ("killed himself", "took his own life").
 _SELF_ENDS = frozenset(["himself", "herself", "self", "life"])
 #: Words ending in -ing that open no reduced relative clause after a count's noun.
 _NOT_PARTICIPLES = frozenset(
     """including during following according being nothing something anything everything
-    morning evening building during regarding concerning involving king spring""".split()
+    morning evening building regarding concerning involving king spring""".split()
 )
 _PARTICIPLE_STOPS = frozenset(
     """, ; : . ( ) " and but or who which that when where while as after before because
