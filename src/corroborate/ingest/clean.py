@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from corroborate.ingest.credits import OUTLET_NAME_WORDS, find_credits
-from corroborate.ingest.dates import parse_date
+from corroborate.ingest.dates import FoundDate, parse_date
 from corroborate.model import Removal
 
 __all__ = [
@@ -41,14 +41,14 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """The result of :func:`clean`: text, what was removed, the outlets credited, and the
-    author, outlet and (ISO date, precision) a byline or metadata line gave."""
+    author, outlet and date a byline or metadata line gave."""
 
     text: str
     removed: tuple[Removal, ...] = ()
     credits: tuple[str, ...] = ()
     byline: str | None = None
     outlet: str | None = None
-    date: tuple[str, str] | None = None
+    date: FoundDate | None = None
 
 
 # --- line joining -------------------------------------------------------------------------
@@ -704,7 +704,7 @@ def clean(text: str) -> Cleaned:
         credits=tuple(find_credits(credit_text)),
         byline=byline,
         outlet=outlet,
-        date=date,
+        date=FoundDate(*date, "text") if date else None,
     )
 
 

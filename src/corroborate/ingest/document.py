@@ -314,8 +314,8 @@ def parse_document(
     if date is None:
         found = date_from_url(url)
         date = FoundDate(found[0], found[1], "url") if found else None
-    if date is None and cleaned.date:
-        date = FoundDate(cleaned.date[0], cleaned.date[1], "text")
+    if date is None:
+        date = cleaned.date  # a metadata line's ("Dnipro Daily | 19 November 2026")
     if date is None:
         found = date_from_text(body_text)
         date = FoundDate(found[0], found[1], "text") if found else None

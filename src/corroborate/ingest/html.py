@@ -383,8 +383,8 @@ def parse_html(
         from_url = date_from_url(canonical) or date_from_url(url)
         if from_url:
             date = FoundDate(from_url[0], from_url[1], "url")
-    if date is None and cleaned.date:
-        date = FoundDate(cleaned.date[0], cleaned.date[1], "text")
+    if date is None:
+        date = cleaned.date  # a metadata line's ("Dnipro Daily | 19 November 2026")
     if date is None:
         from_text = date_from_text(raw_text)
         if from_text:

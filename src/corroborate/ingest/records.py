@@ -143,8 +143,8 @@ def article_from_record(
         found = date_from_url(url)
         if found:
             date = FoundDate(found[0], found[1], "url")
-    if date is None and cleaned.date:
-        date = FoundDate(cleaned.date[0], cleaned.date[1], "text")
+    if date is None:
+        date = cleaned.date  # a metadata line's ("Dnipro Daily | 19 November 2026")
     if date is None:
         found = date_from_text(text)
         if found:
