@@ -172,13 +172,15 @@ def _another(claim: Claim) -> bool:
     return bool(_ANOTHER.search(near)) or bool(_ANOTHER.search(claim.group_text))
 
 
-_ALSO = re.compile(r"[\w\s,'’-]{0,40}?\b(?:was|were|is|are|had been|has been) also\b")
+# After the count ("The woman was also shot"), where ``_ALSO_HURT`` reads before it ("also
+# wounded a man").
+_ALSO_AFTER = re.compile(r"[\w\s,'’-]{0,40}?\b(?:was|were|is|are|had been|has been) also\b")
 
 
-def _also_hurt(claim: Claim) -> bool:
+def _also_in_predicate(claim: Claim) -> bool:
     """ "The woman was also shot", "her brother, 9, was also wounded": the count's own
     predicate says this is one more person hurt."""
-    return bool(_ALSO.match(claim.text, claim.number_span.end - claim.span.start))
+    return bool(_ALSO_AFTER.match(claim.text, claim.number_span.end - claim.span.start))
 
 
 _OF_THEM = re.compile(r"\s*(of (them|whom|those|the victims)\b|fatally\b)", re.IGNORECASE)
@@ -558,7 +560,7 @@ def article_counts(
         if c.measure == "injured" and side == "victims":
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
             # "The woman was also shot": someone else; "he was also shot", maybe the same man.
-            also = c.number_text.lower() not in _PRONOUNS and _also_hurt(c)
+            also = c.number_text.lower() not in _PRONOUNS and _also_in_predicate(c)
             if (
                 value == 1
                 and not also
