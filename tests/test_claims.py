@@ -984,6 +984,19 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
         [("killed", "civilians", 2, "exact", None)],
     ),
     ("The man shot in the park was a teacher.", [("injured", "civilians", 1, "exact", None)]),
+    # a person named at recovery; a self-inflicted shot after a participle phrase
+    (
+        "Okafor is recovering from a gunshot wound to the thigh.",
+        [("injured", "people", 1, "exact", None)],
+    ),
+    (
+        "A man trying to clean his rifle shot himself in the foot.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    # an initialism inside the noun phrase ("U.S."), not a name's middle initial
+    ("Four U.S. Marines were killed in the ambush.", [("killed", "soldiers", 4, "exact", None)]),
+    ("A U.N. peacekeeper was wounded.", [("injured", "security_forces", 1, "exact", None)]),
+    ("Two U.S. service members were killed.", [("killed", "people", 2, "exact", None)]),
 ]
 
 
@@ -1047,6 +1060,50 @@ ARTICLES += [
         (1, 1),
     ),
 ]
+
+
+# A single person hurt who is plainly someone other than the dead counts beside them.
+ARTICLES += [
+    (
+        "Four Marines were killed at the reserve centre on Thursday. A police officer was "
+        "wounded and is in stable condition.",
+        (4, 1),
+    ),
+    ("A deputy was killed on Friday. A woman was shot in the arm.", (1, 1)),
+    # ... but the same kind of person may be the dead told again
+    ("A man was killed on Friday. The man was shot in the chest.", (1, 0)),
+    # a name told twice is one person
+    ("Dario Pike was shot in the leg and Pike was taken to a hospital.", (0, 1)),
+    (
+        "Police say 22-year-old Dario Pike was shot by a friend on Saturday. Others drove "
+        "Pike to a hospital, where Pike died.",
+        (1, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Teen killed, another wounded in drive-by",
+            "One of the victims was taken to a hospital. The other victim died at the scene.",
+            (1, 1),
+        ),
+        ("Man killed, teen wounded in shooting", "Police are investigating.", (1, 1)),
+        ("Man dead, infant and another man injured", "Police are investigating.", (1, 2)),
+        ("Woman shot, man killed in Elmwood", "Police are investigating.", (1, 1)),
+        ("Man shot, killed in Elmwood", "Police are investigating.", (1, 0)),
+        # "another" that is no victim: the headline numbers no hurt
+        ("One teen killed, another arrested", "Police are investigating.", (1, 0)),
+    ],
+)
+def test_headline_tally(title: str, body: str, expected: tuple[int, int]) -> None:
+    from corroborate.claims.counts import article_counts
+
+    art = Article.create(body, "t.txt", title=title)
+    counts = article_counts(extract_claims(art), sides=("victims",))
+    assert (counts["killed"], counts["injured"]) == expected
 
 
 @pytest.mark.parametrize(
@@ -1255,6 +1312,39 @@ CLAUSE_PERIODS: list[tuple[str, str, str, str, str | None]] = [
         "2031-06-09",
         "unstated",
         "2031-06-09",
+    ),
+    # a year-to-date figure in a report's complement is of the year, not of the report's day
+    (
+        "The fund on Wednesday issued a report revealing that 67 officers have been killed "
+        "this year.",
+        "2031-06-13",
+        "2031-06-10",
+        "vague",
+        None,
+    ),
+    (
+        "A report released Wednesday shows 30 people were killed in the county this year.",
+        "2031-06-13",
+        "2031-06-10",
+        "vague",
+        None,
+    ),
+    # ... but a day told before the count with no verb between dates it
+    (
+        "On Sunday three people were killed in the city's deadliest day this year.",
+        "2031-06-13",
+        "2031-06-10",
+        "weekday",
+        "2031-06-08",
+    ),
+    # "USA Today" is a paper, not a day: the count keeps its year
+    (
+        "A study by the Associated Press and USA Today found 141 minors died in such "
+        "shootings in 2015.",
+        "2031-06-13",
+        "2031-06-10",
+        "date",
+        "2015-01-01",
     ),
     (
         "Two men were shot, the chief said in a statement on Tuesday.",

@@ -90,6 +90,8 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
     the first line ("Man shot and killed | WXYZ A 42-year-old man was shot") is one."""
     if _REFERENCE.search(claim.text, 0, claim.number_span.start - claim.span.start):
         return False  # "three dead, nine wounded and of the three dead one is the gunman"
+    if _same_surname(claim, other):
+        return False  # "Nygel Williams was shot ... and others drove Williams to a hospital"
     lo, hi = sorted((claim.number_span.start, other.number_span.start))
     text = _VERB_AND.sub(" ", claim.text[lo - claim.span.start : hi - claim.span.start])
     if " and " in text and "|" not in text:
@@ -108,6 +110,20 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
         return True  # "a boy was wounded in a shooting that also injured a woman"
     # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
     return not claim.number_text and not other.number_text and bool(_NAME_IN_LIST.fullmatch(text))
+
+
+def _same_surname(claim: Claim, other: Claim) -> bool:
+    """Are both counts a name ending in the same word ("Dario Pike", "Pike")?"""
+    name = _surname(claim)
+    return name is not None and name == _surname(other)
+
+
+def _surname(claim: Claim) -> str | None:
+    """The last word of a count that is a name ("Dario Pike": "Pike"), else None."""
+    words = claim.group_text.split()
+    if words and words[-1].isalpha() and all(w[:1].isupper() for w in words):
+        return words[-1]
+    return None
 
 
 # "Teen, 4-year-old shot": one person or group, then a comma before the next.
@@ -181,6 +197,21 @@ def _also_in_predicate(claim: Claim) -> bool:
     """ "The woman was also shot", "her brother, 9, was also wounded": the count's own
     predicate says this is one more person hurt."""
     return bool(_ALSO_AFTER.match(claim.text, claim.number_span.end - claim.span.start))
+
+
+def _after_the_dead(claim: Claim, claims: list[Claim]) -> bool:
+    """A headline's bare noun after its dead and a comma ("Man killed, teen wounded", "Man
+    dead, infant injured"): someone else, where the body's "the man was shot" is not."""
+    if claim.section != "title" or claim.number_text:
+        return False
+    start = claim.number_span.start
+    return any(
+        k.measure == "killed"
+        and k.span == claim.span
+        and k.number_span.end <= start
+        and "," in claim.text[k.number_span.end - claim.span.start : start - claim.span.start]
+        for k in claims
+    )
 
 
 _OF_THEM = re.compile(r"\s*(of (them|whom|those|the victims)\b|fatally\b)", re.IGNORECASE)
@@ -426,6 +457,31 @@ def _other_sex(claim: Claim, killed_heads: set[str]) -> bool:
     return _unlike(_head(claim.group_text), killed_heads)
 
 
+# Groups that say who a person is: an officer wounded beside soldiers or a man killed is
+# someone else. Not "officials" (an "officer" may be either), nor the attackers' groups
+# (a killer's suicide is told beside victims the same killer shot).
+_KINDS = frozenset(
+    "police soldiers security_forces civilians prisoners hostages journalists".split()
+)
+
+
+def _kind(group: str) -> str:
+    return "civilians" if group == "children" else group  # ages are ``_other_age``'s
+
+
+def _other_kind(claim: Claim, killed_kinds: set[str]) -> bool:
+    """Is a single wounded person of another kind than every one of the dead ("Four
+    Marines were killed ... a police officer was wounded", "a deputy was killed ... a
+    woman was shot")?"""
+    kind = _kind(claim.group)
+    return (
+        kind in _KINDS
+        and bool(killed_kinds)
+        and killed_kinds <= _KINDS
+        and kind not in killed_kinds
+    )
+
+
 def _head(group_text: str) -> str:
     words = group_text.lower().split()
     last = words[-1] if words else ""
@@ -529,6 +585,12 @@ def article_counts(
     killed_heads = {
         _head(c.group_text) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
+    killed_kinds = {
+        _kind(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
+    }
+    killed_names = {
+        _surname(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
+    } - {None}
     latest = max((int(y) for c in claims for y in _YEAR.findall(c.text)), default=0)
     undated = {c.measure for c in claims if not _earlier_year(c, latest) and not _background(c)}
     single = {
@@ -560,19 +622,27 @@ def article_counts(
         if c.measure == "injured" and side == "victims":
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
             # "The woman was also shot": someone else; "he was also shot", maybe the same man.
-            also = c.number_text.lower() not in _PRONOUNS and _also_in_predicate(c)
+            also = (
+                c.number_text.lower() not in _PRONOUNS and _also_in_predicate(c)
+            ) or _after_the_dead(c, claims)
             if (
                 value == 1
                 and not also
-                and (c.number_text.lower() in _REFERRING or apart)
+                # "Dario Pike was shot ... where Pike died": the dead, named again
+                and (c.number_text.lower() in _REFERRING or apart or _surname(c) in killed_names)
                 and not _other_sex(c, killed_heads)
                 and not _other_age(c, killed_ages)
+                and not _other_kind(c, killed_kinds)
             ):
                 referring_injured.append(c)
                 continue
             # A count of unnamed people that includes the dead ("both were shot"), not a
             # named other group ("two officers were wounded").
-            someone_else = _other_sex(c, killed_heads) or _other_age(c, killed_ages)
+            someone_else = (
+                _other_sex(c, killed_heads)
+                or _other_age(c, killed_ages)
+                or _other_kind(c, killed_kinds)
+            )
             shot_total = not someone_else and (
                 apart
                 or (c.section, c.span.start) in part_killed

@@ -79,7 +79,7 @@ _SINGULAR = frozenset(
     sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader farmer trader vendor
     shopkeeper herder herdsman villager vigilante fighter rebel militiaman priest imam cleric
     doctor nurse medic paramedic tourist migrant refugee protester demonstrator worshipper
-    peacekeeper schoolgirl schoolboy pupil""".split()
+    peacekeeper schoolgirl schoolboy pupil marine sailor airman""".split()
 )
 _GENERIC_HEADS = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]
@@ -291,11 +291,17 @@ _TALLY_NUMBER = re.compile(
 
 def is_tally(claims: Sequence[Claim]) -> bool:
     """Do these (a headline's) claims number both the dead and the hurt, as digits or number
-    words ("2 dead, 3 wounded", "Seven shot, one fatally")?"""
+    words ("2 dead, 3 wounded", "Seven shot, one fatally"), or as one person and "another"
+    ("Teen killed, another wounded")?"""
+    victims = [c for c in claims if c.group not in lx.PERPETRATOR_GROUPS]
+    # "another" counts one more beside someone told before it, so that one is counted too.
+    another = {c.measure for c in victims if c.number_text.lower() == "another"}
     told = {
         c.measure
-        for c in claims
-        if _TALLY_NUMBER.fullmatch(c.number_text) and c.group not in lx.PERPETRATOR_GROUPS
+        for c in victims
+        if _TALLY_NUMBER.fullmatch(c.number_text)
+        or c.measure in another
+        or (c.number_text == "" and another - {c.measure})
     }
     return {"killed", "injured"} <= told
 
@@ -1211,6 +1217,9 @@ def _singular(
                 return Quantity(i, i + 1, 1, 1, 1)  # "the 6-year-old's shooting death"
             j = skip
             continue
+        if w == "." and shown is not None and _initialism_stop(shown, j):
+            j += 1  # "a U.S. soldier"
+            continue
         if w in _NP_BOUNDARY or w in _PUNCT_STOP or parse_quantity(words, j):
             return None
         j += 1
@@ -1446,7 +1455,7 @@ def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
 
 _NAME_PREDICATES = frozenset(["died", "dies", "suffered", "sustained"])
 _NAME_BE_PREDICATES = frozenset(
-    """fatally found pronounced suffering listed taken transported rushed hospitalized
+    """fatally found pronounced suffering recovering listed taken transported rushed hospitalized
     hospitalised struck in treated grazed airlifted""".split()
 )
 
@@ -1542,6 +1551,28 @@ def _population(words: list[str], first: int) -> bool:
     if before == ["home", "to"]:
         return True
     return len(before) == 2 and before[1] == "of" and before[0] in _SETTLEMENTS
+
+
+# An initialism as its tokens are joined: "U . S . " (for "U.S.").
+_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z] \. )+")
+
+
+def _close_initialism(m: re.Match[str]) -> str:
+    return m.group().replace(" ", "") + " "
+
+
+def _initialism_stop(shown: list[str], k: int) -> bool:
+    """Is token ``k`` a full stop of an initialism of two letters or more ("U.S.", "U.N."),
+    not a name's middle initial ("Nygel E. Williams")?"""
+    if shown[k] != "." or k == 0 or not _initial(shown[k - 1]):
+        return False
+    return (k + 2 < len(shown) and _initial(shown[k + 1]) and shown[k + 2] == ".") or (
+        k >= 3 and shown[k - 2] == "." and _initial(shown[k - 3])
+    )
+
+
+def _initial(token: str) -> bool:
+    return len(token) == 1 and token.isupper()
 
 
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
@@ -1654,6 +1685,9 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         if w in ("'", '"') or (w == "-" and nouns):
             k += 1
             continue
+        if w == "." and k > start and _initialism_stop(shown, k):
+            k += 1  # an initialism's full stops: "four U.S. Marines"
+            continue
         if w in ("and", "or") and nouns:
             nxt = next(
                 (m for m in range(k + 1, min(k + 3, len(words))) if _noun_class(words[m])), None
@@ -1683,9 +1717,12 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
     if last_known < 0:
         # An unknown noun ("12 fishermen"): people, if a predicate says so.
         unknown = _age_end(words, j) or j  # "a 5-year-old was hurt"
+        # Tokens, less an initialism's letters and stops ("U.S. service members"); an age
+        # counts as taken ("a 5-year-old was hurt" has no noun after it).
+        taken = unknown - j
         while (
             unknown < len(words)
-            and unknown - j < 2
+            and taken < 2
             and words[unknown].isalpha()
             and words[unknown] not in _NP_BOUNDARY
             and words[unknown] not in lx.AUX
@@ -1693,9 +1730,13 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             and words[unknown] not in lx.SPEECH_VERBS
             and words[unknown] not in _CONDITIONS  # "the other two stable"
         ):
+            if unknown + 1 < len(words) and _initialism_stop(shown, unknown + 1):
+                unknown += 2
+                continue
             unknown += 1
+            taken += 1
         c.np_start, c.np_end = j, unknown
-        c.group_text = " ".join(shown[j:unknown])
+        c.group_text = _INITIALISM.sub(_close_initialism, " ".join(shown[j:unknown]))
         return
     end = last_known + 1
     # An unknown plural right after a known modifier is the real head ("militant compounds").
@@ -1729,7 +1770,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
                 break
     c.np_start, c.np_end = start, end
     c.head = words[last_known]
-    c.group_text = " ".join(shown[start:end])
+    c.group_text = _INITIALISM.sub(_close_initialism, " ".join(shown[start:end]))
     if (
         c.q.value == 1
         and c.q.end == c.q.start + 1
@@ -2355,14 +2396,17 @@ _PARTICIPLE_STOPS = frozenset(
 def _participle_end(words: list[str], k: int) -> int | None:
     """Where the predicate starts after a reduced relative clause that opens at ``k``,
     right after a count's noun ("a boy playing on his skateboard | was shot", "a woman
-    sitting in her car | had been wounded"): the first form of "be" or "have" within a
-    few words, with no clause break, speech verb or other count before it."""
+    sitting in her car | had been wounded", "a man trying to rob the store | shot
+    himself"): the first form of "be" or "have", or a self-inflicted shot, within a few
+    words, with no clause break, speech verb or other count before it."""
     w = words[k]
     if len(w) < 5 or not w.endswith("ing") or w in _NOT_PARTICIPLES or w in lx.AUX:
         return None
     for m in range(k + 1, min(k + 10, len(words))):
         x = words[m]
         if x in _BE or x in ("had", "has", "have"):
+            return m
+        if x in ("shot", "shoots") and words[m + 1 : m + 2] in (["himself"], ["herself"]):
             return m
         if x in _PARTICIPLE_STOPS or x in lx.SPEECH_VERBS or x in lx.PASSIVE_TRIGGERS:
             return None
@@ -3712,6 +3756,9 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
         if of_noun:
             return attributive_year(words, c.first - 1) or Period()
         return Period()
+    tally = _tally_period(words, c, mine)
+    if tally is not None:
+        return tally
     precise = [p for p in mine if p.precise] or mine
 
     def distance(p: PeriodMention) -> int:
@@ -3719,6 +3766,55 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
 
     best = min(precise, key=lambda p: (distance(p), p.period.kind != "span"))
     return best.period
+
+
+# Verbs of a report or a count that put the figure in their complement: "a report
+# released Wednesday shows 30 people were killed this year".
+_SHOWING = frozenset(
+    """shows show showed showing reveals revealed revealing finds found finding indicates
+    indicated suggests suggested""".split()
+)
+
+
+def _long_period(period: Period) -> bool:
+    """A period that sums a year, a month or a long span ("this year", "in 2015", "since
+    January", "the past six months")."""
+    if period.kind == "vague":
+        return (period.text or "").lower() in ("this year", "last year", "last month")
+    if period.kind == "span":
+        return (period.days or 0) > 7
+    if period.kind == "date":
+        return period.start is not None and period.end is not None and period.start != period.end
+    return period.kind == "since" and period.weekday is None
+
+
+def _tally_period(words: list[str], c: _Count, mine: list[PeriodMention]) -> Period | None:
+    """A year-to-date figure told in a statement's or a report's complement: "The fund on
+    Wednesday issued a report revealing that 67 officers have been killed this year" is of
+    this year, not of Wednesday, the day the report came out."""
+    end = c.q.end
+    after = next(
+        (
+            p
+            for p in mine
+            if p.start >= end
+            and _long_period(p.period)
+            and not any(w in (",", ";", "and", "but") for w in words[end : p.start])
+        ),
+        None,
+    )
+    if after is None:
+        return None
+    for p in mine:
+        if p is after or _long_period(p.period):
+            continue
+        between = words[p.end : c.first]
+        if p.start >= c.first or not any(
+            w == "that" or w in _SHOWING or w in lx.SPEECH_VERBS or w in lx.GERUND_SPEECH
+            for w in between
+        ):
+            return None
+    return after.period
 
 
 def _places(sentence: str) -> list[tuple[Span, Place]]:

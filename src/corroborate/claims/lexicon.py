@@ -41,7 +41,7 @@ for _group, _words in {
     "security_forces": """personnel troops security paramilitary paramilitaries commando
         commandos guard guards forces serviceman servicemen troopers trooper army
         ranger rangers deputy deputies peacekeeper peacekeepers""",
-    "soldiers": "soldier soldiers",
+    "soldiers": "soldier soldiers marine marines sailor sailors airman airmen",
     "police": """police policeman policemen policewoman policewomen cop cops constable
         constables""",
     "civilians": """civilian civilians resident residents villager villagers passenger
@@ -183,6 +183,10 @@ _PHRASES = {
         |in stable condition|in fair condition|non-life-threatening injuries|were hospitalized
         |was hospitalized|treated for|suffered a gunshot wound|suffered gunshot wounds
         |suffering from a gunshot wound|suffering from gunshot wounds|suffering a gunshot wound
+        |recovering from a gunshot wound|recovering from gunshot wounds|recovering from injuries
+        |recovering from his injuries|recovering from her injuries|recovering from his wounds
+        |recovering from her wounds|recovering from wounds|recovering from minor injuries
+        |recovering from being shot
         |grazed by|shot himself|shot herself|shoots himself|shoots herself|shot self|shoots self
         |hit by gunfire
         |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets

@@ -217,7 +217,7 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
                 text = " ".join(shown[i:end])
                 out.append(PeriodMention(i, end, Period(kind="span", text=text, days=days), True))
         for phrase, offset in _RELATIVE_BY_FIRST.get(word, ()):
-            if _phrase_at(words, i, phrase):
+            if _phrase_at(words, i, phrase) and not _paper_today(shown, words, i):
                 text = " ".join(shown[i : i + len(phrase)])
                 period = Period(kind="relative_day", text=text, offset_days=offset)
                 out.append(PeriodMention(i, i + len(phrase), period, True))
@@ -287,6 +287,15 @@ def _named(shown: list[str], words: list[str], i: int) -> bool:
     prev = words[i - 1] if i else ""
     after = words[i + 2] if i + 2 < n else ""
     return prev == "the" or (prev in ("", ",", "(") and after in _NAME_ENDS)
+
+
+def _paper_today(shown: list[str], words: list[str], i: int) -> bool:
+    """A "Today" that names a paper or a show: "USA Today", "NBC's Today", "the Today
+    show" (a title-case headline's "Man Shot Today" is the day)."""
+    if shown[i] != "Today" or i == 0:
+        return False
+    prev = words[i - 1]
+    return prev in ("usa", "the") or (prev.endswith("'s") and shown[i - 1][:1].isupper())
 
 
 # Parts of the day that may follow a weekday ("Saturday Night", "Sunday Morning").
