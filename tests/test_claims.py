@@ -1096,6 +1096,15 @@ ARTICLES += [
         ("Man shot, killed in Elmwood", "Police are investigating.", (1, 0)),
         # "another" that is no victim: the headline numbers no hurt
         ("One teen killed, another arrested", "Police are investigating.", (1, 0)),
+        # headline forms: two nouns, an age with "suffers", a suicide after a comma, an
+        # object with a modifier
+        ("Female juvenile killed after accidental shooting", "Police are investigating.", (1, 0)),
+        ("1-year-old suffers fatal gunshot wound to the face", "Police are investigating.", (1, 0)),
+        ("Child accidentally shoots, kills self", "Police are investigating.", (1, 0)),
+        ("Three held over shootout that killed township man", "Police are investigating.", (1, 0)),
+        # the killer's own death is the only one told: the hurt is the victim, not the dead
+        ("Man shoots wife, kills self", "Police are investigating.", (0, 1)),
+        ("Man shoots wife, kills self", "The wife died at the hospital.", (1, 0)),
     ],
 )
 def test_headline_tally(title: str, body: str, expected: tuple[int, int]) -> None:

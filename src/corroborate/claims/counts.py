@@ -214,6 +214,18 @@ def _after_the_dead(claim: Claim, claims: list[Claim]) -> bool:
     )
 
 
+def _beside_suicide(claim: Claim, claims: list[Claim]) -> bool:
+    """Is the only death the report tells the killer's own, in the count's sentence ("Man
+    shoots wife, kills self", "he shot his neighbour and then himself")? Then the hurt is
+    the victim, not the dead told again."""
+    dead = [k for k in claims if k.measure == "killed"]
+    return (
+        claim.number_text.lower() not in _PRONOUNS | _SELF
+        and any(k.span == claim.span for k in dead)
+        and all(_suicide(k) for k in dead)
+    )
+
+
 _OF_THEM = re.compile(r"\s*(of (them|whom|those|the victims)\b|fatally\b)", re.IGNORECASE)
 
 
@@ -624,7 +636,7 @@ def article_counts(
             # "The woman was also shot": someone else; "he was also shot", maybe the same man.
             also = (
                 c.number_text.lower() not in _PRONOUNS and _also_in_predicate(c)
-            ) or _after_the_dead(c, claims)
+            ) or _after_the_dead(c, claims) or _beside_suicide(c, claims)
             if (
                 value == 1
                 and not also

@@ -528,13 +528,17 @@ _ATTEMPT = frozenset(
 _SURVIVED = frozenset(["survived", "critical", "condition", "hospitalized", "hospitalised"])
 # Words between a person and the suicide verb: "he later killed himself", "the boy
 # accidentally shot and killed himself".
-_BEFORE_SELF_VERB = lx.AUX | {"shot", "and", "then", "apparently", "accidentally", ","}
+_BEFORE_SELF_VERB = lx.AUX | {
+    "shot", "shoots", "and", "then", "apparently", "accidentally", "fatally", ","
+}
 
 
 def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
     """A suicide told at token ``k``: (first token of its predicate, the token that stands
     for the person: "himself", "his" of "took his own life", "suicide")."""
     w = words[k]
+    if w == "self" and k > 0 and words[k - 1] in _SELF_VERBS:
+        return k - 1, k  # a headline's "Child accidentally shoots, kills self"
     if w == "self" and k > 2 and words[k - 1] == "," and words[k + 1 : k + 2] != ["-"]:
         window = words[max(0, k - 8) : k - 1]
         if any(
@@ -718,7 +722,8 @@ def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> 
                     if c.q.end <= verb
                     and c.kind == "people"
                     and c.via not in ("active", "coord")  # "shot his wife, then ..."
-                    and set(words[c.np_end : verb]) <= _BEFORE_SELF_VERB
+                    # (an age aside may come between: "Girl, 5, fatally shoots herself")
+                    and all(w in _BEFORE_SELF_VERB or w.isdigit() for w in words[c.np_end : verb])
                 ),
                 None,
             )
@@ -1184,6 +1189,16 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)  # "shoots 15-year-old in head", "death of 5-year-old"
         if headline and w0 in _SINGULAR and i > 0 and words[i - 1] in _HEADLINE_VERBS:
             return Quantity(i, i, 1, 1, 1)  # "gunman who killed teenager"
+        if (
+            headline
+            and w0 in _SINGULAR
+            and i > 1
+            and words[i - 2] in _HEADLINE_VERBS
+            and words[i - 1].isalpha()
+            and words[i - 1] not in _NP_BOUNDARY
+            and words[i - 1] not in _COUNT_STARTS
+        ):
+            return Quantity(i - 1, i - 1, 1, 1, 1)  # "killed township man": with its modifier
         if headline and w0 in _SINGULAR and i > 0 and words[i - 1] in (",", ";"):
             return Quantity(i, i, 1, 1, 1)  # "Man killed, woman wounded"
         if (
@@ -1227,6 +1242,8 @@ def _singular(
 
 
 _NP_ONLY = frozenset(["the", "his", "her", "their"])
+# A headline's verbs in the present, which no noun phrase runs on through.
+_PRESENT_VERBS = frozenset(["kills", "shoots", "injures", "stabs", "slays"])
 # "killed him", "shot him in the hand": the person told before, as a count of one.
 _HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
@@ -1705,6 +1722,8 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             break
         if w in ("-",) or not _WORD_CHAR.match(w) or parse_quantity(words, k):
             break
+        if w in _PRESENT_VERBS:
+            break  # a headline's "Man shoots wife, kills self": the verb ends the subject
         if _noun_class(w):
             nouns.append(k)
             last_known = k
@@ -1729,6 +1748,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             and words[unknown] not in lx.PASSIVE_TRIGGERS
             and words[unknown] not in lx.SPEECH_VERBS
             and words[unknown] not in _CONDITIONS  # "the other two stable"
+            and words[unknown] not in _SUFFERED  # "1-year-old suffers gunshot wound"
         ):
             if unknown + 1 < len(words) and _initialism_stop(shown, unknown + 1):
                 unknown += 2

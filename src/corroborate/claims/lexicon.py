@@ -63,9 +63,10 @@ for _group, _words in {
         graders freshman freshmen sophomore sophomores first-grader second-grader
         third-grader fourth-grader fifth-grader sixth-grader seventh-grader eighth-grader
         ninth-grader tenth-grader first-graders second-graders third-graders fourth-graders
-        fifth-graders sixth-graders seventh-graders eighth-graders ninth-graders""",
+        fifth-graders sixth-graders seventh-graders eighth-graders ninth-graders juvenile
+        juveniles""",
     "people": """people persons person individual individuals others casualties adult
-        adults male males female females""",
+        adults male males female females youth youths""",
     "suspects": """suspect suspects shooter shooters perpetrator perpetrators culprit culprits
         robber robbers intruder intruders""",
     "victims": "victim victims",
@@ -177,7 +178,8 @@ _PHRASES = {
         |shot and killed|shot to death|fatally shot|fatally wounded|pronounced dead|found dead
         |declared dead|shot , killed|fatally struck|fatally injured|killed in|gunned down
         |beaten to death|stabbed to death|burned to death|took his own life|took her own life
-        |killed himself|killed herself|died of|succumbed to|passed away|passes away""",
+        |killed himself|killed herself|kills himself|kills herself|killed self|kills self
+        |died of|succumbed to|passed away|passes away""",
     "injured": """sustained injuries|suffered injuries|sustained wounds|struck by
         |shot and wounded|shot and injured|in critical condition|in serious condition
         |in stable condition|in fair condition|non-life-threatening injuries|were hospitalized
