@@ -993,6 +993,25 @@ VICTIMS: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = 
         "A man trying to clean his rifle shot himself in the foot.",
         [("injured", "civilians", 1, "exact", None)],
     ),
+    # a preposition's object at the end of an aside is not the subject of what follows
+    (
+        "A 15-year-old boy, shot as he ran from a gunman, has died of his wounds.",
+        [("killed", "children", 1, "exact", None)],
+    ),
+    # "according to X": the source, not a person named in a list
+    (
+        "According to Medical Examiners, Okafor died of a gunshot wound.",
+        [("killed", "people", 1, "exact", "medical_examiners")],
+    ),
+    # an apposition is read past whole, whatever verbs it holds
+    (
+        "A man, the father of a boy shot last week, was arrested on Monday.",
+        [("arrested", "civilians", 1, "exact", None), ("injured", "children", 1, "exact", None)],
+    ),
+    (
+        "A fifth victim, a woman found outside with a gunshot wound, was taken to a hospital.",
+        [("injured", "victims", 1, "exact", None)],
+    ),
     # an initialism inside the noun phrase ("U.S."), not a name's middle initial
     ("Four U.S. Marines were killed in the ambush.", [("killed", "soldiers", 4, "exact", None)]),
     ("A U.N. peacekeeper was wounded.", [("injured", "security_forces", 1, "exact", None)]),
@@ -1072,6 +1091,11 @@ ARTICLES += [
     ("A deputy was killed on Friday. A woman was shot in the arm.", (1, 1)),
     # ... but the same kind of person may be the dead told again
     ("A man was killed on Friday. The man was shot in the chest.", (1, 0)),
+    # a "+" line with no full stop links to another story
+    (
+        "A man was shot dead on Friday.\n+ Two killed in county crash\n+ Three hurt in fire",
+        (1, 0),
+    ),
     # a name told twice is one person
     ("Dario Pike was shot in the leg and Pike was taken to a hospital.", (0, 1)),
     (

@@ -175,6 +175,7 @@ _LINK = re.compile(
     r"(?: Coverage| Story| Stories| Content| Link)?:|Related Coverage|STORY:|READ MORE:"
     r"|Read more:|MORE:|More:|ALSO:|SEE ALSO:|See also:)\s*\S"
     r"|\W*\d{1,2}:\d\d\s+(?!a\.?m\b|p\.?m\b)[A-Z\"“']"  # a video's length: "3:50 Defendant in ..."
+    r"|\+\s.*[^.!?\"”'’\s]$"  # a "+" line with no full stop: "+ Two killed in county crash"
 )
 
 
@@ -1353,6 +1354,8 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
     if j < n and words[j] == "." and words[j - 1] in _NAME_SUFFIXES:
         j += 1  # "Marcus Reed Jr."
     before = words[i - 1] if i else ""
+    if before == "to" and i > 1 and words[i - 2] == "according":
+        return False  # "According to Medical Examiners, Wren died": the source
     if before in lx.ACTIVE_TRIGGERS or (before == "of" and i > 1 and words[i - 2] in lx.OF_NOUNS):
         return True
     if before in ("and", ",") and _listed_after_trigger(words, shown, i - 1):
@@ -2328,6 +2331,10 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                     # A list's part, or a later conjunct ("the dead were six civilians and
                     # three officers, shot as ..."): its measure is its list's.
                     return None
+            if w == "," and c.first > 0 and words[c.first - 1] in _OBJECT_PREPOSITIONS:
+                # "A boy, shot as he ran from a gunman, has died": the object of a
+                # preposition ends an aside; the predicate after it is the subject's
+                return None
             jump = _skip_to_predicate(words, k)
             if jump is not None:
                 k = jump
@@ -2672,7 +2679,26 @@ def _shot_at_people(words: list[str], k: int) -> bool:
     )
 
 
+_OBJECT_PREPOSITIONS = frozenset(
+    ["from", "by", "with", "at", "toward", "towards", "against", "behind", "past"]
+)
+
+
 def _skip_to_predicate(words: list[str], k: int) -> int | None:
+    if words[k] == "," and words[k + 1 : k + 2] in (["a"], ["an"], ["the"]):
+        # An apposition is read past whole: "A fifth victim, an 18-year-old woman found
+        # outside with a wound, was taken to a hospital"; "a man, the father of a boy
+        # shot last week, was arrested" (the boy's "shot" is not the man's predicate).
+        close = next(
+            (
+                m
+                for m in range(k + 2, min(k + 22, len(words) - 1))
+                if words[m] in (",", ";") or words[m] in lx.SPEECH_VERBS
+            ),
+            None,
+        )
+        if close is not None and words[close] == "," and words[close + 1] in _PREDICATE_OPENERS:
+            return close + 1
     for m in range(k + 1, min(k + 12, len(words))):
         w = words[m]
         if w in _PREDICATE_OPENERS:
