@@ -1096,6 +1096,12 @@ ARTICLES += [
         "A man was shot dead on Friday.\n+ Two killed in county crash\n+ Three hurt in fire",
         (1, 0),
     ),
+    # a couple is two; "both" opening a predicate counts two, unless it floats after
+    # a subject that is already counted
+    ("A man broke into the house and killed a young couple.", (2, 0)),
+    ("A couple and their two sons were found shot to death.", (4, 0)),
+    ("The examiner said both committed suicide with a rifle.", (2, 0)),
+    ("A man and a woman were both shot in the leg.", (0, 2)),
     # a name told twice is one person
     ("Dario Pike was shot in the leg and Pike was taken to a hospital.", (0, 1)),
     (

@@ -1180,7 +1180,20 @@ def _singular(
             or (i > 0 and words[i - 1] in lx.ACTIVE_TRIGGERS)  # "killed three and wounded another"
         ):
             return Quantity(i, i + 1, 1, 1, 1)  # "one was killed, another was injured"
-        if w0 == "both" and (nxt in lx.AUX or nxt in lx.GROUP_NOUNS):
+        if w0 == "both" and (
+            nxt in lx.AUX
+            or nxt in lx.GROUP_NOUNS
+            # "(they) both died", "both committed suicide"; not "the two men were both
+            # shot" nor "a man and a woman, both dead": there the subject is the count
+            or (
+                (nxt in _PREDICATE_OPENERS or nxt in _COMMITTED)
+                and (
+                    i == 0
+                    or words[i - 1] in ("they", "that", "and", "but")
+                    or words[i - 1] in lx.SPEECH_VERBS
+                )
+            )
+        ):
             return Quantity(i, i + 1, 2, 2, 2)  # "Both were injured", "both teens died"
         if w0 in _SINGULAR and shown is not None and _headline_start(words, shown, i):
             # headline: "Man shot inside supermarket", "Augusta man shot while fleeing"
@@ -1225,6 +1238,8 @@ def _singular(
             return Quantity(i, i + 1, 1, 1, 1)  # "a man's body", "a man's murder"
         if w in ("second", "third", "fourth", "fifth") and j == i + 1 and w0 == "a":
             return Quantity(i, i + 2, 1, 1, 1)  # "a second victim", "a third was injured"
+        if w == "couple" and words[j + 1 : j + 2] != ["of"]:
+            return Quantity(i, i + 1, 2, 2, 2)  # "killed a young couple"
         skip = _age_end(words, j)
         if skip is not None:
             if j == i + 1 and skip < len(words) and _np_ends(words[skip]):
@@ -1752,6 +1767,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             and words[unknown] not in lx.SPEECH_VERBS
             and words[unknown] not in _CONDITIONS  # "the other two stable"
             and words[unknown] not in _SUFFERED  # "1-year-old suffers gunshot wound"
+            and words[unknown] not in _COMMITTED  # "both committed suicide"
         ):
             if unknown + 1 < len(words) and _initialism_stop(shown, unknown + 1):
                 unknown += 2
