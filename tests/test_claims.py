@@ -1096,6 +1096,12 @@ ARTICLES += [
         "A man was shot dead on Friday.\n+ Two killed in county crash\n+ Three hurt in fire",
         (1, 0),
     ),
+    # an earlier incident the report measures its own from, one person or many
+    (
+        "A man was wounded on Friday. The shooting occurred eight months after a bystander "
+        "was killed nearby.",
+        (0, 1),
+    ),
     # a couple is two; "both" opening a predicate counts two, unless it floats after
     # a subject that is already counted
     ("A man broke into the house and killed a young couple.", (2, 0)),

@@ -233,9 +233,12 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
 
 
 # Verbs before "two weeks after ..." that make it the time between this event and another:
-# "The attacks came two weeks after 17 people were killed in Mangu". (A follow-up report's
+# "The attacks came two weeks after 17 people were killed in Mangu", "The shooting occurred
+# eight months after a bystander was killed". (A follow-up report's
 # "Four months after a girl was killed, police named a suspect" tells of its own event.)
-_FOLLOWING = frozenset(["came", "comes", "come", "coming", "follows", "followed"])
+_FOLLOWING = frozenset(
+    ["came", "comes", "come", "coming", "follows", "followed", "occurred", "happened"]
+)
 
 
 def _earlier_events(words: list[str], shown: list[str]) -> list[PeriodMention]:
