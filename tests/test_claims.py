@@ -1096,6 +1096,9 @@ ARTICLES += [
         "A man was shot dead on Friday.\n+ Two killed in county crash\n+ Three hurt in fire",
         (1, 0),
     ),
+    # a rate is no incident's figure
+    ("A girl was shot on Tuesday. Such shootings kill dozens of minors each year.", (0, 1)),
+    ("A man was killed. Gunfire wounds about 80 people in the city every month.", (1, 0)),
     # an earlier incident the report measures its own from, one person or many
     (
         "A man was wounded on Friday. The shooting occurred eight months after a bystander "

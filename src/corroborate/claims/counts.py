@@ -387,8 +387,15 @@ _UNREAL = re.compile(
 
 
 def _unreal(claim: Claim) -> bool:
-    """Is the count told as what could have happened ("could have caused death")?"""
-    return _UNREAL.search(claim.text, 0, claim.number_span.start - claim.span.start) is not None
+    """Is the count told as what could have happened ("could have caused death"), or as a
+    rate ("accidental shootings kill dozens of minors each year")?"""
+    return (
+        _UNREAL.search(claim.text, 0, claim.number_span.start - claim.span.start) is not None
+        or _RATE.search(claim.text) is not None
+    )
+
+
+_RATE = re.compile(r"\b(?:each|every|per)\s+(?:year|month|week)\b|\bannually\b", re.IGNORECASE)
 
 
 def _elsewhen(claim: Claim) -> bool:
