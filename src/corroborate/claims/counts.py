@@ -50,10 +50,10 @@ from collections.abc import Iterable
 from corroborate.claims.extract import is_tally
 from corroborate.claims.lexicon import (
     FEMALE,
-    GROUP_PARENT,
     IMPLIED_DEATHS,
     MALE,
     PERPETRATOR_GROUPS,
+    top_group,
 )
 from corroborate.claims.numbers import WORD_NUMBERS
 from corroborate.model import Claim
@@ -285,17 +285,13 @@ def _implied(claim: Claim) -> bool:
 _IMPLIED_PHRASES = frozenset(" ".join(pair) for pair in IMPLIED_DEATHS)
 
 
-def _top(group: str) -> str:
-    return GROUP_PARENT.get(group, group)
-
-
 def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) -> bool:
     """Can this count include the dead? Unnamed people can; civilians can when the dead are
     civilians or unnamed people; officers cannot when a man was killed, nor two women when
     the dead is a man."""
     if _unlike(_head(claim.group_text), killed_heads):
         return False
-    top = _top(claim.group)
+    top = top_group(claim.group)
     if claim.group in _GENERIC or top in killed_groups:
         return True
     return top == "civilians" and bool(killed_groups & _GENERIC)
@@ -599,7 +595,7 @@ def article_counts(
         and (_of_them(c) or _bare_part(c, claims) or (c.parts_of or "") in shot_ids)
     }
     killed_groups = {
-        _top(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
+        top_group(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
     }
     killed_heads = {
         _head(c.group_text) for c in claims if c.measure == "killed" and _side(c) == "victims"

@@ -14,6 +14,12 @@ GROUP_PARENT: dict[str, str] = {
     "soldiers": "security_forces",
     "children": "civilians",
 }
+
+
+def top_group(group: str) -> str:
+    """The group facts are keyed by: sub-groups fold into their parent ("police")."""
+    return GROUP_PARENT.get(group, group)
+
 GROUPS = (
     "militants",
     "security_forces",

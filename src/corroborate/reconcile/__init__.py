@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from corroborate.claims.lexicon import GROUP_PARENT
+from corroborate.claims.lexicon import top_group as top_group  # (public here too)
 from corroborate.claims.period import as_day, resolve
 from corroborate.model import (
     Article,
@@ -65,11 +65,6 @@ _HEDGED_FIRST = {
     "vague": 6,
     "exact": 7,
 }
-
-
-def top_group(group: str) -> str:
-    """The group facts are keyed by: sub-groups fold into their parent ("police")."""
-    return GROUP_PARENT.get(group, group)
 
 
 def event_day(claims: Sequence[Claim], articles: Mapping[str, Article]) -> dt.date | None:
