@@ -325,7 +325,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             if sp.subject and not _is_anaphor(sp.subject) and not _is_outlet(sp.subject):
                 ctx.last_claimant = sp.subject
         return []
-    dateline = _dateline_end(sent.text) if sent.text[1:2].isupper() else 0
+    dateline = _dateline_end(sent.text)
     periods = [
         p
         for p in _anchor_relative(words, shown, find_periods(words, shown))
@@ -463,8 +463,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 group=c.group or "people",
                 # Interned: a batch's claims repeat a few thousand group and number words
                 # (about 65 bytes a claim on the 2k feed).
-                # (tokens joined by spaces: "3 - year-old girl" is "3-year-old girl")
-                group_text=sys.intern(c.group_text.replace(" - ", "-")),
+                group_text=sys.intern(_as_written(c.group_text)),
                 value=q.value,
                 low=q.low,
                 high=q.high,
@@ -1592,8 +1591,10 @@ def _population(words: list[str], first: int) -> bool:
 _INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z] \. )+")
 
 
-def _close_initialism(m: re.Match[str]) -> str:
-    return m.group().replace(" ", "") + " "
+def _as_written(joined: str) -> str:
+    """Tokens joined by spaces as the text has them: "3 - year-old girl" is "3-year-old
+    girl", "U . S . Marines" is "U.S. Marines"."""
+    return _INITIALISM.sub(lambda m: m.group().replace(" ", "") + " ", joined.replace(" - ", "-"))
 
 
 def _initialism_stop(shown: list[str], k: int) -> bool:
@@ -1775,7 +1776,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
             unknown += 1
             taken += 1
         c.np_start, c.np_end = j, unknown
-        c.group_text = _INITIALISM.sub(_close_initialism, " ".join(shown[j:unknown]))
+        c.group_text = " ".join(shown[j:unknown])
         return
     end = last_known + 1
     # An unknown plural right after a known modifier is the real head ("militant compounds").
@@ -1809,7 +1810,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
                 break
     c.np_start, c.np_end = start, end
     c.head = words[last_known]
-    c.group_text = _INITIALISM.sub(_close_initialism, " ".join(shown[start:end]))
+    c.group_text = " ".join(shown[start:end])
     if (
         c.q.value == 1
         and c.q.end == c.q.start + 1
@@ -1910,7 +1911,7 @@ def _joint_group(groups: Iterable[str]) -> str:
     found = set(groups)
     if len(found) == 1:
         return found.pop()
-    tops = {lx.GROUP_PARENT.get(g, g) for g in found}
+    tops = {lx.top_group(g) for g in found}
     return tops.pop() if len(tops) == 1 else "+".join(sorted(tops))
 
 
@@ -2911,7 +2912,7 @@ def _inherit_parts(words: list[str], counts: list[_Count]) -> None:
             and all(s.q.value is not None for s in subs)
             and sum(s.q.value or 0 for s in subs) == parent.q.value
         ):
-            groups = {lx.GROUP_PARENT.get(s.group or "", s.group or "") for s in subs}
+            groups = {lx.top_group(s.group or "") for s in subs}
             if len(groups) > 1:
                 parent.group = "+".join(sorted(groups))
 
