@@ -1280,6 +1280,10 @@ PARTS: list[tuple[str, list[tuple[str, int, int | None]]]] = [
         # where the hurt were treated is not where they were hurt
         ("Eight people were wounded and taken to hospital in Jos.", None),
         ("Eight people were wounded and are receiving treatment in Jos.", None),
+        # a zero names its site in full, up to the clause's next word of its own
+        ("No one was hurt at the second post, she said.", "the second post"),
+        ("Nobody was injured at the home of a relative on Sunday.", "the home of a relative"),
+        ("No one was hurt.", None),
     ],
 )
 def test_scope_is_where_it_happened(text: str, scope: str | None) -> None:

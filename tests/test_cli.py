@@ -40,6 +40,14 @@ def test_report_writes_every_format_and_is_idempotent(runner: CliRunner, tmp_pat
     assert _count(db) == 5  # same content, nothing duplicated
 
 
+def test_summary_counts_read_as_english(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(main, ["report", str(EXAMPLE), "--no-store", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    text = " ".join(res.output.split())  # rich wraps long lines
+    assert "(2026-03-14, 5 reports, 3 independent origins)" in text
+    assert "; 1 report)" in text and "1 reports" not in text
+
+
 def test_report_from_store_without_paths(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     assert runner.invoke(main, ["ingest", str(EXAMPLE), "--db", str(db)]).exit_code == 0

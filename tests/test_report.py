@@ -24,6 +24,7 @@ from corroborate.model import (
     Span,
     ValueSupport,
 )
+from corroborate.reconcile.rules import PARTISAN_NOTES, RULE_TEXT
 from corroborate.report import (
     CSV_COLUMNS,
     csv_cell,
@@ -103,13 +104,14 @@ def make_report(
             ValueSupport(value=67, qualifier="at_least", number_text="at least 67",
                          claimants=(claimant_b,), articles=(a2.id,), claims=("c2",), origins=1),
         ),
-        conflict=True,
+        conflict=True, low=67, best=67, high=92, rule=RULE_TEXT["conservative"],
     )  # fmt: skip
     soldiers = Fact(
         id="f-soldiers", measure="killed", group="security_forces", period=SAT,
         values=(ValueSupport(value=15, number_text="15", claimants=(claimant_a,),
                              articles=(a1.id,), claims=("c3",), origins=1),),
-        conflict=False,
+        conflict=False, low=15, best=15, high=15,
+        rule=f"{RULE_TEXT['ucdp']}; {PARTISAN_NOTES[1]}",
     )  # fmt: skip
     friday = Fact(
         id="f-friday", measure="killed", group=group, period=FRI, scope="Harnai",
@@ -277,6 +279,24 @@ def test_markdown_content(report: Report) -> None:
     ]:  # fmt: skip
         assert needle in md, needle
     assert md.count("CONFLICT") == 1
+
+
+def test_fact_sheet_gives_best_and_range_with_its_rule(report: Report) -> None:
+    md = render_markdown(report)
+    cells = [[c.strip() for c in _cells(line)] for line in md.splitlines()
+             if line.startswith("| killed |")]  # fmt: skip
+    rows = {f"{c[1]} {c[3]}": c for c in cells}
+    assert rows["militants –"][5] == "67 (67–92)"
+    assert rows["security\\_forces –"][5] == f"15; {PARTISAN_NOTES[1]}"
+    assert rows["militants Harnai"][5] == "–"  # no estimate was made
+    # Each rule is written once under the table, without the per-fact note.
+    rules = next(line for line in md.splitlines() if line.startswith("Best (range): "))
+    assert rules.count("best = ") == 2 and PARTISAN_NOTES[1] not in rules
+    page = render_html(report)
+    assert '<td class="estimate"><b>67 (67–92)</b></td>' in page
+    assert f'<b>15</b><div class="muted">{PARTISAN_NOTES[1]}</div>' in page
+    first = _rows(render_csv(report))[0]
+    assert (first["fact_low"], first["fact_best"], first["fact_high"]) == ("67", "67", "92")
 
 
 def _cells(line: str) -> list[str]:

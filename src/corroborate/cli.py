@@ -219,6 +219,11 @@ def _summary(rep: Report, written: Sequence[Path]) -> dict[str, Any]:
     }
 
 
+def _reports(n: int) -> str:
+    """"1 report", "3 reports"."""
+    return f"{n} report{'' if n == 1 else 's'}"
+
+
 def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     from rich.console import Console
 
@@ -227,13 +232,14 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     for ev in rep.events:
         console.print(
             f"[bold]{ev.title}[/bold]  ({ev.date or 'date unknown'}, "
-            f"{len(ev.articles)} reports, {len(ev.origin_groups)} independent origins)",
+            f"{_reports(len(ev.articles))}, {len(ev.origin_groups)} independent "
+            f"origin{'' if len(ev.origin_groups) == 1 else 's'})",
             markup=True,
         )
         for f in ev.facts[:8]:
             vals = "; ".join(
                 f"{v.number_text} ({', '.join(v.claimants) or 'unattributed'}; "
-                f"{len(v.articles)} reports)"
+                f"{_reports(len(v.articles))})"
                 for v in f.values
             )
             flag = " [red]CONFLICT[/red]" if f.conflict else ""
@@ -382,7 +388,7 @@ def _print_events(evs: Sequence[Event], as_json: bool) -> None:
     for r in rows:
         merged = f"  (merged: {', '.join(r['merged_from'])})" if r["merged_from"] else ""
         click.echo(
-            f"{r['id']}  {r['date'] or '-'}  {len(r['articles'])} reports  "
+            f"{r['id']}  {r['date'] or '-'}  {_reports(len(r['articles']))}  "
             f"{r['place'] or '-'}  {r['title']}{merged}"
         )
 

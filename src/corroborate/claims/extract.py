@@ -777,6 +777,15 @@ def _earlier_total(totals: list[Claim], c: _Count) -> Claim | None:
     return None
 
 
+# The site after a zero: up to five words, ending before a clause's next verb or link.
+_ZERO_SITE = re.compile(
+    r"\s+(?:at|in|inside|near)\s+((?:the\s+)?[\w'’-]+"
+    r"(?:[ \t]+(?!(?:said|says|told|and|but|or|when|while|after|before|as|on|during|because"
+    r"|which|who|where|that|from|by|for|with|to)\b)[\w'’-]+){0,4})",
+    re.IGNORECASE,
+)
+
+
 def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) -> list[Claim]:
     """Explicit zeros: "no one was hurt" is a claim of 0, not a missing claim (``lower``:
     the sentence lowercased)."""
@@ -789,9 +798,7 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
         measure = "killed" if verb in killed else "injured"
         start, end = sent.start + m.start(), sent.start + m.end()
         # "No one was hurt at the second post" speaks of one site only.
-        where = re.match(
-            r"\s+(?:at|in|inside|near)\s+((?:the\s+)?(?:\w+\s+){0,3}?\w+)\b", sent.text[m.end() :]
-        )
+        where = _ZERO_SITE.match(sent.text, m.end())
         out.append(
             Claim(
                 id=content_id(article.id, section, str(start), measure),

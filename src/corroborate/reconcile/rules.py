@@ -44,6 +44,22 @@ RULE_TEXT = {
 }
 
 
+#: What ``estimate`` adds to a rule's words when partisan figures were set aside or used.
+PARTISAN_NOTES = ("partisan figures shown, not used", "only partisan figures were reported")
+
+
+def rule_parts(rule: str) -> tuple[str, str]:
+    """A fact's ``rule`` split into the rule itself and its note on partisan figures.
+
+    >>> rule_parts("best = the latest updated toll; partisan figures shown, not used")
+    ('best = the latest updated toll', 'partisan figures shown, not used')
+    """
+    for note in PARTISAN_NOTES:
+        if rule.endswith("; " + note):
+            return rule[: -len(note) - 2], note
+    return rule, ""
+
+
 @dataclass(frozen=True)
 class RuleSettings:
     """How facts are summarised; see the module docstring."""
@@ -72,9 +88,9 @@ def estimate(values: Sequence[ValueSupport], settings: RuleSettings) -> Estimate
     credible = [v for v in numeric if not (settings.exclude_partisan and v.partisan)]
     note = ""
     if not credible:
-        credible, note = numeric, "; only partisan figures were reported"
+        credible, note = numeric, "; " + PARTISAN_NOTES[1]
     elif len(credible) < len(numeric):
-        note = "; partisan figures shown, not used"
+        note = "; " + PARTISAN_NOTES[0]
     lows = [v.low if v.low is not None else _point(v) for v in credible]
     highs = [v.high if v.high is not None else _point(v) for v in credible]
     low = min(x for x in lows if x is not None)

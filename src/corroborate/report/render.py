@@ -38,7 +38,7 @@ FORMATS = ("md", "html", "json", "csv")
 CSV_COLUMNS = (
     "event_id", "event_date", "event_title", "places", "measure", "group", "period_start",
     "period_end", "scope", "value", "low", "high", "qualifier", "claimants", "articles",
-    "origins", "conflict", "claims",
+    "origins", "conflict", "claims", "fact_low", "fact_best", "fact_high",
 )  # fmt: skip
 
 #: How a relation reads in a sentence: "<b> is a near copy of <a>".
@@ -253,8 +253,15 @@ def _md_fact(f: FactView) -> list[str]:
         md_escape(f.period),
         md_escape(f.scope) or "–",
         values,
+        md_escape(f"{f.estimate}; {f.rule_note}" if f.rule_note else f.estimate),
         status,
     ]
+
+
+def _md_rules(facts: Sequence[FactView]) -> list[str]:
+    """The rules behind the facts' best figures, each once."""
+    rules = dict.fromkeys(f.rule for f in facts if f.best is not None and f.rule)
+    return ["", f"Best (range): {md_escape(' · '.join(rules))}."] if rules else []
 
 
 def _md_relation(r: RelationView) -> list[str]:
@@ -316,8 +323,11 @@ def _markdown(
             "",
         ]
         if ev.facts:
-            header = ("Measure", "Group", "Period", "Scope", "Values reported", "Status")
+            header = (
+                "Measure", "Group", "Period", "Scope", "Values reported", "Best (range)", "Status"
+            )  # fmt: skip
             yield from _table(header, (_md_fact(f) for f in ev.facts))
+            yield from _md_rules(ev.facts)
         else:
             yield "No figures were found for this event."
         yield from ["", "### Copies and rewrites", ""]
@@ -443,7 +453,7 @@ def _csv_rows(view: ReportView) -> Iterator[list[str]]:
                     ev.id, ev.date, ev.title, places, f.measure, f.group, f.period_start,
                     f.period_end, f.scope, v.value, v.low, v.high, v.qualifier,
                     "; ".join(v.claimants), "; ".join(a.key for a in v.articles), v.origins,
-                    f.conflict, "; ".join(c.id for c in v.claims),
+                    f.conflict, "; ".join(c.id for c in v.claims), f.low, f.best, f.high,
                 )  # fmt: skip
                 yield [csv_cell(x) for x in row]
 

@@ -23,6 +23,7 @@ from corroborate.model import (
     Report,
     ValueSupport,
 )
+from corroborate.reconcile.rules import rule_parts
 from corroborate.sequences import MadeOnRead
 
 #: Aligned sentence pairs shown as evidence per relation.
@@ -88,6 +89,19 @@ def format_value(value: int | None, low: int | None, high: int | None, qualifier
     return f"{words} {value}".strip() if words not in ("range", "vague") else str(value)
 
 
+def format_estimate(low: int | None, best: int | None, high: int | None) -> str:
+    """A fact's best figure with its credible range (``"12 (9–12)"``; ``"–"`` for none).
+
+    >>> format_estimate(9, 12, 12), format_estimate(3, 3, 3), format_estimate(None, None, None)
+    ('12 (9–12)', '3', '–')
+    """
+    if best is None:
+        return "–"
+    lo = best if low is None else low
+    hi = best if high is None else high
+    return str(best) if lo == hi == best else f"{best} ({lo}–{hi})"
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
     """A link to an article's entry in the report list."""
@@ -148,6 +162,17 @@ class FactView:
     scope: str
     conflict: bool
     values: tuple[ValueView, ...]
+    low: int | None
+    best: int | None
+    high: int | None
+    #: The rule that chose ``best`` (reconcile's words) and its note on partisan figures.
+    rule: str
+    rule_note: str
+
+    @property
+    def estimate(self) -> str:
+        """Best figure and credible range, as :func:`format_estimate` writes them."""
+        return format_estimate(self.low, self.best, self.high)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +355,7 @@ def _value_view(v: ValueSupport, refs: _Refs, claims: dict[str, Claim]) -> Value
 
 
 def _fact_view(f: Fact, refs: _Refs, claims: dict[str, Claim]) -> FactView:
+    rule, note = rule_parts(f.rule)
     return FactView(
         id=f.id,
         measure=f.measure,
@@ -340,6 +366,11 @@ def _fact_view(f: Fact, refs: _Refs, claims: dict[str, Claim]) -> FactView:
         scope=f.scope or "",
         conflict=f.conflict,
         values=tuple(_value_view(v, refs, claims) for v in f.values),
+        low=f.low,
+        best=f.best,
+        high=f.high,
+        rule=rule,
+        rule_note=note,
     )
 
 
