@@ -48,6 +48,21 @@ def test_summary_counts_read_as_english(runner: CliRunner, tmp_path: Path) -> No
     assert "; 1 report)" in text and "1 reports" not in text
 
 
+def test_summary_prints_report_text_as_written(runner: CliRunner, tmp_path: Path) -> None:
+    # Console markup in a report ("[/]", "[red]") is text, not styling or a crash.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Rebels [/bold] claim [/] victory\n\n"
+        "Police said two people were killed in the attack [red]on Monday[/red].\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(main, ["report", str(tmp_path / "in"), "--no-store", "--out",
+                               str(tmp_path / "out")])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert "Rebels [/bold] claim [/] victory" in res.output
+    assert "killed people" in res.output and "two (Police; 1 report)" in res.output
+
+
 def test_report_from_store_without_paths(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     assert runner.invoke(main, ["ingest", str(EXAMPLE), "--db", str(db)]).exit_code == 0

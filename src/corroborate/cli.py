@@ -226,15 +226,19 @@ def _reports(n: int) -> str:
 
 def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     from rich.console import Console
+    from rich.markup import escape
 
+    from corroborate.report.view import format_period
+
+    # Report text is untrusted: everything from it is escaped, so a "[/]" in a headline
+    # prints as written instead of breaking (or styling) the console's markup.
     console = Console(stderr=False, highlight=False)
     keys = {a.id: a.key for a in rep.articles}
     for ev in rep.events:
         console.print(
-            f"[bold]{ev.title}[/bold]  ({ev.date or 'date unknown'}, "
+            f"[bold]{escape(ev.title)}[/bold]  ({ev.date or 'date unknown'}, "
             f"{_reports(len(ev.articles))}, {len(ev.origin_groups)} independent "
-            f"origin{'' if len(ev.origin_groups) == 1 else 's'})",
-            markup=True,
+            f"origin{'' if len(ev.origin_groups) == 1 else 's'})"
         )
         for f in ev.facts[:8]:
             vals = "; ".join(
@@ -242,17 +246,22 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
                 f"{_reports(len(v.articles))})"
                 for v in f.values
             )
+            # A fact of another day or place than the event's says which.
+            when = "" if f.period.start == f.period.end == ev.date else format_period(f.period)
+            where = [w for w in (when, f"in {f.scope}" if f.scope else "") if w]
+            label = f"{f.measure} {f.group}" + (f" [{', '.join(where)}]" if where else "")
             flag = " [red]CONFLICT[/red]" if f.conflict else ""
-            console.print(f"  {f.measure} {f.group}: {vals}{flag}", markup=True)
+            console.print(f"  {escape(label)}: {escape(vals)}{flag}")
     for r in rep.relations:
         if r.kind == "shares_quotes":
             continue
         if r.a == r.b:  # credits an outlet that has no report in the batch
-            console.print(f"  {keys.get(r.b, r.b)} is syndicated from {r.credited}")
+            line = f"  {keys.get(r.b, r.b)} is syndicated from {r.credited}"
         else:
             kind = r.kind.replace("_", " ")
-            console.print(f"  {keys.get(r.b, r.b)} is a {kind} of {keys.get(r.a, r.a)}")
-    console.print(f"Wrote {', '.join(str(p) for p in written)}")
+            line = f"  {keys.get(r.b, r.b)} is a {kind} of {keys.get(r.a, r.a)}"
+        console.print(line, markup=False)
+    console.print(f"Wrote {', '.join(str(p) for p in written)}", markup=False)
 
 
 @main.command()
