@@ -105,6 +105,19 @@ def test_bad_inputs_are_named_and_nothing_is_lost(runner: CliRunner, tmp_path: P
     assert _count(db) == 5
 
 
+@pytest.mark.parametrize(
+    "args", [["events"], ["articles", "--json"], ["events", "merge", "ev-a", "ev-b"]]
+)
+def test_reading_a_missing_store_is_an_error(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    db = tmp_path / "typo.db"
+    res = runner.invoke(main, [*args, "--db", str(db)])
+    assert res.exit_code == 2
+    assert f"no store at {db}" in res.output and "corroborate ingest" in res.output
+    assert not db.exists()  # nothing left behind
+
+
 def test_encoding_option_reads_legacy_files(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes("The café owner said 3 people were hurt.".encode("latin-1"))

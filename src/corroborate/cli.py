@@ -161,9 +161,14 @@ def report(
     sys.exit(1 if failed else 0)
 
 
-def _open_store(path: str) -> Store:
+def _open_store(path: str, must_exist: bool = False) -> Store:
+    """The store at ``path``; with ``must_exist``, a missing file is an error rather than a
+    new empty store (a mistyped --db should not list nothing and leave a file behind)."""
     from corroborate.store import Store, StoreError
 
+    if must_exist and not Path(path).exists():
+        _error(f"no store at {path}: add reports first with `corroborate ingest PATH --db {path}`")
+        sys.exit(2)
     try:
         return Store(path)
     except StoreError as exc:  # its message names the file
@@ -369,7 +374,7 @@ def events(ctx: click.Context, db: str | None, as_json: bool) -> None:
     ctx.obj.update(db=db, as_json=as_json)
     if ctx.invoked_subcommand is not None:
         return
-    store = _open_store(db or _default_db())
+    store = _open_store(db or _default_db(), must_exist=True)
     try:
         grouping = _group(store, quiet=as_json)
     finally:
@@ -417,7 +422,7 @@ def _edit_events(opts: dict[str, Any], edit: Any) -> None:
     from corroborate.pipeline import restrict_events
     from corroborate.store import StoreError
 
-    store = _open_store(opts["db"])
+    store = _open_store(opts["db"], must_exist=True)
     try:
         grouper = _group(store, quiet=True).grouper
         try:
@@ -470,7 +475,7 @@ def events_split(
 def events_reset(ctx: click.Context, db: str | None, as_json: bool) -> None:
     """Forget the stored grouping (the reports stay); the next run groups them afresh."""
     opts = _opts(ctx, db, as_json)
-    store = _open_store(opts["db"])
+    store = _open_store(opts["db"], must_exist=True)
     try:
         n = store.reset_grouper()
     finally:
@@ -508,7 +513,7 @@ def claims(paths: tuple[str, ...], encoding: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def articles(db: str | None, as_json: bool) -> None:
     """List the articles in the store."""
-    store = _open_store(db or _default_db())
+    store = _open_store(db or _default_db(), must_exist=True)
     try:
         arts = store.articles()
     finally:
