@@ -376,6 +376,38 @@ def test_ingest_limits(example_db: Path) -> None:
         assert_error(c.post("/api/ingest"), 400)
 
 
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [(b"\xb2", 400), (b"12a", 400), (b"9" * 5000, 413), (b"6001", 413)],
+)
+def test_bad_content_length_is_refused(example_db: Path, length: bytes, status: int) -> None:
+    # Sent as raw ASGI: an HTTP client would not send such headers. "\xb2" is latin-1 "²",
+    # a digit to str.isdigit() that int() rejects; 5,000 digits pass int()'s length limit.
+    import asyncio
+
+    app = create_app(WebSettings(db=example_db, max_body=5000))
+    sent: list[dict[str, Any]] = []
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+        "scheme": "http", "path": "/api/ingest", "raw_path": b"/api/ingest",
+        "query_string": b"", "root_path": "", "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+        "headers": [(b"host", b"127.0.0.1:8000"), (b"content-length", length),
+                    (b"content-type", b"text/plain")],
+    }  # fmt: skip
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == status
+    body = json.loads(b"".join(m.get("body", b"") for m in sent[1:]))
+    assert body["error"]["status"] == status
+
+
 def test_upload_names_never_become_paths(example: TestClient, tmp_path: Path) -> None:
     files = [("files", ("../../../../tmp/evil.txt", b"Police said two people died."))]
     body = example.post("/api/ingest", files=files).json()

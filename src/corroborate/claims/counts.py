@@ -457,7 +457,7 @@ def _age(claim: Claim) -> int | None:
     if m is None:
         return None
     age = m.group(1).lower()
-    return int(age) if age.isdigit() else WORD_NUMBERS.get(age)
+    return int(age) if age.isdecimal() else WORD_NUMBERS.get(age)
 
 
 def _other_age(claim: Claim, killed_ages: set[int | None]) -> bool:

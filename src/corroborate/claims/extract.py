@@ -723,7 +723,7 @@ def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> 
                     and c.kind == "people"
                     and c.via not in ("active", "coord")  # "shot his wife, then ..."
                     # (an age aside may come between: "Girl, 5, fatally shoots herself")
-                    and all(w in _BEFORE_SELF_VERB or w.isdigit() for w in words[c.np_end : verb])
+                    and all(w in _BEFORE_SELF_VERB or w.isdecimal() for w in words[c.np_end : verb])
                 ),
                 None,
             )
@@ -949,7 +949,7 @@ def _count_starts(words: list[str], shown: list[str]) -> list[int]:
     return [
         i
         for i, w in enumerate(words)
-        if w[0].isdigit()
+        if w[0].isdecimal()
         or w in _COUNT_WORDS
         or (
             shown[i][:1].isupper()
@@ -980,14 +980,14 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
             after in ("", ",", ".", ";", "and", "was", "is", "died")
             or (q.end < len(shown) and shown[q.end][:1].isupper())  # "kills man, 18 Jose ..."
         )
-        and tok.isdigit()
+        and tok.isdecimal()
         and int(tok) < 120
     ):
         return True  # "kills man, 18", "a woman, 34, was shot"
     if after in _YO or (before == "than" and q.start >= 2 and words[q.start - 2] in _YOUNGER):
         return True  # "a 16yo", "a boy younger than 12"
     if (
-        tok.isdigit()
+        tok.isdecimal()
         and len(tok) >= 3
         and q.end < len(shown)
         and shown[q.end][:1].isupper()
@@ -1003,8 +1003,8 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         and (after in lx.WEEKDAYS_LOWER or (after in ("that", "last") and after2 in _DAY_PARTS))
     ):
         return True  # a clock time opening a clause: "Around 10 Saturday night, four were shot"
-    if (after == ":" and after2[:1].isdigit()) or (
-        before == ":" and q.start >= 2 and words[q.start - 2][:1].isdigit()
+    if (after == ":" and after2[:1].isdecimal()) or (
+        before == ":" and q.start >= 2 and words[q.start - 2][:1].isdecimal()
     ):
         return True  # a time or a score ("10:45", "3:2"), not "Police: 2 dead"
     if after in ("a", "p") and after2 == "." and words[q.end + 2 : q.end + 3] == ["m"]:
@@ -1016,10 +1016,10 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
     decimal = _DECIMAL.fullmatch(tok) and q.end == q.start + 1  # "2.5 million" is fine
     if decimal or _ORDINAL.fullmatch(tok):
         return True
-    if tok.isdigit() and len(tok) == 4 and 1800 <= int(tok) <= 2100:
+    if tok.isdecimal() and len(tok) == 4 and 1800 <= int(tok) <= 2100:
         return True  # years ("in 1948")
     if (
-        tok.isdigit()
+        tok.isdecimal()
         and int(tok) <= 31
         and before == "."
         and q.start >= 2
@@ -1034,12 +1034,12 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
         return True  # "children under the age of 12"
     if _listed_age(words, q.start) or (before == "both" and after in ("", ",", ".", ";", ")")):
         return True  # "two boys, ages 7 and 10,", "a woman and a man, both 19,"
-    if before == "also" and tok.isdigit() and after in ("", ",", ".", ";", ")"):
+    if before == "also" and tok.isdecimal() and after in ("", ",", ".", ";", ")"):
         return True  # an age after a name: "the death of Dan Cole, also 18."
     if before == "of" and q.start >= 3 and words[q.start - 3] in _GALLERY:
         return True  # "Image 2 of 10"
     # "Operation Storm 2", "Brigade 7": a number that ends a capitalised name
-    if tok.isdigit() and q.start >= 1 and shown[q.start - 1][:1].isupper():
+    if tok.isdecimal() and q.start >= 1 and shown[q.start - 1][:1].isupper():
         if before in lx.WEEKDAYS_LOWER or before in _MONTHS:
             return False
         if before in lx.ACTIVE_TRIGGERS or before in _TITLE_CASE_LEADS:
@@ -1069,10 +1069,10 @@ _DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night"])
 def _listed_age(words: list[str], i: int) -> bool:
     """Is the number at ``i`` in a list of ages ("ages 7 and 10", "aged 3, 5 and 9",
     "between the ages of 21 and 58", "two men, 30 and 42")?"""
-    if not words[i].isdigit():
+    if not words[i].isdecimal():
         return False  # ages are written in figures: "ages 7 and 10, and two adults"
     k = i - 1
-    while k >= 0 and (words[k] in _AGE_LIST_LINKS or words[k].isdigit()) and i - k < 8:
+    while k >= 0 and (words[k] in _AGE_LIST_LINKS or words[k].isdecimal()) and i - k < 8:
         k -= 1
     if k < 0:
         return False
@@ -1104,7 +1104,7 @@ def _years_old(words: list[str], k: int) -> bool:
             w in _AGE_UNITS and m + 1 < len(words) and words[m + 1] == "old"
         ):
             return True
-        if not (w.isdigit() or w in ("and", ",", "-")):
+        if not (w.isdecimal() or w in ("and", ",", "-")):
             return False
     return False
 
@@ -1381,7 +1381,7 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         return True
     if before in ("and", ",") and _listed_after_trigger(words, shown, i - 1):
         return True  # "killing Jacinta Walker, 18, and Aveion Bolden"
-    if j + 2 < n and words[j] == "," and words[j + 1].isdigit() and words[j + 2] == ",":
+    if j + 2 < n and words[j] == "," and words[j + 1].isdecimal() and words[j + 2] == ",":
         j += 3  # ", 33,"
     if j + 1 < n and words[j] == "of" and shown[j + 1][:1].isupper():
         k = j + 1  # where the person lives: "Michael Harmon, 71, of Sanford, was shot"
@@ -1449,7 +1449,7 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
     kept = [counts[0]]
     for prev, c in pairwise(counts):
         k = c.np_end
-        if k + 2 < n and words[k] == "," and words[k + 1].isdigit() and words[k + 2] == ",":
+        if k + 2 < n and words[k] == "," and words[k + 1].isdecimal() and words[k + 2] == ",":
             k += 3  # the name's age: ", 46,"
         comma = k < n and words[k] == ","
         k += comma
@@ -1484,7 +1484,7 @@ def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
     stop = max(0, k - 14)
     while k > stop:
         w = words[k]
-        if w in ("and", ",") or w.isdigit() or (shown[k][:1].isupper() and shown[k].isalpha()):
+        if w in ("and", ",") or w.isdecimal() or (shown[k][:1].isupper() and shown[k].isalpha()):
             k -= 1
             continue
         break
@@ -1519,11 +1519,11 @@ def _age_end(words: list[str], i: int) -> int | None:
             return i + 4  # "19-year old", "6-month old"
         if words[i + 2].startswith("year") or words[i + 2].startswith(_YOUNG_AGES):
             return i + 3
-    if nxt in _AGE_UNITS and words[i + 2 : i + 3] == ["old"] and words[i].isdigit():
+    if nxt in _AGE_UNITS and words[i + 2 : i + 3] == ["old"] and words[i].isdecimal():
         return i + 3  # "a 17 year old", "an 11 month old" (unhyphenated)
-    if nxt in _YO and words[i].isdigit():
+    if nxt in _YO and words[i].isdecimal():
         return i + 2  # "a 14yo"
-    if i + 1 < len(words) and words[i + 1] == "year-old" and words[i].isdigit():
+    if i + 1 < len(words) and words[i + 1] == "year-old" and words[i].isdecimal():
         return i + 2  # "17 Year-Old"
     return None
 
@@ -2226,11 +2226,11 @@ def _age_aside_end(words: list[str], k: int) -> int | None:
     if m < n and words[m] == "of":
         m += 1
     start = m
-    while m < n and (words[m].isdigit() or (m > start and words[m] in _AGE_LIST_LINKS)):
+    while m < n and (words[m].isdecimal() or (m > start and words[m] in _AGE_LIST_LINKS)):
         m += 1
-    while m > start and not words[m - 1].isdigit():
+    while m > start and not words[m - 1].isdecimal():
         m -= 1  # the links after the last age ("..., 41,") are not part of the list
-    if m == start or any(w.isdigit() and int(w) >= 120 for w in words[start:m]):
+    if m == start or any(w.isdecimal() and int(w) >= 120 for w in words[start:m]):
         return None
     if start == k + 1 and m == start + 1:
         return None  # one bare figure (", 4,"): a name's or a person's age, read elsewhere
@@ -2254,7 +2254,7 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         # and this loop is hot.)
         if steps == 0 and (
             w in _AGE_ASIDE_STARTS
-            or (w == "," and k + 1 < n and (words[k + 1][:1].isdigit() or words[k + 1] in _AGES))
+            or (w == "," and k + 1 < n and (words[k + 1][:1].isdecimal() or words[k + 1] in _AGES))
         ):
             aside = _age_aside_end(words, k)
             if aside is not None and aside < n and words[aside] in _PREDICATE_OPENERS:
@@ -2664,7 +2664,7 @@ def _agent(words: list[str], shown: list[str] | None, k: int) -> bool:
         return False
     nxt = words[k + 1]
     if nxt in _OBJECTS or (
-        nxt.isdigit() and k + 2 < len(words) and words[k + 2] not in ("-", "times")
+        nxt.isdecimal() and k + 2 < len(words) and words[k + 2] not in ("-", "times")
     ):
         return True
     return (
@@ -2869,10 +2869,10 @@ def _coord_gap(gap: list[str]) -> set[str]:
     words = {
         w
         for k, w in enumerate(gap)
-        if not (w.isdigit() and 0 < k < len(gap) - 1 and gap[k - 1] == gap[k + 1] == ",")
+        if not (w.isdecimal() and 0 < k < len(gap) - 1 and gap[k - 1] == gap[k + 1] == ",")
     }
     if words & _AGE_ASIDE:
-        words = {w for w in words if not w.isdigit() and w not in _AGE_ASIDE}
+        words = {w for w in words if not w.isdecimal() and w not in _AGE_ASIDE}
         return words or {","}
     return words
 
@@ -3221,7 +3221,7 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
                     or words[v - 1] in ("a", "an", "the", "many", "several")
                     # "five reports of people shot": a noun; "ABC 7 reported": a station
                     or (
-                        (words[v - 1] in UNITS or words[v - 1].isdigit())
+                        (words[v - 1] in UNITS or words[v - 1].isdecimal())
                         and (v < 2 or not shown[v - 2][:1].isupper())
                     )
                 )

@@ -120,8 +120,15 @@ _THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
 _DECIMAL = re.compile(r"\d+\.\d+")
 
 
+#: The largest count read (a trillion): past it a "number" is an identifier, a phone
+#: number or junk, and its value must still fit the store's 64-bit integers.
+MAX_VALUE = 10**12
+
+
 def _digits(tok: str) -> int | None:
-    if tok.isascii() and tok.isdigit():
+    if len(tok) > 17:  # more than 10**12, commas included: not a count (and int() is costly)
+        return None
+    if tok.isascii() and tok.isdecimal():
         return int(tok)
     if _THOUSANDS.fullmatch(tok):
         return int(tok.replace(",", ""))
@@ -166,7 +173,7 @@ def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
 def parse_quantity(words: list[str], i: int) -> Quantity | None:
     """Parse a quantity at lowercased token ``i`` (without its hedge)."""
     w = words[i]
-    if not (w in _STARTS or w[:1].isdigit()):
+    if not (w in _STARTS or w[:1].isdecimal()):
         return None  # the cheap test before parsing: most tokens cannot start a quantity
     nxt = words[i + 1] if i + 1 < len(words) else ""
     # "a dozen", "two dozen", "half a dozen"
@@ -189,7 +196,7 @@ def parse_quantity(words: list[str], i: int) -> Quantity | None:
         if nxt in ("hundred", "thousand", "million"):
             value *= SCALES[nxt]
             end += 1
-    elif _DECIMAL.fullmatch(w) and nxt in ("thousand", "million"):
+    elif len(w) < 16 and _DECIMAL.fullmatch(w) and nxt in ("thousand", "million"):
         value, end = round(float(w) * SCALES[nxt]), i + 2
     else:
         parsed = _word_number(words, i)
@@ -198,6 +205,8 @@ def parse_quantity(words: list[str], i: int) -> Quantity | None:
         value, end = parsed
     if end < len(words) and words[end] == "dozen":
         value, end = value * 12, end + 1
+    if value > MAX_VALUE:  # "hundred hundred hundred ...", "900,000,000,000,000"
+        return None
     return Quantity(i, end, value, value, value)
 
 

@@ -125,7 +125,7 @@ def attributive_year(words: list[str], end: int) -> Period | None:
 
 
 def _is_year(w: str) -> bool:
-    return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100
+    return len(w) == 4 and w.isdecimal() and 1900 <= int(w) <= 2100
 
 
 def _whole_year(year: str, text: str) -> Period:
@@ -154,7 +154,7 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
     out: list[PeriodMention] = []
     n = len(words)
     # Only a cue word or a number can start a period: skip the rest without the tests below.
-    for i in [k for k, word in enumerate(words) if word in _CUES or word[:1].isdigit()]:
+    for i in [k for k, word in enumerate(words) if word in _CUES or word[:1].isdecimal()]:
         word = words[i]
         w = word.removesuffix("'s")  # "Saturday's attack"
         since = i > 0 and words[i - 1] == "since"
@@ -171,12 +171,12 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
                     i, i + 1, Period(kind="weekday", text=shown[i], weekday=WEEKDAYS[w]), True
                 )
             )
-        elif w in MONTHS and i + 1 < n and words[i + 1].isdigit() and len(words[i + 1]) <= 2:
+        elif w in MONTHS and i + 1 < n and words[i + 1].isdecimal() and len(words[i + 1]) <= 2:
             day = int(words[i + 1])
             year = words[i + 3] if i + 3 < n and words[i + 2] == "," else ""
             year = year if len(year) == 4 else ""
             out.append(_date_mention(i, i + 2, MONTHS[w], day, year, shown, since))
-        elif w.isdigit() and len(w) <= 2 and i + 1 < n and words[i + 1] in MONTHS:
+        elif w.isdecimal() and len(w) <= 2 and i + 1 < n and words[i + 1] in MONTHS:
             year = words[i + 2] if i + 2 < n and len(words[i + 2]) == 4 else ""
             out.append(_date_mention(i, i + 2, MONTHS[words[i + 1]], int(w), year, shown, since))
         elif (
@@ -200,7 +200,7 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             and len(w) > 3
             and i > 0
             and words[i - 1] in ("in", "during", "since")
-            and (i + 1 >= n or not words[i + 1].isdigit())
+            and (i + 1 >= n or not words[i + 1].isdecimal())
         ):
             # "45 people were killed in July": a whole month, not the event's day; "since
             # January" runs from its first day to the report.
@@ -324,7 +324,7 @@ def _date_mention(
 ) -> PeriodMention:
     text = " ".join(shown[start - 1 if since else start : end])
     iso = None
-    if year.isdigit():
+    if year.isdecimal():
         try:
             iso = dt.date(int(year), month, day).isoformat()
         except ValueError:
@@ -352,7 +352,7 @@ def _months_and_days(text: str) -> tuple[list[int], list[int]]:
     """The months and the day numbers a period's words name ("Feb. 29" -> [2], [29])."""
     words = text.lower().replace(".", "").split()
     return [MONTHS[w] for w in words if w in MONTHS], [
-        int(w) for w in words if w.isdigit() and len(w) <= 2
+        int(w) for w in words if w.isdecimal() and len(w) <= 2
     ]
 
 

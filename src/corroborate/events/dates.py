@@ -122,7 +122,7 @@ def _words(sentence: str) -> list[str]:
         w = token.lower()
         if w == "." and out and out[-1] in MONTHS:
             continue  # "Nov. 22"
-        m = _ORDINAL.match(w) if w[0].isdigit() else None
+        m = _ORDINAL.match(w) if w[0].isdecimal() else None
         out.append(m.group(1) if m else w)
     return out
 

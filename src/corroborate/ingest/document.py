@@ -127,7 +127,7 @@ def _title_like(line: str) -> bool:
         or len(line) > _TITLE_MAX
         or not 2 <= len(words) <= 20
         or line[-1] in ".,;:!?\"'”’)"
-        or not (line[0].isupper() or line[0].isdigit())
+        or not (line[0].isupper() or line[0].isdecimal())
         or (line.isupper() and len(words) <= 2)  # "UPDATE", "LONDON": a label, not a title
         or is_boilerplate(line)  # "Share this article"
     )

@@ -26,6 +26,12 @@ from corroborate.text import Piece, content_words, normalise_quotes, sentences
 #: shorter pieces (headings, datelines, "Let's dive in:") carry no evidence of copying.
 MIN_UNIT_WORDS = 3
 
+#: The most sentences of one document that are aligned (its first ones). Two documents'
+#: sentence similarities are a dense matrix: news reports have tens of sentences, but two
+#: 5 MB texts of 40,000 sentences each would need gigabytes. A copy shows in its first
+#: two thousand sentences as well as in all of them.
+MAX_UNITS = 2000
+
 #: Word n-gram length of the shingles used for verbatim (near-copy) detection.
 SHINGLE_SIZE = 5
 
@@ -66,7 +72,7 @@ def _learn(tokens: Iterable[str]) -> dict[str, str]:
     if not missing:
         return {}
     kept = set(content_words(" ".join(missing)))
-    learned = {t: (_stem(t) if t in kept and not t.isdigit() else "") for t in missing}
+    learned = {t: (_stem(t) if t in kept and not t.isdecimal() else "") for t in missing}
     if len(_WORDS) + len(learned) <= _MEMO_MAX:
         _WORDS.update(learned)
     return learned
@@ -103,7 +109,8 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
     crosses a line break, so text wrapped at a fixed width arrives as fragments; a fragment
     without end punctuation followed by one that starts in lower case is one sentence (the
     span then covers the line break). With ``prose_only``, pieces that do not end like a
-    sentence (headings, link lists, video playlists, photo credits) are left out.
+    sentence (headings, link lists, video playlists, photo credits) are left out. At most
+    :data:`MAX_UNITS` are returned.
 
         >>> [u.text for u, _ in alignable_units("Related videos here\\nPolice closed the road.",
         ...                                      prose_only=True)]
@@ -115,7 +122,7 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
         if (
             prev is not None
             and not _ends_with_stop(prev.text)
-            and (piece.text[:1].islower() or piece.text[:1].isdigit())
+            and (piece.text[:1].islower() or piece.text[:1].isdecimal())
             and text.count("\n", prev.end, piece.start) <= 1
         ):
             merged[-1] = Piece(text[prev.start : piece.end], prev.start, piece.end)
@@ -134,6 +141,8 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
             words = [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
         if len(words) >= MIN_UNIT_WORDS:
             out.append((piece, words))
+            if len(out) == MAX_UNITS:
+                break
     return out
 
 

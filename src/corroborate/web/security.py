@@ -107,12 +107,14 @@ class Guard:
             return
         length = headers.get("content-length")
         if length is not None:
-            if not length.isdigit():
+            # ASCII digits only: "²" is a digit to str.isdigit, not to int().
+            if not (length.isascii() and length.isdigit()):
                 await refuse(400, "bad Content-Length header")
                 return
-            if int(length) > self.max_body:
-                await refuse(413, f"request body too large ({int(length):,} bytes; the limit "
-                                  f"is {self.max_body:,})")
+            if len(length) > 15 or int(length) > self.max_body:  # int() of any length fails
+                size = f"{int(length):,} bytes" if len(length) <= 15 else f"{len(length)} digits"
+                await refuse(413, f"request body too large ({size}; the limit "
+                                  f"is {self.max_body:,} bytes)")
                 return
         received = 0
 

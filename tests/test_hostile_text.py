@@ -1,0 +1,92 @@
+"""Text no reporter writes: the pipeline neither crashes nor does work that grows with the
+square of a sentence or a document. Inputs are invented: runs without full stops, lists of
+thousands of numbers, Unicode digits that ``int()`` refuses, numbers of thousands of digits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate import Article, analyse
+from corroborate.claims import extract_claims
+from corroborate.claims.numbers import MAX_VALUE
+from corroborate.provenance.features import MAX_UNITS, alignable_units
+from corroborate.store import Store
+from corroborate.text import MAX_SENTENCE, sentences
+
+_WORDS = ["police", "said", "two", "killed", "people", "at", "least", "1,200", ",", ";", "Mr.",
+          "U.S.", "Kabul", "were", "wounded", "-", "(", ")", "'", "12-year-old"]  # fmt: skip
+
+HOSTILE = {
+    "no full stops": " ".join(_WORDS[i % len(_WORDS)] for i in range(6000)),
+    "a list of numbers": ", ".join(["two"] * 5000) + " people were killed",
+    "a number of 6,000 digits": "1" * 6000 + " people were killed.",
+    "a number past the limit": "Police said 9,000,000,000,000,000 people were killed.",
+    "hundreds of hundreds": "Police said " + "hundred " * 300 + "people were killed.",
+    "superscript digits": "Police said ³ people were shot on Jan. ²², 2024, and ² died.",
+    "an age in superscripts": "A ²³-year-old man was killed on March ².",
+    "Arabic-Indic digits": "Police said ٣ people were killed on Monday.",
+    "one long paragraph": "Two people were killed. " * 3000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_is_analysed_and_stored(name: str, tmp_path: Path) -> None:
+    text = HOSTILE[name]
+    arts = [Article.create(text, "a.txt", title=text[:300]),
+            Article.create(text[: len(text) // 2], "b.txt")]  # fmt: skip
+    report = analyse(arts)
+    for c in report.claims:
+        art = next(a for a in arts if a.id == c.article)
+        source = art.text if c.section == "body" else art.title or ""
+        assert source[c.span.start : c.span.end] == c.text
+        assert len(c.text) <= MAX_SENTENCE
+        assert c.value is None or 0 <= c.value <= MAX_VALUE
+    with Store(tmp_path / "c.db") as store:  # every value fits SQLite's integers
+        store.add_articles(arts)
+        store.save_report(report)
+
+
+def test_numbers_past_the_limit_are_not_counts() -> None:
+    assert extract_claims(Article.create(HOSTILE["a number past the limit"], "a.txt")) == []
+    assert extract_claims(Article.create(HOSTILE["hundreds of hundreds"], "a.txt")) == []
+    # The largest real figures still read.
+    (claim,) = extract_claims(Article.create("About 1,200,000 people were displaced.", "a.txt"))
+    assert claim.value == 1_200_000
+
+
+def test_superscripts_are_not_numbers() -> None:
+    assert extract_claims(Article.create("Police said ³ people were killed.", "a.txt")) == []
+    (claim,) = extract_claims(Article.create("Police said 3 people were killed.", "a.txt"))
+    assert claim.value == 3
+
+
+def test_a_long_run_is_cut_at_clause_marks() -> None:
+    text = "; ".join(f"clause {i} of a list" for i in range(200))  # 3,900 characters
+    pieces = list(sentences(text))
+    assert len(pieces) > 3
+    assert all(p.text.endswith(";") for p in pieces[:-1])
+    assert all(len(p.text) <= MAX_SENTENCE for p in pieces)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([*_WORDS, " ", "  ", "\n", ". ", "x" * 700]),
+                          st.text(max_size=30)), max_size=300).map("".join))  # fmt: skip
+def test_sentences_are_exact_bounded_and_cover_the_text(text: str) -> None:
+    pieces = list(sentences(text))
+    covered: set[int] = set()
+    for p in pieces:
+        assert text[p.start : p.end] == p.text == p.text.strip() != ""
+        assert len(p.text) <= MAX_SENTENCE
+        covered.update(range(p.start, p.end))
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_alignment_reads_at_most_max_units_sentences() -> None:
+    text = "\n".join(f"Police closed road number {i} after the crash." for i in range(3000))
+    units = alignable_units(text)
+    assert len(units) == MAX_UNITS
+    assert units[-1][0].text == f"Police closed road number {MAX_UNITS - 1} after the crash."
