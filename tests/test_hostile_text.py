@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from corroborate import Article, analyse
 from corroborate.claims import extract_claims
 from corroborate.claims.numbers import MAX_VALUE
+from corroborate.ingest import parse_document
 from corroborate.provenance.features import MAX_UNITS, alignable_units
 from corroborate.store import Store
 from corroborate.text import MAX_SENTENCE, sentences
@@ -86,7 +87,52 @@ def test_sentences_are_exact_bounded_and_cover_the_text(text: str) -> None:
 
 
 def test_alignment_reads_at_most_max_units_sentences() -> None:
-    text = "\n".join(f"Police closed road number {i} after the crash." for i in range(3000))
+    text = "\n".join(f"Police closed road number {i} after the crash." for i in range(1500))
     units = alignable_units(text)
     assert len(units) == MAX_UNITS
     assert units[-1][0].text == f"Police closed road number {MAX_UNITS - 1} after the crash."
+
+
+# --- the readers ----------------------------------------------------------------------------
+
+_LAUGHS = "\n".join(
+    ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]"
+       for a, b in zip("abcdefgh", "bcdefghi", strict=True)]
+)
+
+
+def test_yaml_aliases_are_not_expanded() -> None:
+    # Nine levels of nine aliases: 387 million strings if expanded. The block is read as
+    # plain "key: value" lines instead.
+    doc = f"---\n{_LAUGHS}\ntitle: Two killed in Jos\n---\nPolice said two people died.\n"
+    art = parse_document(doc.encode(), "a.md")
+    assert art.title == "Two killed in Jos"
+    assert art.text == "Police said two people died."
+
+
+def test_deep_toml_front_matter_is_no_front_matter() -> None:
+    doc = "+++\ntitle = \"x\"\na = " + "[" * 5000 + "]" * 5000 + "\n+++\nPolice said two died.\n"
+    art = parse_document(doc.encode(), "a.md")
+    assert art.text.endswith("Police said two died.")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("See [the map](https://w.example/wiki/Kano_(city)) of Kano.", "See the map of Kano."),
+        ("[[[[ two [a]( [b](x) ]]]]", "[[[[ two [a]( b ]]]]"),
+        ("<!-- a --> kept <!-- <!-- open", "kept <!-- <!-- open"),
+        ("{{ x }} kept {{ open", "kept {{ open"),
+        ("**bold** and **a **a **a", "bold and **a **a **a"),
+    ],
+)
+def test_markdown_markup_is_removed_and_unclosed_marks_kept(markdown: str, text: str) -> None:
+    art = parse_document(f"{markdown}\n".encode(), "a.md")
+    assert " ".join(art.text.split()) == text
+
+
+def test_hard_wrapped_lines_join_like_before() -> None:
+    doc = "Police said the attack was co-\nordinated by two groups and that\nnine died.\n"
+    art = parse_document(doc.encode(), "a.txt")
+    assert art.text == "Police said the attack was co-ordinated by two groups and that nine died."

@@ -121,11 +121,10 @@ def _ends_function_word(line: str) -> bool:
     return bool(m and m.group(1).lower() in _FUNCTION_WORDS)
 
 
-def _join(line: str, nxt: str) -> str:
-    # "co-" + "ordinated": keep the hyphen and add no space (no character is lost).
-    if re.search(r"\w-$", line):
-        return line + nxt.lstrip()
-    return line + " " + nxt.lstrip()
+def _joiner(line: str) -> str:
+    """What goes between ``line`` and the line that continues it: nothing after a word's
+    hyphen ("co-" + "ordinated": no character is lost), else a space."""
+    return "" if (line[-2:-1].isalnum() and line.endswith("-")) or line.endswith("_-") else " "
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -139,16 +138,18 @@ def _paragraphs(lines: list[str]) -> list[str]:
     width = _fixed_width([ln for b in blocks for ln in b])
     out: list[str] = []
     for block in (b for b in blocks if b):
-        cur, last = block[0], block[0]
+        # A paragraph's lines are gathered and joined once: adding each line to a growing
+        # string copies the paragraph again for every line.
+        cur, last = [block[0]], block[0]
         for ln in block[1:]:
             # Judge by the last physical line: that is what the wrapper filled.
             if _continues(last, ln, width):
-                cur = _join(cur, ln)
+                cur += (_joiner(cur[-1]), ln.lstrip())
             else:
-                out.append(cur)
-                cur = ln
+                out.append("".join(cur))
+                cur = [ln]
             last = ln
-        out.append(cur)
+        out.append("".join(cur))
     return [p.strip() for p in out if p.strip()]
 
 

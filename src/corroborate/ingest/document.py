@@ -227,8 +227,13 @@ def _header_lines(text: str) -> tuple[dict[str, str], str, str]:
 def _is_markdown(text: str, source: str) -> bool:
     if PurePath(source).suffix.lower() in MARKDOWN_SUFFIXES:
         return True
-    signals = len(re.findall(r"(?m)^#{1,6} \S|\]\([^)\s]+\)|^\s*[-*] \S.*\n\s*[-*] \S", text))
+    signals = len(_MARKDOWN_SIGNALS.findall(text))
     return signals >= 2
+
+
+# A heading, a link target, two bullet lines. No part scans past the next "(" or line
+# break, so a text of "[a](" or blank lines repeated costs time linear in its length.
+_MARKDOWN_SIGNALS = re.compile(r"(?m)^#{1,6} \S|\]\([^()\s]+\)|^[ \t]*[-*] \S.*\n[ \t]*[-*] \S")
 
 
 def parse_document(

@@ -34,6 +34,16 @@ class FrontMatter:
     syntax: str = ""
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: a few lines of ``&a [*b, *b, ...]`` expand to billions of
+    items (the "billion laughs"); a report's front matter has no use for them."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases are not read in front matter")
+        return super().compose_node(parent, index)
+
+
 def _simple_yaml(block: str) -> dict[str, Any]:
     """``key: value`` lines, for front matter that is not valid YAML (common in the wild)."""
     out: dict[str, Any] = {}
@@ -49,8 +59,8 @@ def split_front_matter(text: str) -> FrontMatter | None:
     m = _YAML_FENCE.match(text)
     if m:
         try:
-            data: Any = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
+            data: Any = yaml.load(m.group(1), Loader=_NoAliasLoader)
+        except (yaml.YAMLError, RecursionError):
             data = _simple_yaml(m.group(1))
         if data is None:
             data = {}
@@ -63,7 +73,7 @@ def split_front_matter(text: str) -> FrontMatter | None:
     if m:
         try:
             return FrontMatter(tomllib.loads(m.group(1)), m.group(), text[m.end():], "toml")
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             return None
     return None
 

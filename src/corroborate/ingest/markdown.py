@@ -15,18 +15,28 @@ import re
 
 from corroborate.model import Removal
 
+# Every pattern here stops at the next opening mark, or has a closing mark that
+# ``_sub_recorded`` checks for first: a pattern that scans to the end of the text from every
+# opening mark ("[[[[...", "<!--<!--...") costs the square of the text's length.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-# Link text may wrap onto the next line, but not across a blank line.
-_LINK = re.compile(r"\[((?:[^\]\n]|\n(?![ \t]*\n))+)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_TEMPLATE_STATEMENT = re.compile(r"\{%.*?%\}", re.DOTALL)
+_TEMPLATE_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+# Link text may wrap onto the next line, but not across a blank line; a target may hold one
+# pair of brackets ("/wiki/Kano_(city)").
+_LINK = re.compile(
+    r"\[((?:[^\[\]\n]|\n(?![ \t]*\n))+)\]"
+    r"\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)"
+)
+#: The closing mark of the patterns that would otherwise scan to the end of the text.
+_CLOSERS = {_COMMENT: "-->", _TEMPLATE_STATEMENT: "%}", _TEMPLATE_VALUE: "}}"}
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")  # bold: a few words
 
 
 def _sub_recorded(
@@ -38,14 +48,23 @@ def _sub_recorded(
         removed.append(Removal(kind="markup", text=m.group(), reason=reason))
         return m.expand(repl)
 
-    return pattern.sub(one, text)
+    closer = _CLOSERS.get(pattern)
+    if closer is None:
+        return pattern.sub(one, text)
+    # Nothing after the last closing mark can match: only the text up to it is searched.
+    end = text.rfind(closer)
+    if end < 0:
+        return text
+    end += len(closer)
+    return pattern.sub(one, text[:end]) + text[end:]
 
 
 def strip_markdown(text: str) -> tuple[str, list[Removal], str | None]:
     """Plain text (blank line between paragraphs), the markup removed, and an H1 title."""
     removed: list[Removal] = []
     text = _sub_recorded(_COMMENT, "", text, removed, "HTML comment")
-    text = _sub_recorded(_TEMPLATE, "", text, removed, "template tag")
+    text = _sub_recorded(_TEMPLATE_STATEMENT, "", text, removed, "template tag")
+    text = _sub_recorded(_TEMPLATE_VALUE, "", text, removed, "template tag")
     text = _sub_recorded(_IMAGE, "", text, removed, "image")
     text = _sub_recorded(_LINK, r"\1", text, removed, "link target (the link text is kept)")
     text = _sub_recorded(_REF_DEF, "", text, removed, "link reference definition")

@@ -27,10 +27,10 @@ from corroborate.text import Piece, content_words, normalise_quotes, sentences
 MIN_UNIT_WORDS = 3
 
 #: The most sentences of one document that are aligned (its first ones). Two documents'
-#: sentence similarities are a dense matrix: news reports have tens of sentences, but two
-#: 5 MB texts of 40,000 sentences each would need gigabytes. A copy shows in its first
-#: two thousand sentences as well as in all of them.
-MAX_UNITS = 2000
+#: sentence similarities are a dense matrix: news reports have tens of sentences (273 at
+#: most in the gva, gvdb and ECB+ reports), but two 5 MB texts of 40,000 sentences each
+#: would need gigabytes. A copy shows in its first thousand sentences as well as in all.
+MAX_UNITS = 1000
 
 #: Word n-gram length of the shingles used for verbatim (near-copy) detection.
 SHINGLE_SIZE = 5
