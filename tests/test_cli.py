@@ -46,6 +46,9 @@ def test_summary_counts_read_as_english(runner: CliRunner, tmp_path: Path) -> No
     text = " ".join(res.output.split())  # rich wraps long lines
     assert "(2026-03-14, 5 reports, 3 independent origins)" in text
     assert "; 1 report)" in text and "1 reports" not in text
+    # each fact leads with its best figure and range; another site than the event's is named
+    assert "killed people = 12 (9–12): at least nine" in text
+    assert "injured people [in the second post] = 0: No one was hurt" in text
 
 
 def test_summary_prints_report_text_as_written(runner: CliRunner, tmp_path: Path) -> None:

@@ -224,16 +224,16 @@ def _summary(rep: Report, written: Sequence[Path]) -> dict[str, Any]:
     }
 
 
-def _reports(n: int) -> str:
+def _plural(n: int, word: str) -> str:
     """"1 report", "3 reports"."""
-    return f"{n} report{'' if n == 1 else 's'}"
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    from corroborate.report.view import format_period
+    from corroborate.report.view import format_estimate, format_period
 
     # Report text is untrusted: everything from it is escaped, so a "[/]" in a headline
     # prints as written instead of breaking (or styling) the console's markup.
@@ -242,19 +242,21 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     for ev in rep.events:
         console.print(
             f"[bold]{escape(ev.title)}[/bold]  ({ev.date or 'date unknown'}, "
-            f"{_reports(len(ev.articles))}, {len(ev.origin_groups)} independent "
-            f"origin{'' if len(ev.origin_groups) == 1 else 's'})"
+            f"{_plural(len(ev.articles), 'report')}, "
+            f"{_plural(len(ev.origin_groups), 'independent origin')})"
         )
         for f in ev.facts[:8]:
             vals = "; ".join(
                 f"{v.number_text} ({', '.join(v.claimants) or 'unattributed'}; "
-                f"{_reports(len(v.articles))})"
+                f"{_plural(len(v.articles), 'report')})"
                 for v in f.values
             )
             # A fact of another day or place than the event's says which.
             when = "" if f.period.start == f.period.end == ev.date else format_period(f.period)
             where = [w for w in (when, f"in {f.scope}" if f.scope else "") if w]
             label = f"{f.measure} {f.group}" + (f" [{', '.join(where)}]" if where else "")
+            if f.best is not None:  # the best figure and its range, as the fact sheet has it
+                label += f" = {format_estimate(f.low, f.best, f.high)}"
             flag = " [red]CONFLICT[/red]" if f.conflict else ""
             console.print(f"  {escape(label)}: {escape(vals)}{flag}")
     for r in rep.relations:
@@ -402,7 +404,7 @@ def _print_events(evs: Sequence[Event], as_json: bool) -> None:
     for r in rows:
         merged = f"  (merged: {', '.join(r['merged_from'])})" if r["merged_from"] else ""
         click.echo(
-            f"{r['id']}  {r['date'] or '-'}  {_reports(len(r['articles']))}  "
+            f"{r['id']}  {r['date'] or '-'}  {_plural(len(r['articles']), 'report')}  "
             f"{r['place'] or '-'}  {r['title']}{merged}"
         )
 
