@@ -258,12 +258,6 @@ def _md_fact(f: FactView) -> list[str]:
     ]
 
 
-def _md_rules(facts: Sequence[FactView]) -> list[str]:
-    """The rules behind the facts' best figures, each once."""
-    rules = dict.fromkeys(f.rule for f in facts if f.best is not None and f.rule)
-    return ["", f"Best (range): {md_escape(' · '.join(rules))}."] if rules else []
-
-
 def _md_relation(r: RelationView) -> list[str]:
     extra = [f"score {r.score:.2f}"]
     if r.original:
@@ -327,7 +321,8 @@ def _markdown(
                 "Measure", "Group", "Period", "Scope", "Values reported", "Best (range)", "Status"
             )  # fmt: skip
             yield from _table(header, (_md_fact(f) for f in ev.facts))
-            yield from _md_rules(ev.facts)
+            if ev.rules:
+                yield from ["", f"Best (range): {md_escape(' · '.join(ev.rules))}."]
         else:
             yield "No figures were found for this event."
         yield from ["", "### Copies and rewrites", ""]

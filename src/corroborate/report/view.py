@@ -236,6 +236,11 @@ class EventView:
         """How many facts are in conflict."""
         return sum(f.conflict for f in self.facts)
 
+    @property
+    def rules(self) -> list[str]:
+        """The rules behind the facts' best figures, each once, in the facts' order."""
+        return list(dict.fromkeys(f.rule for f in self.facts if f.best is not None and f.rule))
+
 
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
