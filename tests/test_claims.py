@@ -1711,3 +1711,33 @@ def test_since_periods_end_with_the_report() -> None:
 
 def test_period_doctests() -> None:
     assert doctest.testmod(period_module).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank or title before a name: the name is the person, the title their group
+        ("Deputy Jason Hagen died Friday after a shooting.", ("killed", "security_forces")),
+        ("Trooper Ann Lee, 31, died at the hospital.", ("killed", "security_forces")),
+        ("Constable Ravi Kumar was shot dead on Monday.", ("killed", "police")),
+        ("Police Officer Dana Cole was shot and wounded.", ("injured", "officials")),
+        ("Pastor Ann Lee was killed in the attack.", ("killed", "people")),
+    ],
+)
+def test_a_name_after_a_title_is_a_person(text: str, expected: tuple[str, str]) -> None:
+    (claim,) = extract_claims(Article.create(text, "t.txt"))
+    assert (claim.measure, claim.group, claim.value) == (*expected, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were released from the hospital on Monday.",
+        "She was released from a local hospital after treatment.",
+        "Police will question him when he is released from the hospital.",
+    ],
+)
+def test_released_from_hospital_is_no_release_from_captivity(text: str) -> None:
+    assert [c.measure for c in extract_claims(Article.create(text, "t.txt"))] == []
+    freed = extract_claims(Article.create("Three soldiers were released from captivity.", "t"))
+    assert [(c.measure, c.value) for c in freed] == [("freed", 3)]

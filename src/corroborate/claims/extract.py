@@ -377,6 +377,9 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     for c in counts:
         _read_np(words, shown, c)
         _listed_ages(words, c)
+        title = words[c.first - 1] if c.first and c.q.start == c.q.end else ""
+        if title in _NAME_TITLES and title in lx.GROUP_NOUNS and c.group in (None, "", "people"):
+            c.group = lx.GROUP_NOUNS[title]  # "Deputy Jason Hagen died": a deputy
     if section != "title":  # a headline's capitals name no one for sure: "Mother, Father"
         counts = _drop_appositions(words, counts)
     _link_parts(words, counts)
@@ -1328,14 +1331,29 @@ def _np_ends(w: str) -> bool:
 
 def _name_start(words: list[str], shown: list[str], i: int) -> bool:
     """Can a person's name start at ``i`` (a capitalised word, not a known one, not inside
-    a longer name nor after "year-old")?"""
+    a longer name nor after "year-old")? A rank or title before it starts no longer name:
+    "Deputy Jason Hagen died"."""
     return (
         shown[i][:1].isupper()
         and shown[i].isalpha()
         and words[i] not in _KNOWN_WORDS
-        and not (i and (shown[i - 1][:1].isupper() or words[i - 1].startswith("year")))
+        and not (
+            i
+            and (
+                (shown[i - 1][:1].isupper() and words[i - 1] not in _NAME_TITLES)
+                or words[i - 1].startswith("year")
+            )
+        )
         and not (i > 1 and words[i - 1] == "old" and words[i - 2] in _AGE_UNITS)
     )
+
+
+# Ranks and titles written before a person's name, in lower case.
+_NAME_TITLES = frozenset(
+    """officer deputy trooper detective sergeant corporal lieutenant captain constable agent
+    patrolman firefighter private specialist sheriff marshal chief pastor reverend judge
+    mayor senator councilman councilwoman""".split()
+)
 
 
 # Words a place name follows: "a man in Dayton", "a girl from White County".
@@ -2382,6 +2400,12 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 measure = "injured"  # a person "was struck" by a bullet; "boy struck in arm"
             if measure == "injured" and _dies_after(words, k + 1):
                 return "killed"  # "Girl shot at party dies"
+            if measure == "freed" and words[k + 1 : k + 2] == ["from"] and (
+                "hospital" in words[k + 2 : k + 5]
+            ):
+                # "was released from the hospital": a patient, not a captive; nor a count of
+                # the hurt ("a mental hospital", "when he is released from the hospital")
+                return None
             return measure
         if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 9]):
             # "received non-life-threatening injuries"; "suffered a fatal gunshot wound",
