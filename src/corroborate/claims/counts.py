@@ -581,31 +581,20 @@ def article_counts(
     implied = [c for c in claims if _implied(c) and not _background(c) and not _elsewhen(c)]
     claims = [c for c in claims if not _implied(c)]
     wanted = {*measures, "killed"}  # the dead are needed to read the injured
-    killed_sentences = {
-        (c.section, c.span.start) for c in claims if c.measure == "killed" and _side(c) == "victims"
-    }
+    dead = [c for c in claims if c.measure == "killed" and _side(c) == "victims"]
+    killed_sentences = {(c.section, c.span.start) for c in dead}
     # "Two people were shot, one of them fatally", "shot four, including one who died": the
     # dead are among the shot.
     shot_ids = {c.id for c in claims if c.measure == "injured"}
     part_killed = {
         (c.section, c.span.start)
-        for c in claims
-        if c.measure == "killed"
-        and _side(c) == "victims"
-        and (_of_them(c) or _bare_part(c, claims) or (c.parts_of or "") in shot_ids)
+        for c in dead
+        if _of_them(c) or _bare_part(c, claims) or (c.parts_of or "") in shot_ids
     }
-    killed_groups = {
-        top_group(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
-    }
-    killed_heads = {
-        _head(c.group_text) for c in claims if c.measure == "killed" and _side(c) == "victims"
-    }
-    killed_kinds = {
-        _kind(c.group) for c in claims if c.measure == "killed" and _side(c) == "victims"
-    }
-    killed_names = {
-        _surname(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
-    } - {None}
+    killed_groups = {top_group(c.group) for c in dead}
+    killed_heads = {_head(c.group_text) for c in dead}
+    killed_kinds = {_kind(c.group) for c in dead}
+    killed_names = {_surname(c) for c in dead} - {None}
     latest = max((int(y) for c in claims for y in _YEAR.findall(c.text)), default=0)
     undated = {c.measure for c in claims if not _earlier_year(c, latest) and not _background(c)}
     single = {
@@ -613,9 +602,7 @@ def article_counts(
         for c in claims
         if not _roundup(c) and not _earlier_year(c, latest) and not _background(c)
     }
-    killed_ages = {
-        _age(c) for c in claims if c.measure == "killed" and _side(c) == "victims"
-    }
+    killed_ages = {_age(c) for c in dead}
     for c in claims:
         if c.measure not in wanted or (
             c.parts_of is not None and (c.measure != "killed" or c.parts_of not in shot_ids)
