@@ -224,16 +224,11 @@ def _summary(rep: Report, written: Sequence[Path]) -> dict[str, Any]:
     }
 
 
-def _plural(n: int, word: str) -> str:
-    """"1 report", "3 reports"."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     from rich.console import Console
     from rich.markup import escape
 
-    from corroborate.report.view import format_estimate, format_period
+    from corroborate.report.view import format_estimate, format_period, plural
 
     # Report text is untrusted: everything from it is escaped, so a "[/]" in a headline
     # prints as written instead of breaking (or styling) the console's markup.
@@ -242,13 +237,13 @@ def _print_summary(rep: Report, written: Sequence[Path]) -> None:
     for ev in rep.events:
         console.print(
             f"[bold]{escape(ev.title)}[/bold]  ({ev.date or 'date unknown'}, "
-            f"{_plural(len(ev.articles), 'report')}, "
-            f"{_plural(len(ev.origin_groups), 'independent origin')})"
+            f"{plural(len(ev.articles), 'report')}, "
+            f"{plural(len(ev.origin_groups), 'independent origin')})"
         )
         for f in ev.facts[:8]:
             vals = "; ".join(
                 f"{v.number_text} ({', '.join(v.claimants) or 'unattributed'}; "
-                f"{_plural(len(v.articles), 'report')})"
+                f"{plural(len(v.articles), 'report')})"
                 for v in f.values
             )
             # A fact of another day or place than the event's says which.
@@ -385,6 +380,8 @@ def events(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
 
 def _print_events(evs: Sequence[Event], as_json: bool) -> None:
+    from corroborate.report.view import plural
+
     rows: list[dict[str, Any]] = [
         {
             "id": e.id,
@@ -404,7 +401,7 @@ def _print_events(evs: Sequence[Event], as_json: bool) -> None:
     for r in rows:
         merged = f"  (merged: {', '.join(r['merged_from'])})" if r["merged_from"] else ""
         click.echo(
-            f"{r['id']}  {r['date'] or '-'}  {_plural(len(r['articles']), 'report')}  "
+            f"{r['id']}  {r['date'] or '-'}  {plural(len(r['articles']), 'report')}  "
             f"{r['place'] or '-'}  {r['title']}{merged}"
         )
 

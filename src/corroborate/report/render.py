@@ -31,6 +31,7 @@ from corroborate.report.view import (
     ValueView,
     anchor,
     build_view,
+    plural,
 )
 
 FORMATS = ("md", "html", "json", "csv")
@@ -224,10 +225,6 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(c.strip() or " " for c in cells) + " |"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _table(header: Sequence[str], rows: Iterable[Iterable[str]]) -> Iterator[str]:
     yield _row(header)
     yield _row("---" for _ in header)
@@ -240,7 +237,7 @@ def _md_value(v: ValueView) -> str:
         label += f" (read as {md_escape(v.number)})"
     who = "; ".join(md_escape(c) for c in v.claimants) or "unattributed"
     where = ", ".join(md_escape(a.key) for a in v.articles)
-    origins = _plural(v.origins, "origin")
+    origins = plural(v.origins, "origin")
     return f"{label} — {who} — in {where} — {origins}"
 
 
@@ -300,8 +297,8 @@ def _markdown(
     yield from [
         "# Corroborate report",
         "",
-        f"Generated {md_escape(view.generated)} · {_plural(view.n_articles, 'report')} · "
-        f"{_plural(len(view.events), 'event')} · {_plural(len(view.claims), 'claim')} · "
+        f"Generated {md_escape(view.generated)} · {plural(view.n_articles, 'report')} · "
+        f"{plural(len(view.events), 'event')} · {plural(len(view.claims), 'claim')} · "
         f"schema {md_escape(view.schema)}",
     ]
     for ev in view.events:

@@ -53,6 +53,11 @@ def anchor(prefix: str, key: str) -> str:
     return f"{prefix}-{_UNSAFE_ID.sub('-', key).strip('-') or 'x'}"
 
 
+def plural(n: int, word: str) -> str:
+    """``"1 report"``, ``"3 reports"``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def format_period(period: Period) -> str:
     """Human period: resolved dates first, with the words the text used.
 
