@@ -16,6 +16,7 @@ from corroborate.claims import period as period_module
 from corroborate.claims.counts import article_counts
 from corroborate.claims.numbers import parse_quantity
 from corroborate.claims.period import resolve
+from corroborate.geo import find_places
 from corroborate.model import Article, Period
 
 CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
@@ -1741,3 +1742,28 @@ def test_released_from_hospital_is_no_release_from_captivity(text: str) -> None:
     assert [c.measure for c in extract_claims(Article.create(text, "t.txt"))] == []
     freed = extract_claims(Article.create("Three soldiers were released from captivity.", "t"))
     assert [(c.measure, c.value) for c in freed] == [("freed", 3)]
+
+
+def test_a_claims_places_are_read_with_the_whole_report() -> None:
+    sentence = "Three people were killed in a shooting in Springfield on Sunday."
+    (alone,) = extract_claims(Article.create(sentence, "a.txt"))
+    text = "Police in Eugene and Salem, Oregon, sent officers.\n\n" + sentence
+    art = Article.create(text, "b.txt")
+    (claim,) = extract_claims(art)
+    # Alone it is the largest Springfield; the report's other towns put it in Oregon.
+    assert [(p.name, p.admin1) for p in alone.places] == [("Springfield", "Missouri")]
+    assert [(p.name, p.admin1) for p in claim.places] == [("Springfield", "Oregon")]
+    # The report's spans are moved to the sentence's: the town is where it happened.
+    assert alone.scope == claim.scope == "Springfield"
+    # Places the caller found already (the pipeline's) give the same claims.
+    assert extract_claims(art, places=find_places(text)) == [claim]
+    none = claim.model_copy(update={"places": (), "scope": None})
+    assert extract_claims(art, places=[]) == [none]
+
+
+def test_a_headline_keeps_its_own_places() -> None:
+    art = Article.create(
+        "Officers were sent from Eugene, Oregon.", "h.txt", title="Two killed in Springfield"
+    )
+    (claim,) = extract_claims(art)
+    assert (claim.section, [p.name for p in claim.places]) == ("title", ["Springfield"])

@@ -59,15 +59,25 @@ def register(name: str) -> Callable[[Stage], Stage]:
 @register("claims")
 def _claims(batch: Batch) -> None:
     from corroborate.claims import extract_claims
+    from corroborate.geo import find_places
 
-    batch.claims = [c for a in batch.articles for c in extract_claims(a)]
+    # A claim keeps the places of its sentence, read from its article's places: each
+    # article's are found once here, for both stages (the places stage keeps them).
+    claims: list[Claim] = []
+    for a in batch.articles:
+        mentions = find_places(a.text)
+        batch.places.setdefault(a.id, [m.place for m in mentions])
+        claims.extend(extract_claims(a, places=mentions))
+    batch.claims = claims
 
 
 @register("places")
 def _places(batch: Batch) -> None:
     from corroborate.geo import find_places
 
-    batch.places = {a.id: [m.place for m in find_places(a.text)] for a in batch.articles}
+    for a in batch.articles:
+        if a.id not in batch.places:  # (the claims stage found most)
+            batch.places[a.id] = [m.place for m in find_places(a.text)]
 
 
 @register("provenance")

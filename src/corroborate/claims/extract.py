@@ -43,6 +43,7 @@ from corroborate.claims.period import (
     is_cumulative,
     since_origin,
 )
+from corroborate.geo.finder import PlaceMention, find_places
 from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id, shared
 from corroborate.text import (
     _TOKEN,
@@ -139,13 +140,36 @@ class _Speech:
 class _Context:
     """What a sentence may borrow from earlier ones of the same article."""
 
+    body: str
+    body_places: Sequence[PlaceMention] | None = None  # found once a sentence keeps a count
     last_claimant: str | None = None
     totals: list[Claim] = field(default_factory=list)  # figures "two of the injured" may be of
 
+    def places_in(self, section: Section, sent: Piece) -> list[tuple[Span, Place]]:
+        """The places named in ``sent`` (spans from its start), resolved with the whole
+        section as context: "Springfield" is the one the rest of the report points to."""
+        if section == "title":
+            return _places(sent.text)
+        if self.body_places is None:
+            self.body_places = find_places(self.body)
+        lo, hi = sent.start, sent.end
+        return [
+            (Span(start=m.span.start - lo, end=m.span.end - lo), m.place)
+            for m in self.body_places
+            if lo <= m.span.start and m.span.end <= hi
+        ]
 
-def extract_claims(article: Article) -> list[Claim]:
-    """Every count the article's title and body give, as :class:`Claim` records."""
-    ctx = _Context()
+
+def extract_claims(
+    article: Article, places: Sequence[PlaceMention] | None = None
+) -> list[Claim]:
+    """Every count the article's title and body give, as :class:`Claim` records.
+
+    ``places``: ``find_places(article.text)``, when the caller has it already (the pipeline
+    does); otherwise it is found once a sentence keeps a count. A claim keeps the places of
+    its own sentence, each resolved with the whole report as context.
+    """
+    ctx = _Context(body=article.text, body_places=places)
     claims: list[Claim] = []
     sections: list[tuple[Section, str]] = [("body", article.text)]
     if article.title:
@@ -453,7 +477,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         if parent_id is not None and parent_id in dropped:
             continue  # "a driver and a teenage girl" of a dropped "two of the injured"
         if places is None:
-            places = _places(sent.text)
+            places = ctx.places_in(section, sent)
         out.append(
             Claim(
                 id=claim_id,
@@ -3912,8 +3936,6 @@ def _tally_period(words: list[str], c: _Count, mine: list[PeriodMention]) -> Per
 
 
 def _places(sentence: str) -> list[tuple[Span, Place]]:
-    from corroborate.geo import find_places
-
     return [(m.span, m.place) for m in find_places(sentence)]
 
 

@@ -102,7 +102,7 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
         first = word[0]
         if first.isupper() and first.isalpha():
             start = m.start()
-            if run and not (last is not None and text[last.end() : start].isspace()):
+            if run and not (last is not None and _joins(text, last.end(), start)):
                 runs.append((run, prev_word))
                 run = []
             if not run:
@@ -116,7 +116,7 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
                 run = []
         elif run:
             start = m.start()
-            if word in CONNECTORS and last is not None and text[last.end() : start].isspace():
+            if word in CONNECTORS and last is not None and _joins(text, last.end(), start):
                 run.append(_Tok(word, start, m.end()))
             elif word == "." and run[-1].end == start and run[-1].core in _DOTTED:
                 run[-1].core += "."  # "St. Louis", "Mt. Vernon": the name goes on
@@ -132,6 +132,13 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     if run:
         runs.append((run, prev_word))
     return runs, demonyms
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether the gap between two words keeps them in one name: spaces, but no line break
+    ("Breaking News Staff" and the next paragraph's "Dayton police" are two runs)."""
+    gap = text[end:start]
+    return gap.isspace() and "\n" not in gap
 
 
 def _single_ok(word: str) -> bool:
@@ -241,7 +248,7 @@ def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_M
                 unexplained.append(cores[i])
             i += 1
     # Two one-word "places" side by side ("Tara Reid") are a name, not a place list.
-    starts = {t.start for t in run}  # parts of "Iran-Pakistan" do not start a word
+    starts = {t.start: k for k, t in enumerate(run)}  # parts of "Iran-Pakistan" start none
     adjacent = any(
         " " not in a.text and " " not in b.text and b.start in starts
         and not any(t.core in CONNECTORS for t in run if a.end <= t.start < b.start)
@@ -251,10 +258,16 @@ def _match_run_once(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_M
         unexplained.append("")
     if unexplained:
         # "Sarah Palin", "Harry Reid", "Ford Motor": a one-word place next to a word that is
-        # neither a place nor a function word is part of some other name.
-        single = [m for m in found if " " not in m.text]
+        # neither a place nor a function word is part of some other name. Right after such
+        # a word it is a surname, and the same word alone elsewhere is that person ("Palin
+        # said"); otherwise it names what a paper or a company is named for ("Houston
+        # Chronicle", "The Sandusky Register"), and alone it is still the town.
         people.update(w for w in unexplained if w)
-        people.update(m.text for m in single)
+        single = [m for m in found if " " not in m.text]
+        named = {*unexplained, *(m.text for m in single)}  # ("Tara Reid": both places)
+        people.update(
+            m.text for m in single if (k := starts.get(m.start, 0)) and cores[k - 1] in named
+        )
         found = [m for m in found if " " in m.text]
     return found
 
