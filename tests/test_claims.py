@@ -384,6 +384,36 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
         "The number of people missing after the attack stood at 12.",
         [("missing", "people", 12, "exact", None)],
     ),
+    # a name's possessive leads a noun phrase as "his" does
+    ("Jada's father was also shot multiple times.", [("injured", "civilians", 1, "exact", None)]),
+    ("Smith’s brother was wounded.", [("injured", "civilians", 1, "exact", None)]),
+    (
+        "A Polk County Sheriff's deputy was wounded by shrapnel.",
+        [("injured", "security_forces", 1, "exact", None)],
+    ),
+    # the person a noun phrase names next, set off by commas, is the same person ...
+    (
+        "His father, 32-year-old James Page, was also shot.",
+        [("injured", "civilians", 1, "exact", None)],
+    ),
+    # ... and so are the people a count names
+    (
+        "Two men, James Smith, 32, and Tom Jones, 40, were shot.",
+        [("injured", "civilians", 2, "exact", None)],
+    ),
+    (
+        "Two men, 26-year-old Alex Cole and 22-year-old Rafael Diaz, both of Utica, were arrested.",
+        [("arrested", "civilians", 2, "exact", None)],
+    ),
+    # a death from illness is no killing
+    ("In July, her father died after a long battle with kidney failure.", []),
+    # the one person shot is the one killed
+    ("The gunman shot a clerk, killing him.", [("killed", "civilians", 1, "exact", None)]),
+    ("A man shot his wife, killing her.", [("killed", "civilians", 1, "exact", None)]),
+    (
+        "A man shot his wife, killing him.",  # (the pronoun is someone else)
+        [("injured", "civilians", 1, "exact", None), ("killed", "civilians", 1, "exact", None)],
+    ),
 ]
 
 

@@ -405,7 +405,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         if title in _NAME_TITLES and title in lx.GROUP_NOUNS and c.group in (None, "", "people"):
             c.group = lx.GROUP_NOUNS[title]  # "Deputy Jason Hagen died": a deputy
     if section != "title":  # a headline's capitals name no one for sure: "Mother, Father"
-        counts = _drop_appositions(words, counts)
+        counts = _drop_appositions(words, shown, counts)
     _link_parts(words, counts)
     _reference_sets(words, counts)
     for c in counts:
@@ -514,10 +514,11 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
 
 # A death from illness or age, in a sentence with no word of violence.
 _NATURAL_DEATH = re.compile(
-    r"\b(?:died|dies|die|dead|death|passed away)\b[^.;]{0,40}?\b(?:of|from)\s+(?:an?\s+|the\s+|"
+    r"\b(?:died|dies|die|dead|death|passed away)\b[^.;]{0,40}?\b(?:(?:of|from)|(?:after|following)"
+    r"\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,2}?(?:battle|fight|struggle)\s+with)\s+(?:an?\s+|the\s+|"
     r"his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:cancer|disease|illness|disorder|natural causes"
-    r"|heart attack|heart failure|stroke|overdose|pneumonia|covid(?:-19)?|leukemia|tumou?r"
-    r"|infection|old age|diabetes)\b"
+    r"|heart attack|(?:heart|kidney|liver|renal|organ) failure|stroke|overdose|pneumonia"
+    r"|covid(?:-19)?|leukemia|tumou?r|infection|old age|diabetes)\b"
 )
 _VIOLENCE = re.compile(r"shot|shoot|gun|wound|stab|kill|murder|slain|attack|beat|bullet")
 
@@ -980,7 +981,12 @@ def _count_starts(words: list[str], shown: list[str]) -> list[int]:
         or w in _COUNT_WORDS
         or (
             shown[i][:1].isupper()
-            and (w in SCALES or w in _AGE_TOKENS or _name_start(words, shown, i))
+            and (
+                w in SCALES
+                or w in _AGE_TOKENS
+                or _name_start(words, shown, i)
+                or w.endswith("'s")  # "Jada's father was shot"
+            )
         )
     ]
 
@@ -1192,6 +1198,13 @@ def _singular(
     A headline drops its articles: "gunman shoots 15-year-old", "killed teenager".
     """
     w0 = words[i]
+    if (
+        w0 == "her"
+        and i > 0
+        and words[i - 1] in _HIM_VERBS
+        and (i + 1 == len(words) or not words[i + 1].isalpha() or words[i + 1].endswith("ly"))
+    ):
+        return Quantity(i, i + 1, 1, 1, 1)  # "shot his wife, killing her."
     # "the", "his", "her" are no number, name nor word counted alone: only the noun phrase
     # they open can be one person, and the tests of the words themselves can be skipped.
     if w0 not in _NP_ONLY:
@@ -1258,7 +1271,15 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)
         if shown is not None and _person_name(words, shown, i):
             return Quantity(i, i, 1, 1, 1)
-        if w0 not in _LEADS:
+        # A name's possessive leads a noun phrase as "his" does: "Jada's father was shot";
+        # not inside one that an article leads ("A Polk County Sheriff's deputy").
+        named_owner = w0.endswith("'s") and shown is not None and shown[i][:1].isupper()
+        if named_owner and shown is not None:
+            k = i - 1
+            while k >= 0 and shown[k][:1].isupper() and words[k] not in _LEADS:
+                k -= 1
+            named_owner = k < 0 or words[k] not in _LEADS
+        if w0 not in _LEADS and not named_owner:
             return None
     j = i + 1
     while j < min(i + 7, len(words)):
@@ -1457,7 +1478,12 @@ def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
     """ "The boy was shot and taken to a hospital, where he died": "he" is the person the
     sentence has counted already, not a second one; its predicate, when a death, is theirs.
     Only a pronoun right after the subject of a passive predicate, of the same sex where
-    the noun tells it, is read so ("the gunman shot a man before he was killed" is not)."""
+    the noun tells it, is read so ("the gunman shot a man before he was killed" is not);
+    and the object of ", killing" after one person shot ("shot a clerk, killing him")."""
+    for c in counts:
+        shot = _killing_the_shot(words, counts, c)
+        if shot is not None:
+            shot.measure, c.measure = "killed", None
     for prev, c in pairwise(counts):
         pronoun = words[c.first]
         if (
@@ -1479,7 +1505,42 @@ def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
         c.measure = None  # (left in place: parts refer to counts by position)
 
 
-def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
+def _killing_the_shot(words: list[str], counts: list[_Count], c: _Count) -> _Count | None:
+    """ "shot a clerk, killing him": the one person shot (returned) is the one killed (one
+    dead, no one hurt), when the pronoun fits the noun's sex."""
+    pronoun = words[c.first]
+    if (
+        pronoun not in ("him", "her")
+        or c.measure != "killed"
+        or c.first < 2
+        or words[c.first - 2 : c.first] != [",", "killing"]
+    ):
+        return None
+    shot = next(
+        (
+            p
+            for p in counts
+            if p.np_end == c.first - 2
+            and p.measure == "injured"
+            and p.via == "active"
+            and p.q.value == 1
+            and p.kind == "people"
+        ),
+        None,
+    )
+    if shot is None:
+        return None
+    noun = words[shot.np_start : shot.np_end]
+    if (pronoun == "him" and lx.FEMALE.intersection(noun)) or (
+        pronoun == "her" and lx.MALE.intersection(noun)
+    ):
+        return None
+    return shot
+
+
+def _drop_appositions(
+    words: list[str], shown: list[str], counts: list[_Count]
+) -> list[_Count]:
     """Drop a person named again right after a noun for one person: "the suspect, Nathan
     Doe, 46, was killed" and "a passenger, a 26-year-old man, was shot" are one person
     each. The second phrase must lead straight to the predicate (after its own age, if
@@ -1487,6 +1548,7 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
     then reaches over the second, so that its predicate is read after it."""
     if len(counts) < 2:
         return counts
+    counts = _drop_listed_names(words, shown, counts)
     n = len(words)
     kept = [counts[0]]
     for prev, c in pairwise(counts):
@@ -1498,7 +1560,7 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
         if (
             prev.q.value == 1
             and prev.q.end > prev.q.start  # a noun phrase ("the driver"), not a name
-            and words[prev.q.start] in _LEADS
+            and (words[prev.q.start] in _LEADS or words[prev.q.start].endswith("'s"))
             and prev.kind in ("people", "none")
             and prev.np_end < n
             and words[prev.np_end] == ","
@@ -1508,7 +1570,7 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
             and not (prev.first and words[prev.first - 1] in lx.ACTIVE_TRIGGERS)
             # a name ("Nathan Doe", "31-year-old Dana Whitlow"), or a noun phrase set off
             # by commas ("a 26-year-old man,"): "woman, 1-year-old boy wounded" lists two
-            and (c.head is None or (comma and words[c.first] in _DETERMINERS))
+            and (_named(shown, c) or (comma and words[c.first] in _DETERMINERS))
             and k < n
             and words[k] in _PREDICATE_OPENERS
         ):
@@ -1518,6 +1580,57 @@ def _drop_appositions(words: list[str], counts: list[_Count]) -> list[_Count]:
             continue
         kept.append(c)
     return kept
+
+
+def _named(shown: list[str], c: _Count) -> bool:
+    """Is the count a person's name ("Nathan Doe", "31-year-old Dana Whitlow"), even one
+    whose last word is also a noun ("32-year-old James Page")?"""
+    return c.head is None or (
+        c.np_end > c.np_start and all(shown[x][:1].isupper() for x in range(c.np_start, c.np_end))
+    )
+
+
+def _drop_listed_names(words: list[str], shown: list[str], counts: list[_Count]) -> list[_Count]:
+    """Drop the people a count names right after it, set off by commas: "Two men, James
+    Smith, 32, and Tom Jones, 40, were shot" is two people shot, not four. The count's noun
+    phrase then reaches over the names, so that its predicate is read after them."""
+    n = len(words)
+    drop: set[int] = set()
+    for idx, prev in enumerate(counts):
+        total = prev.q.value
+        k = prev.np_end
+        if total is None or total < 2 or prev.kind != "people" or k >= n or words[k] != ",":
+            continue
+        k += 1
+        members: list[int] = []
+        j = idx + 1
+        while j < len(counts) and counts[j].first == k and counts[j].q.value == 1:
+            c = counts[j]
+            if not _named(shown, c):
+                break
+            members.append(j)
+            k = c.np_end
+            if k + 1 < n and words[k] == "," and words[k + 1].isdecimal():
+                k += 2  # the name's age: ", 32"
+            if k < n and words[k] == ",":
+                k += 1
+            if k < n and words[k] == "and":
+                k += 1
+            j += 1
+        if k + 1 < n and words[k] in ("both", "all") and words[k + 1] == "of":
+            # "..., both of Syracuse, were arrested": where they are from, then the predicate
+            end = next((x for x in range(k + 2, min(n, k + 10)) if words[x] == ","), None)
+            if end is not None:
+                k = end + 1
+        if (
+            2 <= len(members) <= total
+            and words[k - 1] == ","
+            and k < n
+            and words[k] in _PREDICATE_OPENERS
+        ):
+            drop.update(members)
+            prev.np_end = k
+    return [c for i, c in enumerate(counts) if i not in drop] if drop else counts
 
 
 def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
