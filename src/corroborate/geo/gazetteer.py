@@ -67,6 +67,8 @@ _MEMO_MAX = 200_000
 
 def fold(text: str) -> str:
     """Strip accents: ``fold("Qalāt") == "Qalat"``."""
+    if text.isascii():
+        return text  # (nothing to strip; most names a report gives)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
