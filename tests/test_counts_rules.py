@@ -160,6 +160,17 @@ BODY = [
     # a possessive's death
     ("Two men were charged in the 6-year-old's shooting death.", (1, 0)),
     ("Detectives are looking into a woman's murder on Elm Street.", (1, 0)),
+    # the hurt told as alive now are not the dead told elsewhere ...
+    (
+        "Ann Lee, 56, and Tom Ray, 31, were shot. Both were injured and are still in the "
+        "hospital. Ed Fox, 17, was killed.",
+        (1, 2),
+    ),
+    # ... but "were hospitalized" may hold someone who died since
+    ("Five people were hospitalized after the shooting. One of them, Al Roe, 22, died.", (1, 4)),
+    # names set off after a count are its people
+    ("Two men, James Smith, 32, and Tom Jones, 40, were shot on Elm Street.", (0, 2)),
+    ("Police said the gunman shot a clerk, killing him instantly.", (1, 0)),
 ]
 
 

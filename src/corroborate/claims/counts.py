@@ -285,6 +285,25 @@ def _implied(claim: Claim) -> bool:
 _IMPLIED_PHRASES = frozenset(" ".join(pair) for pair in IMPLIED_DEATHS)
 
 
+# The hurt told as alive now, after their count and in its number ("Both were injured and
+# are still in the hospital"), in a sentence with no death: they are not the dead told
+# elsewhere. (Not "were hospitalized": one may have died since.)
+_STILL_IN = (
+    r"\s+(?:still\s+|both\s+|all\s+)?(?:in\s+(?:the\s+)?hospital\b|hospitali[sz]ed\b"
+    r"|in\s+(?:stable|good|fair|serious|critical)\s+condition\b|recovering\b)"
+)
+_ALIVE_ONE = re.compile(r"\b(?:is|remains)" + _STILL_IN, re.IGNORECASE)
+_ALIVE_MANY = re.compile(r"\b(?:are|remain)" + _STILL_IN, re.IGNORECASE)
+_DIED = re.compile(r"\b(?:died|dies|dead|killed|death|deaths|fatal|fatally|slain)\b", re.I)
+
+
+def _alive(claim: Claim) -> bool:
+    """Are the hurt of this claim told as still alive, in a sentence with no death?"""
+    alive = _ALIVE_ONE if claim.value == 1 else _ALIVE_MANY
+    after = claim.number_span.end - claim.span.start
+    return bool(alive.search(claim.text, after)) and not _DIED.search(claim.text)
+
+
 def _same_people(claim: Claim, killed_groups: set[str], killed_heads: set[str]) -> bool:
     """Can this count include the dead? Unnamed people can; civilians can when the dead are
     civilians or unnamed people; officers cannot when a man was killed, nor two women when
@@ -645,7 +664,7 @@ def article_counts(
                 or _other_age(c, killed_ages)
                 or _other_kind(c, killed_kinds)
             )
-            shot_total = not someone_else and (
+            shot_total = not someone_else and not _alive(c) and (
                 apart
                 or (c.section, c.span.start) in part_killed
                 or c.number_text.lower() in _MULTIPLE  # "killed in a double shooting"
