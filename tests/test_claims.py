@@ -1797,3 +1797,26 @@ def test_a_headline_keeps_its_own_places() -> None:
     )
     (claim,) = extract_claims(art)
     assert (claim.section, [p.name for p in claim.places]) == ("title", ["Springfield"])
+
+
+def test_the_pipeline_finds_each_reports_places_once_for_claims_and_events() -> None:
+    from corroborate.pipeline import STAGES, Batch
+
+    arts = [
+        Article.create(
+            "Police in Eugene and Salem, Oregon, sent officers.\n\n"
+            "Three people were killed in a shooting in Springfield on Sunday.",
+            "a.txt",
+        ),
+        Article.create("Two men were wounded in Quetta on Monday.", "b.txt"),
+        Article.create("Nothing happened in Lahore today.", "c.txt"),
+    ]
+    batch = Batch(articles=arts)
+    STAGES["claims"](batch)
+    STAGES["places"](batch)
+    # The same claims as each report read alone, and the places stage's places kept.
+    assert batch.claims == [c for a in arts for c in extract_claims(a)]
+    assert batch.places == {a.id: [m.place for m in find_places(a.text)] for a in arts}
+    alone = Batch(articles=arts)
+    STAGES["places"](alone)  # the places stage alone finds them all
+    assert alone.places == batch.places
