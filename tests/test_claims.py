@@ -407,6 +407,15 @@ CASES: list[tuple[str, list[tuple[str, str, int | None, str, str | None]]]] = [
     ),
     # a death from illness is no killing
     ("In July, her father died after a long battle with kidney failure.", []),
+    # a name with "has" / "had been" before its predicate
+    ("Ronnie Bowers, 16, has died.", [("killed", "people", 1, "exact", None)]),
+    ("Ann Lee had been shot twice.", [("injured", "people", 1, "exact", None)]),
+    # "shot at" is fired on, not hit; "shot at a party", "shot at least twice" are wounds
+    ("He was shot at but the bullets missed him.", []),
+    ("A house on Elm Street had been shot at numerous times.", []),
+    ("Two officers were shot at by a gunman.", []),
+    ("A man was shot at a party on Sunday.", [("injured", "civilians", 1, "exact", None)]),
+    ("He was shot at least twice.", [("injured", "people", 1, "exact", None)]),
     # the one person shot is the one killed
     ("The gunman shot a clerk, killing him.", [("killed", "civilians", 1, "exact", None)]),
     ("A man shot his wife, killing her.", [("killed", "civilians", 1, "exact", None)]),

@@ -1461,6 +1461,10 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
             and _person_name(words, shown, k, depth + 1)
         ):
             return True
+    if j + 1 < n and words[j] in ("has", "had"):
+        j += 1  # "Ronnie Bowers, 16, has died", "... had been shot"
+        if words[j] == "been" and j + 1 < n:
+            return words[j + 1] in lx.PASSIVE_TRIGGERS or words[j + 1] in _NAME_BE_PREDICATES
     if j < n and words[j] in _NAME_PREDICATES:
         return True  # "Borders died", "Ann Lee suffered a gunshot wound"
     return (
@@ -2394,6 +2398,14 @@ def _age_aside_end(words: list[str], k: int) -> int | None:
     return m
 
 
+# What ends "shot at" when it means fired on, not hit ("shot at numerous times", "was shot
+# at by a gunman"); "shot at a party", "shot at least twice" are wounds.
+_FIRED_AT_ENDS = frozenset(
+    """. , ; : ! ? by but and or while as when numerous several multiple repeatedly twice
+    again""".split()
+)
+
+
 def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None) -> str | None:
     k = c.np_end
     n = len(words)
@@ -2530,6 +2542,10 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 return None  # "a man shot Owens": the man is the shooter
             if not passive and _agent(words, shown, k):
                 return None  # "the boy killed his sister"
+            if w == "shot" and words[k + 1 : k + 2] == ["at"] and (
+                k + 2 >= n or words[k + 2] in _FIRED_AT_ENDS
+            ):
+                return None  # "the house was shot at", "was shot at but not hit": fired on
             measure = lx.PASSIVE_TRIGGERS[w]
             if measure == "places_attacked" and w in ("struck", "hit") and (
                 passive or (c.kind != "place" and words[k + 1 : k + 2] in (["in"], ["by"]))
