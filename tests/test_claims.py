@@ -1775,12 +1775,18 @@ def test_a_name_after_a_title_is_a_person(text: str, expected: tuple[str, str]) 
         "Two men were released from the hospital on Monday.",
         "She was released from a local hospital after treatment.",
         "Police will question him when he is released from the hospital.",
+        "McKoy, 17, was released from Boston Medical Center.",
+        "Both have been released from hospitals.",
     ],
 )
 def test_released_from_hospital_is_no_release_from_captivity(text: str) -> None:
     assert [c.measure for c in extract_claims(Article.create(text, "t.txt"))] == []
     freed = extract_claims(Article.create("Three soldiers were released from captivity.", "t"))
     assert [(c.measure, c.value) for c in freed] == [("freed", 3)]
+    near = "Two hostages were released from a compound near the health center."
+    assert [(c.measure, c.value) for c in extract_claims(Article.create(near, "t"))] == [
+        ("freed", 2)
+    ]
 
 
 def test_a_claims_places_are_read_with_the_whole_report() -> None:

@@ -2553,11 +2553,14 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 measure = "injured"  # a person "was struck" by a bullet; "boy struck in arm"
             if measure == "injured" and _dies_after(words, k + 1):
                 return "killed"  # "Girl shot at party dies"
-            if measure == "freed" and words[k + 1 : k + 2] == ["from"] and (
-                "hospital" in words[k + 2 : k + 5]
+            if (
+                measure == "freed"
+                and words[k + 1 : k + 2] == ["from"]
+                and _named_hospital(_up_to_place_word(words[k + 2 : k + 10]))
             ):
-                # "was released from the hospital": a patient, not a captive; nor a count of
-                # the hurt ("a mental hospital", "when he is released from the hospital")
+                # "was released from the hospital" (or "from Boston Medical Center"): a patient,
+                # not a captive; nor a count of the hurt ("when he is released from the
+                # hospital")
                 return None
             return measure
         if w in _SUFFERED and any(x in _WOUNDS for x in words[k + 1 : k + 9]):
@@ -2765,6 +2768,18 @@ def _named_hospital(window: list[str]) -> bool:
         if w in _CLAUSE_END or w in ("where", "with", "after", "for", "by"):
             return False
     return False
+
+
+# Words that end the noun phrase of a place: "a compound near the health center" is no
+# health center.
+_PLACE_PHRASE_ENDS = frozenset("near in at on outside inside behind beside across".split())
+
+
+def _up_to_place_word(window: list[str]) -> list[str]:
+    """``window`` up to its first word of place (:data:`_PLACE_PHRASE_ENDS`)."""
+    return next(
+        (window[:m] for m, w in enumerate(window) if w in _PLACE_PHRASE_ENDS), window
+    )
 
 
 def _then_died(words: list[str], k: int) -> bool:
