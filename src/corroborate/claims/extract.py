@@ -1271,15 +1271,7 @@ def _singular(
             return Quantity(i, age, 1, 1, 1)
         if shown is not None and _person_name(words, shown, i):
             return Quantity(i, i, 1, 1, 1)
-        # A name's possessive leads a noun phrase as "his" does: "Jada's father was shot";
-        # not inside one that an article leads ("A Polk County Sheriff's deputy").
-        named_owner = w0.endswith("'s") and shown is not None and shown[i][:1].isupper()
-        if named_owner and shown is not None:
-            k = i - 1
-            while k >= 0 and shown[k][:1].isupper() and words[k] not in _LEADS:
-                k -= 1
-            named_owner = k < 0 or words[k] not in _LEADS
-        if w0 not in _LEADS and not named_owner:
+        if w0 not in _LEADS and not (shown is not None and _named_owner(words, shown, i)):
             return None
     j = i + 1
     while j < min(i + 7, len(words)):
@@ -1309,6 +1301,17 @@ def _singular(
             return None
         j += 1
     return None
+
+
+def _named_owner(words: list[str], shown: list[str], i: int) -> bool:
+    """Does a name's possessive at ``i`` lead a noun phrase as "his" does ("Jada's father
+    was shot"), not inside one that an article leads ("A Polk County Sheriff's deputy")?"""
+    if not (words[i].endswith("'s") and shown[i][:1].isupper()):
+        return False
+    k = i - 1
+    while k >= 0 and shown[k][:1].isupper() and words[k] not in _LEADS:
+        k -= 1
+    return k < 0 or words[k] not in _LEADS
 
 
 _NP_ONLY = frozenset(["the", "his", "her", "their"])
@@ -1499,10 +1502,7 @@ def _restated_by_pronoun(words: list[str], counts: list[_Count]) -> None:
             or prev.measure not in ("killed", "injured")
         ):
             continue
-        noun = words[prev.np_start : prev.np_end]
-        if (pronoun == "he" and lx.FEMALE.intersection(noun)) or (
-            pronoun == "she" and lx.MALE.intersection(noun)
-        ):
+        if _sex_clash(pronoun, words[prev.np_start : prev.np_end]):
             continue
         if c.measure == "killed":
             prev.measure = "killed"
@@ -1532,14 +1532,17 @@ def _killing_the_shot(words: list[str], counts: list[_Count], c: _Count) -> _Cou
         ),
         None,
     )
-    if shot is None:
-        return None
-    noun = words[shot.np_start : shot.np_end]
-    if (pronoun == "him" and lx.FEMALE.intersection(noun)) or (
-        pronoun == "her" and lx.MALE.intersection(noun)
-    ):
+    if shot is None or _sex_clash(pronoun, words[shot.np_start : shot.np_end]):
         return None
     return shot
+
+
+def _sex_clash(pronoun: str, noun: list[str]) -> bool:
+    """Does the pronoun ("he", "him"; "she", "her") name the other sex than the noun's
+    words tell ("the woman" ... "he")?"""
+    if pronoun in ("he", "him"):
+        return bool(lx.FEMALE.intersection(noun))
+    return pronoun in ("she", "her") and bool(lx.MALE.intersection(noun))
 
 
 def _drop_appositions(
