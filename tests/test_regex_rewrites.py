@@ -15,7 +15,7 @@ import pytest
 
 from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
 from corroborate.ingest import clean as clean_module
-from corroborate.text import _SENT_END, sentences
+from corroborate.text import _SENT_END, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
 PLAIN_STREET = re.compile(
@@ -145,3 +145,31 @@ def test_quoted_shares_as_summed_over_every_quote() -> None:
             for u in units
         ]
         assert _quoted_shares(units, quotes) == plain, (units, quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Four shot in Hartford", "Hartford"),
+        ("West Hartfordshire fair", "Hartford"),
+        ("Hartford_2 and Hartford.", "Hartford"),
+        ("St. Louis, Mo. - St. Louis police", "St. Louis"),
+        ("Kafanchan's market; Kafanchan", "Kafanchan"),
+        ("São Paulo2 then São Paulo", "São Paulo"),
+        ("Ürümqi", "Ürümqi"),
+        ("aa", "a"),
+    ],
+)
+def test_has_whole_as_the_plain_pattern(text: str, phrase: str) -> None:
+    plain = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+    assert has_whole(text, phrase) is (plain.search(text) is not None)
+
+
+def test_has_whole_on_random_texts() -> None:
+    rng = random.Random(11)
+    alphabet = ["Ab", "ab", " ", "_", "1", "é", ".", "-", "²", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        phrase = "".join(rng.choice([*alphabet[:3], "é"]) for _ in range(rng.randint(1, 3)))
+        plain = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+        assert has_whole(text, phrase) is (plain.search(text) is not None), (text, phrase)

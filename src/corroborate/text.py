@@ -257,6 +257,28 @@ class WholeWords:
         )
 
 
+def has_whole(text: str, phrase: str) -> bool:
+    r"""Whether ``phrase`` occurs in ``text`` with no word character either side.
+
+    The answer of ``re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)``, without a
+    pattern compiled for each phrase (place names are too many to keep compiled).
+
+    >>> has_whole("Four shot in Hartford", "Hartford"), has_whole("West Hartfordshire", "Hartford")
+    (True, False)
+    """
+    size = len(phrase)
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + size
+        # ``\w`` is exactly isalnum() or "_".
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
 def normalise_quotes(text: str) -> str:
     """Fold typographic quotes and dashes to ASCII for matching (same length)."""
     if text.isascii():  # nothing to fold (a constant-time test; most tokens and sentences)

@@ -14,7 +14,6 @@ small enough to keep in the grouper's saved state.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import sys
@@ -30,7 +29,7 @@ from corroborate.geo.finder import dateline_names, find_places
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import sentence_words
 from corroborate.sequences import MadeOnRead
-from corroborate.text import _STOP, AT_WORD_START, sentences
+from corroborate.text import _STOP, AT_WORD_START, has_whole, sentences
 
 #: Sentences of the body read as the lede (event type, names of what happened).
 LEDE_SENTENCES = 3
@@ -119,8 +118,8 @@ class Terms(Mapping[str, int]):
     @classmethod
     def packed(cls, words: tuple[str, ...], counts: bytes | array[int]) -> Terms:
         """Terms of ``words`` with their ``counts`` (as :class:`Terms` keeps them)."""
-        terms = cls.__new__(cls)
-        terms._words, terms._counts, terms._index = words, counts, None
+        terms = cls({})
+        terms._words, terms._counts = words, counts
         return terms
 
     def __len__(self) -> int:
@@ -432,7 +431,7 @@ def headline_places(
         return tuple(found.values())
     for p in places:
         for words in {p.mention, p.name}:
-            if words and words in title and _whole_words(words).search(title):
+            if words and has_whole(title, words):
                 found.setdefault(p.name, p)
     return tuple(found.values())
 
@@ -457,12 +456,6 @@ def clean_headline(title: str) -> str:
     keep = [p for p in parts if not _SITE.search(p) and len(p.split()) >= 3]
     best = max(keep or parts, key=lambda p: len(p.split()))
     return best.strip()
-
-
-@functools.lru_cache(maxsize=4096)
-def _whole_words(words: str) -> re.Pattern[str]:
-    """``words`` as a whole-word pattern (compiled once per name, not once per report)."""
-    return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
 
 
 def article_features(
