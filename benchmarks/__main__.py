@@ -3,6 +3,7 @@
     python -m benchmarks                 # all benchmarks, full data
     python -m benchmarks --quick         # a fast sample of each
     python -m benchmarks --only claims,events --data /path/to/bench   # updates those entries
+    compiled/bin/python -m benchmarks --only pipeline --label compiled  # as "pipeline (compiled)"
 
 Each ``benchmarks/bench_*.py`` module exposes ``run(data_dir, quick) -> dict``; this runner
 calls each in its own process (so peak memory and failures stay separate), then writes
@@ -118,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="a fast sample of each benchmark")
     ap.add_argument("--only", default="", help="comma-separated subset, e.g. claims,events")
     ap.add_argument("--timeout", type=int, default=3600, help="seconds per benchmark")
+    ap.add_argument(
+        "--label", default="", help='store entries as "NAME (LABEL)", e.g. for another build'
+    )
     ap.add_argument("--json", type=Path, default=HERE / "results.json")
     ap.add_argument("--markdown", type=Path, default=REPO / "docs" / "benchmarks.md")
     args = ap.parse_args(argv)
@@ -139,11 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         kept = json.loads(args.json.read_text(encoding="utf-8"))
         results = {**{k: v for k, v in kept.items() if k != "_meta"}, **results}
     for name in names:
-        print(f"running {name} ...", file=sys.stderr, flush=True)
-        results[name] = run_one(name, args.data, args.quick, args.timeout)
-        results[name]["_run"] = {"when": results["_meta"]["when"], "quick": args.quick}
-        status = results[name].get("error", f"done in {results[name].get('seconds')} s")
-        print(f"  {name}: {status}", file=sys.stderr, flush=True)
+        key = f"{name} ({args.label})" if args.label else name
+        print(f"running {key} ...", file=sys.stderr, flush=True)
+        results[key] = run_one(name, args.data, args.quick, args.timeout)
+        results[key]["_run"] = {"when": results["_meta"]["when"], "quick": args.quick}
+        status = results[key].get("error", f"done in {results[key].get('seconds')} s")
+        print(f"  {key}: {status}", file=sys.stderr, flush=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     write_markdown(results, args.markdown)
     print(f"wrote {args.json} and {args.markdown}", file=sys.stderr)

@@ -96,6 +96,7 @@ def count(script: Path, src: Path, mode: str, tmp: Path) -> int:
 
 def measure(data: Path, n: int) -> dict[str, Any]:
     """Count the three runs on the first ``n`` real reports of 500-700 words."""
+    from corroborate.buildinfo import build_name
     from corroborate.geo import get_gazetteer
 
     rows = real_reports(data, WORDS[0], WORDS[1])[:n]
@@ -115,6 +116,7 @@ def measure(data: Path, n: int) -> dict[str, Any]:
     floor = (totals["floor"] - totals["setup"]) / len(rows)
     report = (totals["report"] - totals["setup"]) / len(rows)
     return {
+        "build": build_name(),
         "reports": len(rows),
         "words": list(WORDS),
         "mean_words": round(sum(len(r["text"].split()) for r in rows) / max(1, len(rows))),

@@ -276,7 +276,9 @@ def _measure_apart(
 def run(data_dir: Path = DEFAULT_DATA, quick: bool = False, sizes: str = "") -> dict[str, Any]:
     """Each size in a fresh process, then the long reports; JSON-able results."""
     chosen = [int(s) for s in sizes.split(",")] if sizes else list(QUICK_SIZES if quick else SIZES)
-    out: dict[str, Any] = {"startup": startup(), "sizes": []}
+    from corroborate.buildinfo import build_name
+
+    out: dict[str, Any] = {"build": build_name(), "startup": startup(), "sizes": []}
     for n in chosen:
         out["sizes"].append(_measure_apart(data_dir, n))
     # The target is set for typical 600-word reports; the gva feed's are 220-280 words.

@@ -46,3 +46,20 @@ def test_long_lists_are_cut_and_notes_stay_whole(runner: ModuleType) -> None:
     assert len(rows["ids"]) == len(rows["text"]) == 160
     assert rows["ids"].endswith("...") and rows["text"].endswith("...")
     assert rows["_run.note"] == " ".join(["Host slow."] * 30)  # one table row, all of it
+
+
+def test_label_stores_entries_beside_the_unlabelled_ones(
+    runner: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    # The benchmark itself is not what is tested here: each run reports which build ran it.
+    monkeypatch.setattr(runner, "run_one", lambda name, *_: {"build": f"{name} build"})
+    out = tmp_path / "results.json"
+    out.write_text(json.dumps({"_meta": {}, "instructions": {"build": "Python"}}))
+    args = ["--data", str(tmp_path), "--json", str(out), "--markdown", str(tmp_path / "b.md")]
+    assert runner.main([*args, "--only", "instructions", "--label", "compiled"]) == 0
+    got = json.loads(out.read_text())
+    assert got["instructions"]["build"] == "Python"  # kept
+    assert got["instructions (compiled)"]["build"] == "instructions build"
+    assert "## instructions (compiled)" in (tmp_path / "b.md").read_text()

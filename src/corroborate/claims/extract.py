@@ -458,7 +458,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         )
         if (
             parent is not None
-            and c.subset in ("them", *_SUBSET_MEASURES)
+            and (c.subset == "them" or c.subset in _SUBSET_MEASURES)
             and _named_after(shown, c.subset_end) is None
         ):
             c.group = parent.group  # (the parent's group may have come from an earlier total)
@@ -854,7 +854,7 @@ _SUFFERED = frozenset(
 _WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
 _FATAL_WOUNDS = frozenset(["fatal", "mortal", "deadly"])
 # Words a predicate may open with after its subject: "was", "killed", "suffered".
-_PREDICATE_OPENERS = frozenset(lx.AUX | lx.PASSIVE_TRIGGERS.keys() | _SUFFERED)
+_PREDICATE_OPENERS = lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED
 
 
 _GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
@@ -1149,7 +1149,7 @@ _MONTHS = frozenset(
 # Capitalised words that are not the name of a person.
 _KNOWN_WORDS = (
     frozenset(lx.GROUP_NOUNS)
-    | lx.PLACE_NOUNS.keys()
+    | frozenset(lx.PLACE_NOUNS)
     | lx.OTHER_NOUNS
     | frozenset(
         """police the a he she they it we i officials authorities witnesses two one nobody no
@@ -3362,7 +3362,7 @@ def _within(c: _Count, value: int | None, high: int | None) -> bool:
 def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
     """A part with no noun of its own ("two of them") is of the total's group, and is named
     by its "of ..." words so that it is kept apart from the total's figures."""
-    if c.subset in ("them", *_SUBSET_MEASURES) or not c.group_text:
+    if (c.subset == "them" or c.subset in _SUBSET_MEASURES) or not c.group_text:
         c.group = parent_group
         c.group_text = " ".join(shown[c.q.end : c.subset_end])
         named = _named_after(shown, c.subset_end)

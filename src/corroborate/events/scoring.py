@@ -37,7 +37,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import numpy.typing as npt
@@ -118,6 +118,11 @@ class Weights:
     def as_floats(self) -> tuple[float, ...]:
         """(bias, then the weight of each of :data:`SIGNALS`, in order), as floats."""
         return (float(self.bias), *(float(getattr(self, k)) for k in SIGNALS))
+
+    def __reduce__(self) -> tuple[type[Weights], tuple[float, ...]]:
+        # Pickled by value through the constructor (Spark ships the settings to workers):
+        # a frozen class compiled by mypyc can not be rebuilt field by field.
+        return Weights, tuple(getattr(self, f.name) for f in fields(self))
 
 
 def link_logit(w: tuple[float, ...], x: Vectors, y: Vectors, far_km: float) -> float:

@@ -1,0 +1,47 @@
+"""The compiled build's module list, and which build these tests run on."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import runpy
+from pathlib import Path
+
+import pytest
+
+from corroborate.buildinfo import COMPILED_MODULES, build_name, compiled_modules
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("name", COMPILED_MODULES)
+def test_each_listed_module_exists(name: str) -> None:
+    assert importlib.import_module(name).__name__ == name
+
+
+def test_setup_reads_the_same_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    setup = runpy.run_path(str(REPO / "setup.py"), run_name="setup_under_test")
+    assert setup["_compiled_modules"]() == list(COMPILED_MODULES)
+    assert setup["_ext_modules"]() == []  # CORROBORATE_COMPILE unset: a pure build
+
+
+def test_build_is_named() -> None:
+    found = compiled_modules()
+    assert build_name() == (f"compiled (mypyc, {len(found)} modules)" if found else "Python")
+
+
+@pytest.mark.skipif(
+    os.environ.get("CORROBORATE_EXPECT_COMPILED") != "1",
+    reason="only in CI's run on the compiled build (CORROBORATE_EXPECT_COMPILED=1)",
+)
+def test_the_compiled_build_is_the_one_tested() -> None:
+    # Without this, a build that silently fell back to Python would pass for a compiled one.
+    assert compiled_modules() == list(COMPILED_MODULES)
+
+
+def test_backend_refuses_a_compiled_editable_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = runpy.run_path(str(REPO / "_build" / "backend.py"))
+    monkeypatch.setenv("CORROBORATE_COMPILE", "1")
+    with pytest.raises(SystemExit, match="not an editable one"):
+        backend["get_requires_for_build_editable"]()
