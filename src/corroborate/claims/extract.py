@@ -3362,7 +3362,7 @@ def _within(c: _Count, value: int | None, high: int | None) -> bool:
 def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
     """A part with no noun of its own ("two of them") is of the total's group, and is named
     by its "of ..." words so that it is kept apart from the total's figures."""
-    if (c.subset == "them" or c.subset in _SUBSET_MEASURES) or not c.group_text:
+    if c.subset == "them" or c.subset in _SUBSET_MEASURES or not c.group_text:
         c.group = parent_group
         c.group_text = " ".join(shown[c.q.end : c.subset_end])
         named = _named_after(shown, c.subset_end)
