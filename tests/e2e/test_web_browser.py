@@ -128,6 +128,7 @@ def test_event_page_draws_charts_and_lists_reports(page: Any) -> None:
 def test_removed_boilerplate_shows_on_demand(page: Any) -> None:
     page.goto("/articles")
     page.locator("table a").filter(has_text="002_" if SEEDS.is_dir() else "02-").first.click()
+    page.wait_for_url(re.compile(r"/articles/."))  # (and its load): count() does not wait
     details = page.locator("details#removed")
     assert details.count() == 1
     removed = details.locator("pre.removed").first
