@@ -1,5 +1,5 @@
 """Build script: a pure-Python package, or with ``CORROBORATE_COMPILE=1`` the hot modules
-compiled by mypyc (see ``corroborate.buildinfo`` and the README's "Faster" section)."""
+compiled by mypyc (see ``corroborate.buildinfo`` and the README's "Speed" section)."""
 
 from __future__ import annotations
 
