@@ -5,6 +5,10 @@ from __future__ import annotations
 import importlib
 import os
 import runpy
+import shutil
+import subprocess
+import sys
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -45,3 +49,21 @@ def test_backend_refuses_a_compiled_editable_install(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("CORROBORATE_COMPILE", "1")
     with pytest.raises(SystemExit, match="not an editable one"):
         backend["get_requires_for_build_editable"]()
+
+
+def test_sdist_carries_the_build_backend(tmp_path: Path) -> None:
+    # pyproject.toml names an in-tree backend: without it an sdist could not be built from.
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
+        shutil.copy(REPO / name, tree / name)
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.so")
+    for folder in ("_build", "src"):
+        shutil.copytree(REPO / folder, tree / folder, ignore=skip)
+    code = ("import sys; sys.path.insert(0, '_build'); import backend; "
+            "print(backend.build_sdist(sys.argv[1]))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "dist")], cwd=tree,
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    with tarfile.open(tmp_path / "dist" / out.stdout.strip().splitlines()[-1]) as sdist:
+        names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
+    assert {"_build/backend.py", "setup.py", "src/corroborate/buildinfo.py"} <= names
