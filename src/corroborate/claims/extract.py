@@ -458,7 +458,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         )
         if (
             parent is not None
-            and (c.subset == "them" or c.subset in _SUBSET_MEASURES)
+            and c.subset in _OF_TOTAL
             and _named_after(shown, c.subset_end) is None
         ):
             c.group = parent.group  # (the parent's group may have come from an earlier total)
@@ -1700,6 +1700,8 @@ _SUBSET_MEASURES = {
     "killed": "killed",
     "deceased": "killed",
 }
+# A part of a total it names no noun of its own for: "two of them", "two of the injured".
+_OF_TOTAL = frozenset(["them", *_SUBSET_MEASURES])
 
 
 # Measures whose people are still held ("of the abducted", "of those arrested").
@@ -3362,7 +3364,7 @@ def _within(c: _Count, value: int | None, high: int | None) -> bool:
 def _subset_group(shown: list[str], c: _Count, parent_group: str) -> None:
     """A part with no noun of its own ("two of them") is of the total's group, and is named
     by its "of ..." words so that it is kept apart from the total's figures."""
-    if c.subset == "them" or c.subset in _SUBSET_MEASURES or not c.group_text:
+    if c.subset in _OF_TOTAL or not c.group_text:
         c.group = parent_group
         c.group_text = " ".join(shown[c.q.end : c.subset_end])
         named = _named_after(shown, c.subset_end)
