@@ -9,9 +9,8 @@ between the two CPU times; a rule that compares every piece with every other one
 The result lists every (input, format) with its ratio and its time per 1,000 characters
 (``runs``), the worst ratio, and the slowest run's time per 1,000 characters next to that
 of the real gva reports of 500 to 700 words (the typical case), so a slow path shows as a
-multiple of normal work. The typical
-reports are analysed from records, without reading them; the hostile runs include reading,
-so the multiple errs high.
+multiple of normal work. The typical reports are analysed from records, without reading
+them; the hostile runs include reading, so the multiple errs high.
 
 Nothing here reads gold labels; ``data_dir`` is used only for the typical reports.
 """
