@@ -15,6 +15,7 @@ import pytest
 
 from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
 from corroborate.ingest import clean as clean_module
+from corroborate.ingest import credits
 from corroborate.text import _SENT_END, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
@@ -173,3 +174,56 @@ def test_has_whole_on_random_texts() -> None:
         phrase = "".join(rng.choice([*alphabet[:3], "é"]) for _ in range(rng.randint(1, 3)))
         plain = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
         assert has_whole(text, phrase) is (plain.search(text) is not None), (text, phrase)
+
+
+def _started_patterns() -> list[tuple[credits.Starts, re.Pattern[str]]]:
+    """Every credits pattern (or name-first gate) that is tried only where its words start."""
+    found = [(w, p) for w, p in (*credits._PATTERNS, *credits._KNOWN_ONLY)]
+    found += [(w, gate) for w, gate, _ in credits._NAME_FIRST]
+    return [(w, p) for w, p in found if isinstance(w, credits.Starts)]
+
+
+#: Pieces of credit lines, near misses ("retold", "Staffs") and the characters between.
+CREDIT_PIECES = [
+    "Reuters", "AP", "Associated Press", " told ", "retold", "told", " reported by ",
+    "reports", "said in a report", "said", " according to ", "According to the ", "Staff",
+    "Staffs", "staff writer", " Writer", "Correspondent", "-", "–", "—", " — AFP", "\n", "(",
+    ")", " ", ".", "The ", "Express Tribune", "contributed to this report", "spoke to ",
+    "speaking to the", "interview with", "news agency", ",", "U.S.", "x", "_",
+]
+
+
+def test_started_patterns_are_all_marked() -> None:
+    assert len(_started_patterns()) == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told Reuters the toll rose.",
+        "retold Reuters; toldReuters told  Associated Press",
+        "Staff Staff Writer - AP",
+        "— AFP\n- Reuters.\n-Reuters",
+        "According to According to the Express Tribune newspaper",
+        "said in a report said in a report Geo News reported",
+        "",
+    ],
+)
+def test_starts_finds_what_finditer_finds(text: str) -> None:
+    for words, pattern in _started_patterns():
+        assert _found_at(words, pattern, text) == _found(pattern, text), (pattern, text)
+
+
+def test_starts_on_random_texts() -> None:
+    rng = random.Random(5)
+    patterns = _started_patterns()
+    for _ in range(3000):
+        text = "".join(rng.choice(CREDIT_PIECES) for _ in range(rng.randint(0, 25)))
+        for words, pattern in patterns:
+            assert _found_at(words, pattern, text) == _found(pattern, text), (pattern, text)
+
+
+def _found_at(
+    words: credits.Starts, pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in words.finditer(pattern, text)]

@@ -19,6 +19,7 @@ The Conversation``. Only names that look like a news outlet or agency are kept, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from corroborate.text import AT_WORD_START as _AT_WORD
 
@@ -104,14 +105,48 @@ _WORD = r"(?<![\w&.-])[A-Z](?:[\w&-]|\.(?=\w))*+"
 _NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:(?:of|the|de|al)\s+)?{_WORD}){{0,5}}"
 
 
+class Starts:
+    """The strings every match of a pattern starts with: the pattern is then tried only
+    where one of them occurs (found with ``str.find``), not at every position of the text.
+    A pattern that opens with a common letter ("told", "according") or a word boundary
+    would otherwise start a match attempt at a large share of a report's characters.
+
+        >>> [m.group() for m in Starts("told").finditer(re.compile(r"told \\w+"), "He told us.")]
+        ['told us']
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+
+    def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, for a pattern whose every match starts with one of
+        the words: the same matches (leftmost first, none overlapping)."""
+        at: set[int] = set()
+        for word in self.words:
+            i = text.find(word)
+            while i >= 0:
+                at.add(i)
+                i = text.find(word, i + 1)
+        end = 0
+        for i in sorted(at):
+            if i < end:
+                continue  # inside the last match
+            m = pattern.match(text, i)  # (look-behinds still see the text before i)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 # Each pattern with words one of which must be in the text for it to match: a substring
 # test is far cheaper than running the pattern, and most texts have none of them.
-_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+_PATTERNS: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...] = (
     # Dateline: "ISLAMABAD, Jan 31 (Reuters) -"
     (("(",), re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE)),
-    (("ccording",),
+    (Starts("According", "according"),
      re.compile(rf"[Aa]{_AT_WORD}ccording\s+to\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
-    (("eported", "told", "peaking", "spoke", "nterview"),
+    (Starts("reported", "told", "speaking", "spoke", "interview"),
      re.compile(rf"(?:r{_AT_WORD}eported\s+by|t{_AT_WORD}old|s{_AT_WORD}peaking\s+to"
                 rf"|s{_AT_WORD}poke\s+to|i{_AT_WORD}nterview\s+with)"
                 rf"\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
@@ -129,19 +164,20 @@ _PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 )
 # Patterns that start with the name, each with the word that must follow it: they are only
 # tried just before that word, so a long text is not scanned from every capital letter.
-_NAME_FIRST: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]], ...] = (
+_NAME_FIRST: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str], re.Pattern[str]], ...] = (
     (
-        ("report",),
+        Starts("reported", "reports", "said"),
         re.compile(rf"(?:r{_AT_WORD}eported|r{_AT_WORD}eports|s{_AT_WORD}aid\s+in\s+a\s+report)\b"),
         re.compile(rf"({_NAME}){_OUTLET_NOUN},?\s+(?:reported|reports|said\s+in\s+a\s+report)\b"),
     ),
     (  # "Associated Press Writer", "Reuters Staff", "AP Correspondent"
-        ("taff", "riter", "orrespondent", "eporter"),
+        Starts("Staff", "staff", "Writer", "writer", "Correspondent", "correspondent",
+               "Reporter", "reporter"),
         re.compile(r"\b(?:[Ss]taff|[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?)\b"),
         re.compile(rf"({_NAME})\s+(?:[Ss]taff|[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?)\b"),
     ),
     (  # "The Associated Press contributed to this report."
-        ("contributed",),
+        Starts("contributed"),
         re.compile(rf"c{_AT_WORD}ontributed\s+(?:reporting\s+)?to\s+this\b"),
         re.compile(rf"({_NAME})\s+contributed\s+(?:reporting\s+)?to\s+this\s+"
                    r"(?:report|story|article)"),
@@ -150,9 +186,9 @@ _NAME_FIRST: tuple[tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]], ...
 _WINDOW = 160
 # Only well-known agencies and outlets count in these looser places: "(Reuters)" anywhere,
 # and a sign-off "— AFP" ending a paragraph.
-_KNOWN_ONLY: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+_KNOWN_ONLY: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...] = (
     (("(",), re.compile(rf"\(({_NAME})\)")),
-    (("-", "–", "—"), re.compile(rf"[-–—]\s*({_NAME})[ \t.]*$", re.MULTILINE)),
+    (Starts("-", "–", "—"), re.compile(rf"[-–—]\s*({_NAME})[ \t.]*$", re.MULTILINE)),
 )
 _INPUTS = re.compile(r"\b(?:with\s+)?inputs?\s+from\s+([^()\n]+)", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -196,6 +232,15 @@ def _inputs_names(listing: str) -> list[str]:
     return out
 
 
+def _finditer(
+    words: tuple[str, ...] | Starts, pattern: re.Pattern[str], text: str
+) -> Iterable[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``; none unless one of ``words`` is in it."""
+    if isinstance(words, Starts):
+        return words.finditer(pattern, text)
+    return pattern.finditer(text) if any(w in text for w in words) else ()
+
+
 def find_credits(text: str) -> list[str]:
     """Outlet names credited in ``text``, canonicalised, first mention first, no repeats.
 
@@ -203,20 +248,13 @@ def find_credits(text: str) -> list[str]:
         ['Reuters', 'PTI']
     """
     found: list[tuple[int, str]] = []
-    def has(words: tuple[str, ...]) -> bool:
-        return any(w in text for w in words)
-
     for words, pattern in _PATTERNS:
-        if not has(words):
-            continue
-        for m in pattern.finditer(text):
+        for m in _finditer(words, pattern, text):
             canon = _canonical(m.group(1))
             if canon:
                 found.append((m.start(1), canon))
     for words, gate, pattern in _NAME_FIRST:
-        if not has(words):
-            continue
-        for g in gate.finditer(text):
+        for g in _finditer(words, gate, text):
             start = max(0, g.start() - _WINDOW)
             if start:  # begin at a word boundary, never inside a name
                 space = re.search(r"\s", text[start : g.start()])
@@ -226,9 +264,7 @@ def find_credits(text: str) -> list[str]:
                 if canon:
                     found.append((m.start(1), canon))
     for words, pattern in _KNOWN_ONLY:
-        if not has(words):
-            continue
-        for m in pattern.finditer(text):
+        for m in _finditer(words, pattern, text):
             name = " ".join(m.group(1).split())
             canon = _KNOWN.get(name) or _KNOWN_FOLDED.get(name.casefold())
             if canon:
