@@ -2,8 +2,9 @@
 
 A pattern that opens with ``\\b``, a look-behind or an alternation gives the regex engine
 no first character to skip to, so it tries every position of the text. The rewrites open
-with the character itself and look back from after it; these tests hold them to the plain
-forms they replaced, on edge cases and on random texts.
+with the character itself and look back from after it, or are tried only where their first
+words occur; tokenisers use possessive repeats, which keep no backtracking points. These
+tests hold each to the plain form it replaced, on edge cases and on random texts.
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ from corroborate.geo import finder
 from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
 from corroborate.ingest import clean as clean_module
 from corroborate.ingest import credits
-from corroborate.text import _SENT_END, _TOKEN, has_whole, sentences
+from corroborate.provenance import features as provenance_features
+from corroborate.text import _CONTENT_TOKEN, _SENT_END, _TOKEN, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
+PLAIN_TOKEN = re.compile(r"\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?|\w+(?:[-'’]\w+)*|[^\w\s]")
+#: Pieces of words, numbers and the marks that join or split them.
+TOKEN_PIECES = [*"ab1_-'’.,% \n", "É", "2nd", "th", "--", "''", "é", "\u00a0"]
 PLAIN_STREET = re.compile(
     r"\b((?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){1,3}?)("
     + "|".join(sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True))
@@ -36,6 +41,34 @@ def _found(
 
 #: Each rewrite beside its plain form: edge cases, then pieces to build random texts from.
 REWRITES = {
+    "tokens (possessive)": (
+        _TOKEN,
+        PLAIN_TOKEN,
+        ["It's 1,200.5th-place 44% x--y a'-b don’t", "a-", "-a", "4th'", ""],
+        TOKEN_PIECES,
+        12,
+    ),
+    "content tokens (possessive)": (
+        _CONTENT_TOKEN,
+        re.compile(r"\w+(?:['’]\w+)?"),
+        ["don’t a'' b'c'd 'x"],
+        TOKEN_PIECES,
+        12,
+    ),
+    "alignment tokens (possessive)": (
+        provenance_features._TOKEN,
+        re.compile(r"\w+(?:'\w+)?"),
+        ["don't a'' b'c'd 'x"],
+        TOKEN_PIECES,
+        12,
+    ),
+    "cleaning words (possessive)": (
+        clean_module._WORD,
+        re.compile(r"\w+(?:[-'’]\w+)*"),
+        ["Prime-Minister's a- -b a--b x'y’z"],
+        TOKEN_PIECES,
+        12,
+    ),
     "sentence ends": (
         _SENT_END,
         PLAIN_SENT_END,

@@ -523,7 +523,7 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORD = re.compile(r"\w++(?:[-'’]\w++)*+")  # possessive: no backtracking points kept
 # A lone doubled lowercase word is a typo ("commander commander", "the the") except for
 # these, which English doubles on purpose ("had had", "that that", "very very").
 # Capitalised doubles are names ("Sirhan Sirhan", "Walla Walla") and are kept.

@@ -42,7 +42,7 @@ _WORD = re.compile(r"\w+")
 
 _MEMO_MAX = 1_000_000
 _STEMS: dict[str, str] = {}
-_TOKEN = re.compile(r"\w+(?:'\w+)?")
+_TOKEN = re.compile(r"\w++(?:'\w++)?+")  # possessive: no backtracking points kept
 
 
 def _stem(word: str) -> str:
