@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from corroborate.model import Article, Relation
 from corroborate.provenance import ProvenanceSettings, blocking, find_relations, origin_groups
+from corroborate.provenance import features as provenance_features
 from corroborate.provenance.blocking import (
     _merge_sorted,
     candidate_pair_counts,
@@ -194,6 +195,20 @@ def test_hard_wrapped_lines_are_one_sentence() -> None:
 )
 def test_sentence_words(sentence: str, words: list[str]) -> None:
     assert sentence_words(sentence) == words
+
+
+@pytest.mark.parametrize("room", [0, 3, 1_000_000])
+def test_sentence_words_whatever_room_the_memo_has(
+    monkeypatch: pytest.MonkeyPatch, room: int
+) -> None:
+    # A full memo keeps no new words: they are classified again each time, with the same answer.
+    monkeypatch.setattr(provenance_features, "_WORDS", {})
+    monkeypatch.setattr(provenance_features, "_MEMO_MAX", room)
+    for _ in range(2):
+        assert sentence_words("Pakistan's militants attacked 12 towns.") == [
+            "pakistan", "militant", "attacked", "town"
+        ]
+        assert len(provenance_features._WORDS) <= room
 
 
 def _synthetic(n_events: int) -> list[list[list[str]]]:

@@ -84,11 +84,18 @@ def sentence_words(text: str) -> list[str]:
     Numbers are dropped on purpose: independent reports of one event share the figures,
     so figures say nothing about whether one report was copied from another.
     """
-    tokens = _TOKEN.findall(_lowered(text))
+    return _content(_TOKEN.findall(_lowered(text)))
+
+
+def _content(tokens: list[str]) -> list[str]:
+    """The stemmed content words among lowercased tokens, in order."""
     try:
         return list(filter(None, map(_WORDS.__getitem__, tokens)))
-    except KeyError:
+    except KeyError:  # words no text used before: classify them (one pass), look again
         learned = _learn(tokens)
+    try:
+        return list(filter(None, map(_WORDS.__getitem__, tokens)))
+    except KeyError:  # the memo is full, so they were not kept
         return [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
 
 
@@ -131,14 +138,8 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
     if prose_only:
         merged = [p for p in merged if _ends_with_stop(p.text)]
     out: list[tuple[Piece, list[str]]] = []
-    known = _WORDS.__getitem__
     for piece in merged:
-        tokens = _TOKEN.findall(_lowered(piece.text))
-        try:
-            words = list(filter(None, map(known, tokens)))
-        except KeyError:  # words this text is the first to use: classify them (one pass)
-            learned = _learn(tokens)
-            words = [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
+        words = _content(_TOKEN.findall(_lowered(piece.text)))
         if len(words) >= MIN_UNIT_WORDS:
             out.append((piece, words))
             if len(out) == MAX_UNITS:
