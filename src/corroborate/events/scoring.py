@@ -379,19 +379,16 @@ def vectors(
 ) -> Vectors:
     """Build an article's vectors with the vocabulary as it stands (``keys``: its
     :func:`channel_keys`, when at hand)."""
-    raw: dict[str, float] = {}
-    title: dict[str, float] = {}
-    names: dict[str, float] = {}
-    for n, (h, terms, found) in enumerate(f.paragraphs):
+    shares: list[float] = []  # each paragraph's weight
+    with_names: list[bool] = []
+    for h in f.paragraphs.hashes():
         in_docs = vocab.paragraph_df[h]  # reports with this paragraph
-        w = min(1.0, boilerplate_docs / in_docs) ** 2 if in_docs else 1.0
-        for t, c in terms.items():
-            raw[t] = raw.get(t, 0.0) + c * w
-        if in_docs <= boilerplate_docs:  # names in page furniture name nothing that happened
-            for name in found:
-                names[name] = names.get(name, 0.0) + 1.0
-        if n == 0 and f.has_title:
-            title = _tf_idf(vocab, "text", terms)
+        shares.append(min(1.0, boilerplate_docs / in_docs) ** 2 if in_docs else 1.0)
+        with_names.append(in_docs <= boilerplate_docs)  # furniture's names name nothing
+    raw, names = f.paragraphs.tally(shares, with_names)
+    title: dict[str, float] = {}
+    if f.has_title and len(f.paragraphs):
+        title = _tf_idf(vocab, "text", f.paragraphs[0][1])
     text = _tf_idf(vocab, "text", raw)
     if keys is None:
         keys = channel_keys(f)
