@@ -170,7 +170,9 @@ class Paragraphs(MadeOnRead[Paragraph]):
 
     __slots__ = ("_counts", "_ends", "_hashes", "_name_ends", "_names", "_words")
 
-    def __init__(self, paragraphs: Iterable[Paragraph] = ()) -> None:
+    def __init__(
+        self, paragraphs: Iterable[tuple[str, Mapping[str, int], tuple[str, ...]]] = ()
+    ) -> None:
         hashes: list[str] = []
         words: list[str] = []
         counts: list[int] = []
@@ -309,7 +311,7 @@ class Features:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Features:
         return cls(
-            paragraphs=Paragraphs((h, Terms(t), tuple(n)) for h, t, n in data["paragraphs"]),
+            paragraphs=Paragraphs((h, t, tuple(n)) for h, t, n in data["paragraphs"]),
             has_title=bool(data["has_title"]),
             names=tuple(sorted(set(data["names"]))),
             streets=tuple(data["streets"]),
@@ -325,7 +327,7 @@ class Features:
         )
 
 
-def paragraphs_of(article: Article) -> list[Paragraph]:
+def paragraphs_of(article: Article) -> list[tuple[str, Counter[str], tuple[str, ...]]]:
     """Words and names per paragraph, keyed by a hash of the paragraph's words.
 
     The hash lets the grouper count in how many articles a paragraph recurs: a paragraph
@@ -334,7 +336,7 @@ def paragraphs_of(article: Article) -> list[Paragraph]:
     """
     blocks = [article.title] if article.title else []
     blocks += article.text.split("\n")
-    found: list[tuple[str, Terms, set[str], set[str]]] = []
+    found: list[tuple[str, Counter[str], set[str], set[str]]] = []
     all_mid: set[str] = set()
     for block in blocks:
         words = sentence_words(block) if block else []
@@ -343,8 +345,8 @@ def paragraphs_of(article: Article) -> list[Paragraph]:
         mid, openers = _name_tokens(block)
         all_mid |= mid
         # Interned: the grouper keeps every report's words, and most recur across reports.
-        terms = Terms(Counter(map(sys.intern, words)))
-        found.append((content_id(" ".join(words)), terms, mid, openers))
+        counts = Counter(map(sys.intern, words))
+        found.append((content_id(" ".join(words)), counts, mid, openers))
     return [
         (h, terms, tuple(sorted(map(sys.intern, mid | (openers & all_mid)))))
         for h, terms, mid, openers in found
