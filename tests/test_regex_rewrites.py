@@ -15,8 +15,6 @@ import re
 import pytest
 
 from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
-from corroborate.geo import finder
-from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
 from corroborate.ingest import clean as clean_module
 from corroborate.ingest import credits
 from corroborate.provenance import features as provenance_features
@@ -262,67 +260,3 @@ def _found_at(
     words: credits.Starts, pattern: re.Pattern[str], text: str
 ) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
     return [(m.span(), m.groups()) for m in words.finditer(pattern, text)]
-
-
-def _plain_runs(text: str) -> list[tuple[list[tuple[str, int, int]], str]]:
-    """``geo.finder._runs`` as first written: one match object per token, gaps sliced."""
-    runs: list[tuple[list[finder._Tok], str]] = []
-    run: list[finder._Tok] = []
-    prev_word = last_word = ""
-    last: re.Match[str] | None = None
-
-    def joins(end: int, start: int) -> bool:
-        gap = text[end:start]
-        return gap.isspace() and "\n" not in gap
-
-    for m in _TOKEN.finditer(text):
-        word, start = m.group(), m.start()
-        if word[0].isupper() and word[0].isalpha():
-            if run and not (last is not None and joins(last.end(), start)):
-                runs.append((run, prev_word))
-                run = []
-            if not run:
-                prev_word = last_word.lower()
-            core = finder._core(word)
-            run.append(finder._Tok(core, start, start + len(core)))
-            if core != word:
-                runs.append((run, prev_word))
-                run = []
-        elif run:
-            if word in CONNECTORS and last is not None and joins(last.end(), start):
-                run.append(finder._Tok(word, start, m.end()))
-            elif word == "." and run[-1].end == start and run[-1].core in finder._DOTTED:
-                run[-1].core += "."
-                run[-1].end = m.end()
-            else:
-                runs.append((run, prev_word))
-                run = []
-        if word[0].isalpha():
-            last_word = word
-        elif word != ".":
-            last_word = ""
-        last = m
-    if run:
-        runs.append((run, prev_word))
-    return [([(t.core, t.start, t.end) for t in run], prev) for run, prev in runs]
-
-
-#: Pieces of capitalised names, their joints and what breaks them.
-NAME_PIECES = [
-    "New", "York", "St", "Mt", ".", " ", "  ", "\n", "\t", " of ", " and ", "de", " y ",
-    "Pakistan's", "Pakistani", "O'Neil", "x-Ray", "Jean-Pierre", "9News", "4th", "1,200",
-    "Gen", "(", ")", ",", "é", "Élan", "ß", "_", "’s", "\u00a0", "said", "US", "ǅ",
-]
-
-
-@pytest.mark.parametrize("seed", range(3))
-def test_name_runs_as_the_plain_scan(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(2000):
-        text = "".join(rng.choice(NAME_PIECES) for _ in range(rng.randint(0, 30)))
-        runs, demonyms = finder._runs(text)
-        found = [([(t.core, t.start, t.end) for t in run], prev) for run, prev in runs]
-        assert found == _plain_runs(text), text
-        assert demonyms == [
-            DEMONYMS[core] for run, _ in found for core, _, _ in run if core in DEMONYMS
-        ], text

@@ -87,12 +87,6 @@ def _core(word: str) -> str:
 _DOTTED = frozenset({"St", "Ste", "Mt", "Ft"})
 
 
-#: The tokens of ``corroborate.text``, each with the white space before it: ``findall``
-#: gives both as plain strings, so the scan below builds no match object per token (most
-#: tokens are lower-case words it only glances at) and counts offsets itself.
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")", _TOKEN.flags)
-
-
 def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     """Capitalised word runs (with the word before each), and demonyms seen."""
     runs: list[tuple[list[_Tok], str]] = []
@@ -100,17 +94,15 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     run: list[_Tok] = []
     prev_word = ""  # last word before the current run, lower case
     last_word = ""  # as written; lowered only when a run starts (most words never need it)
-    pos = 0  # where the next token's white space starts
-    tokens: list[tuple[str, str]] = _SPACED_TOKEN.findall(text)
-    for space, word in tokens:
-        start = pos + len(space)
-        pos = start + len(word)
-        # Whether the gap to the previous token keeps the two in one name: spaces, but no
-        # line break ("Breaking News Staff" and the next paragraph's "Dayton police").
-        joined = bool(space) and "\n" not in space
+    last: re.Match[str] | None = None  # the previous token
+    # The token regex directly (not ``tokens()``): no Piece per token on this hot path, and
+    # lower-case words (most of them) cost only a few operations.
+    for m in _TOKEN.finditer(text):
+        word = m.group()
         first = word[0]
         if first.isupper() and first.isalpha():
-            if run and not joined:
+            start = m.start()
+            if run and not (last is not None and _joins(text, last.end(), start)):
                 runs.append((run, prev_word))
                 run = []
             if not run:
@@ -123,11 +115,12 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
                 runs.append((run, prev_word))
                 run = []
         elif run:
-            if word in CONNECTORS and joined:
-                run.append(_Tok(word, start, pos))
+            start = m.start()
+            if word in CONNECTORS and last is not None and _joins(text, last.end(), start):
+                run.append(_Tok(word, start, m.end()))
             elif word == "." and run[-1].end == start and run[-1].core in _DOTTED:
                 run[-1].core += "."  # "St. Louis", "Mt. Vernon": the name goes on
-                run[-1].end = pos
+                run[-1].end = m.end()
             else:
                 runs.append((run, prev_word))
                 run = []
@@ -135,9 +128,17 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
             last_word = word
         elif word != ".":  # "Gen. Asim Munir": look through the abbreviation's full stop
             last_word = ""
+        last = m
     if run:
         runs.append((run, prev_word))
     return runs, demonyms
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether the gap between two words keeps them in one name: spaces, but no line break
+    ("Breaking News Staff" and the next paragraph's "Dayton police" are two runs)."""
+    gap = text[end:start]
+    return gap.isspace() and "\n" not in gap
 
 
 def _single_ok(word: str) -> bool:
