@@ -257,3 +257,79 @@ def test_starts_on_random_texts() -> None:
         for words, pattern in patterns:
             assert _found(pattern, text, words) == _found(pattern, text), (pattern, text)
 
+
+
+#: Phrases and words of the promotional and disclaimer patterns, to build texts from.
+HINTED_PIECES = [
+    "download our free app", "Google Play Store", "app store", "subscribe to", "Follow us",
+    "newsletters", "click here", "Sign up", "read more", "stay tuned", "share this",
+    "cookies", "WhatsApp channel", "latest news", "Breaking News", "in-depth coverage",
+    "has not been edited by", "published from a", "taken from the", "wire", "feed",
+    "syndicated content", "Disclaimer", "views and opinions expressed", "Images may have",
+    "been reworked", "this article was", "originally", "auto-generated", "published",
+    "All Rights Reserved", "for your personal, non-commercial use only", "©", "Copyright",
+    "(c) 2024", "news agency", "the", "x", "-", ":", ".", "2024", "HAS NOT BEEN",
+]  # fmt: skip
+_JOINS = [" ", "  ", "\n", "", ", ", " - "]
+
+
+@pytest.mark.parametrize("name", ["_PROMO", "_DISCLAIMER"])
+def test_hinted_patterns_match_only_where_a_hint_is(name: str) -> None:
+    """A pattern searched only where one of its words is would find nothing more without
+    that gate: every match contains one of its words (lower-cased)."""
+    rng = random.Random(11)
+    patterns = getattr(clean_module, name)
+    matched: set[str] = set()
+    for _ in range(20_000):
+        text = ""
+        for _ in range(rng.randint(1, 8)):
+            text += rng.choice(HINTED_PIECES) + rng.choice(_JOINS)
+        for hints, pattern in patterns:
+            for m in pattern.finditer(text):
+                matched.add(pattern.pattern)
+                assert any(h in m.group().lower() for h in hints), (pattern.pattern, text)
+    assert len(matched) == len(patterns)  # every pattern was exercised
+
+
+def _plain_repeat_starts(lower: list[str]) -> dict[int, list[int]]:
+    """The whole-list comparisons ``clean._repeat_starts`` replaced, one per ``k``."""
+    n = len(lower)
+    candidates: dict[int, list[int]] = {}
+    for k in range(clean_module._MAX_REPEAT, 0, -1):
+        found = [
+            i
+            for i in range(n - 2 * k + 1)
+            if lower[i] == lower[i + k] and lower[i : i + k] == lower[i + k : i + 2 * k]
+        ]
+        if k == 1 and found and not clean_module._looks_english(lower):
+            break
+        for i in found:
+            candidates.setdefault(i, []).append(k)
+    return {i: candidates[i] for i in sorted(candidates)}
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["the"],
+        "the the the the".split(),
+        "prime minister prime minister said".split(),
+        "biasa biasa saja kata dia".split(),  # no English: a lone doubled word is kept
+        "a b c d e f a b c d e f a".split(),
+        "a b a b a b a b".split(),
+        "x y z x y z x".split(),
+    ],
+)
+def test_repeat_starts_as_the_plain_passes(words: list[str]) -> None:
+    assert clean_module._repeat_starts(words) == _plain_repeat_starts(words)
+
+
+def test_repeat_starts_on_random_texts() -> None:
+    rng = random.Random(3)
+    for _ in range(20_000):
+        vocab = ["the", "of", "a", "x", "y", "z", "said"][: rng.randint(1, 7)]
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 30))]
+        got = clean_module._repeat_starts(words)
+        assert got == _plain_repeat_starts(words), words
+        assert list(got) == sorted(got)
