@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import Final
 
 from corroborate.claims.numbers import parse_quantity
 from corroborate.model import Period
@@ -132,16 +133,25 @@ def _whole_year(year: str, text: str) -> Period:
     return Period(kind="date", text=text, start=f"{year}-01-01", end=f"{year}-12-31")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)  # read-only as numbers.Quantity
 class PeriodMention:
     """A period expression at tokens ``[start, end)`` of a sentence."""
 
-    start: int
-    end: int
-    period: Period
-    precise: bool
+    start: Final[int]
+    end: Final[int]
+    period: Final[Period]
+    precise: Final[bool]
     #: Dates only the clause that follows it, up to a comma ("two weeks after ...").
-    clause_only: bool = False
+    clause_only: Final[bool]
+
+    def __init__(
+        self, start: int, end: int, period: Period, precise: bool, clause_only: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.period = period
+        self.precise = precise
+        self.clause_only = clause_only
 
 
 def _phrase_at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
