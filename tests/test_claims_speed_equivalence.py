@@ -6,14 +6,15 @@ import itertools
 import random
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from corroborate.claims import extract
 from corroborate.claims.extract import _TOKEN, extract_claims
-from corroborate.claims.numbers import HEDGES, find_hedge, parse_quantity
-from corroborate.claims.period import find_periods
-from corroborate.model import Article
+from corroborate.claims.numbers import HEDGES, Quantity, find_hedge, parse_quantity
+from corroborate.claims.period import PeriodMention, find_periods
+from corroborate.model import Article, Period
 from corroborate.text import WholeWords, tokens
 
 
@@ -33,6 +34,35 @@ def test_token_text_is_tokens_text() -> None:
     """``_sentence_claims`` reads token text with ``_TOKEN.findall`` instead of ``tokens``."""
     for text in TEXTS:
         assert _TOKEN.findall(text) == [t.text for t in tokens(text)]
+
+
+def test_token_starts_are_the_tokens_offsets() -> None:
+    """Claims read token offsets from ``_token_starts`` instead of building ``tokens``."""
+    rng = random.Random(2)
+    pieces = [*TEXTS, " ", "  ", "\n", "\t", "\u00a0", "x", "1,2", "-", "’", "é", "__"]
+    texts = [*TEXTS, "", "   ", " lead and trail "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        shown = _TOKEN.findall(text)
+        assert extract._token_starts(text, shown) == [t.start for t in tokens(text)], text
+
+
+@pytest.mark.parametrize(
+    ("make", "other"),
+    [
+        (lambda: Quantity(1, 3, 12, 12, None, "at_least"), lambda: Quantity(1, 3, 12, 12, 13)),
+        (
+            lambda: PeriodMention(0, 2, Period(kind="since", text="since Monday"), True),
+            lambda: PeriodMention(0, 2, Period(kind="since", text="since Monday"), False),
+        ),
+    ],
+)
+def test_read_only_records_compare_as_values(make: Any, other: Any) -> None:
+    """``Quantity`` and ``PeriodMention`` are plain classes with ``Final`` fields now (a frozen
+    dataclass is slow to build compiled), still equal and hashed by value."""
+    assert make() == make() and hash(make()) == hash(make())
+    assert make() != other() and len({make(), make(), other()}) == 2
+    assert repr(make()).startswith(type(make()).__name__ + "(")
 
 
 def _plain_hedge(words: list[str], start: int) -> tuple[int, str] | None:

@@ -52,7 +52,6 @@ from corroborate.text import (
     normalise_quotes,
     paragraphs,
     sentences,
-    tokens,
 )
 
 _PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
@@ -387,8 +386,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 next(
                     (
                         i
-                        for i, t in enumerate(tokens(sent.text, offset=sent.start))
-                        if t.start >= z.number_span.start
+                        for i, at in enumerate(_token_starts(sent.text, shown))
+                        if sent.start + at >= z.number_span.start
                     ),
                     0,
                 ),
@@ -424,7 +423,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     _restated_by_pronoun(words, counts)
     # Places are looked up only once a count is kept: most sentences with counts keep none.
     places: list[tuple[Span, Place]] | None = None
-    toks: list[Piece] | None = None
+    starts: list[int] | None = None  # the tokens' offsets in the sentence
     out: list[Claim] = list(zero)
     dropped: set[str] = set()
     for idx, c in enumerate(counts):
@@ -438,21 +437,22 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
             continue  # "a vigil for a man killed last week": an earlier death, not this toll
         if c.measure == "killed" and _NATURAL_DEATH.search(lower) and not _VIOLENCE.search(lower):
             continue  # "her mother died months ago from a blood disorder": no killing
-        if toks is None:
-            toks = tokens(sent.text, offset=sent.start)
+        if starts is None:
+            starts = _token_starts(sent.text, shown)
         claimant = _claimant_for(words, shown, speeches, c.first, claimant_before)
         hedge = c.hedge or _sentence_hedge(lower)
         period = _period_for(dating, c, words)
         if is_cumulative(lower) and c.via == "toll":
             period = period.model_copy(update={"cumulative": True})
-        num_start = toks[c.first].start
-        num_end = toks[max(c.q.end - 1, c.first)].end
+        num_start = sent.start + starts[c.first]
+        last = max(c.q.end - 1, c.first)
+        num_end = sent.start + starts[last] + len(shown[last])
         q = c.q
         parent = counts[c.part_of] if c.part_of is not None else None
         parent_id = (
             # the parent's own id: "shot four people, including one who died" is a part
             # of another measure's count
-            content_id(article.id, section, str(toks[parent.first].start), parent.measure)
+            content_id(article.id, section, str(sent.start + starts[parent.first]), parent.measure)
             if parent is not None and parent.measure
             else None
         )
@@ -501,7 +501,7 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
                 hedge=hedge,
                 period=shared(period),
                 places=tuple(p for _, p in places),
-                scope=_scope(words, toks, places, c, sent.start),
+                scope=_scope(words, shown, starts, places, c),
                 parts_of=parent_id,
             )
         )
@@ -4088,14 +4088,36 @@ def _places(sentence: str) -> list[tuple[Span, Place]]:
     return [(m.span, m.place) for m in find_places(sentence)]
 
 
+def _token_starts(text: str, shown: list[str]) -> list[int]:
+    """Where each of ``shown`` (``_TOKEN.findall(text)``) starts in ``text``.
+
+    The token pattern reads every character but whitespace into some token, so only
+    whitespace lies between two tokens and each starts at the next find of its own text:
+    the offsets without a ``Piece`` per token (``tokens``), of which a claim needs two.
+
+    >>> _token_starts("Two  were shot.", ["Two", "were", "shot", "."])
+    [0, 5, 10, 14]
+    """
+    out: list[int] = []
+    at = 0
+    for t in shown:
+        at = text.find(t, at)
+        out.append(at)
+        at += len(t)
+    return out
+
+
 def _scope(
     words: list[str],
-    toks: Sequence[Piece],
+    shown: list[str],
+    starts: list[int],
     places: list[tuple[Span, Place]],
     c: _Count,
-    offset: int,
 ) -> str | None:
-    """A single town the count is limited to ("In Quetta, two police officers were killed")."""
+    """A single town the count is limited to ("In Quetta, two police officers were killed").
+
+    ``shown``: the sentence's tokens as written; ``starts``: their offsets in it.
+    """
     towns = [(s, p) for s, p in places if p.kind in ("city", "admin2")]
     if not towns:
         return None
@@ -4111,20 +4133,20 @@ def _scope(
         if words[k] == ";" or (words[k] in ("while", "but", "whereas") and words[k - 1] == ","):
             end_tok = k
             break
-    lo = toks[start_tok].start - offset
-    hi = toks[end_tok - 1].end - offset if end_tok > start_tok else lo
+    lo = starts[start_tok]
+    hi = starts[end_tok - 1] + len(shown[end_tok - 1]) if end_tok > start_tok else lo
     inside = [(s, p) for s, p in towns if lo <= s.start and s.end <= hi]
     # "the city of Gwadar, where ... killing 11 people": the place before "where".
     for k in range(c.first - 1, start_tok - 1, -1):
         if words[k] == "where" and k >= 2 and words[k - 1] == ",":
-            before = [(s, p) for s, p in inside if s.end <= toks[k - 1].start - offset]
+            before = [(s, p) for s, p in inside if s.end <= starts[k - 1]]
             if before:
                 return before[-1][1].name
     if len({p.name for _, p in inside}) != 1:
         return None
     span, place = inside[0]
     # Only a locative "in/at/near X", not a dateline or a name in passing.
-    tok_idx = next((i for i, t in enumerate(toks) if t.start - offset == span.start), None)
+    tok_idx = next((i for i, at in enumerate(starts) if at == span.start), None)
     if tok_idx is None:
         return None
     window = words[max(0, tok_idx - 5) : tok_idx]
