@@ -281,18 +281,17 @@ def test_names_with_one_sense_or_several() -> None:
     assert gz.candidates("Elsewhere") == []
 
 
-def test_cache_written_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_written_then_reused(tmp_path: Path) -> None:
     calls: list[int] = []
 
     def fake_build() -> Gazetteer:
         calls.append(1)
         return _tiny()
 
-    monkeypatch.setattr(gzmod, "build_gazetteer", fake_build)
     path = tmp_path / "sub" / "index.pickle"
-    first = gzmod.load_gazetteer(path)
+    first = gzmod.load_gazetteer(path, fake_build)
     assert path.exists() and calls == [1]
-    second = gzmod.load_gazetteer(path)
+    second = gzmod.load_gazetteer(path, fake_build)
     assert calls == [1] and second.source == str(path)
     place = second.resolve("Testville")
     assert place is not None and place.admin1 == "Test Region"
@@ -301,15 +300,12 @@ def test_cache_written_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"wrong": "layout"})])
-def test_corrupt_cache_rebuilt(
-    garbage: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(gzmod, "build_gazetteer", _tiny)
+def test_corrupt_cache_rebuilt(garbage: bytes, tmp_path: Path) -> None:
     path = tmp_path / "index.pickle"
     path.write_bytes(garbage)
-    gz = gzmod.load_gazetteer(path)
+    gz = gzmod.load_gazetteer(path, _tiny)
     assert gz.source == "built"
-    assert gzmod.load_gazetteer(path).source == str(path)  # rewritten, readable now
+    assert gzmod.load_gazetteer(path, _tiny).source == str(path)  # rewritten, readable now
 
 
 def test_cache_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -321,11 +317,10 @@ def test_cache_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     assert gzmod.cache_dir() == Path.home() / ".cache" / "corroborate"
 
 
-def test_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gzmod, "build_gazetteer", _tiny)
+def test_unwritable_cache_still_works(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    gz = gzmod.load_gazetteer(blocker / "index.pickle")  # parent is a file: cannot write
+    gz = gzmod.load_gazetteer(blocker / "index.pickle", _tiny)  # parent is a file: cannot write
     assert gz.resolve("Testville") is not None
 
 

@@ -28,7 +28,7 @@ import tempfile
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -39,7 +39,7 @@ from corroborate.model import Place, PlaceKind, shared
 from corroborate.sequences import MadeOnRead
 
 #: Bump when the pickled layout changes; old cache files are then ignored.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 Kind = Literal["city", "admin1", "admin2", "country"]
 
@@ -146,13 +146,45 @@ class Entries(MadeOnRead[Entry]):
             conf,
         )
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Pickled as its packed fields, rebuilt through the constructor: the compiled build's
+        # class can not be made empty and filled field by field, as pickle does by default.
+        return _packed_entries, (
+            self._names,
+            self._kinds,
+            self._countries,
+            self._admin1s,
+            self._numbers,
+            self._ints,
+        )
 
-@dataclass(frozen=True)
+
+def _packed_entries(
+    names: tuple[str, ...],
+    kinds: bytes,
+    countries: tuple[str, ...],
+    admin1s: tuple[str, ...],
+    numbers: array[float],
+    ints: array[int],
+) -> Entries:
+    """:class:`Entries` from the fields :meth:`Entries.__reduce__` pickles."""
+    entries = Entries(())
+    entries._names, entries._kinds = names, kinds
+    entries._countries, entries._admin1s = countries, admin1s
+    entries._numbers, entries._ints = numbers, ints
+    return entries
+
+
+@dataclass(slots=True, init=False, unsafe_hash=True)  # read-only as claims' Quantity
 class Candidate:
     """One sense of a name: the entry index and whether it matched an alternate name."""
 
-    index: int
-    alt: bool
+    index: Final[int]
+    alt: Final[bool]
+
+    def __init__(self, index: int, alt: bool) -> None:
+        self.index = index
+        self.alt = alt
 
 
 @dataclass
@@ -472,14 +504,22 @@ def cache_path() -> Path:
     _, version = _gnc_data_dir()
     h = hashlib.sha256(_supplement_text().encode("utf-8"))
     h.update(_counties_text().encode("utf-8"))
-    # The builder's own source too: a change to how the index is built invalidates it.
-    h.update(Path(__file__).read_bytes())
+    # The builder's own source too: a change to how the index is built invalidates it. (A
+    # compiled build's module file is a stub, the same for every version: its source then.)
+    here = Path(__file__)
+    source = here.with_name("gazetteer.py")
+    h.update((source if source.is_file() else here).read_bytes())
     digest = h.hexdigest()[:10]
     return cache_dir() / f"geo-index-gnc{version}-f{FORMAT_VERSION}-{digest}.pickle"
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Load the cached index, building (and caching) it when missing or unreadable."""
+def load_gazetteer(
+    path: Path | None = None, build: Callable[[], Gazetteer] | None = None
+) -> Gazetteer:
+    """Load the cached index, building (and caching) it when missing or unreadable.
+
+    ``build``: what makes the index (:func:`build_gazetteer`; a small stand-in in tests).
+    """
     path = path or cache_path()
     try:
         with path.open("rb") as fh:
@@ -489,7 +529,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         return Gazetteer(entries, names, admin1_names, source=str(path))
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError):
         pass  # missing or corrupt: rebuild below
-    gz = build_gazetteer()
+    gz = (build or build_gazetteer)()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write to a temp file and rename, so a concurrent reader never sees half a file.
