@@ -18,7 +18,7 @@ from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
 from corroborate.ingest import clean as clean_module
 from corroborate.ingest import credits
 from corroborate.provenance import features as provenance_features
-from corroborate.text import _CONTENT_TOKEN, _SENT_END, _TOKEN, has_whole, sentences
+from corroborate.text import _CONTENT_TOKEN, _SENT_END, _TOKEN, content_words, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
 PLAIN_TOKEN = re.compile(r"\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -333,3 +333,22 @@ def test_repeat_starts_on_random_texts() -> None:
         got = clean_module._repeat_starts(words)
         assert got == _plain_repeat_starts(words), words
         assert list(got) == sorted(got)
+
+
+def _learned_through_content_words(tokens: set[str]) -> dict[str, str]:
+    """What ``provenance.features._learn`` gave when it ran its tokens through
+    ``content_words`` (its stop list, tokenising and folding) instead of testing them."""
+    kept = set(content_words(" ".join(tokens)))
+    stem = provenance_features._stem
+    return {t: (stem(t) if t in kept and not t.isdecimal() else "") for t in tokens}
+
+
+def test_learned_words_as_content_words_keeps_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(9)
+    pieces = ["The", "don’t", "it's", "12", "2024", "12345", "ΟΔΟΣ", "İstanbul", "Straße", "said",
+              "attacks", "x_y", "-", "’s", " ", "\n", "may", "MIGHT", "ﬁre", "²"]  # fmt: skip
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) + rng.choice(["", "s", "’s", "'"]) for _ in range(12))
+        tokens = provenance_features._TOKEN.findall(provenance_features._lowered(text))
+        monkeypatch.setattr(provenance_features, "_WORDS", {})  # all unseen
+        assert provenance_features._learn(tokens) == _learned_through_content_words(set(tokens))

@@ -187,7 +187,8 @@ _set_start = vars(Piece)["start"].__set__
 _set_end = vars(Piece)["end"].__set__
 
 
-_STOP = frozenset(
+#: The words ``content_words`` leaves out.
+STOP_WORDS = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been being has
     have had that this these those it its they them their he she his her we our you your i
     not no nor so than then there here which who whom whose what when where why how all any
@@ -205,7 +206,7 @@ def content_words(text: str) -> list[str]:
     return [
         w
         for w in (t.lower().replace("’", "'") for t in _CONTENT_TOKEN.findall(text))
-        if (w not in _STOP and not w.isdecimal()) or (w.isdecimal() and len(w) < 5)
+        if (w not in STOP_WORDS and not w.isdecimal()) or (w.isdecimal() and len(w) < 5)
     ]
 
 

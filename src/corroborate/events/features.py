@@ -29,7 +29,7 @@ from corroborate.geo.finder import dateline_names, find_places
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import sentence_words
 from corroborate.sequences import MadeOnRead
-from corroborate.text import _STOP, AT_WORD_START, has_whole, sentences
+from corroborate.text import AT_WORD_START, STOP_WORDS, has_whole, sentences
 
 #: Sentences of the body read as the lede (event type, names of what happened).
 LEDE_SENTENCES = 3
@@ -400,7 +400,7 @@ def _name_tokens(text: str) -> tuple[set[str], set[str]]:
         if start and not text[start - 1].isspace() and not _first_letter(text, start):
             continue
         low = w.lower().removesuffix("'s").removesuffix("’s")
-        if low in NOT_NAMES or low in _STOP or low in _STREET_SUFFIX or len(low) < 2:
+        if low in NOT_NAMES or low in STOP_WORDS or low in _STREET_SUFFIX or len(low) < 2:
             continue
         # The last non-space character before the word (scanned back, not ``text[:start]
         # .rstrip()``, which copies the whole prefix for every capitalised word).

@@ -37,8 +37,8 @@ from corroborate.geo.lexicon import (
     US_STATE_STYLE,
 )
 from corroborate.model import Place, Span, shared
-from corroborate.text import _STOP as _STOP_LOWER
 from corroborate.text import _TOKEN
+from corroborate.text import STOP_WORDS as _STOP_LOWER
 
 #: A foreign town smaller than this, in a country nothing else in the text points to, is
 #: taken to be a false friend ("Rind" in Armenia, "Minster" in Ohio) and dropped.
