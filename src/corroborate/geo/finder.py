@@ -163,8 +163,10 @@ def _neutral(word: str) -> bool:
 #: The result of matching one run, relative to its first word: the mentions (start, end,
 #: text, candidates) and the words it adds to ``people``.
 _Plan = tuple[tuple[tuple[int, int, str, tuple[Candidate, ...]], ...], tuple[str, ...]]
-#: Most runs whose matching :func:`_match_run` remembers (per gazetteer).
-_PLAN_MEMO_MAX = 200_000
+#: Most runs whose matching :func:`_match_run` remembers (per gazetteer). As for the
+#: gazetteer's name memo, the runs that recur come early in a stream (see ``_MEMO_MAX``
+#: there for what 200,000 cost).
+_PLAN_MEMO_MAX = 50_000
 
 
 def _match_run(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_Mention]:
