@@ -249,7 +249,10 @@ _CAPTION_MAX_WORDS = 50
 _FURNITURE_MAX = 400
 
 # Each promotional phrase and disclaimer pattern, with the words (lower-cased) one of which
-# every match of it contains: a pattern is searched only in a paragraph that has one.
+# every match of it contains: a pattern is searched only in a paragraph that has one. (The
+# regex engine's case folding also reads "ı" and "ſ" as i and s, ``str.lower`` does not: a
+# phrase spelled with them is not counted; before, it was, if another phrase's hint let
+# the paragraph through to the patterns.)
 # Searched blindly, each pattern's opening ``\b`` made the engine try every character of
 # the paragraph, for each of 25 patterns (0.8% of the compiled pipeline's instructions).
 _PROMO = tuple(
