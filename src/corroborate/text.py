@@ -187,7 +187,8 @@ _set_start = vars(Piece)["start"].__set__
 _set_end = vars(Piece)["end"].__set__
 
 
-#: The words ``content_words`` leaves out.
+#: Words too common to tell two texts apart: left out of the words provenance aligns
+#: sentences by (``corroborate.provenance.features``) and of the names events and places read.
 STOP_WORDS = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been being has
     have had that this these those it its they them their he she his her we our you your i
@@ -196,18 +197,6 @@ STOP_WORDS = frozenset(
     also into over after before during while about against between through up down out off
     again further once said says say would could may might""".split()
 )
-
-
-_CONTENT_TOKEN = re.compile(r"\w++(?:['’]\w++)?+")  # possessive, as ``_TOKEN``
-
-
-def content_words(text: str) -> list[str]:
-    """Lowercased words without stop words: the vocabulary of similarity measures."""
-    return [
-        w
-        for w in (t.lower().replace("’", "'") for t in _CONTENT_TOKEN.findall(text))
-        if (w not in STOP_WORDS and not w.isdecimal()) or (w.isdecimal() and len(w) < 5)
-    ]
 
 
 _WORD_CHARS = re.compile(r"\w+")

@@ -66,14 +66,8 @@ _WORDS: dict[str, str] = {}
 
 
 def _learn(tokens: Iterable[str]) -> dict[str, str]:
-    """Classify unseen lowercased tokens as ``content_words`` would, numbers dropped;
-    memoise them while the memo has room and return them all.
-
-    Each token is one word as ``content_words`` reads them, already lower-cased and with
-    plain apostrophes, so it keeps exactly the tokens outside its stop list: tested
-    against it, rather than run through it (a join and a regex pass per sentence with
-    an unseen word, about a third of the sentences of a batch of a few hundred reports).
-    """
+    """Classify unseen lowercased tokens (stemmed content word, or "" for a stop word or
+    a number); memoise them while the memo has room and return them all."""
     missing = {t for t in tokens if t not in _WORDS}
     if not missing:
         return {}
@@ -84,7 +78,7 @@ def _learn(tokens: Iterable[str]) -> dict[str, str]:
 
 
 def sentence_words(text: str) -> list[str]:
-    """Stemmed content words of a sentence (as ``content_words``), numbers dropped.
+    """Stemmed content words of a sentence: its words outside ``STOP_WORDS``, numbers dropped.
 
     Numbers are dropped on purpose: independent reports of one event share the figures,
     so figures say nothing about whether one report was copied from another.
