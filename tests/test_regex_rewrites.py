@@ -15,10 +15,12 @@ import re
 import pytest
 
 from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
+from corroborate.geo import finder
+from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
 from corroborate.ingest import clean as clean_module
 from corroborate.ingest import credits
 from corroborate.provenance import features as provenance_features
-from corroborate.text import _SENT_END, _TOKEN, STOP_WORDS, has_whole, sentences
+from corroborate.text import _SENT_END, _SPACED_TOKEN, _TOKEN, STOP_WORDS, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
 PLAIN_TOKEN = re.compile(r"\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -354,3 +356,105 @@ def test_learned_words_as_content_words_keeps_them(monkeypatch: pytest.MonkeyPat
         tokens = provenance_features._TOKEN.findall(provenance_features._lowered(text))
         monkeypatch.setattr(provenance_features, "_WORDS", {})  # all unseen
         assert provenance_features._learn(tokens) == _learned_through_content_words(set(tokens))
+
+
+#: Pieces of texts for the place finder's runs: names, possessives, connectors, dotted
+#: abbreviations, marks, digits and letters that are not ASCII.
+RUN_PIECES = [*"aA. ,\n\t-'’_5", "St", "Mt", "of", "and", "de", "Gen", "Pakistan",
+              "Pakistan's", "Pakistani", "New York", "İ", "ı", "ǅ", "Ω", "é", "É", "5th",
+              "4Km", "²", "\u00a0"]  # fmt: skip
+
+
+def _random_texts(pieces: list[str], seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text", ["", "  ", " Hello  world, 1,200 .\n x", "a--b\u00a0’s 4th%"])
+def test_spaced_tokens_are_the_tokens_and_the_space_before_them(text: str) -> None:
+    end = 0
+    spaced = []
+    for m in _TOKEN.finditer(text):
+        spaced.append((text[end : m.start()], m.group()))
+        end = m.end()
+    assert _SPACED_TOKEN.findall(text) == spaced
+
+
+def test_spaced_tokens_on_random_texts() -> None:
+    for text in _random_texts([*TOKEN_PIECES, *RUN_PIECES], 5, 3000):
+        test_spaced_tokens_are_the_tokens_and_the_space_before_them(text)
+
+
+Runs = list[tuple[list[tuple[str, int, int]], str]]
+
+
+def _plain_runs(text: str) -> tuple[Runs, list[str]]:
+    """The place finder's capitalised runs (and demonyms) read as it once did: a match object
+    per token, each token's first letter tested with ``isupper`` and ``isalpha``."""
+    runs: Runs = []
+    demonyms: list[str] = []
+    run: list[list] = []  # [core, start, end]
+    prev_word = last_word = ""
+    last: re.Match[str] | None = None
+
+    def joins(end: int, start: int) -> bool:
+        gap = text[end:start]
+        return gap.isspace() and "\n" not in gap
+
+    def close() -> None:
+        runs.append(([(c, s, e) for c, s, e in run], prev_word))
+        run.clear()
+
+    for m in _TOKEN.finditer(text):
+        word, first = m.group(), m.group()[0]
+        if first.isupper() and first.isalpha():
+            if run and not (last is not None and joins(last.end(), m.start())):
+                close()
+            if not run:
+                prev_word = last_word.lower()
+            core = finder._core(word)
+            run.append([core, m.start(), m.start() + len(core)])
+            if core in DEMONYMS:
+                demonyms.append(DEMONYMS[core])
+            if core != word:
+                close()
+        elif run:
+            if word in CONNECTORS and last is not None and joins(last.end(), m.start()):
+                run.append([word, m.start(), m.end()])
+            elif word == "." and run[-1][2] == m.start() and run[-1][0] in finder._DOTTED:
+                run[-1][0] += "."
+                run[-1][2] = m.end()
+            else:
+                close()
+        if first.isalpha():
+            last_word = word
+        elif word != ".":
+            last_word = ""
+        last = m
+    if run:
+        close()
+    return runs, demonyms
+
+
+def _runs(text: str) -> tuple[Runs, list[str]]:
+    runs, demonyms = finder._runs(text)
+    return [([(t.core, t.start, t.end) for t in run], prev) for run, prev in runs], demonyms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Clashes in Harnai and Quetta, Pakistan's Interior Minister said.",
+        "Gen. Asim Munir visited St. Louis and Mt. Vernon on Monday.",
+        "Breaking News Staff\nDayton police said the Isle of Man was calm.",
+        "The U.S. Army and İzmir's ǅemal met Ωmega in 5thAvenue, 4Km from al-Qaeda.",
+    ],
+)
+def test_place_runs_as_the_plain_reading(text: str) -> None:
+    assert _runs(text) == _plain_runs(text)
+
+
+def test_place_runs_on_random_texts() -> None:
+    for text in _random_texts(RUN_PIECES, 7, 20_000):
+        assert _runs(text) == _plain_runs(text), text

@@ -118,7 +118,8 @@ class ArticleDates:
 def _words(sentence: str) -> list[str]:
     """Lower-case tokens arranged for ``find_periods`` ("Nov. 22nd" -> "nov", "22")."""
     out: list[str] = []
-    for token in _TOKEN.findall(sentence):  # the words of ``tokens()``, without offsets
+    found: list[str] = _TOKEN.findall(sentence)  # the words of ``tokens()``, no offsets
+    for token in found:
         w = token.lower()
         if w == "." and out and out[-1] in MONTHS:
             continue  # "Nov. 22"

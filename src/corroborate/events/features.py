@@ -393,8 +393,9 @@ def _name_tokens(text: str) -> tuple[set[str], set[str]]:
     mid: set[str] = set()
     openers: set[str] = set()
     for m in _CAPITAL_RE.finditer(text):
-        w = m.group()
-        if not w[0].isupper():
+        w: str = m[0]  # typed, so the compiled build calls str's own methods on it
+        code = ord(w[0])
+        if not (65 <= code <= 90 if code < 128 else w[0].isupper()):
             continue
         start = m.start()
         if start and not text[start - 1].isspace() and not _first_letter(text, start):
@@ -424,13 +425,15 @@ def streets_in(text: str) -> tuple[str, ...]:
     """Street names ("Elm Street", "N. Clark St." -> "clark street"), in order, unique."""
     found: dict[str, None] = {}
     for m in _STREET.finditer(text):
-        words = [w.lower() for w in m.group(1).split()]
+        named: str = m[1]
+        words = [w.lower() for w in named.split()]
         while words and words[0] in _DIRECTIONS:
             words = words[1:]
         words = [w for w in words if w.lower() not in NOT_NAMES or w in _DIRECTIONS]
         if not words:
             continue
-        suffix = _STREET_SUFFIX[m.group(2).lower()]
+        kind: str = m[2]
+        suffix = _STREET_SUFFIX[kind.lower()]
         found[" ".join([*words, suffix]).replace("’", "'")] = None
     return tuple(found)
 

@@ -37,7 +37,7 @@ from corroborate.geo.lexicon import (
     US_STATE_STYLE,
 )
 from corroborate.model import Place, Span, shared
-from corroborate.text import _TOKEN
+from corroborate.text import _SPACED_TOKEN
 from corroborate.text import STOP_WORDS as _STOP_LOWER
 
 #: A foreign town smaller than this, in a country nothing else in the text points to, is
@@ -94,15 +94,30 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     run: list[_Tok] = []
     prev_word = ""  # last word before the current run, lower case
     last_word = ""  # as written; lowered only when a run starts (most words never need it)
-    last: re.Match[str] | None = None  # the previous token
-    # The token regex directly (not ``tokens()``): no Piece per token on this hot path, and
-    # lower-case words (most of them) cost only a few operations.
-    for m in _TOKEN.finditer(text):
-        word = m.group()
+    joins = False  # whether the white space before this token keeps it in the run
+    end = 0  # where the previous token ended
+    # Tokens as (white space before, token) strings: no match object per token, and the
+    # offsets follow from the lengths. Lower-case words (most of them) cost a few operations.
+    spaced: list[tuple[str, str]] = _SPACED_TOKEN.findall(text)
+    for gap, word in spaced:
+        start = end + len(gap)
+        end = start + len(word)
+        if run:
+            # Spaces, but no line break: "Breaking News Staff" and the next paragraph's
+            # "Dayton police" are two runs.
+            joins = bool(gap) and "\n" not in gap
         first = word[0]
-        if first.isupper() and first.isalpha():
-            start = m.start()
-            if run and not (last is not None and _joins(text, last.end(), start)):
+        code = ord(first)
+        # ASCII first letters (nearly all) are told apart by code; compiled, ``isupper`` and
+        # ``isalpha`` are method calls looked up by name on every token.
+        if code < 128:
+            capital = 65 <= code <= 90
+            alpha = capital or 97 <= code <= 122
+        else:
+            alpha = first.isalpha()
+            capital = alpha and first.isupper()
+        if capital:
+            if run and not joins:
                 runs.append((run, prev_word))
                 run = []
             if not run:
@@ -115,30 +130,21 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
                 runs.append((run, prev_word))
                 run = []
         elif run:
-            start = m.start()
-            if word in CONNECTORS and last is not None and _joins(text, last.end(), start):
-                run.append(_Tok(word, start, m.end()))
+            if word in CONNECTORS and joins:
+                run.append(_Tok(word, start, end))
             elif word == "." and run[-1].end == start and run[-1].core in _DOTTED:
                 run[-1].core += "."  # "St. Louis", "Mt. Vernon": the name goes on
-                run[-1].end = m.end()
+                run[-1].end = end
             else:
                 runs.append((run, prev_word))
                 run = []
-        if first.isalpha():
+        if alpha:
             last_word = word
         elif word != ".":  # "Gen. Asim Munir": look through the abbreviation's full stop
             last_word = ""
-        last = m
     if run:
         runs.append((run, prev_word))
     return runs, demonyms
-
-
-def _joins(text: str, end: int, start: int) -> bool:
-    """Whether the gap between two words keeps them in one name: spaces, but no line break
-    ("Breaking News Staff" and the next paragraph's "Dayton police" are two runs)."""
-    gap = text[end:start]
-    return gap.isspace() and "\n" not in gap
 
 
 def _single_ok(word: str) -> bool:
