@@ -20,8 +20,8 @@ import importlib.util
 #: Left out on purpose: ``corroborate.text`` (its ``Piece`` is built fastest by the
 #: interpreter's ``object.__new__``, which a compiled class refuses); provenance core, events
 #: grouping and reconcile (compiled, no stage ran measurably faster); ``corroborate.sequences``,
-#: whose classes other modules subclass (the gazetteer's ``Entries``, which it pickles, stays
-#: an interpreted class for that).
+#: whose classes other modules subclass (the gazetteer's ``Entries`` builds on its
+#: ``MadeOnRead``, so in the compiled build it is a Python class with compiled methods).
 COMPILED_MODULES = (
     "corroborate.claims.extract",
     "corroborate.claims.numbers",
