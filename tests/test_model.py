@@ -2,15 +2,17 @@
 
 import dataclasses
 import doctest
+import inspect
 import pickle
 import tracemalloc
+from collections.abc import Iterator
 
 import pytest
 from pydantic import ValidationError
 
 from corroborate import model
 from corroborate.claims import extract_claims
-from corroborate.model import Article, Period, Span, shared
+from corroborate.model import Article, Claim, Period, Record, Span, shared, unchecked
 
 
 def test_records_are_slotted_and_copy_without_leaking_changes() -> None:
@@ -117,6 +119,79 @@ def test_records_take_their_slots_and_no_more() -> None:
     assert model.Claim.model_validate(a.model_dump()) == a
     assert list(a.model_dump()) == list(model.Claim.field_names())
     assert a.model_dump(exclude={"text"}).keys() == set(model.Claim.field_names()) - {"text"}
+
+
+_RECORDS = [
+    cls
+    for cls in vars(model).values()
+    if isinstance(cls, type) and issubclass(cls, Record) and cls is not Record
+]
+
+
+@pytest.mark.parametrize("cls", _RECORDS, ids=lambda c: c.__name__)
+def test_unchecked_constructor_has_the_records_signature(cls: type) -> None:
+    made = inspect.signature(unchecked(cls)).parameters
+    own = inspect.signature(cls).parameters
+    assert list(made) == list(own)
+    for name, param in own.items():
+        assert made[name].kind is inspect.Parameter.KEYWORD_ONLY
+        required = param.default is inspect.Parameter.empty
+        assert (made[name].default is inspect.Parameter.empty) == required, name
+
+
+def test_unchecked_constructor_stores_values_as_given() -> None:
+    make = unchecked(Claim)
+    span = Span(start=0, end=9)
+    claim = make(id="c", article="a", span=span, number_span=span, text="Two died.",
+                 measure="killed", group="people", group_text="", value=2, number_text="Two")
+    assert claim == Claim(id="c", article="a", span=span, number_span=span, text="Two died.",
+                          measure="killed", group="people", group_text="", value=2,
+                          number_text="Two")
+    assert claim.span is span and claim.period == Period() and claim.places == ()
+    assert Claim.model_validate_json(claim.model_dump_json()) == claim
+    # No validation: the caller answers for the types and constraints.
+    assert unchecked(Span)(start=-1, end=0).start == -1
+    with pytest.raises(TypeError):
+        unchecked(Span)(start=0)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        unchecked(Span)(0, 1)  # type: ignore[misc]
+
+
+def _records(value: object) -> Iterator[Record]:
+    if isinstance(value, Record):
+        yield value
+        for name in value.field_names():
+            yield from _records(getattr(value, name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _records(item)
+
+
+def _same_types(a: object, b: object) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, tuple):
+        return all(_same_types(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    return True
+
+
+def test_records_built_unchecked_are_what_validation_makes(
+    seeds_report, example_report  # type: ignore[no-untyped-def]
+) -> None:
+    """The stages build claims, spans, places, periods and facts without validation
+    (``unchecked``); validated again, every record of two reports comes out equal, each
+    field of the same type (a ``float`` stays a ``float``, a ``tuple`` a ``tuple``)."""
+    seen: set[str] = set()
+    for report in (seeds_report, example_report):
+        records = [*_records(report.claims), *_records(report.events)]
+        for record in records:
+            fields = {name: getattr(record, name) for name in record.field_names()}
+            again = type(record)(**fields)
+            assert again == record
+            for name, value in fields.items():
+                assert _same_types(getattr(again, name), value), (type(record).__name__, name)
+            seen.add(type(record).__name__)
+    assert {"Claim", "Span", "Place", "Period", "Fact", "ValueSupport", "TimelinePoint"} <= seen
 
 
 def test_doctests() -> None:

@@ -44,7 +44,17 @@ from corroborate.claims.period import (
     since_origin,
 )
 from corroborate.geo.finder import PlaceMention, find_places
-from corroborate.model import Article, Claim, Period, Place, Section, Span, content_id, shared
+from corroborate.model import (
+    Article,
+    Claim,
+    Period,
+    Place,
+    Section,
+    Span,
+    content_id,
+    shared,
+    unchecked,
+)
 from corroborate.text import (
     _TOKEN,
     Piece,
@@ -53,6 +63,13 @@ from corroborate.text import (
     paragraphs,
     sentences,
 )
+
+# The records built per sentence, without validation (their values are the types mypy checks).
+_make_span = unchecked(Span)
+_make_claim = unchecked(Claim)
+_make_period = unchecked(Period)
+#: The period of a figure nothing dates.
+_UNSTATED = Period()
 
 _PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
 _NP_BOUNDARY = frozenset(
@@ -153,7 +170,7 @@ class _Context:
             self.body_places = find_places(self.body)
         lo, hi = sent.start, sent.end
         return [
-            (Span(start=m.span.start - lo, end=m.span.end - lo), m.place)
+            (_make_span(start=m.span.start - lo, end=m.span.end - lo), m.place)
             for m in self.body_places
             if lo <= m.span.start and m.span.end <= hi
         ]
@@ -479,12 +496,12 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
         if places is None:
             places = ctx.places_in(section, sent)
         out.append(
-            Claim(
+            _make_claim(
                 id=claim_id,
                 article=article.id,
                 section=section,
-                span=shared(Span(start=sent.start, end=sent.end)),
-                number_span=Span(start=num_start, end=num_end),
+                span=shared(_make_span(start=sent.start, end=sent.end)),
+                number_span=_make_span(start=num_start, end=num_end),
                 text=sent.text,
                 measure=c.measure,
                 group=c.group or "people",
@@ -828,12 +845,12 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
         # "No one was hurt at the second post" speaks of one site only.
         where = _ZERO_SITE.match(sent.text, m.end())
         out.append(
-            Claim(
+            _make_claim(
                 id=content_id(article.id, section, str(start), measure),
                 article=article.id,
                 section=section,
-                span=shared(Span(start=sent.start, end=sent.end)),
-                number_span=Span(start=start, end=end),
+                span=shared(_make_span(start=sent.start, end=sent.end)),
+                number_span=_make_span(start=start, end=end),
                 text=sent.text,
                 measure=measure,
                 group="people",
@@ -3895,14 +3912,14 @@ def _anchor_relative(
 
 def _shift(period: Period, days: int, text: str) -> Period | None:
     if period.kind == "weekday" and period.weekday is not None:
-        return Period(kind="weekday", text=text, weekday=(period.weekday + days) % 7)
+        return _make_period(kind="weekday", text=text, weekday=(period.weekday + days) % 7)
     if period.kind == "date" and period.start and period.start == period.end:
         iso = (dt.date.fromisoformat(period.start) + dt.timedelta(days=days)).isoformat()
-        return Period(kind="date", text=text, start=iso, end=iso)
+        return _make_period(kind="date", text=text, start=iso, end=iso)
     month_day = _month_day(period.text or "")
     if period.kind == "date" and month_day:
         day = dt.date(2000, *month_day) + dt.timedelta(days=days)  # a leap year: Feb 29 exists
-        return Period(kind="date", text=f"{day:%B} {day.day}")
+        return _make_period(kind="date", text=f"{day:%B} {day.day}")
     return None
 
 
@@ -3988,7 +4005,7 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
         ]
     of_noun = c.first >= 2 and words[c.first - 1] == "of"  # "the 2014 killing of two boys"
     if not periods and not of_noun and _RELATIVE_PRONOUNS.isdisjoint(words):
-        return Period()  # (nothing to date it, not even an event noun with a year)
+        return _UNSTATED  # (nothing to date it, not even an event noun with a year)
     when = c.first - 1
     if when >= 2 and words[when] == "when" and words[when - 1] == ",":
         # "since June 2025, when 50 soldiers were killed": the time the clause describes
@@ -4019,10 +4036,10 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
     if not mine:
         # a figure told of an event that a year dates is of that year
         if described is not None:
-            return attributive_year(words, described) or Period()
+            return attributive_year(words, described) or _UNSTATED
         if of_noun:
-            return attributive_year(words, c.first - 1) or Period()
-        return Period()
+            return attributive_year(words, c.first - 1) or _UNSTATED
+        return _UNSTATED
     tally = _tally_period(words, c, mine)
     if tally is not None:
         return tally

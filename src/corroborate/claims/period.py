@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from corroborate.claims.numbers import parse_quantity
-from corroborate.model import Period
+from corroborate.model import Period, unchecked
+
+# Built per mention, without validation (see corroborate.model.unchecked).
+_make_period = unchecked(Period)
 
 WEEKDAYS = {
     "monday": 0,
@@ -130,7 +133,7 @@ def _is_year(w: str) -> bool:
 
 
 def _whole_year(year: str, text: str) -> Period:
-    return Period(kind="date", text=text, start=f"{year}-01-01", end=f"{year}-12-31")
+    return _make_period(kind="date", text=text, start=f"{year}-01-01", end=f"{year}-12-31")
 
 
 @dataclass(slots=True, init=False, unsafe_hash=True)  # read-only as numbers.Quantity
@@ -170,15 +173,14 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
         since = i > 0 and words[i - 1] == "since"
         if w in WEEKDAYS and since:
             text = f"{shown[i - 1]} {shown[i]}"
-            out.append(
-                PeriodMention(i, i + 1, Period(kind="since", text=text, weekday=WEEKDAYS[w]), True)
-            )
+            after = _make_period(kind="since", text=text, weekday=WEEKDAYS[w])
+            out.append(PeriodMention(i, i + 1, after, True))
         elif w in WEEKDAYS:
             if _named(shown, words, i):
                 continue
             out.append(
                 PeriodMention(
-                    i, i + 1, Period(kind="weekday", text=shown[i], weekday=WEEKDAYS[w]), True
+                    i, i + 1, _make_period(kind="weekday", text=shown[i], weekday=WEEKDAYS[w]), True
                 )
             )
         elif w in MONTHS and i + 1 < n and words[i + 1].isdecimal() and len(words[i + 1]) <= 2:
@@ -198,7 +200,7 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             # A bare year ("in 2012", "the summer of 2012") dates background, not the event;
             # "since 2012" runs from its start to the report.
             period = (
-                Period(kind="since", text=f"{shown[i - 1]} {shown[i]}", start=f"{w}-01-01")
+                _make_period(kind="since", text=f"{shown[i - 1]} {shown[i]}", start=f"{w}-01-01")
                 if since
                 else _whole_year(w, shown[i])
             )
@@ -215,9 +217,9 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             # "45 people were killed in July": a whole month, not the event's day; "since
             # January" runs from its first day to the report.
             period = (
-                Period(kind="since", text=f"{shown[i - 1]} {shown[i]}")
+                _make_period(kind="since", text=f"{shown[i - 1]} {shown[i]}")
                 if since
-                else Period(kind="vague", text=shown[i])
+                else _make_period(kind="vague", text=shown[i])
             )
             out.append(PeriodMention(i, i + 1, period, since))
         elif w in ("past", "last") and i + 1 < n:
@@ -225,17 +227,18 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
             if span:
                 days, end = span
                 text = " ".join(shown[i:end])
-                out.append(PeriodMention(i, end, Period(kind="span", text=text, days=days), True))
+                period = _make_period(kind="span", text=text, days=days)
+                out.append(PeriodMention(i, end, period, True))
         for phrase, offset in _RELATIVE_BY_FIRST.get(word, ()):
             if _phrase_at(words, i, phrase) and not _paper_today(shown, words, i):
                 text = " ".join(shown[i : i + len(phrase)])
-                period = Period(kind="relative_day", text=text, offset_days=offset)
+                period = _make_period(kind="relative_day", text=text, offset_days=offset)
                 out.append(PeriodMention(i, i + len(phrase), period, True))
         for vphrase in _VAGUE_BY_FIRST.get(word, ()):
             if _phrase_at(words, i, vphrase):
                 text = " ".join(shown[i : i + len(vphrase)])
                 out.append(
-                    PeriodMention(i, i + len(vphrase), Period(kind="vague", text=text), False)
+                    PeriodMention(i, i + len(vphrase), _make_period(kind="vague", text=text), False)
                 )
     if ("after" in words or "before" in words) and not _FOLLOWING.isdisjoint(words):
         out.extend(_earlier_events(words, shown))
@@ -276,7 +279,7 @@ def _earlier_events(words: list[str], shown: list[str]) -> list[PeriodMention]:
             before -= 1
         if before >= 0 and words[before] in _FOLLOWING:
             text = " ".join(shown[start : k + 1])
-            period = Period(kind="vague", text=text)
+            period = _make_period(kind="vague", text=text)
             out.append(PeriodMention(start, k + 1, period, True, clause_only=True))
     return out
 
@@ -323,9 +326,9 @@ def _month_mention(i: int, month: int, year: str, shown: list[str], since: bool)
     last = dt.date(int(year) + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     text = " ".join(shown[i - 1 if since else i : i + 2])
     if since:
-        since_month = Period(kind="since", text=text, start=first.isoformat())
+        since_month = _make_period(kind="since", text=text, start=first.isoformat())
         return PeriodMention(i, i + 2, since_month, True)
-    period = Period(kind="date", text=text, start=first.isoformat(), end=last.isoformat())
+    period = _make_period(kind="date", text=text, start=first.isoformat(), end=last.isoformat())
     return PeriodMention(i, i + 2, period, True)
 
 
@@ -340,8 +343,8 @@ def _date_mention(
         except ValueError:
             iso = None
     if since:  # "since March 3": from that day to the report
-        return PeriodMention(start, end, Period(kind="since", text=text, start=iso), True)
-    return PeriodMention(start, end, Period(kind="date", text=text, start=iso, end=iso), True)
+        return PeriodMention(start, end, _make_period(kind="since", text=text, start=iso), True)
+    return PeriodMention(start, end, _make_period(kind="date", text=text, start=iso, end=iso), True)
 
 
 def _span(words: list[str], i: int) -> tuple[int, int] | None:
@@ -389,7 +392,7 @@ def since_origin(period: Period) -> Period | None:
     if period.kind != "since":
         return period
     if period.weekday is not None:
-        return Period(kind="weekday", text=period.text, weekday=period.weekday)
+        return _make_period(kind="weekday", text=period.text, weekday=period.weekday)
     shown = (period.text or "").split()[1:]
     found = find_periods([w.lower() for w in shown], shown)
     if found and found[0].period.kind == "date":

@@ -36,7 +36,7 @@ from corroborate.geo.lexicon import (
     US_STATE_CODES,
     US_STATE_STYLE,
 )
-from corroborate.model import Place, Span, shared
+from corroborate.model import Place, Span, shared, unchecked
 from corroborate.text import _SPACED_TOKEN
 from corroborate.text import STOP_WORDS as _STOP_LOWER
 
@@ -47,6 +47,9 @@ MIN_FOREIGN_POPULATION = 100_000
 #: ("Bombay", "Calcutta"); smaller ones are mostly given names ("Owen", "Raj").
 MIN_ALT_POPULATION = 100_000
 MAX_WORDS = 4  # "Azad Jammu and Kashmir"
+
+# A mention's span, built without validation (offsets into the text: ints, never negative).
+_make_span = unchecked(Span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,7 +587,7 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
     for m, (best, margin) in zip(mentions, picks, strict=True):
         if m.unlisted:
             place = _unlisted(gz, m.text, text[m.start : m.end], *m.unlisted)
-            out.append(PlaceMention(Span(start=m.start, end=m.end), place))
+            out.append(PlaceMention(_make_span(start=m.start, end=m.end), place))
             continue
         e = gz.entries[best.index]
         foreign = dominant is not None and e[COUNTRY] != dominant
@@ -600,7 +603,7 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
         conf = ambiguity_factor(max(margin, 3.0) if m.qualified else margin, best.alt)
         out.append(
             PlaceMention(
-                Span(start=m.start, end=m.end), gz.place(best, text[m.start : m.end], conf)
+                _make_span(start=m.start, end=m.end), gz.place(best, text[m.start : m.end], conf)
             )
         )
     return out

@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal, cast
 
-from corroborate.model import Place, PlaceKind, shared
+from corroborate.model import Place, PlaceKind, shared, unchecked
 from corroborate.sequences import MadeOnRead
 
 #: Bump when the pickled layout changes; old cache files are then ignored.
@@ -54,6 +54,9 @@ GEONAMEID: Final = 6
 POP: Final = 7
 CONF: Final = 8
 Entry = tuple[str, str, str, str, float | None, float | None, int | None, int, float]
+
+# The place of a mention, built without validation from an entry's typed fields.
+_make_place = unchecked(Place)
 
 # Districts and towns from the supplement have no population figure; this nominal one only
 # ranks them against same-named foreign villages.
@@ -255,7 +258,7 @@ class Gazetteer:
         e = self.entries[cand.index]
         kind = e[KIND]
         admin1 = None if kind == "country" else self.admin1_name(e[COUNTRY], e[ADMIN1])
-        place = Place(
+        place = _make_place(
             name=e[NAME],
             mention=mention,
             kind=cast(PlaceKind, kind),  # the gazetteer build writes only these kinds

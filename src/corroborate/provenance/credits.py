@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from corroborate.ingest.credits import find_credits
 from corroborate.model import Article, Span
-from corroborate.text import sentences
+from corroborate.text import Piece, sentences
 
 #: Removal kinds whose text may hold a credit line (see docs/ingest.md).
 CREDIT_REMOVALS = frozenset({"credit", "disclaimer", "promo"})
@@ -76,18 +76,18 @@ def credit_lines(article: Article) -> list[CreditLine]:
     wanted = [c for c in dict.fromkeys(article.credits) if c.casefold() != own]
     if not wanted:
         return []
-    lines: list[tuple[str, Span | None]] = [
-        (p.text, Span(start=p.start, end=p.end)) for p in sentences(article.text)
-    ]
+    # (A line's span is made only for the lines that name an outlet.)
+    lines: list[tuple[str, Piece | None]] = [(p.text, p) for p in sentences(article.text)]
     lines += [(r.text, None) for r in article.removed if r.kind in CREDIT_REMOVALS]
     out: list[CreditLine] = []
     for outlet in wanted:
         best: CreditLine | None = None
-        for text, span in lines:
+        for text, piece in lines:
             if not _mentions(text, outlet):
                 continue
             story = is_story_credit(text, outlet)
             if best is None or (story and not best.story):
+                span = None if piece is None else Span(start=piece.start, end=piece.end)
                 best = CreditLine(outlet, story, text, span)
             if story:
                 break

@@ -35,12 +35,18 @@ from corroborate.model import (
     ValueSupport,
     content_id,
     shared,
+    unchecked,
 )
 from corroborate.provenance import origin_groups
 from corroborate.reconcile.arithmetic import find_relations as find_arithmetic
 from corroborate.reconcile.rules import RuleSettings, estimate
 from corroborate.reconcile.sides import is_partisan
 from corroborate.reconcile.statements import find_statements
+
+# A fact's records, built without validation from the claims' typed values.
+_make_point = unchecked(TimelinePoint)
+_make_support = unchecked(ValueSupport)
+_make_fact = unchecked(Fact)
 
 # A figure told as an update of an earlier one ("the death toll rose to 15").
 _UPDATE = re.compile(r"\b(rose|risen|climbed|increased|jumped|reached|now stands)\b", re.I)
@@ -274,7 +280,7 @@ def _fact(
     est = estimate(values, settings)
     timeline = sorted(
         (
-            TimelinePoint(
+            _make_point(
                 published=articles[c.article].date if c.article in articles else None,
                 value=c.value,
                 number_text=c.number_text,
@@ -285,7 +291,7 @@ def _fact(
         ),
         key=lambda t: (t.published is None, t.published or ""),
     )
-    return Fact(
+    return _make_fact(
         id=content_id(event_id, *(k or "" for k in key)),
         measure=measure,
         group=groups.pop() if len(groups) == 1 and "(" not in group else group,
@@ -317,7 +323,7 @@ def _support(
     # One spelling per claimant: "Police" and "police" are the same words.
     claimants = list({c.claimant.lower(): c.claimant for c in claims if c.claimant}.values())
     keys = list(dict.fromkeys(c.claimant_key for c in claims if c.claimant_key))
-    return ValueSupport(
+    return _make_support(
         value=rep.value,
         low=rep.low,
         high=rep.high,
