@@ -11,12 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate import Article, analyse
+from corroborate import text as text_module
 from corroborate.claims import extract_claims
 from corroborate.claims.numbers import MAX_VALUE
 from corroborate.ingest import parse_document
 from corroborate.provenance.features import MAX_UNITS, alignable_units
 from corroborate.store import Store
-from corroborate.text import MAX_SENTENCE, sentences
+from corroborate.text import MAX_SENTENCE, sentence_list, sentences
 
 _WORDS = ["police", "said", "two", "killed", "people", "at", "least", "1,200", ",", ";", "Mr.",
           "U.S.", "Kabul", "were", "wounded", "-", "(", ")", "'", "12-year-old"]  # fmt: skip
@@ -84,6 +85,31 @@ def test_sentences_are_exact_bounded_and_cover_the_text(text: str) -> None:
         assert len(p.text) <= MAX_SENTENCE
         covered.update(range(p.start, p.end))
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([*_WORDS, " ", "\n", ". ", "Mr. ", "x" * 700]),
+                          st.text(max_size=30)), max_size=300).map("".join))  # fmt: skip
+def test_a_remembered_split_is_the_split(text: str) -> None:
+    first = sentence_list(text)
+    again = sentence_list(text)  # rebuilt from the remembered offsets
+    assert first == again == list(sentences(text))
+    assert all(p.text == text[p.start : p.end] for p in again)
+
+
+def test_remembered_splits_are_by_text_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "_SPLITS", {})
+    monkeypatch.setattr(text_module, "_SPLITS_LIMIT", 3)
+    texts = [f"Report {i}. Two died on road {i}." for i in range(5)]
+    for t in texts:
+        sentence_list(t)
+    assert 0 < len(text_module._SPLITS) <= 3
+    # Equal texts in other objects, and a caller changing its list, change nothing.
+    for t in texts:
+        got = sentence_list("".join(list(t)))
+        assert [p.text for p in got] == [p.text for p in sentences(t)]
+        got.clear()
+        assert sentence_list(t) == list(sentences(t))
 
 
 def test_alignment_reads_at_most_max_units_sentences() -> None:

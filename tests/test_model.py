@@ -2,6 +2,7 @@
 
 import dataclasses
 import doctest
+import hashlib
 import inspect
 import pickle
 import tracemalloc
@@ -192,6 +193,14 @@ def test_records_built_unchecked_are_what_validation_makes(
                 assert _same_types(getattr(again, name), value), (type(record).__name__, name)
             seen.add(type(record).__name__)
     assert {"Claim", "Span", "Place", "Period", "Fact", "ValueSupport", "TimelinePoint"} <= seen
+
+
+@pytest.mark.parametrize("parts", [(), ("",), ("a", "b"), ("ab", ""), ("", "ab"), ("x\x00y", "é")])
+def test_content_id_hashes_each_part_and_a_nul(parts: tuple[str, ...]) -> None:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") + b"\x00")
+    assert model.content_id(*parts) == h.hexdigest()[:16]
 
 
 def test_doctests() -> None:

@@ -15,8 +15,8 @@ every field. Bump :data:`SCHEMA_VERSION` whenever a field changes meaning or dis
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Hashable, Mapping
+from hashlib import sha256 as _sha256
 from typing import Any, Literal, ParamSpec, Self, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -184,12 +184,12 @@ def shared(value: H) -> H:
 
 
 def content_id(*parts: str) -> str:
-    """Stable 16-hex-digit id of some text (sha256 prefix)."""
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(p.encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()[:16]
+    """Stable 16-hex-digit id of some text (sha256 prefix): of the parts, each followed
+    by a NUL byte, in UTF-8."""
+    # One update of the joined parts: the same bytes as one update per part, and cheaper
+    # (the claims and events stages take an id for every count and paragraph).
+    joined = "\x00".join(parts) + "\x00" if parts else ""
+    return _sha256(joined.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=_CONFIG)

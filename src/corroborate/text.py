@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -159,6 +160,38 @@ def sentences(text: str) -> Iterator[Piece]:
                 yield from _bounded(stripped, offset + begin + lead)
             else:
                 yield _piece(stripped, offset + begin + lead, offset + len(s))
+
+
+#: :func:`sentence_list`'s memo: the sentence offsets of the texts split most recently, by
+#: the text object (its id, length and hash), emptied when it reaches ``_SPLITS_LIMIT``
+#: texts. Offsets only, so no text is kept alive by it: about 300 bytes a report.
+_SPLITS: dict[tuple[int, int, int], array[int]] = {}
+_SPLITS_LIMIT = 4096
+
+
+def sentence_list(text: str) -> list[Piece]:
+    """``list(sentences(text))``, remembered for the last few thousand texts split.
+
+    The provenance stage splits every report's body to align it, and the claims stage
+    splits it again to read its counts (one batch, one stage after the other): the second
+    split of the same text object is rebuilt from the offsets, at a sixth of the cost.
+
+        >>> body = "Two died. Police left."
+        >>> sentence_list(body) == list(sentences(body))
+        True
+    """
+    key = (id(text), len(text), hash(text))
+    bounds = _SPLITS.get(key)
+    if bounds is not None:
+        return [_piece(text[start:end], start, end) for start, end in zip(
+            bounds[::2], bounds[1::2], strict=True
+        )]
+    found = list(sentences(text))
+    if len(text) < 1 << 31:  # (offsets fit the array's C ints)
+        if len(_SPLITS) >= _SPLITS_LIMIT:
+            _SPLITS.clear()
+        _SPLITS[key] = array("i", [at for p in found for at in (p.start, p.end)])
+    return found
 
 
 def _piece(text: str, start: int, end: int) -> Piece:

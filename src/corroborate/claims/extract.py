@@ -61,6 +61,7 @@ from corroborate.text import (
     WholeWords,
     normalise_quotes,
     paragraphs,
+    sentence_list,
     sentences,
 )
 
@@ -194,7 +195,8 @@ def extract_claims(
     for section, text in sections:
         paras = list(paragraphs(text))
         heads = {(p.start, p.end) for p in paras if _is_heading(p.text)}
-        pieces: Iterable[Piece] = sentences(text)
+        # (The body's split is usually the provenance stage's, remembered.)
+        pieces: Iterable[Piece] = sentence_list(text) if section == "body" else sentences(text)
         if section == "body" and article.title:
             pieces = _split_run_in_headline(text, article.title.strip(), pieces, heads)
         links = [(p.start, p.end) for p in paras if _LINK.match(p.text)]

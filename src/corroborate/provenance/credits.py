@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from corroborate.ingest.credits import find_credits
 from corroborate.model import Article, Span
-from corroborate.text import Piece, sentences
+from corroborate.text import Piece, sentence_list
 
 #: Removal kinds whose text may hold a credit line (see docs/ingest.md).
 CREDIT_REMOVALS = frozenset({"credit", "disclaimer", "promo"})
@@ -77,7 +77,7 @@ def credit_lines(article: Article) -> list[CreditLine]:
     if not wanted:
         return []
     # (A line's span is made only for the lines that name an outlet.)
-    lines: list[tuple[str, Piece | None]] = [(p.text, p) for p in sentences(article.text)]
+    lines: list[tuple[str, Piece | None]] = [(p.text, p) for p in sentence_list(article.text)]
     lines += [(r.text, None) for r in article.removed if r.kind in CREDIT_REMOVALS]
     out: list[CreditLine] = []
     for outlet in wanted:

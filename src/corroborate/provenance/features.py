@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.provenance.arrays import unique
-from corroborate.text import STOP_WORDS, Piece, normalise_quotes, sentences
+from corroborate.text import STOP_WORDS, Piece, normalise_quotes, sentence_list
 
 #: A sentence needs this many content words (numbers excluded) to take part in alignment;
 #: shorter pieces (headings, datelines, "Let's dive in:") carry no evidence of copying.
@@ -123,7 +123,7 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
         ['Police closed the road.']
     """
     merged: list[Piece] = []
-    for piece in sentences(text):
+    for piece in sentence_list(text):
         prev = merged[-1] if merged else None
         if (
             prev is not None
