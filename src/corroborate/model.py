@@ -46,7 +46,9 @@ class Record:
     slots rather than ``BaseModel`` instances: a :class:`Span` takes 48 bytes instead of
     264 (object, attribute dict and given-field set), a claim 200 instead of about 420.
     Each subclass is decorated with ``@dataclass(frozen=True, slots=True, kw_only=True,
-    config=_CONFIG)``; validation, serialisation and JSON Schema are pydantic's.
+    config=_CONFIG)``; validation, serialisation and JSON Schema are pydantic's. What
+    comes from outside (a file, JSON, the HTTP API) is validated; the stages build their
+    per-sentence records from values they computed with :func:`unchecked` constructors.
 
         >>> span = Span(start=0, end=5)
         >>> span.model_dump()
