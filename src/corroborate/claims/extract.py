@@ -37,6 +37,7 @@ from corroborate.claims.numbers import (
 )
 from corroborate.claims.period import (
     PeriodMention,
+    _make_period,
     _month_day,
     attributive_year,
     find_periods,
@@ -65,10 +66,10 @@ from corroborate.text import (
     sentences,
 )
 
-# The records built per sentence, without validation (their values are the types mypy checks).
+# The records built per sentence, without validation (their values are the types mypy checks;
+# periods with claims.period's constructor).
 _make_span = unchecked(Span)
 _make_claim = unchecked(Claim)
-_make_period = unchecked(Period)
 #: The period of a figure nothing dates.
 _UNSTATED = Period()
 
