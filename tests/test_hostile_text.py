@@ -4,6 +4,7 @@ thousands of numbers, Unicode digits that ``int()`` refuses, numbers of thousand
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,13 @@ from corroborate import text as text_module
 from corroborate.claims import extract_claims
 from corroborate.claims.numbers import MAX_VALUE
 from corroborate.ingest import parse_document
-from corroborate.provenance.features import MAX_UNITS, alignable_units
+from corroborate.provenance import features as provenance_features
+from corroborate.provenance.features import (
+    MAX_UNITS,
+    alignable_units,
+    paragraph_words,
+    sentence_words,
+)
 from corroborate.store import Store
 from corroborate.text import MAX_SENTENCE, sentence_list, sentences
 
@@ -110,6 +117,53 @@ def test_remembered_splits_are_by_text_and_bounded(monkeypatch: pytest.MonkeyPat
         assert [p.text for p in got] == [p.text for p in sentences(t)]
         got.clear()
         assert sentence_list(t) == list(sentences(t))
+
+
+# Runs with no space (cut inside a word at MAX_SENTENCE), sentences run together
+# ("died.The"), apostrophes either side of a cut, curly quotes, a Greek final sigma.
+_JOINED = ["x" * 700, "y'" * 400, "died.The", "killed.’", "’s", "ΟΔΟΣ. Σ", "rock’n’roll", "Kabul’s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([*_WORDS, *_JOINED, " ", "\n", ". ", "Mr. "]),
+                          st.text(max_size=30)), max_size=300).map("".join))  # fmt: skip
+def test_paragraph_words_after_alignment_are_each_lines_words(text: str) -> None:
+    units = alignable_units(text)
+    assert all(words == sentence_words(p.text) for p, words in units)
+    assert paragraph_words(text) == [sentence_words(line) for line in text.split("\n")]
+    assert paragraph_words(text) == [sentence_words(line) for line in text.split("\n")]
+
+
+def test_a_word_cut_at_the_sentence_limit_is_read_whole() -> None:
+    text = "Two died. " + "z" * (MAX_SENTENCE + 200) + " police said.\nGunmen fled."
+    alignable_units(text)
+    words = paragraph_words(text)
+    assert words[0] == ["two", "died", "z" * (MAX_SENTENCE + 200), "police"]
+    assert words[1] == ["gunmen", "fled"]
+
+
+def test_remembered_sentence_words_are_read_once_and_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS", {})
+    monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS_LIMIT", 3)
+    texts = [f"Report {i} here.\nTwo died on road {i}." for i in range(5)]
+    for t in texts:
+        alignable_units(t)
+    remembered = provenance_features._SENTENCE_WORDS
+    assert 0 < len(remembered) <= 3
+    for t in texts:
+        before = len(remembered)
+        # An equal text in another object is read afresh; the same object takes its entry.
+        assert paragraph_words("".join(list(t))) == paragraph_words(t)
+        assert len(remembered) <= before
+    assert not remembered
+
+
+def test_content_words_are_interned() -> None:
+    # The events stage keeps every report's words: equal words are one object.
+    (word,) = sentence_words("attacks")
+    assert word is sys.intern("attack")
 
 
 def test_alignment_reads_at_most_max_units_sentences() -> None:

@@ -169,6 +169,20 @@ def _event(*texts: str, dates: tuple[str | None, ...] = ()):
     return event
 
 
+@pytest.mark.parametrize(
+    ("said", "updated"),
+    [("ROSE to 15", True), ("Now Stands at 15", True), ("is 15, up from the rosewood", False)],
+)
+def test_an_update_is_read_in_any_case(said: str, updated: bool) -> None:
+    event = _event(
+        "Police said 12 people were killed in the bus attack near Mandera on Monday.",
+        f"The death toll in Monday's bus attack near Mandera {said}, police said.",
+        dates=("2026-04-06", "2026-04-07"),
+    )
+    fact = next(f for f in event.facts if f.measure == "killed")
+    assert ("updated" in fact.rule) is updated
+
+
 def test_updated_toll_is_best():
     event = _event(
         "Police said 12 people were killed in the bus attack near Mandera on Monday.",

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import markupsafe
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.model import (
     AlignedPair,
@@ -37,8 +42,15 @@ from corroborate.report import (
     write_report,
 )
 from corroborate.report.events_csv import render_events_csv
-from corroborate.report.render import csv_pieces
-from corroborate.report.view import LazyViews, build_view, split_claim
+from corroborate.report.render import claim_row_html, csv_pieces, html_escape, value_box_html
+from corroborate.report.view import (
+    ArticleRef,
+    ClaimRef,
+    LazyViews,
+    ValueView,
+    build_view,
+    split_claim,
+)
 
 SAT = Period(kind="weekday", text="on Saturday", weekday=5, start="2026-01-31", end="2026-01-31")
 FRI = Period(kind="weekday", text="on Friday", weekday=4)
@@ -446,3 +458,60 @@ def test_unassigned_articles_listed(report: Report) -> None:
     rep = report.model_copy(update={"articles": (*report.articles, lonely)})
     assert [a.ref.key for a in build_view(rep).other_articles] == ["a009"]
     assert 'id="article-a009"' in render_html(rep)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"&<>\"'ab é’\n"]) | st.characters(), max_size=40))
+def test_html_escape_is_markupsafes(text: str) -> None:
+    assert html_escape(text) == str(markupsafe.escape(text))
+
+
+def _value(**fields: object) -> ValueView:
+    base: dict[str, object] = dict(
+        label="at least 92", number="at least 92", qualifier="at_least", value=92, low=None,
+        high=None, claimants=("the army",), articles=(ArticleRef("a1", "k1", "article-k1"),),
+        claims=(), origins=1, first_claim=None,
+    )  # fmt: skip
+    return ValueView(**{**base, **fields})  # type: ignore[arg-type]
+
+
+def test_value_box_without_a_sentence_or_reading() -> None:
+    box = value_box_html(_value())
+    assert box == (
+        '<div class="value">\n  <div class="figure">at least 92</div>\n'
+        '  <div class="who">the army</div>\n  <div class="where">in '
+        '<a href="#article-k1">k1</a></div>\n  <div class="origins">1 independent origin'
+        "</div>\n</div>"
+    )
+
+
+def test_value_box_links_its_sentences_and_escapes_every_field() -> None:
+    attack = "<b x='1'>&\""
+    refs = (ClaimRef("c1", "claim-c1", attack), ClaimRef("c2", "claim-c2", ""))
+    box = value_box_html(_value(
+        label=attack, number="92", claimants=(attack, "police"), claims=refs,
+        first_claim=refs[0], origins=2, articles=(ArticleRef("a1", attack, "article-x"),),
+    ))  # fmt: skip
+    assert attack not in box and "<b" not in box
+    assert box.count(html_escape(attack)) == 4  # label, claimant, article key, sentence link
+    assert '<div class="reading">read as 92</div>' in box
+    assert '<a href="#claim-c2">2</a>' in box  # a sentence without a key: its number
+    assert "2 independent origins" in box
+
+
+def test_claim_row_escapes_every_field(report: Report) -> None:
+    attack = "<i onclick='x'>&\"</i>"
+    view = build_view(report).claims[0]
+    names = ("before", "number", "after", "measure", "group", "value", "number_text",
+             "claimant", "period")  # fmt: skip
+    fields: dict[str, Any] = dict.fromkeys(names, attack)
+    row = claim_row_html(dataclasses.replace(view, **fields))
+    assert attack not in row and "<i" not in row
+    assert row.count(html_escape(attack)) == len(fields) - 1  # value == number_text: once
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab \t\n\u00a0\u2003*_|#<>[]\\`"]) | st.characters(),
+               max_size=12))  # fmt: skip
+def test_md_escape_leaves_alone_only_what_it_would_not_change(text: str) -> None:
+    assert md_escape(text) == re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", re.sub(r"\s+", " ", text))

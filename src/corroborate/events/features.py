@@ -18,7 +18,6 @@ import itertools
 import re
 import sys
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +26,7 @@ from corroborate.events.dates import article_dates
 from corroborate.events.kinds import best_type, type_scores
 from corroborate.geo.finder import dateline_names, find_places
 from corroborate.model import Article, Claim, Place, content_id
-from corroborate.provenance.features import sentence_words
+from corroborate.provenance.features import paragraph_words, sentence_words
 from corroborate.sequences import MadeOnRead
 from corroborate.text import AT_WORD_START, STOP_WORDS, has_whole, sentences
 
@@ -327,7 +326,7 @@ class Features:
         )
 
 
-def paragraphs_of(article: Article) -> list[tuple[str, Counter[str], tuple[str, ...]]]:
+def paragraphs_of(article: Article) -> list[tuple[str, dict[str, int], tuple[str, ...]]]:
     """Words and names per paragraph, keyed by a hash of the paragraph's words.
 
     The hash lets the grouper count in how many articles a paragraph recurs: a paragraph
@@ -336,16 +335,22 @@ def paragraphs_of(article: Article) -> list[tuple[str, Counter[str], tuple[str, 
     """
     blocks = [article.title] if article.title else []
     blocks += article.text.split("\n")
-    found: list[tuple[str, Counter[str], set[str], set[str]]] = []
+    # The body's words as the provenance stage read them (when it has just read this body).
+    block_words = paragraph_words(article.text)
+    if article.title:
+        block_words.insert(0, sentence_words(article.title))
+    found: list[tuple[str, dict[str, int], set[str], set[str]]] = []
     all_mid: set[str] = set()
-    for block in blocks:
-        words = sentence_words(block) if block else []
+    for block, words in zip(blocks, block_words, strict=True):
         if not words:
             continue
         mid, openers = _name_tokens(block)
         all_mid |= mid
-        # Interned: the grouper keeps every report's words, and most recur across reports.
-        counts = Counter(map(sys.intern, words))
+        # (The words are interned, ``sentence_words``'s: the grouper keeps every report's
+        # words, and most recur across reports.)
+        counts: dict[str, int] = {}
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
         found.append((content_id(" ".join(words)), counts, mid, openers))
     return [
         (h, terms, tuple(sorted(map(sys.intern, mid | (openers & all_mid)))))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -71,7 +73,10 @@ def _learn(tokens: Iterable[str]) -> dict[str, str]:
     missing = {t for t in tokens if t not in _WORDS}
     if not missing:
         return {}
-    learned = {t: ("" if t in STOP_WORDS or t.isdecimal() else _stem(t)) for t in missing}
+    # Interned: the events stage keeps every report's words, and most recur across reports.
+    learned = {
+        t: ("" if t in STOP_WORDS or t.isdecimal() else sys.intern(_stem(t))) for t in missing
+    }
     if len(_WORDS) + len(learned) <= _MEMO_MAX:
         _WORDS.update(learned)
     return learned
@@ -122,27 +127,110 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
         ...                                      prose_only=True)]
         ['Police closed the road.']
     """
-    merged: list[Piece] = []
-    for piece in sentence_list(text):
-        prev = merged[-1] if merged else None
+    pieces = sentence_list(text)
+    # Every sentence's words, the aligned ones or not: the events stage reads them again
+    # as its paragraphs' words (:func:`paragraph_words`).
+    per_piece = [_content(_TOKEN.findall(_lowered(p.text))) for p in pieces]
+    _remember(text, pieces, per_piece)
+    merged: list[tuple[Piece, list[str]]] = []
+    glued = False  # whether the last of ``merged`` is glued from several pieces
+    for piece, words in zip(pieces, per_piece, strict=True):
+        prev = merged[-1][0] if merged else None
         if (
             prev is not None
             and not _ends_with_stop(prev.text)
             and (piece.text[:1].islower() or piece.text[:1].isdecimal())
             and text.count("\n", prev.end, piece.start) <= 1
         ):
-            merged[-1] = Piece(text[prev.start : piece.end], prev.start, piece.end)
+            merged[-1] = (Piece(text[prev.start : piece.end], prev.start, piece.end), [])
+            glued = True
         else:
-            merged.append(piece)
+            if glued:
+                _read_glued(merged)
+            merged.append((piece, words))
+            glued = False
+    if glued:
+        _read_glued(merged)
     if prose_only:
-        merged = [p for p in merged if _ends_with_stop(p.text)]
-    out: list[tuple[Piece, list[str]]] = []
-    for piece in merged:
-        words = _content(_TOKEN.findall(_lowered(piece.text)))
-        if len(words) >= MIN_UNIT_WORDS:
-            out.append((piece, words))
-            if len(out) == MAX_UNITS:
-                break
+        merged = [(p, words) for p, words in merged if _ends_with_stop(p.text)]
+    out = [(p, words) for p, words in merged if len(words) >= MIN_UNIT_WORDS]
+    return out[:MAX_UNITS]
+
+
+def _read_glued(merged: list[tuple[Piece, list[str]]]) -> None:
+    """The words of the last glued piece, read from its own text: a hard cut can fall
+    inside a word, which the glued text joins again."""
+    piece = merged[-1][0]
+    merged[-1] = (piece, _content(_TOKEN.findall(_lowered(piece.text))))
+
+
+#: The words of every sentence of the bodies :func:`alignable_units` read most recently,
+#: by the text object (its id, length and hash, as ``corroborate.text.sentence_list``
+#: keeps their offsets): all the words end to end, each sentence's end among them, and the
+#: sentences' offsets. Emptied when it reaches ``_SENTENCE_WORDS_LIMIT`` texts; an entry is
+#: dropped once :func:`paragraph_words` has read it.
+_SENTENCE_WORDS: dict[tuple[int, int, int], tuple[list[str], array[int], array[int]]] = {}
+_SENTENCE_WORDS_LIMIT = 4096
+
+
+def _remember(text: str, pieces: list[Piece], per_piece: list[list[str]]) -> None:
+    if len(text) >= 1 << 31:  # (offsets fit the arrays' C ints)
+        return
+    if len(_SENTENCE_WORDS) >= _SENTENCE_WORDS_LIMIT:
+        _SENTENCE_WORDS.clear()
+    flat: list[str] = []
+    ends = array("i")
+    for words in per_piece:
+        flat += words
+        ends.append(len(flat))
+    bounds = array("i", [at for p in pieces for at in (p.start, p.end)])
+    _SENTENCE_WORDS[(id(text), len(text), hash(text))] = (flat, ends, bounds)
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether a sentence ending at ``end`` runs into one starting at ``start`` with no
+    space between, both sides characters a token can hold (a cut inside a word)."""
+    if start != end:
+        return False
+    a, b = text[end - 1], text[start]
+    return (a.isalnum() or a in _TOKEN_MARKS) and (b.isalnum() or b in _TOKEN_MARKS)
+
+
+_TOKEN_MARKS = "_'’"
+
+
+def paragraph_words(text: str) -> list[list[str]]:
+    """:func:`sentence_words` of each line of ``text`` (``text.split("\\n")``).
+
+    A line's words are its sentences' words end to end (sentences never cross a line
+    break, and a token never crosses a sentence's end), so a body :func:`alignable_units`
+    has just read is not read again.
+
+        >>> body = "Gunmen killed two. Police came.\\n\\nMore news"
+        >>> paragraph_words(body) == [sentence_words(line) for line in body.split("\\n")]
+        True
+    """
+    lines = text.split("\n")
+    got = _SENTENCE_WORDS.pop((id(text), len(text), hash(text)), None)
+    if got is None:
+        return [sentence_words(line) for line in lines]
+    flat, ends, bounds = got
+    out: list[list[str]] = []
+    k = 0  # the next sentence
+    n = len(ends)
+    line_start = 0
+    for line in lines:
+        line_end = line_start + len(line)
+        first = k
+        while k < n and bounds[2 * k] < line_end:
+            k += 1
+        if first == k:
+            out.append([])
+        elif any(_joins(text, bounds[2 * j - 1], bounds[2 * j]) for j in range(first + 1, k)):
+            out.append(sentence_words(line))
+        else:
+            out.append(flat[ends[first - 1] if first else 0 : ends[k - 1]])
+        line_start = line_end + 1
     return out
 
 

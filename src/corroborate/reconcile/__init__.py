@@ -48,8 +48,10 @@ _make_point = unchecked(TimelinePoint)
 _make_support = unchecked(ValueSupport)
 _make_fact = unchecked(Fact)
 
-# A figure told as an update of an earlier one ("the death toll rose to 15").
-_UPDATE = re.compile(r"\b(rose|risen|climbed|increased|jumped|reached|now stands)\b", re.I)
+# A figure told as an update of an earlier one ("the death toll rose to 15"). Searched in
+# the lower-cased sentence: without IGNORECASE the engine skips to the words' first letters
+# (half the time). (IGNORECASE also read "ſ" and "ı" as s and i; ``str.lower`` does not.)
+_UPDATE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now stands)\b")
 MEASURE_ORDER = [
     "killed",
     "injured",
@@ -336,7 +338,7 @@ def _support(
         origins=len({origin_of.get(a, -i - 1) for i, a in enumerate(article_ids)}),
         partisan=any(is_partisan(c.claimant_key, c.claimant, group) for c in claims),
         first_published=min(dates) if dates else None,
-        updated=any(_UPDATE.search(c.text) for c in claims),
+        updated=any(_UPDATE.search(c.text.lower()) for c in claims),
     )
 
 

@@ -20,11 +20,13 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from corroborate.model import Relation, Report
 from corroborate.report.view import (
     ArticleRef,
     ArticleView,
+    ClaimView,
     FactView,
     RelationView,
     ReportView,
@@ -133,7 +135,84 @@ def _html_chunks(report: Report, view: ReportView) -> Iterator[str]:
     """The page in pieces, so files can be written without the whole page in memory."""
     template = _env().get_template("report.html.j2")
     return template.generate(
-        view=view, relation_words=RELATION_WORDS, origins=origin_views(report, view)
+        view=view,
+        relation_words=RELATION_WORDS,
+        origins=origin_views(report, view),
+        claim_row=claim_row_html,
+        value_box=value_box_html,
+    )
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
+def html_escape(text: str) -> str:
+    """``markupsafe.escape(text)`` as a plain string: the same five characters, escaped
+    the same way.
+
+    >>> html_escape('<a href="x">Tom & Jerry\'s</a>')
+    '&lt;a href=&#34;x&#34;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;'
+    """
+    if not _HTML_SPECIAL.search(text):  # most cells
+        return text
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+def value_box_html(v: ValueView) -> Markup:
+    """One value's box in the fact sheet, every field escaped (built here for the reason
+    :func:`claim_row_html` gives: a fact sheet has a box per value)."""
+    e = html_escape
+    label = e(v.label)
+    figure = (
+        f'<a href="#{e(v.first_claim.anchor)}" title="source sentence">{label}</a>'
+        if v.first_claim
+        else label
+    )
+    reading = f'<div class="reading">read as {e(v.number)}</div>' if v.number != v.label else ""
+    who = "; ".join(map(e, v.claimants)) if v.claimants else "unattributed"
+    where = ", ".join(f'<a href="#{e(a.anchor)}">{e(a.key)}</a>' for a in v.articles)
+    src = (
+        '\n  <div class="src">sentences: '
+        + " · ".join(
+            f'<a href="#{e(c.anchor)}">{e(c.article_key or str(i))}</a>'
+            for i, c in enumerate(v.claims, 1)
+        )
+        + "</div>"
+        if v.claims
+        else ""
+    )
+    return Markup(
+        f'<div class="value">\n  <div class="figure">{figure}</div>{reading}'
+        f'\n  <div class="who">{who}</div>\n  <div class="where">in {where}</div>{src}'
+        f'\n  <div class="origins">{v.origins} independent origin{"" if v.origins == 1 else "s"}'
+        "</div>\n</div>"
+    )
+
+
+def claim_row_html(c: ClaimView) -> Markup:
+    """One row of the page's claims table, every field escaped.
+
+    Built here rather than in the template: the table has a row per claim, the largest
+    part of the page, and a row built by the template cost about as much as the claims
+    stage's work on its sentence (an escape, a Markup and an attribute lookup per field).
+    """
+    e = html_escape
+    title = ' <span class="muted">(title)</span>' if c.section == "title" else ""
+    value = f' <span class="muted">({e(c.value)})</span>' if c.value != c.number_text else ""
+    return Markup(
+        f'\n      <tr id="{e(c.anchor)}">'
+        f'\n        <td><a href="#{e(c.article.anchor)}">{e(c.article.key)}</a>{title}</td>'
+        f"\n        <td>{e(c.before)}<mark>{e(c.number)}</mark>{e(c.after)}</td>"
+        f"\n        <td>{e(c.measure)}</td><td>{e(c.group)}</td>"
+        f"\n        <td>{e(c.number_text)}{value}</td>"
+        f"\n        <td>{e(c.claimant or '–')}</td><td>{e(c.period)}</td>"
+        "\n      </tr>"
     )
 
 
@@ -204,8 +283,10 @@ def origin_views(report: Report, view: ReportView) -> dict[str, list[OriginView]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 _SPACES = re.compile(r"\s+")
-# What md_escape changes: a special character, whitespace other than a lone space.
-_MD_CHANGED = re.compile(r"[\\`*_\[\]<>|#]|[^\S ]|\s\s")
+# What md_escape changes: a special character, whitespace other than a lone space. One
+# character set first, so the engine skips to the candidates (half the time of the three
+# branches it replaces): any of them but a space that no space follows.
+_MD_CHANGED = re.compile(r"[\\`*_\[\]<>|#\s](?<! (?! ))")
 
 
 def md_escape(text: object) -> str:
