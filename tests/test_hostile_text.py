@@ -142,22 +142,37 @@ def test_a_word_cut_at_the_sentence_limit_is_read_whole() -> None:
     assert words[1] == ["gunmen", "fled"]
 
 
-def test_remembered_sentence_words_are_read_once_and_bounded(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_remembered_sentence_words_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS", {})
+    monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS_WRAPPED", False)
+    texts = [f"Report {i} here.\nTwo died on road {i}." for i in range(5)]
+    for t in texts:
+        alignable_units(t)
+    remembered = provenance_features._SENTENCE_WORDS
+    assert len(remembered) == len(texts)
+    for n, t in enumerate(texts, 1):
+        # An equal text in another object is read afresh; the same object takes its entry.
+        assert paragraph_words("".join(list(t))) == [sentence_words(x) for x in t.split("\n")]
+        assert len(remembered) == len(texts) - n + 1
+        assert paragraph_words(t) == [sentence_words(x) for x in t.split("\n")]
+        assert len(remembered) == len(texts) - n
+
+
+def test_remembered_sentence_words_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS", {})
     monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS_LIMIT", 3)
+    monkeypatch.setattr(provenance_features, "_SENTENCE_WORDS_WRAPPED", False)
     texts = [f"Report {i} here.\nTwo died on road {i}." for i in range(5)]
     for t in texts:
         alignable_units(t)
     remembered = provenance_features._SENTENCE_WORDS
     assert 0 < len(remembered) <= 3
-    for t in texts:
-        before = len(remembered)
-        # An equal text in another object is read afresh; the same object takes its entry.
-        assert paragraph_words("".join(list(t))) == paragraph_words(t)
-        assert len(remembered) <= before
+    # The batch outgrew the memo: its first report's miss lets the rest go.
+    assert paragraph_words(texts[0]) == [sentence_words(x) for x in texts[0].split("\n")]
     assert not remembered
+    assert [paragraph_words(t) for t in texts] == [
+        [sentence_words(x) for x in t.split("\n")] for t in texts
+    ]
 
 
 def test_content_words_are_interned() -> None:

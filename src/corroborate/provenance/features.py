@@ -171,13 +171,18 @@ def _read_glued(merged: list[tuple[Piece, list[str]]]) -> None:
 #: dropped once :func:`paragraph_words` has read it.
 _SENTENCE_WORDS: dict[tuple[int, int, int], tuple[list[str], array[int], array[int]]] = {}
 _SENTENCE_WORDS_LIMIT = 4096
+#: Whether the memo was emptied for room since :func:`paragraph_words` last missed: a batch
+#: larger than the memo, whose later entries would wait for its last reports.
+_SENTENCE_WORDS_WRAPPED = False
 
 
 def _remember(text: str, pieces: list[Piece], per_piece: list[list[str]]) -> None:
+    global _SENTENCE_WORDS_WRAPPED
     if len(text) >= 1 << 31:  # (offsets fit the arrays' C ints)
         return
     if len(_SENTENCE_WORDS) >= _SENTENCE_WORDS_LIMIT:
         _SENTENCE_WORDS.clear()
+        _SENTENCE_WORDS_WRAPPED = True
     flat: list[str] = []
     ends = array("i")
     for words in per_piece:
@@ -206,13 +211,20 @@ def paragraph_words(text: str) -> list[list[str]]:
     break, and a token never crosses a sentence's end), so a body :func:`alignable_units`
     has just read is not read again.
 
-        >>> body = "Gunmen killed two. Police came.\\n\\nMore news"
-        >>> paragraph_words(body) == [sentence_words(line) for line in body.split("\\n")]
-        True
+        >>> body = "Gunmen killed two. Police came.\\n\\nRoads shut"
+        >>> _ = alignable_units(body)  # remembers each sentence's words
+        >>> paragraph_words(body)
+        [['gunmen', 'killed', 'two', 'police', 'came'], [], ['road', 'shut']]
     """
+    global _SENTENCE_WORDS_WRAPPED
     lines = text.split("\n")
     got = _SENTENCE_WORDS.pop((id(text), len(text), hash(text)), None)
     if got is None:
+        if _SENTENCE_WORDS_WRAPPED:
+            # The batch outgrew the memo: its first reports' words are gone, and holding the
+            # last ones until the stage reaches them costs more memory than it saves time.
+            _SENTENCE_WORDS.clear()
+            _SENTENCE_WORDS_WRAPPED = False
         return [sentence_words(line) for line in lines]
     flat, ends, bounds = got
     out: list[list[str]] = []
