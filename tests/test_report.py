@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import doctest
 import io
 import json
 import re
@@ -41,6 +42,7 @@ from corroborate.report import (
     render_markdown,
     write_report,
 )
+from corroborate.report import render as render_module
 from corroborate.report.events_csv import render_events_csv
 from corroborate.report.render import claim_row_html, csv_pieces, html_escape, value_box_html
 from corroborate.report.view import (
@@ -515,3 +517,7 @@ def test_claim_row_escapes_every_field(report: Report) -> None:
                max_size=12))  # fmt: skip
 def test_md_escape_leaves_alone_only_what_it_would_not_change(text: str) -> None:
     assert md_escape(text) == re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", re.sub(r"\s+", " ", text))
+
+
+def test_render_doctests() -> None:
+    assert doctest.testmod(render_module).failed == 0
