@@ -131,6 +131,7 @@ def test_paragraph_words_after_alignment_are_each_lines_words(text: str) -> None
     units = alignable_units(text)
     assert all(words == sentence_words(p.text) for p, words in units)
     assert paragraph_words(text) == [sentence_words(line) for line in text.split("\n")]
+    # Again: its entry was taken, so the lines are read afresh.
     assert paragraph_words(text) == [sentence_words(line) for line in text.split("\n")]
 
 

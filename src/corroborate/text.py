@@ -169,6 +169,12 @@ _SPLITS: dict[tuple[int, int, int], array[int]] = {}
 _SPLITS_LIMIT = 4096
 
 
+def object_key(text: str) -> tuple[int, int, int]:
+    """The key of a memo about this text object (its id, length and hash): it does not
+    keep the text alive, and an equal text in another object misses."""
+    return (id(text), len(text), hash(text))
+
+
 def sentence_list(text: str) -> list[Piece]:
     """``list(sentences(text))``, remembered for the last few thousand texts split.
 
@@ -180,7 +186,7 @@ def sentence_list(text: str) -> list[Piece]:
         >>> sentence_list(body) == list(sentences(body))
         True
     """
-    key = (id(text), len(text), hash(text))
+    key = object_key(text)
     bounds = _SPLITS.get(key)
     if bounds is not None:
         return [_piece(text[start:end], start, end) for start, end in zip(

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.provenance.arrays import unique
-from corroborate.text import STOP_WORDS, Piece, normalise_quotes, sentence_list
+from corroborate.text import STOP_WORDS, Piece, normalise_quotes, object_key, sentence_list
 
 #: A sentence needs this many content words (numbers excluded) to take part in alignment;
 #: shorter pieces (headings, datelines, "Let's dive in:") carry no evidence of copying.
@@ -165,8 +165,8 @@ def _read_glued(merged: list[tuple[Piece, list[str]]]) -> None:
 
 
 #: The words of every sentence of the bodies :func:`alignable_units` read most recently,
-#: by the text object (its id, length and hash, as ``corroborate.text.sentence_list``
-#: keeps their offsets): all the words end to end, each sentence's end among them, and the
+#: by the text object (``corroborate.text.object_key``, as ``sentence_list`` keeps their
+#: offsets): all the words end to end, each sentence's end among them, and the
 #: sentences' offsets. Emptied when it reaches ``_SENTENCE_WORDS_LIMIT`` texts; an entry is
 #: dropped once :func:`paragraph_words` has read it.
 _SENTENCE_WORDS: dict[tuple[int, int, int], tuple[list[str], array[int], array[int]]] = {}
@@ -189,7 +189,10 @@ def _remember(text: str, pieces: list[Piece], per_piece: list[list[str]]) -> Non
         flat += words
         ends.append(len(flat))
     bounds = array("i", [at for p in pieces for at in (p.start, p.end)])
-    _SENTENCE_WORDS[(id(text), len(text), hash(text))] = (flat, ends, bounds)
+    _SENTENCE_WORDS[object_key(text)] = (flat, ends, bounds)
+
+
+_TOKEN_MARKS = "_'’"  # with the letters and digits, what a token is made of
 
 
 def _joins(text: str, end: int, start: int) -> bool:
@@ -199,9 +202,6 @@ def _joins(text: str, end: int, start: int) -> bool:
         return False
     a, b = text[end - 1], text[start]
     return (a.isalnum() or a in _TOKEN_MARKS) and (b.isalnum() or b in _TOKEN_MARKS)
-
-
-_TOKEN_MARKS = "_'’"
 
 
 def paragraph_words(text: str) -> list[list[str]]:
@@ -218,7 +218,7 @@ def paragraph_words(text: str) -> list[list[str]]:
     """
     global _SENTENCE_WORDS_WRAPPED
     lines = text.split("\n")
-    got = _SENTENCE_WORDS.pop((id(text), len(text), hash(text)), None)
+    got = _SENTENCE_WORDS.pop(object_key(text), None)
     if got is None:
         if _SENTENCE_WORDS_WRAPPED:
             # The batch outgrew the memo: its first reports' words are gone, and holding the

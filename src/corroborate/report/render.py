@@ -164,6 +164,11 @@ def html_escape(text: str) -> str:
     )
 
 
+def _article_link(a: ArticleRef) -> str:
+    """The template's ``art`` macro: a link to an article's row, escaped."""
+    return f'<a href="#{html_escape(a.anchor)}">{html_escape(a.key)}</a>'
+
+
 def value_box_html(v: ValueView) -> Markup:
     """One value's box in the fact sheet, every field escaped (built here for the reason
     :func:`claim_row_html` gives: a fact sheet has a box per value)."""
@@ -176,7 +181,7 @@ def value_box_html(v: ValueView) -> Markup:
     )
     reading = f'<div class="reading">read as {e(v.number)}</div>' if v.number != v.label else ""
     who = "; ".join(map(e, v.claimants)) if v.claimants else "unattributed"
-    where = ", ".join(f'<a href="#{e(a.anchor)}">{e(a.key)}</a>' for a in v.articles)
+    where = ", ".join(map(_article_link, v.articles))
     src = (
         '\n  <div class="src">sentences: '
         + " · ".join(
@@ -208,7 +213,7 @@ def claim_row_html(c: ClaimView) -> Markup:
     value = f' <span class="muted">({e(c.value)})</span>' if c.value != c.number_text else ""
     return Markup(
         f'\n      <tr id="{e(c.anchor)}">'
-        f'\n        <td><a href="#{e(c.article.anchor)}">{e(c.article.key)}</a>{title}</td>'
+        f"\n        <td>{_article_link(c.article)}{title}</td>"
         f"\n        <td>{e(c.before)}<mark>{e(c.number)}</mark>{e(c.after)}</td>"
         f"\n        <td>{e(c.measure)}</td><td>{e(c.group)}</td>"
         f"\n        <td>{e(c.number_text)}{value}</td>"
