@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from corroborate.events.features import _STREET, _STREET_SUFFIX, streets_in
+from corroborate.events.features import _STREET, _STREET_SUFFIX, _street_matches, streets_in
 from corroborate.geo import finder
 from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
 from corroborate.ingest import clean as clean_module
@@ -120,6 +120,34 @@ def test_rewrite_on_random_texts(name: str) -> None:
 def test_sentences_still_split_run_on_stops() -> None:
     got = [s.text for s in sentences("Two were hospitalized.Police said nothing. Mr. Doe left.")]
     assert got == ["Two were hospitalized.", "Police said nothing.", "Mr. Doe left."]
+
+
+STREET_CASES = [
+    *REWRITES["streets"][2],
+    "Court Street Court St",  # a suffix that opens the next name
+    "A B C D Street",  # four words: the name is the last three
+    "Supreme Court. Elm  Street, Oak\nStreet and Main \tStreet",
+    "Elm Street. Street",
+    "x Street",
+    "Street",
+]
+
+
+@pytest.mark.parametrize("text", STREET_CASES)
+def test_street_names_only_where_a_suffix_is(text: str) -> None:
+    found = [(m.span(), m.groups()) for m in _street_matches(text)]
+    assert found == _found(PLAIN_STREET, text)
+
+
+def test_street_names_only_where_a_suffix_is_on_random_texts() -> None:
+    pieces = [*REWRITES["streets"][3], "\n", "Court ", ", ", "Long-Named ", "  "]
+    rng = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        if rng.random() < 0.5:
+            text = text.replace("\t", " ")  # (a tab reads the whole text)
+        found = [(m.span(), m.groups()) for m in _street_matches(text)]
+        assert found == _found(PLAIN_STREET, text), repr(text)
 
 
 def test_streets_in_reads_the_names() -> None:
