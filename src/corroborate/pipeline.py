@@ -202,6 +202,11 @@ def gc_paused() -> Iterator[None]:
     gva reports, and found nothing to free: nothing in the stages makes reference cycles
     (their memory is freed by reference counting as usual). Collection resumes afterwards,
     and is left alone when it was already off (nested or concurrent calls).
+
+    What the block made and kept (a whole batch's report) would be walked once by the next
+    young collection and again by the next middle one; it goes straight to the oldest
+    generation instead (``gc.freeze`` then ``gc.unfreeze``: no walk), unless the program
+    keeps frozen objects of its own.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -209,6 +214,9 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
