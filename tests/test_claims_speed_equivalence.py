@@ -171,3 +171,57 @@ def test_whole_words_on_random_texts() -> None:
         expected = pattern.search(text) is not None
         assert gate.search(text) is expected, text
         assert gate.search(text, WholeWords.words(text)) is expected, text
+
+
+def _kept(text: str) -> tuple[list[str], list[int]]:
+    """The tokens and starts the place finder leaves for ``text``."""
+    from corroborate.geo.finder import _runs
+    from corroborate.text import remembered_tokens
+
+    _runs(text)
+    kept = remembered_tokens(text)
+    assert kept is not None
+    return kept
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *GATED, "", "  \n ", "a.b", "12.5 and 3,000th."])
+def test_place_finder_keeps_the_texts_tokens(text: str) -> None:
+    found, starts = _kept(text)
+    assert found == _TOKEN.findall(text)
+    assert starts == [m.start() for m in _TOKEN.finditer(text)]
+
+
+def test_kept_tokens_slice_as_each_piece_reads_alone() -> None:
+    """A slice of the whole text's tokens is the piece's own tokens, or None (never other)."""
+    rng = random.Random(3)
+    pieces = ["12", ".5", ",000", "th", "%", " ", "  ", "\n", "shot", "’s", "-", "'", "é", ".", "x"]
+    served = 0
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        kept = _kept(text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        got = extract._tokens_within(kept, start, end)
+        if got is not None:
+            served += 1
+            assert got == _TOKEN.findall(text[start:end]), (text, start, end)
+    assert served > 2_000
+
+
+def test_claims_read_the_kept_tokens_for_the_bodys_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from corroborate.geo import find_places
+    from corroborate.text import sentence_list
+
+    text = "\n".join(GATED)
+    art = Article.create(text=text, source="kept.txt", title=TITLE)
+    mentions = find_places(art.text)
+    kept = _kept(art.text)
+    # Every sentence of a plain report is served from the kept tokens ...
+    assert all(extract._tokens_within(kept, s.start, s.end) for s in sentence_list(text))
+    served = extract_claims(art, places=mentions)
+    # ... and the claims are those of every sentence tokenised alone.
+    monkeypatch.setattr(extract, "remembered_tokens", lambda _text: None)
+    assert served == extract_claims(art, places=mentions)
+    assert served

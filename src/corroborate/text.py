@@ -175,6 +175,36 @@ def object_key(text: str) -> tuple[int, int, int]:
     return (id(text), len(text), hash(text))
 
 
+#: The last text :func:`remember_tokens` was given: its key, tokens and their starts.
+_LAST_TOKENS: tuple[tuple[int, int, int], list[str], list[int]] | None = None
+
+
+def remember_tokens(text: str, found: list[str], starts: list[int]) -> None:
+    """Keep ``found`` (``_TOKEN.findall(text)``) and where each starts in ``text``, for the
+    next reader of the same text object (:func:`remembered_tokens`).
+
+    The place finder reads every report's tokens, and the claims stage reads those of most
+    of its sentences right after: it slices them from here instead. One text is kept.
+    """
+    global _LAST_TOKENS
+    _LAST_TOKENS = (object_key(text), found, starts)
+
+
+def remembered_tokens(text: str) -> tuple[list[str], list[int]] | None:
+    """The tokens and starts last remembered, if they are of this text object.
+
+    >>> remember_tokens(s := "Two were shot.", ["Two", "were", "shot", "."], [0, 4, 9, 13])
+    >>> remembered_tokens(s)
+    (['Two', 'were', 'shot', '.'], [0, 4, 9, 13])
+    >>> remembered_tokens("Another text.") is None
+    True
+    """
+    last = _LAST_TOKENS
+    if last is None or last[0] != object_key(text):
+        return None
+    return last[1], last[2]
+
+
 def sentence_list(text: str) -> list[Piece]:
     """``list(sentences(text))``, remembered for the last few thousand texts split.
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ from corroborate.text import (
     WholeWords,
     normalise_quotes,
     paragraphs,
+    remembered_tokens,
     sentence_list,
     sentences,
 )
@@ -160,6 +162,8 @@ class _Context:
 
     body: str
     body_places: Sequence[PlaceMention] | None = None  # found once a sentence keeps a count
+    # The body's tokens and their starts, when the place finder has just read them.
+    body_tokens: tuple[list[str], list[int]] | None = None
     last_claimant: str | None = None
     totals: list[Claim] = field(default_factory=list)  # figures "two of the injured" may be of
 
@@ -187,7 +191,9 @@ def extract_claims(
     does); otherwise it is found once a sentence keeps a count. A claim keeps the places of
     its own sentence, each resolved with the whole report as context.
     """
-    ctx = _Context(body=article.text, body_places=places)
+    # (Taken first: the title's places are found next, and the finder keeps one text's.)
+    tokens = remembered_tokens(article.text)
+    ctx = _Context(body=article.text, body_places=places, body_tokens=tokens)
     claims: list[Claim] = []
     sections: list[tuple[Section, str]] = [("body", article.text)]
     if article.title:
@@ -357,7 +363,10 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     if speech_only and not _SPEECH_GATE.search(lower, runs):
         return []  # no word that could give a measure, and nobody speaking
     # The tokens' text only; their offsets (``tokens``) are found once a claim needs them.
-    shown: list[str] = _TOKEN.findall(sent.text)
+    kept = ctx.body_tokens if section == "body" else None
+    shown = _tokens_within(kept, sent.start, sent.end) if kept is not None else None
+    if shown is None:
+        shown = _TOKEN.findall(sent.text)
     if sent.text.isascii():  # no quotes to fold: skip a call per token
         words = [w.lower() for w in shown]
     else:
@@ -4106,6 +4115,27 @@ def _tally_period(words: list[str], c: _Count, mine: list[PeriodMention]) -> Per
 
 def _places(sentence: str) -> list[tuple[Span, Place]]:
     return [(m.span, m.place) for m in find_places(sentence)]
+
+
+def _tokens_within(kept: tuple[list[str], list[int]], start: int, end: int) -> list[str] | None:
+    """``_TOKEN.findall(text[start:end])``, sliced from ``kept``, the whole text's tokens and
+    their starts; None when a token crosses either edge (the slice would read it otherwise).
+
+    The token pattern looks neither behind nor ahead of what it takes, and takes every
+    character but white space, so tokens that lie wholly inside read the same alone.
+
+    >>> kept = (["Two", "were", "shot", ".", "None", "died", "."], [0, 4, 9, 13, 15, 20, 24])
+    >>> _tokens_within(kept, 15, 25), _tokens_within(kept, 17, 25)
+    (['None', 'died', '.'], None)
+    """
+    found, starts = kept
+    lo = bisect_left(starts, start)
+    hi = bisect_left(starts, end, lo)
+    if lo and starts[lo - 1] + len(found[lo - 1]) > start:
+        return None
+    if hi > lo and starts[hi - 1] + len(found[hi - 1]) > end:
+        return None
+    return found[lo:hi]
 
 
 def _token_starts(text: str, shown: list[str]) -> list[int]:

@@ -37,7 +37,7 @@ from corroborate.geo.lexicon import (
     US_STATE_STYLE,
 )
 from corroborate.model import Place, Span, shared, unchecked
-from corroborate.text import _SPACED_TOKEN
+from corroborate.text import _SPACED_TOKEN, remember_tokens
 from corroborate.text import STOP_WORDS as _STOP_LOWER
 
 #: A foreign town smaller than this, in a country nothing else in the text points to, is
@@ -102,9 +102,13 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     # Tokens as (white space before, token) strings: no match object per token, and the
     # offsets follow from the lengths. Lower-case words (most of them) cost a few operations.
     spaced: list[tuple[str, str]] = _SPACED_TOKEN.findall(text)
+    found: list[str] = []  # the tokens and their starts, kept for the claims stage
+    starts: list[int] = []
     for gap, word in spaced:
         start = end + len(gap)
         end = start + len(word)
+        found.append(word)
+        starts.append(start)
         if run:
             # Spaces, but no line break: "Breaking News Staff" and the next paragraph's
             # "Dayton police" are two runs.
@@ -147,6 +151,7 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
             last_word = ""
     if run:
         runs.append((run, prev_word))
+    remember_tokens(text, found, starts)
     return runs, demonyms
 
 
