@@ -66,10 +66,11 @@ from corroborate.provenance.features import (
     shingles,
     specifics,
     title_coverage,
+    word_ids,
 )
 from corroborate.provenance.graph import COPY_KINDS, origin_groups, publication_time
 from corroborate.sequences import MadeOnRead
-from corroborate.text import Piece
+from corroborate.text import Piece, _piece
 
 #: Cosine (TF-IDF, content words) at which two sentences count as saying the same thing.
 #: Rewritten sentences of seeds 000/001 score 0.39-0.90; the best cross-pairs of the
@@ -209,7 +210,7 @@ class _Units(MadeOnRead[Piece]):
         if odd is not None:
             return odd
         start, end = self._bounds[2 * i], self._bounds[2 * i + 1]
-        return Piece(self._text[start:end], start, end)
+        return _piece(self._text[start:end], start, end)
 
 
 @dataclass(slots=True)
@@ -400,11 +401,7 @@ def find_relations(
         docs[rep] = _Doc(
             articles[rep],
             _Units(articles[rep].text, units),
-            np.fromiter(
-                (vocab.setdefault(w, len(vocab)) for _, words in found_units for w in words),
-                dtype=np.int32,
-                count=sum(lengths),
-            ),
+            np.array(word_ids(found_units, vocab), dtype=np.int32),
             np.array(lengths, dtype=np.int32),
             quotes,
             [share >= cfg.quote_unit_share for share in _quoted_shares(units, quotes)],

@@ -113,6 +113,24 @@ def _ends_with_stop(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _ENDERS
 
 
+def word_ids(units: list[tuple[Piece, list[str]]], vocab: dict[str, int]) -> list[int]:
+    """Every unit's words end to end, each as its number in ``vocab``; a new word gets the
+    next number (compiled: the provenance stage's loop over every word of every body).
+
+    >>> vocab = {"police": 0}
+    >>> word_ids([(Piece("x", 0, 1), ["shot", "police", "shot"])], vocab), vocab
+    ([1, 0, 1], {'police': 0, 'shot': 1})
+    """
+    out: list[int] = []
+    for _, words in units:
+        for w in words:
+            i = vocab.get(w)
+            if i is None:
+                i = vocab[w] = len(vocab)
+            out.append(i)
+    return out
+
+
 def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, list[str]]]:
     """Sentences worth aligning, with their :func:`sentence_words`.
 
