@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from corroborate.provenance.arrays import Ids, ranges, unique, unique_counts
+from corroborate.provenance.arrays import Ids, ranges, run_starts, unique, unique_counts
 
 #: Bands x rows of the LSH scheme: with 16 bands of 3 rows a sentence pair of Jaccard 0.5
 #: collides with probability 0.88, Jaccard 0.3 with 0.35 and Jaccard 0.1 with 0.016.
@@ -116,7 +116,7 @@ def _signature_rows(
             cut = int(np.searchsorted(token_unit, token_unit[hi], side="left"))
             hi = cut if cut > lo else int(np.searchsorted(token_unit, token_unit[lo], "right"))
         units = token_unit[lo:hi]
-        starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
+        starts = np.flatnonzero(run_starts(units))
         out[:, units[starts]] = np.minimum.reduceat(table[:, token_word[lo:hi]], starts, axis=1)
         lo = hi
     return out

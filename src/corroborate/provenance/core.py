@@ -44,7 +44,15 @@ import numpy as np
 import numpy.typing as npt
 
 from corroborate.model import Article, Relation, RelationKind, Span, shared
-from corroborate.provenance.arrays import Ids, ranges, unique, unique_counts, unique_inverse
+from corroborate.provenance.arrays import (
+    Ids,
+    ranges,
+    run_lengths,
+    run_starts,
+    unique,
+    unique_counts,
+    unique_inverse,
+)
 from corroborate.provenance.blocking import (
     BUCKET_CAP,
     LSH_BANDS,
@@ -845,8 +853,8 @@ def _screen(
         return [False] * m
     first, second = np.divmod(keys, n)
     # Pairs are sorted: each first article's pairs are one run (it is the run's "anchor").
-    starts = np.flatnonzero(np.r_[True, first[1:] != first[:-1]])
-    pa = np.repeat(np.arange(starts.size), np.diff(np.r_[starts, m]))
+    starts = np.flatnonzero(run_starts(first))
+    pa = np.repeat(np.arange(starts.size), run_lengths(starts, m))
     b_ids, pb = unique_inverse(second)
     a_side = _Side([docs[i] for i in first[starts].tolist()], batch)
     b_side = _Side([docs[j] for j in b_ids.tolist()], batch)
@@ -900,7 +908,8 @@ def _pair_entries(
     per_pair = b_sizes[pb]
     ends = np.cumsum(per_pair)
     entries = ranges((np.cumsum(b_sizes) - b_sizes)[pb], per_pair)
-    cuts: list[int] = np.r_[0, ends][np.r_[starts, pb.size]].tolist()
+    from_zero = np.concatenate((np.zeros(1, dtype=ends.dtype), ends))
+    cuts: list[int] = [*from_zero[starts].tolist(), int(from_zero[-1])]
     return entries, cuts, ends
 
 
