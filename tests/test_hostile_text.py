@@ -4,6 +4,7 @@ thousands of numbers, Unicode digits that ``int()`` refuses, numbers of thousand
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from corroborate.provenance.features import (
     sentence_words,
 )
 from corroborate.store import Store
-from corroborate.text import MAX_SENTENCE, sentence_list, sentences
+from corroborate.text import MAX_SENTENCE, leading_sentences, sentence_list, sentences
 
 _WORDS = ["police", "said", "two", "killed", "people", "at", "least", "1,200", ",", ";", "Mr.",
           "U.S.", "Kabul", "were", "wounded", "-", "(", ")", "'", "12-year-old"]  # fmt: skip
@@ -102,6 +103,34 @@ def test_a_remembered_split_is_the_split(text: str) -> None:
     again = sentence_list(text)  # rebuilt from the remembered offsets
     assert first == again == list(sentences(text))
     assert all(p.text == text[p.start : p.end] for p in again)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from([*_WORDS, " ", "\n", ". ", "Mr. ", "x" * 700, "died.The"]),
+                       st.text(max_size=30)), max_size=300).map("".join),
+    st.integers(min_value=0, max_value=20),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=4000)),
+)  # fmt: skip
+def test_leading_sentences_are_the_prefix_split(text: str, most: int, limit: int | None) -> None:
+    cut = text if limit is None else text[:limit]
+    want = list(itertools.islice(sentences(cut), most))
+    assert leading_sentences(text, most, limit) == want  # nothing remembered: split afresh
+    sentence_list(text)
+    got = leading_sentences(text, most, limit)  # from the remembered split
+    assert got == want
+    assert all(p.text == text[p.start : p.end] for p in got)
+
+
+def test_leading_sentences_cut_the_last_line_at_the_limit() -> None:
+    text = "One died. Two left.\nThree fled. Four hid. Five ran."
+    sentence_list(text)
+    # The limit cuts the second line's fourth word: the second line is split afresh.
+    assert [s.text for s in leading_sentences(text, 9, 34)] == [
+        "One died.", "Two left.", "Three fled.", "Fo"]  # fmt: skip
+    assert [s.text for s in leading_sentences(text, 2, 34)] == ["One died.", "Two left."]
+    assert [s.text for s in leading_sentences(text, 2, 5)] == ["One d"]
+    assert [s.start for s in leading_sentences(text, 9)] == [0, 10, 20, 32, 42]
 
 
 def test_remembered_splits_are_by_text_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,13 +14,15 @@ import re
 
 import pytest
 
+from corroborate import splitting
 from corroborate.events.features import _STREET, _STREET_SUFFIX, _street_matches, streets_in
 from corroborate.geo import finder
 from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
 from corroborate.ingest import clean as clean_module
 from corroborate.ingest import credits
 from corroborate.provenance import features as provenance_features
-from corroborate.text import _SENT_END, _SPACED_TOKEN, _TOKEN, STOP_WORDS, has_whole, sentences
+from corroborate.splitting import _SENT_END
+from corroborate.text import _SPACED_TOKEN, _TOKEN, STOP_WORDS, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
 PLAIN_TOKEN = re.compile(r"\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -120,6 +122,55 @@ def test_rewrite_on_random_texts(name: str) -> None:
 def test_sentences_still_split_run_on_stops() -> None:
     got = [s.text for s in sentences("Two were hospitalized.Police said nothing. Mr. Doe left.")]
     assert got == ["Two were hospitalized.", "Police said nothing.", "Mr. Doe left."]
+
+
+def _plain_ends_sentence(para: str, dot: int, after: int) -> bool:
+    """The sentence-end rule as first written: the whole word before the stop, matched by
+    regex on the reversed text."""
+    if para[dot] != ".":
+        return True
+    reverse = para[::-1]
+    at = len(para) - dot
+    start = dot - (re.compile(r"[\w.]*").match(reverse, at).end() - at)  # type: ignore[union-attr]
+    prev = para[start:dot].lower()
+    if prev in splitting._ABBREV or (len(prev) == 1 and prev.isalpha()):
+        return False
+    nxt = re.compile(r"\S").search(para, after)
+    return nxt is None or not nxt.group().islower()
+
+
+SENTENCE_END_CASES = [
+    "Mr. Doe left.", "U.S. forces left. Then", "at 3 p.m. local time. Then", "e.g. this",
+    "x.y.z.approx. Next", "1.5. Two", "Sgt.Doe. A", "İ. Next", "ΟΔΟΣ. σ", "a_b. c", "..x. Y",
+    "st.. Next", "ab. \u00a0c", "approxx. Next",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", SENTENCE_END_CASES)
+def test_sentence_ends_as_the_plain_rule(text: str) -> None:
+    for m in _SENT_END.finditer(text):
+        want = _plain_ends_sentence(text, m.start(), m.end())
+        assert splitting.ends_sentence(text, m.start(), m.end()) is want, (text, m.start())
+
+
+def test_sentence_ends_as_the_plain_rule_on_random_texts() -> None:
+    pieces = [*"aZ._ .!\n", "Mr", "mr", "u.s", "p.m", "approx", "İ", "x" * 7, "é", "1", "\u00a0"]
+    rng = random.Random(13)
+    checked = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for m in _SENT_END.finditer(text):
+            checked += 1
+            want = _plain_ends_sentence(text, m.start(), m.end())
+            assert splitting.ends_sentence(text, m.start(), m.end()) is want, (text, m.start())
+    assert checked > 5_000  # (the texts do reach the rule)
+
+
+def test_a_long_run_of_stops_is_split_in_linear_time() -> None:
+    # Each "b.C" ends a sentence run on into the next, and the word before each stop runs
+    # back to the start of the text ("ab.Cd.ab"): only an abbreviation's length of it is read.
+    text = "ab.Cd." * 20_000
+    assert sum(1 for _ in sentences(text)) == 20_001
 
 
 STREET_CASES = [

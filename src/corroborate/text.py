@@ -8,29 +8,21 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st sr jr no
-    nos vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct
-    nov dec u.s u.k u.n e.g i.e a.m p.m mt ft ave blvd rd hon supt insp""".split()
-)
+from corroborate.splitting import MAX_SENTENCE as MAX_SENTENCE  # (re-exported)
+from corroborate.splitting import sentence_bounds
 
-_NON_SPACE = re.compile(r"\S")
 #: ``"x" + AT_WORD_START + "yz"`` matches what ``\bxyz`` does for a word "xyz": the first
 #: letter, then a look back that no word character comes before it. A pattern that opens with
 #: a letter (not ``\b``) lets the regex engine skip to that letter instead of trying every
 #: position of a long text.
 AT_WORD_START = r"(?<!\w.)"
-# A full stop run into the next sentence ("hospitalized.It happened"), as scraped text has it,
-# ends a sentence too: a lowercase word before it, a capitalised word after. Both branches
-# open with the end mark itself (the second looks back past it), so the regex engine skips
-# straight to the next mark instead of trying both branches at every character.
-_SENT_END = re.compile(r"""[.!?](?:[.!?]*["'”’)\]]*(?=\s|$)|(?<=[a-z]{2}.)["”]?(?=[A-Z][a-z]))""")
+
 # The word branch's repeats are possessive (``++``, ``*+``): nothing after them could need a
 # character back, so the engine keeps no backtracking points (tokenising is about 6% faster).
 _TOKEN = re.compile(
@@ -56,8 +48,6 @@ class Piece:
 
 
 _LINE = re.compile(r"[^\n]+")
-# A run of word characters and full stops, read backwards (on the reversed paragraph).
-_WORD_RUN = re.compile(r"[\w.]*")
 
 
 def paragraphs(text: str) -> Iterator[Piece]:
@@ -70,96 +60,16 @@ def paragraphs(text: str) -> Iterator[Piece]:
             yield _piece(stripped, m.start() + lead, m.start() + lead + len(stripped))
 
 
-def _ends_sentence(para: str, dot: int, after: int, reverse: str | None = None) -> bool:
-    """Whether the terminal punctuation at ``dot`` really ends a sentence (``reverse``:
-    ``para[::-1]``, when the caller has it)."""
-    if para[dot] != ".":
-        return True
-    # The word before the dot: the run of word characters and dots ending there (the
-    # same as ``[\w.]+$``, matched on the reversed text so long paragraphs stay linear).
-    if reverse is None:
-        reverse = para[::-1]
-    at = len(para) - dot
-    start = dot - (_WORD_RUN.match(reverse, at).end() - at)  # type: ignore[union-attr]
-    prev = para[start:dot].lower()
-    if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
-        return False
-    nxt = _NON_SPACE.search(para, after)
-    # A lowercase continuation ("3 p.m. local time") is not a new sentence.
-    return nxt is None or not nxt.group().islower()
-
-
-#: The longest sentence, in characters. News sentences stay far below it (in the gva and
-#: gvdb reports, 8 of about 100,000 pass 1,000 characters, all page furniture or caption
-#: transcripts); a longer run is a table, a transcript or text without full stops, and the
-#: stages' rules, which compare the counts and words of a sentence pairwise, must not see
-#: it whole. It is cut at its last clause mark (then space) before the limit.
-MAX_SENTENCE = 1000
-_CUT_MARKS = ("; ", ", ", " ")
-
-
-def _bounded(s: str, start: int) -> Iterator[Piece]:
-    """``s`` (stripped, at ``start``) as pieces of at most :data:`MAX_SENTENCE` characters."""
-    while len(s) > MAX_SENTENCE:
-        cut = -1
-        for mark in _CUT_MARKS:
-            cut = s.rfind(mark, MAX_SENTENCE // 2, MAX_SENTENCE)
-            if cut > 0:
-                cut += len(mark.rstrip())  # the mark stays with the piece it ends
-                break
-        if cut <= 0:
-            cut = MAX_SENTENCE
-        head = s[:cut].rstrip()
-        yield _piece(head, start, start + len(head))
-        rest = s[cut:]
-        lead = len(rest) - len(rest.lstrip())
-        s, start = rest[lead:], start + cut + lead
-    if s:
-        yield _piece(s, start, start + len(s))
-
-
 def sentences(text: str) -> Iterator[Piece]:
     """Split into sentences; never across a line break, offsets exact.
 
     A run longer than :data:`MAX_SENTENCE` characters is cut into pieces no longer than it.
+    (The rules are :func:`corroborate.splitting.sentence_bounds`.)
     """
-    for line in _LINE.finditer(text):
-        chunk = line.group()
-        s = chunk.strip()
-        if not s:
-            continue
-        offset = line.start() + len(chunk) - len(chunk.lstrip())  # the paragraph's start
-        begin = 0
-        reverse: str | None = None
-        for m in _SENT_END.finditer(s):
-            end = m.end()
-            dot = m.start()
-            if s[dot] == "." and reverse is None:
-                reverse = s[::-1]
-            if _ends_sentence(s, dot, end, reverse):
-                piece = s[begin:end]
-                stripped = piece.strip()
-                if stripped:
-                    lead = len(piece) - len(piece.lstrip())
-                    if len(stripped) > MAX_SENTENCE:
-                        yield from _bounded(stripped, offset + begin + lead)
-                    else:
-                        yield _piece(stripped, offset + begin + lead, offset + end)
-                begin = end
-        if begin == 0:
-            if len(s) > MAX_SENTENCE:
-                yield from _bounded(s, offset)
-            else:
-                yield _piece(s, offset, offset + len(s))  # one sentence (s is stripped)
-            continue
-        rest = s[begin:]
-        stripped = rest.strip()
-        if stripped:
-            lead = len(rest) - len(rest.lstrip())
-            if len(stripped) > MAX_SENTENCE:
-                yield from _bounded(stripped, offset + begin + lead)
-            else:
-                yield _piece(stripped, offset + begin + lead, offset + len(s))
+    bounds = sentence_bounds(text)
+    for i in range(0, len(bounds), 2):
+        start, end = bounds[i], bounds[i + 1]
+        yield _piece(text[start:end], start, end)
 
 
 #: :func:`sentence_list`'s memo: the sentence offsets of the texts split most recently, by
@@ -217,17 +127,49 @@ def sentence_list(text: str) -> list[Piece]:
         True
     """
     key = object_key(text)
-    bounds = _SPLITS.get(key)
-    if bounds is not None:
-        return [_piece(text[start:end], start, end) for start, end in zip(
-            bounds[::2], bounds[1::2], strict=True
-        )]
-    found = list(sentences(text))
-    if len(text) < 1 << 31:  # (offsets fit the array's C ints)
-        if len(_SPLITS) >= _SPLITS_LIMIT:
-            _SPLITS.clear()
-        _SPLITS[key] = array("i", [at for p in found for at in (p.start, p.end)])
-    return found
+    bounds: Sequence[int] | None = _SPLITS.get(key)
+    if bounds is None:
+        bounds = sentence_bounds(text)
+        if len(text) < 1 << 31:  # (offsets fit the array's C ints)
+            if len(_SPLITS) >= _SPLITS_LIMIT:
+                _SPLITS.clear()
+            _SPLITS[key] = array("i", bounds)
+    return [_piece(text[start:end], start, end) for start, end in zip(
+        bounds[::2], bounds[1::2], strict=True
+    )]
+
+
+def leading_sentences(text: str, most: int, limit: int | None = None) -> list[Piece]:
+    """The first ``most`` sentences of ``text[:limit]``: ``list(islice(sentences(text[:limit]),
+    most))``, taken from the split :func:`sentence_list` remembers for this text object
+    where it has one.
+
+    The events stage reads a report's first sentences three times (its dates, its lede, its
+    first sentence), right after the claims stage split the whole body. Sentences never run
+    across a line break, so the remembered split's sentences on the lines that end before
+    ``limit`` are the prefix's own; only the line the limit cuts is split again.
+
+        >>> body = "Two died. Police left.\\nA third line."
+        >>> _ = sentence_list(body)
+        >>> [s.text for s in leading_sentences(body, 3, limit=25)]
+        ['Two died.', 'Police left.', 'A']
+    """
+    if limit is None or limit >= len(text):
+        limit = len(text)
+    bounds = _SPLITS.get(object_key(text))
+    if bounds is None:
+        return list(itertools.islice(sentences(text[:limit]), most))
+    cut = text.rfind("\n", 0, limit) + 1 if limit < len(text) else limit  # the cut line's start
+    out: list[Piece] = []
+    for i in range(0, min(len(bounds), 2 * most), 2):
+        start, end = bounds[i], bounds[i + 1]
+        if end > cut:
+            break
+        out.append(_piece(text[start:end], start, end))
+    if len(out) < most and cut < limit:
+        for p in itertools.islice(sentences(text[cut:limit]), most - len(out)):
+            out.append(_piece(p.text, p.start + cut, p.end + cut))
+    return out
 
 
 def _piece(text: str, start: int, end: int) -> Piece:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from corroborate.claims.extract import as_of, dateline_chars, speech_time
 from corroborate.claims.period import MONTHS, as_day, find_periods, resolve
 from corroborate.model import Period
-from corroborate.text import _TOKEN, sentences
+from corroborate.text import _TOKEN, leading_sentences
 
 #: Weight of a mention in body sentence ``k`` (0-based) is ``1 / (1 + k * POSITION_DECAY)``;
 #: the headline counts as sentence 0.
@@ -154,10 +154,7 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
     """Resolve every day a report's headline and lede mention, and pick the incident day."""
     votes: dict[str, float] = {}
     lines = [title] if title else []
-    for n, sent in enumerate(sentences(text[:LEDE_CHARS])):
-        if n >= MAX_SENTENCES:
-            break
-        lines.append(sent.text)
+    lines.extend(s.text for s in leading_sentences(text, MAX_SENTENCES, LEDE_CHARS))
     seen: set[str] = set()
     for k, line in enumerate(lines):
         if not line:

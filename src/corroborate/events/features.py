@@ -14,7 +14,6 @@ small enough to keep in the grouper's saved state.
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
 from array import array
@@ -28,7 +27,7 @@ from corroborate.geo.finder import dateline_names, find_places
 from corroborate.model import Article, Claim, Place, content_id
 from corroborate.provenance.features import paragraph_words, sentence_words
 from corroborate.sequences import MadeOnRead
-from corroborate.text import AT_WORD_START, STOP_WORDS, has_whole, sentences
+from corroborate.text import AT_WORD_START, STOP_WORDS, has_whole, leading_sentences
 
 #: Sentences of the body read as the lede (event type, names of what happened).
 LEDE_SENTENCES = 3
@@ -550,7 +549,7 @@ def article_features(
         ]
     pub = article.pub_date
     dates = article_dates(article.title, article.text, pub)
-    first = itertools.islice(sentences(article.text[:2000]), LEDE_SENTENCES)
+    first = leading_sentences(article.text, LEDE_SENTENCES, 2000)
     lede = " ".join(s.text for s in first)
     scores = type_scores(article.title, lede)
     both = f"{article.title}.\n{article.text}" if article.title else article.text

@@ -54,7 +54,7 @@ from corroborate.events.scoring import (
     vectors,
 )
 from corroborate.model import Article, Claim, Event, Place
-from corroborate.text import sentences
+from corroborate.text import leading_sentences
 
 STATE_VERSION = 1
 
@@ -645,8 +645,8 @@ def _other_keys(f: Features, keys: Mapping[str, Sequence[str]]) -> list[str]:
 
 
 def _lede(article: Article, limit: int = 240) -> str:
-    first = next(iter(sentences(article.text)), None)
-    text = first.text if first else article.key
+    first = leading_sentences(article.text, 1)
+    text = first[0].text if first else article.key
     return text[:limit]
 
 

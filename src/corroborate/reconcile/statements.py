@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from corroborate.model import Article, Span, Statement, StatementEvidence
-from corroborate.text import sentences
+from corroborate.text import sentence_list
 
 _ACCUSE = re.compile(
     r"(?:has\s+|had\s+|also\s+|repeatedly\s+)*(?P<verb>\baccus\w*|\bblam\w*)\s+"
@@ -49,7 +49,7 @@ def find_statements(articles: Sequence[Article]) -> list[Statement]:
         # into sentences and searched at all (most have none).
         if "accus" not in art.text and "blam" not in art.text:
             continue
-        sents = list(sentences(art.text))
+        sents = sentence_list(art.text)
         for i, sent in enumerate(sents):
             m = _ACCUSE.search(sent.text)
             if not m:
