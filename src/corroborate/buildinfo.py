@@ -18,10 +18,11 @@ import importlib.util
 
 #: The modules a compiled build compiles (``setup.py`` reads this tuple from this file).
 #: Left out on purpose: ``corroborate.text`` (its ``Piece`` is built fastest by the
-#: interpreter's ``object.__new__``, which a compiled class refuses); provenance core, events
-#: grouping and reconcile (compiled, no stage ran measurably faster); ``corroborate.sequences``,
-#: whose classes other modules subclass (the gazetteer's ``Entries`` builds on its
-#: ``MadeOnRead``, so in the compiled build it is a Python class with compiled methods).
+#: interpreter's ``object.__new__``, which a compiled class refuses; its sentence rules are
+#: ``corroborate.splitting``, compiled); provenance core, events grouping and reconcile
+#: (compiled, no stage ran measurably faster); ``corroborate.sequences``, whose classes other
+#: modules subclass (the gazetteer's ``Entries`` and the report view's ``LazyViews`` build on
+#: its ``MadeOnRead``, so in the compiled build they are Python classes with compiled methods).
 COMPILED_MODULES = (
     "corroborate.claims.extract",
     "corroborate.claims.numbers",
@@ -34,6 +35,9 @@ COMPILED_MODULES = (
     "corroborate.ingest.clean",
     "corroborate.ingest.credits",
     "corroborate.provenance.features",
+    "corroborate.report.render",
+    "corroborate.report.view",
+    "corroborate.splitting",
 )
 
 
