@@ -44,6 +44,7 @@ UNITS = {
     "hyphen ends": "co- ",
     "a short sentence": "Two people were killed. ",
     "a heading word": "BY ",
+    "stops run into words": "ab.Cd.",
 }
 N = 2000
 QUICK_N = 500
