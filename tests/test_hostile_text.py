@@ -133,6 +133,26 @@ def test_leading_sentences_cut_the_last_line_at_the_limit() -> None:
     assert [s.start for s in leading_sentences(text, 9)] == [0, 10, 20, 32, 42]
 
 
+@pytest.mark.parametrize("most", range(6))
+def test_leading_sentences_without_a_split_read_only_the_lines_they_need(
+    monkeypatch: pytest.MonkeyPatch, most: int
+) -> None:
+    monkeypatch.setattr(text_module, "_SPLITS", {})  # nothing remembered
+    lines = ["", "  ", "One died.", " \t ", "Two left. Three fled.", "x" * 1500, "", "Four hid."]
+    text = "\n".join(lines)
+    got = leading_sentences(text, most)
+    assert got == list(itertools.islice(sentences(text), most))
+    assert len(got) == most
+    assert leading_sentences(text, most, 30) == list(itertools.islice(sentences(text[:30]), most))
+    # Only the first ``most`` lines that hold text are split (each holds a sentence at least).
+    split: list[str] = []
+    monkeypatch.setattr(text_module, "sentences", lambda t: split.append(t) or sentences(t))
+    assert leading_sentences(text, most) == got
+    with_text = [i for i, line in enumerate(lines) if line.strip()][:most]
+    needed = len("\n".join(lines[: with_text[-1] + 1])) if with_text else 0
+    assert len(split[0]) <= needed + 1
+
+
 def test_remembered_splits_are_by_text_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text_module, "_SPLITS", {})
     monkeypatch.setattr(text_module, "_SPLITS_LIMIT", 3)

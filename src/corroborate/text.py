@@ -14,8 +14,8 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from corroborate.splitting import _LINE, sentence_bounds
 from corroborate.splitting import MAX_SENTENCE as MAX_SENTENCE  # (re-exported)
-from corroborate.splitting import sentence_bounds
 
 #: ``"x" + AT_WORD_START + "yz"`` matches what ``\bxyz`` does for a word "xyz": the first
 #: letter, then a look back that no word character comes before it. A pattern that opens with
@@ -45,9 +45,6 @@ class Piece:
     text: str
     start: int
     end: int
-
-
-_LINE = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> Iterator[Piece]:
@@ -158,7 +155,16 @@ def leading_sentences(text: str, most: int, limit: int | None = None) -> list[Pi
         limit = len(text)
     bounds = _SPLITS.get(object_key(text))
     if bounds is None:
-        return list(itertools.islice(sentences(text[:limit]), most))
+        # Split no further than needed: every line with text holds at least one sentence,
+        # so the first ``most`` lie on the first ``most`` such lines.
+        end = found = 0
+        while found < most and end < limit:
+            stop = text.find("\n", end, limit)
+            stop = limit if stop < 0 else stop
+            if stop > end and not text[end:stop].isspace():
+                found += 1
+            end = stop + 1
+        return list(itertools.islice(sentences(text[: min(end, limit)]), most))
     cut = text.rfind("\n", 0, limit) + 1 if limit < len(text) else limit  # the cut line's start
     out: list[Piece] = []
     for i in range(0, min(len(bounds), 2 * most), 2):
