@@ -26,7 +26,11 @@ def _ext_modules() -> list[object]:
         return []
     from mypyc.build import mypycify
 
-    paths = ["src/" + name.replace(".", "/") + ".py" for name in _compiled_modules()]
+    # A package (``corroborate.reconcile``) is compiled from its ``__init__.py``.
+    paths = []
+    for name in _compiled_modules():
+        base = "src/" + name.replace(".", "/")
+        paths.append(base + "/__init__.py" if Path(base).is_dir() else base + ".py")
     return list(mypycify(paths, opt_level="3"))
 
 

@@ -166,3 +166,22 @@ def test_remote_files_are_read_through_hadoop(spark, seeds_dir) -> None:
     got = json.loads(rows[0]["json"])
     assert got["source"].endswith(files[0].name) and got["source"].startswith("file:")
     assert got["text"] == local[0].text
+
+
+
+def test_local_workers_run_the_drivers_python(spark) -> None:
+    """Local workers run this interpreter and import this build: run from a virtual
+    environment that is not activated (the compiled build's, in CI), they ran the system
+    Python, whose pure-Python classes unpickled the compiled driver's settings wrongly."""
+
+    def where(_rows: object) -> list[tuple[str, str, str]]:
+        # (Defined here: a test module's own functions are not importable by the workers.)
+        import sys
+
+        import corroborate
+        from corroborate.buildinfo import build_name
+
+        return [(sys.executable, corroborate.__file__ or "", build_name())]
+
+    got = spark.sparkContext.parallelize([0], 1).mapPartitions(where).collect()
+    assert got == where(None)

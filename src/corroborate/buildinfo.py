@@ -19,8 +19,10 @@ import importlib.util
 #: The modules a compiled build compiles (``setup.py`` reads this tuple from this file).
 #: Left out on purpose: ``corroborate.text`` (its ``Piece`` is built fastest by the
 #: interpreter's ``object.__new__``, which a compiled class refuses; its sentence rules are
-#: ``corroborate.splitting``, compiled); provenance core, events grouping and reconcile
-#: (compiled, no stage ran measurably faster); ``corroborate.sequences``, whose classes other
+#: ``corroborate.splitting``, compiled); provenance core (its tests replace its functions,
+#: which compiled callers would not see, and its settings cross to Spark's workers);
+#: events grouping (its frozen settings, pickled to Spark's workers, cannot be unpickled
+#: once compiled); ``corroborate.sequences``, whose classes other
 #: modules subclass (the gazetteer's ``Entries`` and the report view's ``LazyViews`` build on
 #: its ``MadeOnRead``, so in the compiled build they are Python classes with compiled methods).
 COMPILED_MODULES = (
@@ -34,7 +36,13 @@ COMPILED_MODULES = (
     "corroborate.geo.gazetteer",
     "corroborate.ingest.clean",
     "corroborate.ingest.credits",
+    "corroborate.provenance.blocking",
     "corroborate.provenance.features",
+    "corroborate.reconcile",
+    "corroborate.reconcile.arithmetic",
+    "corroborate.reconcile.rules",
+    "corroborate.reconcile.sides",
+    "corroborate.reconcile.statements",
     "corroborate.report.render",
     "corroborate.report.view",
     "corroborate.splitting",

@@ -56,6 +56,10 @@ def get_session(
                 settings.setdefault(key, value)
         if given.get("spark.pyspark.python") is None and "PYSPARK_PYTHON" not in os.environ:
             settings.setdefault("spark.pyspark.python", sys.executable)
+            # PySpark picks its workers' interpreter from this variable alone ("python3" on
+            # the PATH without it): from a virtual environment that is not activated, the
+            # workers ran the system Python and imported whatever corroborate it has.
+            os.environ["PYSPARK_PYTHON"] = sys.executable
     for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
