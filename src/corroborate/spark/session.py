@@ -39,7 +39,8 @@ def get_session(
 
     Without a master from ``spark-submit``, ``--master`` or ``$SPARK_MASTER``, the session
     is local with every core (``local[*]``). Local sessions run executors with this Python
-    (``spark.pyspark.python``), so the installed ``corroborate`` is the one they import.
+    (``PYSPARK_PYTHON``, set here when unset), so the installed ``corroborate`` is the one
+    they import.
     """
     from pyspark import SparkConf
     from pyspark.sql import SparkSession
