@@ -168,7 +168,6 @@ def test_remote_files_are_read_through_hadoop(spark, seeds_dir) -> None:
     assert got["text"] == local[0].text
 
 
-
 def test_local_workers_run_the_drivers_python(spark) -> None:
     """Local workers run this interpreter and import this build: run from a virtual
     environment that is not activated (the compiled build's, in CI), they ran the system
