@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 import random
 from typing import Any
 
@@ -271,6 +272,14 @@ def test_settings_survive_the_state() -> None:
     g = EventGrouper(settings)
     g.add(Article.create("A storm hit Vessport.", "a.txt"))
     assert EventGrouper.from_state(g.to_state()).settings == settings
+
+
+def test_settings_pickle_by_value() -> None:
+    # Spark ships the settings to its workers; a compiled frozen class must still load.
+    settings = EventSettings(join_probability=0.7, far_km=12.5, weights=Weights(names=5.0))
+    copy = pickle.loads(pickle.dumps(settings))
+    assert copy == settings and type(copy) is EventSettings
+    assert copy.weights.names == 5.0
 
 
 # --- signals and thresholds -------------------------------------------------------------

@@ -95,6 +95,11 @@ class EventSettings:
         values["weights"] = Weights(**values.get("weights", {}))
         return cls(**values)
 
+    def __reduce__(self) -> tuple[type[EventSettings], tuple[Any, ...]]:
+        # Pickled through the constructor, as Weights is: Spark ships the settings to its
+        # workers, and a frozen class compiled by mypyc can not be rebuilt field by field.
+        return EventSettings, tuple(getattr(self, f.name) for f in dataclasses.fields(self))
+
 
 @dataclass(slots=True)
 class _Doc:
