@@ -138,8 +138,10 @@ def _html_chunks(report: Report, view: ReportView) -> Iterator[str]:
         view=view,
         relation_words=RELATION_WORDS,
         origins=origin_views(report, view),
-        claim_row=claim_row_html,
-        value_box=value_box_html,
+        claim_rows=claim_rows_html,
+        article_rows=article_rows_html,
+        fact_rows=fact_rows_html,
+        article_links=article_links_html,
     )
 
 
@@ -167,6 +169,54 @@ def html_escape(text: str) -> str:
 def _article_link(a: ArticleRef) -> str:
     """The template's ``art`` macro: a link to an article's row, escaped."""
     return f'<a href="#{html_escape(a.anchor)}">{html_escape(a.key)}</a>'
+
+
+def article_links_html(refs: Iterable[ArticleRef]) -> Markup:
+    """Links to reports' rows, comma-separated (an origin's members)."""
+    return Markup(", ".join(map(_article_link, refs)))
+
+
+def article_rows_html(arts: Iterable[ArticleView]) -> Markup:
+    """The rows of a reports table, every field escaped."""
+    e = html_escape
+    rows = []
+    for a in arts:
+        source = (
+            f'<a href="{e(a.url)}" rel="noopener noreferrer">{e(a.source)}</a>'
+            if a.url
+            else e(a.source)
+        )
+        rows.append(
+            f'\n    <tr id="{e(a.ref.anchor)}"><td><code>{e(a.ref.key)}</code></td>'
+            f"<td>{e(a.title)}</td><td>{e(a.outlet)}</td><td>{e(a.date)}</td>"
+            f"\n      <td>{source}</td></tr>"
+        )
+    return Markup("".join(rows))
+
+
+def fact_rows_html(event_anchor: str, facts: Iterable[FactView]) -> Markup:
+    """The rows of an event's fact sheet, every field escaped."""
+    e = html_escape
+    rows = []
+    for i, f in enumerate(facts, 1):
+        note = f'<div class="muted">{e(f.rule_note)}</div>' if f.rule_note else ""
+        if f.conflict:
+            badge = '<span class="badge conflict">CONFLICT</span>'
+        elif len(f.values) > 1:
+            badge = '<span class="badge agree">compatible</span>'
+        else:
+            badge = '<span class="badge">single value</span>'
+        rows.append(
+            f'\n      <tr class="{"conflict" if f.conflict else "ok"}"'
+            f' id="{e(event_anchor)}-fact-{i}">'
+            f"\n        <td>{e(f.measure)}</td><td>{e(f.group)}</td><td>{e(f.period)}</td>"
+            f"<td>{e(f.scope or '–')}</td>"
+            f'\n        <td><div class="values">{"".join(map(value_box_html, f.values))}</div></td>'
+            f'\n        <td class="estimate"><b>{e(f.estimate)}</b>{note}</td>'
+            f"\n        <td>{badge}</td>"
+            "\n      </tr>"
+        )
+    return Markup("".join(rows))
 
 
 def value_box_html(v: ValueView) -> Markup:
@@ -198,6 +248,23 @@ def value_box_html(v: ValueView) -> Markup:
         f'\n  <div class="origins">{v.origins} independent origin{"" if v.origins == 1 else "s"}'
         "</div>\n</div>"
     )
+
+
+#: Claims table rows per piece of the page: the template's loop costs a call and an escape
+#: per piece, and a piece of rows stays small however many claims there are.
+ROWS_PER_PIECE = 64
+
+
+def claim_rows_html(claims: Iterable[ClaimView]) -> Iterator[Markup]:
+    """The claims table's rows, :data:`ROWS_PER_PIECE` at a time."""
+    rows: list[str] = []
+    for c in claims:
+        rows.append(claim_row_html(c))
+        if len(rows) == ROWS_PER_PIECE:
+            yield Markup("".join(rows))
+            rows = []
+    if rows:
+        yield Markup("".join(rows))
 
 
 def claim_row_html(c: ClaimView) -> Markup:
