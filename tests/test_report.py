@@ -44,9 +44,19 @@ from corroborate.report import (
 )
 from corroborate.report import render as render_module
 from corroborate.report.events_csv import render_events_csv
-from corroborate.report.render import claim_row_html, csv_pieces, html_escape, value_box_html
+from corroborate.report.render import (
+    article_links_html,
+    article_rows_html,
+    claim_row_html,
+    claim_rows_html,
+    csv_pieces,
+    fact_rows_html,
+    html_escape,
+    value_box_html,
+)
 from corroborate.report.view import (
     ArticleRef,
+    ArticleView,
     ClaimRef,
     LazyViews,
     ValueView,
@@ -510,6 +520,38 @@ def test_claim_row_escapes_every_field(report: Report) -> None:
     row = claim_row_html(dataclasses.replace(view, **fields))
     assert attack not in row and "<i" not in row
     assert row.count(html_escape(attack)) == len(fields) - 1  # value == number_text: once
+
+
+def test_fact_rows_escape_every_field(report: Report) -> None:
+    attack = "<i onclick='x'>&\"</i>"
+    fact = next(ev for ev in build_view(report).events if ev.facts).facts[0]
+    fields = ("measure", "group", "period", "scope", "rule_note")
+    hostile = dataclasses.replace(fact, **dict.fromkeys(fields, attack))
+    rows = fact_rows_html(attack, [hostile, fact])
+    assert attack not in rows and "<i" not in rows
+    assert rows.count(html_escape(attack)) == len(fields) + 2  # and both rows' anchors
+    assert f'id="{html_escape(attack)}-fact-2"' in rows
+    assert rows.count("<tr ") == 2 and rows.count('<div class="value">') == 2 * len(fact.values)
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a?<i>", None])
+def test_article_rows_escape_every_field(url: str | None) -> None:
+    attack = "<i onclick='x'>&\"</i>"
+    ref = ArticleRef("a1", attack, attack)
+    row = article_rows_html([ArticleView(ref, attack, attack, attack, attack, url)])
+    assert attack not in row and "<i" not in row
+    assert row.count(html_escape(attack)) == 6  # anchor, key, title, outlet, date, source
+    assert ("rel=\"noopener noreferrer\"" in row) is (url is not None)
+    assert article_links_html([ref, ref]).count(html_escape(attack)) == 4
+
+
+def test_claim_rows_come_in_pieces_of_the_same_rows(report: Report) -> None:
+    claims = build_view(report).claims
+    per = render_module.ROWS_PER_PIECE
+    many = [claims[0]] * (per * 2 + 3)
+    pieces = list(claim_rows_html(many))
+    assert [len(p) // len(claim_row_html(claims[0])) for p in pieces] == [per, per, 3]
+    assert "".join(pieces) == "".join(map(claim_row_html, many))
 
 
 @settings(max_examples=500, deadline=None)
