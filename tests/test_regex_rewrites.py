@@ -22,7 +22,7 @@ from corroborate.ingest import clean as clean_module
 from corroborate.ingest import credits
 from corroborate.provenance import features as provenance_features
 from corroborate.splitting import _SENT_END
-from corroborate.text import _SPACED_TOKEN, _TOKEN, STOP_WORDS, has_whole, sentences
+from corroborate.text import _TOKEN, STOP_WORDS, has_whole, sentences
 
 PLAIN_SENT_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)|(?<=[a-z]{2})[.!?]["”]?(?=[A-Z][a-z])""")
 PLAIN_TOKEN = re.compile(r"\d+(?:[,.]\d+)*(?:st|nd|rd|th)?%?|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -451,19 +451,24 @@ def _random_texts(pieces: list[str], seed: int, n: int) -> list[str]:
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("text", ["", "  ", " Hello  world, 1,200 .\n x", "a--b\u00a0’s 4th%"])
-def test_spaced_tokens_are_the_tokens_and_the_space_before_them(text: str) -> None:
-    end = 0
-    spaced = []
-    for m in _TOKEN.finditer(text):
-        spaced.append((text[end : m.start()], m.group()))
-        end = m.end()
-    assert _SPACED_TOKEN.findall(text) == spaced
+@pytest.mark.parametrize(
+    "text", ["", "  ", " Hello  world, 1,200 .\n x", "a--b\u00a0’s 4th%", "1990s\x1c3pm_x"]
+)
+def test_finder_tokens_are_the_token_patterns(text: str) -> None:
+    matches = list(_TOKEN.finditer(text))
+    assert finder._tokens(text) == ([m.group() for m in matches], [m.start() for m in matches])
 
 
-def test_spaced_tokens_on_random_texts() -> None:
+def test_finder_tokens_on_random_texts() -> None:
     for text in _random_texts([*TOKEN_PIECES, *RUN_PIECES], 5, 3000):
-        test_spaced_tokens_are_the_tokens_and_the_space_before_them(text)
+        test_finder_tokens_are_the_token_patterns(text)
+
+
+def test_str_split_and_the_regex_agree_on_white_space() -> None:
+    # finder._tokens splits at str.split's white space, where the token pattern's \s stops.
+    space = re.compile(r"\s")
+    odd = [c for c in map(chr, range(0x110000)) if c.isspace() != bool(space.match(c))]
+    assert odd == []
 
 
 Runs = list[tuple[list[tuple[str, int, int]], str]]

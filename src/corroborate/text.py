@@ -32,10 +32,6 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-#: Each token with the white space before it, ``(space, token)``: the tokens of ``_TOKEN``
-#: (none starts with white space, and every other character starts one), whose offsets
-#: follow from the two lengths.
-_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})", re.VERBOSE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ from corroborate.geo.lexicon import (
     US_STATE_STYLE,
 )
 from corroborate.model import Place, Span, shared, unchecked
-from corroborate.text import _SPACED_TOKEN, remember_tokens
+from corroborate.text import _TOKEN, remember_tokens
 from corroborate.text import STOP_WORDS as _STOP_LOWER
 
 #: A foreign town smaller than this, in a country nothing else in the text points to, is
@@ -90,6 +90,34 @@ def _core(word: str) -> str:
 _DOTTED = frozenset({"St", "Ste", "Mt", "Ft"})
 
 
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    """``corroborate.text``'s tokens of ``text`` (``_TOKEN.findall(text)``) and their starts.
+
+    No token holds white space and every other character is in one, so the tokens of a
+    text are those of its white-space-separated chunks, end to end. A chunk of letters
+    (most of them) is one word token; the regex reads only the others. Compiled, half the
+    time of one regex pass over the whole text.
+
+    >>> _tokens("Two  were shot, 1,200 fled.")
+    (['Two', 'were', 'shot', ',', '1,200', 'fled', '.'], [0, 5, 10, 14, 16, 22, 26])
+    """
+    found: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for chunk in text.split():  # (``str.split`` and ``\s`` agree on white space)
+        at = text.find(chunk, pos)  # only white space lies between ``pos`` and the chunk
+        pos = at + len(chunk)
+        if chunk.isalpha():
+            found.append(chunk)
+            starts.append(at)
+            continue
+        for token in _TOKEN.findall(chunk):
+            found.append(token)
+            starts.append(at)
+            at += len(token)
+    return found, starts
+
+
 def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     """Capitalised word runs (with the word before each), and demonyms seen."""
     runs: list[tuple[list[_Tok], str]] = []
@@ -99,20 +127,15 @@ def _runs(text: str) -> tuple[list[tuple[list[_Tok], str]], list[str]]:
     last_word = ""  # as written; lowered only when a run starts (most words never need it)
     joins = False  # whether the white space before this token keeps it in the run
     end = 0  # where the previous token ended
-    # Tokens as (white space before, token) strings: no match object per token, and the
-    # offsets follow from the lengths. Lower-case words (most of them) cost a few operations.
-    spaced: list[tuple[str, str]] = _SPACED_TOKEN.findall(text)
-    found: list[str] = []  # the tokens and their starts, kept for the claims stage
-    starts: list[int] = []
-    for gap, word in spaced:
-        start = end + len(gap)
-        end = start + len(word)
-        found.append(word)
-        starts.append(start)
+    found, starts = _tokens(text)  # kept for the claims stage
+    # Every token is looked at; lower-case words (most of them) cost a few operations.
+    for i in range(len(found)):
+        word, start = found[i], starts[i]
         if run:
             # Spaces, but no line break: "Breaking News Staff" and the next paragraph's
             # "Dayton police" are two runs.
-            joins = bool(gap) and "\n" not in gap
+            joins = start > end and text.find("\n", end, start) < 0
+        end = start + len(word)
         first = word[0]
         code = ord(first)
         # ASCII first letters (nearly all) are told apart by code; compiled, ``isupper`` and
