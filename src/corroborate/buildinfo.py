@@ -22,9 +22,9 @@ import importlib.util
 #: interpreter's ``object.__new__``, which a compiled class refuses; its sentence rules are
 #: ``corroborate.splitting``, compiled); provenance core (its tests replace its functions,
 #: which compiled callers would not see, and its settings cross to Spark's workers);
-#: ``corroborate.sequences``, whose classes other modules subclass (the
-#: gazetteer's ``Entries`` and the report view's ``LazyViews`` build on its ``MadeOnRead``,
-#: so in the compiled build they are Python classes with compiled methods).
+#: ``corroborate.sequences``, whose classes other modules subclass (the gazetteer's
+#: ``Entries`` and the report view's ``LazyViews`` build on its ``MadeOnRead``, so in the
+#: compiled build they are Python classes with compiled methods).
 COMPILED_MODULES = (
     "corroborate.claims.extract",
     "corroborate.claims.numbers",
