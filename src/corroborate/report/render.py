@@ -495,25 +495,29 @@ def _markdown(
         yield from _md_articles(view.other_articles)
     yield from ["", "## Claims", ""]
     if view.claims:
-        rows = (
-            (
-                md_escape(c.article.key) + (" (title)" if c.section == "title" else ""),
-                md_escape(c.before) + (f"**{md_escape(c.number)}**" if c.number else "")
-                + md_escape(c.after),
-                md_escape(c.measure),
-                md_escape(c.group),
-                md_escape(c.number_text) + (f" ({md_escape(c.value)})"
-                                            if c.value != c.number_text else ""),
-                md_escape(c.claimant) or "–",
-                md_escape(c.period),
-            )
-            for c in view.claims
-        )  # fmt: skip
         yield from _table(
-            ("Report", "Sentence", "Measure", "Group", "Value", "Claimant", "Period"), rows
+            ("Report", "Sentence", "Measure", "Group", "Value", "Claimant", "Period"),
+            _md_claim_rows(view.claims),
         )
     else:
         yield "No claims."
+
+
+def _md_claim_rows(claims: Iterable[ClaimView]) -> Iterator[tuple[str, ...]]:
+    # A generator function, not a generator expression: compiled, mypyc builds a generator
+    # expression's whole list first (every claim's row at once: over 1 GB at 100k reports).
+    for c in claims:
+        yield (
+            md_escape(c.article.key) + (" (title)" if c.section == "title" else ""),
+            md_escape(c.before) + (f"**{md_escape(c.number)}**" if c.number else "")
+            + md_escape(c.after),
+            md_escape(c.measure),
+            md_escape(c.group),
+            md_escape(c.number_text) + (f" ({md_escape(c.value)})"
+                                        if c.value != c.number_text else ""),
+            md_escape(c.claimant) or "–",
+            md_escape(c.period),
+        )  # fmt: skip
 
 
 def render_markdown(report: Report, view: ReportView | None = None) -> str:
@@ -531,7 +535,13 @@ def markdown_chunks(report: Report, view: ReportView | None = None) -> Iterator[
     """:func:`render_markdown`'s text line by line (written without the whole page in
     memory)."""
     view = view or build_view(report)
-    return (f"{line}\n" for line in _markdown(view, origin_views(report, view)))
+    return _with_line_ends(_markdown(view, origin_views(report, view)))
+
+
+def _with_line_ends(lines: Iterable[str]) -> Iterator[str]:
+    # (Not a generator expression, which the compiled build would make a list of first.)
+    for line in lines:
+        yield f"{line}\n"
 
 
 # --------------------------------------------------------------------------- CSV
