@@ -58,6 +58,7 @@ from corroborate.report.view import (
     ArticleRef,
     ArticleView,
     ClaimRef,
+    ClaimView,
     LazyViews,
     ValueView,
     build_view,
@@ -543,6 +544,25 @@ def test_article_rows_escape_every_field(url: str | None) -> None:
     assert row.count(html_escape(attack)) == 6  # anchor, key, title, outlet, date, source
     assert ("rel=\"noopener noreferrer\"" in row) is (url is not None)
     assert article_links_html([ref, ref]).count(html_escape(attack)) == 4
+
+
+def test_markdown_is_written_as_it_is_read(report: Report) -> None:
+    # A row per claim is made only when the writer reaches it (mypyc builds a generator
+    # expression's whole list first: at 100k reports, every claim's row at once).
+    view = build_view(report)
+    made: list[int] = []
+
+    def make(c: ClaimView) -> ClaimView:
+        made.append(1)
+        return c
+
+    many = LazyViews([view.claims[0]] * 50, make)
+    chunks = render_module.markdown_chunks(report, dataclasses.replace(view, claims=many))
+    assert next(chunks) == "# Corroborate report\n" and made == []
+    while next(chunks) != "## Claims\n":
+        pass
+    assert [next(chunks) for _ in range(3)][1].startswith("| Report |") and made == []
+    assert "**" in next(chunks) and len(made) == 1  # the first claim's row
 
 
 def test_claim_rows_come_in_pieces_of_the_same_rows(report: Report) -> None:
