@@ -340,7 +340,7 @@ def _run_pairs(
     starts = bounds[:-1]
     us: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
     vs: list[npt.NDArray[np.int64]] = [np.zeros(0, dtype=np.int64)]
-    for size in np.unique(sizes[(sizes >= 2) & (sizes <= bucket_cap)]).tolist():
+    for size in unique(sizes[(sizes >= 2) & (sizes <= bucket_cap)]).tolist():
         x, y = _bucket_pairs(size, bucket_cap, window)
         at = starts[sizes == size][:, None]
         us.append(members[(at + x).ravel()])
