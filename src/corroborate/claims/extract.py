@@ -3493,7 +3493,13 @@ _SPACE_BEFORE_CLOSE = re.compile(r"\s+([)'’])")
 
 def _tidy(subject: str) -> str:
     """Joined tokens as written: "( JNIM )" -> "(JNIM)", "Harger ’s" -> "Harger’s"."""
-    return _SPACE_BEFORE_CLOSE.sub(r"\1", _SPACE_AFTER_OPEN.sub("(", subject))
+    # Most subjects hold none of these characters; a ``sub`` with a group in its
+    # template costs a call into the ``re`` module's Python code even when nothing matches.
+    if "(" in subject:
+        subject = _SPACE_AFTER_OPEN.sub("(", subject)
+    if ")" in subject or "'" in subject or "’" in subject:
+        subject = _SPACE_BEFORE_CLOSE.sub(r"\1", subject)
+    return subject
 
 
 def _subject_before(words: list[str], shown: list[str], v: int) -> str | None:
@@ -3607,7 +3613,8 @@ def _np_after(words: list[str], shown: list[str], k: int) -> str | None:
         if role_end >= len(words) - 1:
             end = role_end
     text = " ".join(shown[k:end])
-    text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", re.sub(r"\s+,", ",", text)))
+    text = _SPACE_BEFORE_COMMA.sub(",", text)
+    text = _SPACE_AFTER_OPEN.sub("(", _SPACE_BEFORE_PAREN.sub(")", text))
     return text.strip() or None
 
 
@@ -3686,7 +3693,7 @@ def _claim_owner(words: list[str], shown: list[str], pos: int) -> str | None:
         ):
             start -= 1
         owner = " ".join(shown[start:end])
-        return _tidy(re.sub(r"['’]s$", "", owner)) or None
+        return _tidy(_POSSESSIVE_END.sub("", owner)) or None
     return None
 
 
@@ -3694,10 +3701,10 @@ def _claim_owner(words: list[str], shown: list[str], pos: int) -> str | None:
 def _refers_back(text: str, earlier: str) -> bool:
     """ "the commission" after "the Kenya National Commission on Human Rights": a short
     definite name whose last word is a word of the longer claimant named before."""
-    m = re.fullmatch(r"the (?:[a-z]+ )?([a-z]+)", text.lower())
+    m = _DEFINITE_NAME.fullmatch(text.lower())
     if m is None:
         return False
-    named = re.findall(r"[a-z]+", earlier.lower())
+    named = _LOWER_RUNS.findall(earlier.lower())
     return len(named) > len(text.split()) and m.group(1) in named
 
 
@@ -3714,16 +3721,12 @@ def _initial_subject(words: list[str], shown: list[str]) -> str | None:
 @lru_cache(maxsize=4096)
 def _is_anaphor(text: str) -> bool:
     low = text.lower()
-    return low in lx.ANAPHORS or bool(
-        re.fullmatch(
-            r"(the|its|his|her|their|this|that)( \w+)? (statement|post|report|message)", low
-        )
-    )
+    return low in lx.ANAPHORS or bool(_STATEMENT_ANAPHOR.fullmatch(low))
 
 
 @lru_cache(maxsize=4096)
 def _is_outlet(text: str) -> bool:
-    words = set(re.findall(r"[a-z][a-z-]*", text.lower()))
+    words = set(_LOWER_HYPHENED.findall(text.lower()))
     return bool(words & lx.OUTLET_WORDS) and not words & {
         "officials",
         "police",
@@ -3743,17 +3746,16 @@ def claimant_key(text: str) -> str:
     >>> claimant_key("The banned Baloch Liberation Army (BLA)")
     'bla'
     """
-    acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", text) or re.match(
-        r"([A-Z]{2,9}),", text
-    )  # "(JNIM)"; "JNIM, the Sahel branch of al Qaeda"
+    # "(JNIM)"; "JNIM, the Sahel branch of al Qaeda"
+    acronym = _ACRONYM_IN_PARENS.search(text) or _ACRONYM_FIRST.match(text)
     low = normalise_quotes(text).lower()
-    low_words = " " + re.sub(r"[^a-z0-9' -]", " ", low) + " "
-    names = re.findall(r"\b[A-Z][\w-]*", text)
+    low_words = " " + _NOT_KEY_CHAR.sub(" ", low) + " "
+    names = _CAPITALISED.findall(text)
     if acronym:
         key = acronym.group(1).lower()
         aliased = _alias(f" {key} ")
         return aliased or key
-    capital_words = [w for w in re.findall(r"[A-Z][a-z]+", text.split("(")[0]) if w != "The"]
+    capital_words = [w for w in _TITLE_CASE.findall(text.split("(")[0]) if w != "The"]
     if len(capital_words) >= 2 and capital_words[-1] in _ORG_HEADS:
         return (
             "".join(w[0] for w in capital_words[-4:]).lower()
@@ -3763,17 +3765,36 @@ def claimant_key(text: str) -> str:
     aliased = _alias(low_words)
     if aliased:
         return aliased
-    title = re.search(r"(minister|spokes\w+|governor|mayor|chief|president|commander)", low)
+    title = _TITLE_WORD.search(low)
     if title and len(names) >= 2:
         return "_".join(n.lower() for n in names[-2:])
     if len(capital_words) >= 4 and _LONG_NAME.fullmatch(text.split("(")[0].strip()):
         # "the Kenya National Commission on Human Rights": its initials, as its acronym
         # "(KNCHR)" gives them
         return "".join(w[0] for w in capital_words).lower()
-    low = re.sub(r"'s\b|'", "", low)
-    words = [w for w in re.findall(r"[a-z]+", low) if w not in ("the", "a", "an", "four", "two")]
+    low = _APOSTROPHES.sub("", low)
+    words = [w for w in _LOWER_RUNS.findall(low) if w not in ("the", "a", "an", "four", "two")]
     return "_".join(words[-3:]) or low
 
+
+# The claimant rules' patterns, compiled once (``re.sub(pattern, ...)`` looks each up in
+# the ``re`` module's cache through its Python code on every call).
+_SPACE_BEFORE_PAREN = re.compile(r"\s+\)")
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_DEFINITE_NAME = re.compile(r"the (?:[a-z]+ )?([a-z]+)")
+_LOWER_RUNS = re.compile(r"[a-z]+")
+_LOWER_HYPHENED = re.compile(r"[a-z][a-z-]*")
+_STATEMENT_ANAPHOR = re.compile(
+    r"(the|its|his|her|their|this|that)( \w+)? (statement|post|report|message)"
+)
+_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_FIRST = re.compile(r"([A-Z]{2,9}),")
+_NOT_KEY_CHAR = re.compile(r"[^a-z0-9' -]")
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+_TITLE_CASE = re.compile(r"[A-Z][a-z]+")
+_TITLE_WORD = re.compile(r"(minister|spokes\w+|governor|mayor|chief|president|commander)")
+_APOSTROPHES = re.compile(r"'s\b|'")
 
 # A name of capitalised words and the small words between them ("Commission on Human Rights").
 _LONG_NAME = re.compile(r"(?:[Tt]he )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|on|for|and|the|in))*")
