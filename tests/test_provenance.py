@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -237,6 +239,34 @@ def test_blocking_finds_copies_and_stays_sparse() -> None:
 def test_blocking_is_deterministic() -> None:
     docs = _synthetic(10)
     assert candidate_pairs(docs) == candidate_pairs(docs)
+
+
+def test_default_permutations_are_the_seeded_draws() -> None:
+    # The default hash functions come from a table, so that numpy.random is not imported.
+    n = blocking.LSH_BANDS * blocking.LSH_ROWS
+    rng = np.random.default_rng(blocking._SEED)
+    top = np.iinfo(np.uint64).max
+    mult = rng.integers(1, top, size=n, dtype=np.uint64, endpoint=True) | np.uint64(1)
+    add = rng.integers(0, top, size=n, dtype=np.uint64, endpoint=True)
+    got = blocking._permutations(n)
+    assert [a.dtype for a in got] == [np.dtype(np.uint64)] * 2
+    assert got[0].tolist() == mult.tolist() and got[1].tolist() == add.tolist()
+    assert len(blocking._permutations(n + 1)[0]) == n + 1  # other sizes: drawn
+
+
+def test_blocking_imports_no_more_of_numpy() -> None:
+    # numpy.ma (a plain np.unique call imports it) and numpy.random cost the report path
+    # 30 ms the first time; the blocking step needs neither. (A process of its own: the
+    # test session has imported them already.)
+    code = (
+        "import sys\n"
+        "from corroborate.provenance.blocking import candidate_pairs\n"
+        "docs = [[['gunman', 'opened', 'fire', 'market', 'sunday']]] * 8\n"
+        "assert candidate_pairs(docs, min_collisions=1, bucket_cap=3)\n"
+        "print(sorted(m for m in ('numpy.ma', 'numpy.random') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -84,8 +84,43 @@ def signatures(
     )
 
 
+#: ``_permutations(LSH_BANDS * LSH_ROWS)``, as ``np.random.default_rng(_SEED)`` draws them:
+#: the 48 multipliers, then the 48 offsets, 64-bit little-endian, in hex. Importing
+#: ``numpy.random`` (16 ms on the development host) is then left to other sizes; a test
+#: checks the table against the generator.
+_DEFAULT_PERMUTATIONS = (
+    "6f87652c89c25fa4f3df695260c6825321cd87a8168880c93d464339e9b0bb7c"
+    "05e1908e25b8ff8621b5bfe1c123f43ddf7324180d7c0e29f5521ad0a8595c4f"
+    "516e83d98d7f1654793241f613f8deb7d7b5804d2cf283d3b78c4ce0a11783dc"
+    "dd0a843e785df2bdad7401dd874d87a915c88d8ed8bc79a09323a126e89fbf8d"
+    "37f1898ce99603d35d6aef80a5aee22fd5f69fb079dc17e8019a048223872bba"
+    "7150c20e5009c528c5e2d6d6e3a002b119f375456ff0fee561fe61e4db683720"
+    "db72dc07c100406ce146b61241c1094e13aa8cfe646dce6d3fcd6f70b742c0ad"
+    "f1ea2c07d79012951dd0289293a9ec8b974b5fd133dcda0eb3f9694186d78a65"
+    "839c420a02120cda33b66018eed8f0bd93f00aa656a81530db759d10ad971827"
+    "9b9c25b05b1ecfe39564e04920ef7098d9d753f366a0d2a0716e411290e04d62"
+    "1fc3ebb61bc53b36cd171ac23402fe68f38b77cd2f0657affd0c319f77f6cbce"
+    "b7377885297170d9cb44d01733014a1033bcb6c8197c6e8f837c7e21f71b8b26"
+    "e5ab2ea1ac0c807bfbf158933b3b7fec834bac92d2b89a4a0fa14db42fd393ad"
+    "8dfabaf82487872744f54d005bbf756145411a2f8b440209b5c869281defa7a7"
+    "ca8ff26912eb0bda300ce6d3c3bb867df3a6ddd278d294328e9e57206058ed8a"
+    "491a50a86b6611ae607617932f8a4cbaffd164f3fb5ee2e50c090f642e46768c"
+    "762d3c2e40fd24d3ac155038ff1fc8be516e47a7b591c789784e08462441eddb"
+    "16d4d7fab3f3c598063bd3fb48a30d098798486e64b7773378d44462a16a5d29"
+    "2c820025192b088ae56f4e50316d20474570c3218e1fa0c2f99261e76472f12a"
+    "96c075b73bb46acb2371446bb544248b2461d46231a0da5a511e251bb7b2e7af"
+    "ff393e6caa8905b5ff237b3cbfffcdfca9be5433d5e7d6873f5504e6b11a5175"
+    "49a2a44e19e590247a912d25c7e09dbed1d31662f433672673d9406f195602a4"
+    "027ebc7aa7e997b6c57211a55388cdc8dea55bc4c9068329f940968b05e76212"
+    "2a4c4abaee39450fa849e8946aae0ed5040a596e302ede4881ef83bdf5f06175"
+)
+
+
 def _permutations(num_perm: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
     """The fixed multiply-shift hash functions (odd multipliers, offsets)."""
+    if num_perm == LSH_BANDS * LSH_ROWS:
+        both = np.frombuffer(bytes.fromhex(_DEFAULT_PERMUTATIONS), "<u8").astype(np.uint64)
+        return both[:num_perm], both[num_perm:]
     rng = np.random.default_rng(_SEED)
     top = np.iinfo(np.uint64).max
     mult = rng.integers(1, top, size=num_perm, dtype=np.uint64, endpoint=True) | np.uint64(1)
