@@ -15,6 +15,7 @@ import re
 import pytest
 
 from corroborate import splitting
+from corroborate import text as text_module
 from corroborate.events.features import _STREET, _STREET_SUFFIX, _street_matches, streets_in
 from corroborate.geo import finder
 from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
@@ -462,6 +463,28 @@ def test_finder_tokens_are_the_token_patterns(text: str) -> None:
 def test_finder_tokens_on_random_texts() -> None:
     for text in _random_texts([*TOKEN_PIECES, *RUN_PIECES], 5, 3000):
         test_finder_tokens_are_the_token_patterns(text)
+
+
+#: Patterns read on ASCII text with ``re.ASCII``, and the pattern each stands for.
+ASCII_TWINS = {
+    "claims gates' words": (text_module._WORD_CHARS_ASCII, text_module._WORD_CHARS),
+    "alignment tokens": (provenance_features._TOKEN_ASCII, provenance_features._TOKEN),
+    "cleaning words": (clean_module._WORD_ASCII, clean_module._WORD),
+}
+
+
+@pytest.mark.parametrize("name", ASCII_TWINS)
+def test_ascii_twins_match_as_their_patterns_on_ascii_text(name: str) -> None:
+    twin, pattern = ASCII_TWINS[name]
+    assert twin.flags & re.ASCII and not pattern.flags & re.ASCII
+    ascii_pieces = [p for p in [*TOKEN_PIECES, *RUN_PIECES] if p.isascii()]
+    for text in [*_random_texts(ascii_pieces, 7, 2000), "".join(map(chr, range(128)))]:
+        assert twin.findall(text) == pattern.findall(text), text
+
+
+def test_ascii_twins_are_used_on_ascii_text_only() -> None:
+    assert text_module.WholeWords.words("café’s wall") == ["café", "s", "wall"]
+    assert provenance_features._tokens("café’s a'b") == ["café", "s", "a'b"]
 
 
 def test_str_split_and_the_regex_agree_on_white_space() -> None:

@@ -538,6 +538,9 @@ _FILLER = re.compile(
 )
 
 _WORD = re.compile(r"\w++(?:[-'’]\w++)*+")  # possessive: no backtracking points kept
+# The same on ASCII text (most paragraphs): ``\w`` read from a table, not the Unicode
+# database (a fifth less time).
+_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)
 # A lone doubled lowercase word is a typo ("commander commander", "the the") except for
 # these, which English doubles on purpose ("had had", "that that", "very very").
 # Capitalised doubles are names ("Sirhan Sirhan", "Walla Walla") and are kept.
@@ -631,7 +634,7 @@ def _drop_repeats(par: str, removed: list[Removal]) -> str:
     """
     while True:
         # (Lower-casing ASCII text cannot change how it splits into words.)
-        lower = (_WORD.findall(par.lower()) if par.isascii()
+        lower = (_WORD_ASCII.findall(par.lower()) if par.isascii()
                  else [w.lower() for w in _WORD.findall(par)])
         candidates = _repeat_starts(lower)
         if not candidates:

@@ -45,6 +45,9 @@ _WORD = re.compile(r"\w+")
 _MEMO_MAX = 1_000_000
 _STEMS: dict[str, str] = {}
 _TOKEN = re.compile(r"\w++(?:'\w++)?+")  # possessive: no backtracking points kept
+# The same on ASCII text (most sentences), where ``\w`` is read from a table instead of the
+# Unicode database: a fifth less time.
+_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
 
 
 def _stem(word: str) -> str:
@@ -88,7 +91,7 @@ def sentence_words(text: str) -> list[str]:
     Numbers are dropped on purpose: independent reports of one event share the figures,
     so figures say nothing about whether one report was copied from another.
     """
-    return _content(_TOKEN.findall(_lowered(text)))
+    return _content(_tokens(_lowered(text)))
 
 
 def _content(tokens: list[str]) -> list[str]:
@@ -101,6 +104,11 @@ def _content(tokens: list[str]) -> list[str]:
         return list(filter(None, map(_WORDS.__getitem__, tokens)))
     except KeyError:  # the memo is full, so they were not kept
         return [w for w in (_WORDS.get(t) or learned.get(t, "") for t in tokens) if w]
+
+
+def _tokens(lowered: str) -> list[str]:
+    """``_TOKEN.findall(lowered)``."""
+    return (_TOKEN_ASCII if lowered.isascii() else _TOKEN).findall(lowered)
 
 
 def _lowered(text: str) -> str:
@@ -148,7 +156,7 @@ def alignable_units(text: str, prose_only: bool = False) -> list[tuple[Piece, li
     pieces = sentence_list(text)
     # Every sentence's words, the aligned ones or not: the events stage reads them again
     # as its paragraphs' words (:func:`paragraph_words`).
-    per_piece = [_content(_TOKEN.findall(_lowered(p.text))) for p in pieces]
+    per_piece = [_content(_tokens(_lowered(p.text))) for p in pieces]
     _remember(text, pieces, per_piece)
     merged: list[tuple[Piece, list[str]]] = []
     glued = False  # whether the last of ``merged`` is glued from several pieces
@@ -179,7 +187,7 @@ def _read_glued(merged: list[tuple[Piece, list[str]]]) -> None:
     """The words of the last glued piece, read from its own text: a hard cut can fall
     inside a word, which the glued text joins again."""
     piece = merged[-1][0]
-    merged[-1] = (piece, _content(_TOKEN.findall(_lowered(piece.text))))
+    merged[-1] = (piece, _content(_tokens(_lowered(piece.text))))
 
 
 #: The words of every sentence of the bodies :func:`alignable_units` read most recently,
