@@ -353,6 +353,23 @@ def test_md_escape(raw: object, escaped: str) -> None:
     assert md_escape(raw) == escaped
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"\\`*_[]<>|# ab\n\t\u00a0\u2009\u200bé’"]), max_size=30)
+    | st.text(max_size=30)
+)
+def test_md_escape_is_the_plain_substitutions(text: str) -> None:
+    # md_escape returns most cells untouched after a quick test; the rest get these.
+    plain = re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", re.sub(r"\s+", " ", text))
+    assert md_escape(text) == plain
+
+
+def test_white_space_but_a_space_is_never_printable() -> None:
+    # md_escape's quick test finds white space other than a space with str.isprintable.
+    odd = [c for c in map(chr, range(0x110000)) if c.isspace() and c != " " and c.isprintable()]
+    assert odd == []
+
+
 # --------------------------------------------------------------------------- CSV
 
 

@@ -265,11 +265,11 @@ class WholeWords:
         ``WholeWords.words(text)``, when the caller has it already)."""
         if not self._words.isdisjoint(self.words(text) if words is None else words):
             return True
-        return (
-            self._rest is not None
-            and any(p in text for p in self._phrases)
-            and self._rest.search(text) is not None
-        )
+        if self._rest is not None:
+            for p in self._phrases:  # (a loop, not ``any()``: no generator made per call)
+                if p in text:
+                    return self._rest.search(text) is not None
+        return False
 
 
 def has_whole(text: str, phrase: str) -> bool:

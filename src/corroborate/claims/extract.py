@@ -370,7 +370,8 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
     if sent.text.isascii():  # no quotes to fold: skip a call per token
         words = [w.lower() for w in shown]
     else:
-        words = [normalise_quotes(w).lower() for w in shown]
+        # (Most tokens of such a sentence are ASCII still: no call into ``text`` for them.)
+        words = [w.lower() if w.isascii() else normalise_quotes(w).lower() for w in shown]
     if speech_only:
         # Nothing to count, but a claimant named here may be referred back to later.
         for sp in _speeches(words, shown):
