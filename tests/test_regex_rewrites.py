@@ -469,6 +469,7 @@ def test_finder_tokens_on_random_texts() -> None:
 ASCII_TWINS = {
     "claims gates' words": (text_module._WORD_CHARS_ASCII, text_module._WORD_CHARS),
     "alignment tokens": (provenance_features._TOKEN_ASCII, provenance_features._TOKEN),
+    "shingle words": (provenance_features._WORD_ASCII, provenance_features._WORD),
     "cleaning words": (clean_module._WORD_ASCII, clean_module._WORD),
 }
 

@@ -40,6 +40,7 @@ SHINGLE_SIZE = 5
 _CLOSERS = "\"'”’)]"
 _ENDERS = frozenset(".!?:;")
 _WORD = re.compile(r"\w+")
+_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)  # (see ``_TOKEN_ASCII``)
 
 
 _MEMO_MAX = 1_000_000
@@ -322,7 +323,9 @@ def quoted_shingles(
 
 
 def _hashed_grams(text: str, size: int) -> npt.NDArray[np.uint64]:
-    words = _WORD.findall(_fold_quotes(text).casefold().replace("'", ""))
+    # Quotes and dashes folded, most reports' text is ASCII.
+    folded = _fold_quotes(text).casefold().replace("'", "")
+    words = (_WORD_ASCII if folded.isascii() else _WORD).findall(folded)
     if len(words) < size:
         return np.zeros(0, dtype=np.uint64)
     h = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
