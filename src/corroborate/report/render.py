@@ -142,6 +142,7 @@ def _html_chunks(report: Report, view: ReportView) -> Iterator[str]:
         article_rows=article_rows_html,
         fact_rows=fact_rows_html,
         article_links=article_links_html,
+        art=article_link_html,
     )
 
 
@@ -166,8 +167,13 @@ def html_escape(text: str) -> str:
 
 
 def _article_link(a: ArticleRef) -> str:
-    """The template's ``art`` macro: a link to an article's row, escaped."""
+    """A link to an article's row, escaped (the template's ``art``)."""
     return f'<a href="#{html_escape(a.anchor)}">{html_escape(a.key)}</a>'
+
+
+def article_link_html(a: ArticleRef) -> Markup:
+    """:func:`_article_link` as markup, for the template."""
+    return Markup(_article_link(a))
 
 
 def article_links_html(refs: Iterable[ArticleRef]) -> Markup:
