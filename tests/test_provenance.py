@@ -244,10 +244,7 @@ def test_blocking_is_deterministic() -> None:
 def test_default_permutations_are_the_seeded_draws() -> None:
     # The default hash functions come from a table, so that numpy.random is not imported.
     n = blocking.LSH_BANDS * blocking.LSH_ROWS
-    rng = np.random.default_rng(blocking._SEED)
-    top = np.iinfo(np.uint64).max
-    mult = rng.integers(1, top, size=n, dtype=np.uint64, endpoint=True) | np.uint64(1)
-    add = rng.integers(0, top, size=n, dtype=np.uint64, endpoint=True)
+    mult, add = blocking._drawn_permutations(n)
     got = blocking._permutations(n)
     assert [a.dtype for a in got] == [np.dtype(np.uint64)] * 2
     assert got[0].tolist() == mult.tolist() and got[1].tolist() == add.tolist()

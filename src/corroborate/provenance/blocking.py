@@ -121,6 +121,11 @@ def _permutations(num_perm: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np
     if num_perm == LSH_BANDS * LSH_ROWS:
         both = np.frombuffer(bytes.fromhex(_DEFAULT_PERMUTATIONS), "<u8").astype(np.uint64)
         return both[:num_perm], both[num_perm:]
+    return _drawn_permutations(num_perm)
+
+
+def _drawn_permutations(num_perm: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    """:func:`_permutations` as drawn from the seeded generator (what the table holds)."""
     rng = np.random.default_rng(_SEED)
     top = np.iinfo(np.uint64).max
     mult = rng.integers(1, top, size=num_perm, dtype=np.uint64, endpoint=True) | np.uint64(1)
