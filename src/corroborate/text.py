@@ -219,7 +219,7 @@ STOP_WORDS = frozenset(
 _WORD_CHARS = re.compile(r"\w+")
 # The same on ASCII text (most sentences): ``\w`` read from a table, not the Unicode
 # database (a fifth less time).
-_WORD_CHARS_ASCII = re.compile(r"\w+", re.ASCII)
+_WORD_CHARS_ASCII = re.compile(_WORD_CHARS.pattern, re.ASCII)
 
 
 class WholeWords:

@@ -3490,6 +3490,8 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
 _SUBJECT_CHAR = re.compile(r"[\w()'’]")
 _SPACE_AFTER_OPEN = re.compile(r"\(\s+")
 _SPACE_BEFORE_CLOSE = re.compile(r"\s+([)'’])")
+_SPACE_BEFORE_PAREN = re.compile(r"\s+\)")
+_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 
 
 def _tidy(subject: str) -> str:
@@ -3780,8 +3782,6 @@ def claimant_key(text: str) -> str:
 
 # The claimant rules' patterns, compiled once (``re.sub(pattern, ...)`` looks each up in
 # the ``re`` module's cache through its Python code on every call).
-_SPACE_BEFORE_PAREN = re.compile(r"\s+\)")
-_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _DEFINITE_NAME = re.compile(r"the (?:[a-z]+ )?([a-z]+)")
 _LOWER_RUNS = re.compile(r"[a-z]+")
