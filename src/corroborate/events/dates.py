@@ -32,73 +32,89 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from corroborate.claims.extract import as_of, dateline_chars, speech_time
 from corroborate.claims.period import MONTHS, as_day, find_periods, resolve
 from corroborate.model import Period
-from corroborate.text import _TOKEN, leading_sentences
+from corroborate.text import _TOKEN, WholeWords, has_whole, leading_sentences
 
 #: Weight of a mention in body sentence ``k`` (0-based) is ``1 / (1 + k * POSITION_DECAY)``;
 #: the headline counts as sentence 0.
-POSITION_DECAY = 0.5
+POSITION_DECAY: Final = 0.5
 #: Only the first this many sentences vote (the rest is background).
-MAX_SENTENCES = 12
+MAX_SENTENCES: Final = 12
 #: Only this many characters of the body are read (the lede is near the top).
-LEDE_CHARS = 3000
+LEDE_CHARS: Final = 3000
 #: Multiplier for a sentence that names the incident itself.
-INCIDENT_CUE = 2.0
+INCIDENT_CUE: Final = 2.0
 #: Multiplier for a sentence saying when it happened ("happened", "occurred", "took place").
-WHEN_CUE = 3.0
+WHEN_CUE: Final = 3.0
 #: Multiplier for a sentence about later news (court, funeral, what will happen).
-LATER_CUE = 0.5
+LATER_CUE: Final = 0.5
 #: Multiplier for "today", "tonight", "this morning", "overnight": often the day of the
 #: report or of a statement rather than of the incident, which a weekday or date then names.
-SAME_DAY_CUE = 0.25
+SAME_DAY_CUE: Final = 0.25
 #: Multiplier for a day that dates a statement, not the incident ("police said on Sunday").
-SPEECH_CUE = 0.25
+SPEECH_CUE: Final = 0.25
 
-_INCIDENT = re.compile(
-    r"\b(?:shot|shooting|shootings|killed|died|dead|wounded|injured|attack\w*|fired|"
-    r"gunfire|stabbed|bomb\w*|blast|explosion|happened|occurred|incident|struck)\b"
+# The cues, each a set of whole words and word stems: a sentence has the cue where one of
+# its maximal runs of word characters is one of the words or begins with one of the stems
+# (what ``\b(?:shot|...|attack\w*|...)\b`` finds, read from the runs instead of trying every
+# word at every position: ``_has``).
+_INCIDENT_WORDS: Final = frozenset(
+    """shot shooting shootings killed died dead wounded injured fired gunfire stabbed blast
+    explosion happened occurred incident struck""".split()
 )
-_LATER = re.compile(
-    r"\b(?:court|hearing|arraign\w*|sentenc\w*|trial|plead\w*|pleaded|charged|funeral|"
-    r"vigil|memorial|will|scheduled|indicted|verdict|jury|bond|bail|arrest|arrests|arrested|"
-    r"custody)\b"
+_INCIDENT_STEMS: Final = ("attack", "bomb")
+_LATER_WORDS: Final = frozenset(
+    """court hearing trial pleaded charged funeral vigil memorial will scheduled indicted
+    verdict jury bond bail arrest arrests arrested custody""".split()
 )
+_LATER_STEMS: Final = ("arraign", "sentenc", "plead")
 # "The shooting happened about 7:30 p.m. Saturday": the sentence that dates the incident.
-_WHEN = re.compile(r"\b(?:happened|occurred|took place|was reported|were reported)\b")
-# A sentence without any of these words has no date in it (skips tokenising most).
-_DATEISH_WORDS = (
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)[a-z]*\b|\b(?:yesterday|today|tonight|night|overnight|morning|earlier|"
-    r"previous|before|after|ago)\b"
+_WHEN_WORDS: Final = frozenset(["happened", "occurred"])
+_WHEN_PHRASES: Final = ("took place", "was reported", "were reported")
+# A sentence without any of these words has no date in it (skips tokenising most). An ASCII
+# sentence is tested by its runs of word characters instead (``_dateish``): a run that begins
+# with a day's name, a month's first three letters with letters only after them, or one of
+# the words.
+_DAY_NAMES: Final = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_MONTH_STEMS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
+_DATE_WORDS: Final = ("yesterday", "today", "tonight", "night", "overnight", "morning", "earlier",
+               "previous", "before", "after", "ago")
+_DATEISH: Final = re.compile(
+    rf"(?i)\b(?:{'|'.join(_DAY_NAMES)})day|\b(?:{'|'.join(_MONTH_STEMS)})[a-z]*\b"
+    rf"|\b(?:{'|'.join(_DATE_WORDS)})\b"
 )
-_DATEISH = re.compile("(?i)" + _DATEISH_WORDS)
-# The same, exactly, on lower-cased ASCII text, in a third of the time (no case folding).
-_DATEISH_LOWER = re.compile(_DATEISH_WORDS)
+_DAYS: Final = tuple(d + "day" for d in _DAY_NAMES)
+_MONTHS_SET: Final = frozenset(_MONTH_STEMS)
+_DATE_WORDS_SET: Final = frozenset(_DATE_WORDS)
 # When the page was posted, not when the incident happened: "Posted: Saturday, May 30, 2015
 # 1:11 PM EDT", "(Published Friday, July 31, 2015)", and a full date opening a sentence as a
 # stamp or dateline ("(Feb. 20, 2014) -- Police are ...", "November 28, 2016 02:23 PM").
-_WEEKDAY_PART = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_MONTH_DAY = (
+_WEEKDAY_PART: Final = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_MONTH_DAY: Final = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
 )
-_CLOCK = r"(?:,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
-_STAMP_WORDS = ("published", "posted", "updated", "modified", "created")
-_STAMP = re.compile(
+_CLOCK: Final = (
+    r"(?:,?\s*(?:at\s+|@\s*|-\s*)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4}\b)?)?"
+)
+_STAMP_WORDS: Final = ("published", "posted", "updated", "modified", "created")
+_STAMP: Final = re.compile(
     rf"\b(?:{'|'.join(_STAMP_WORDS)})\b(?:\s+(?:on|at))?\s*:?\s*{_WEEKDAY_PART}"
     rf"(?:{_MONTH_DAY}(?:,?\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}){_CLOCK}",
     re.IGNORECASE,
 )
-_OPENING_DATE = re.compile(
+_OPENING_DATE: Final = re.compile(
     rf"\W*{_WEEKDAY_PART}{_MONTH_DAY},?\s+\d{{4}}{_CLOCK}(?=\s*(?:[)\-–—:|]|$))",
     re.IGNORECASE,
 )
-_EXTRA_RELATIVE = {("last", "night"): -1, ("overnight",): 0}
-_EXTRA_FIRST = frozenset(phrase[0] for phrase in _EXTRA_RELATIVE)
-_GALLERY = re.compile(r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s+\d+\s+")
-_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+_EXTRA_RELATIVE: Final = {("last", "night"): -1, ("overnight",): 0}
+_EXTRA_FIRST: Final = frozenset(phrase[0] for phrase in _EXTRA_RELATIVE)
+_GALLERY: Final = re.compile(r"^(?:Image|Photo|Picture|Slide)\s+\d+\s+of\s+\d+\s+")
+_ORDINAL: Final = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 Precision = str  # "day" | "publication"
 
@@ -113,6 +129,26 @@ class ArticleDates:
     precision: Precision | None
     #: Every resolved day mentioned, with its vote weight.
     votes: dict[str, float] = field(default_factory=dict)
+
+
+def _has(runs: list[str], words: frozenset[str], stems: tuple[str, ...]) -> bool:
+    """Whether one of a text's runs of word characters (``WholeWords.words``) is one of
+    ``words`` or begins with one of ``stems``."""
+    return not words.isdisjoint(runs) or any(run.startswith(stems) for run in runs)
+
+
+def _when(low: str, runs: list[str]) -> bool:
+    """Whether a sentence says when the incident happened ("happened", "took place")."""
+    return not _WHEN_WORDS.isdisjoint(runs) or any(
+        phrase in low and has_whole(low, phrase) for phrase in _WHEN_PHRASES
+    )
+
+
+def _dateish(runs: list[str]) -> bool:
+    """``_DATEISH.search(low)`` for a lower-case ASCII text, from its runs of word characters."""
+    return not _DATE_WORDS_SET.isdisjoint(runs) or any(
+        run.startswith(_DAYS) or (run[:3] in _MONTHS_SET and run.isalpha()) for run in runs
+    )
 
 
 def _words(sentence: str) -> list[str]:
@@ -165,24 +201,31 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
             continue  # a caption repeated under each photo votes once
         seen.add(line)
         low = line.lower()
-        if not (_DATEISH_LOWER.search(low) if line.isascii() else _DATEISH.search(line)):
-            continue  # no day named: its weight does not matter
+        runs: list[str] | None = None
+        if line.isascii():
+            runs = WholeWords.words(low)
+            if not _dateish(runs):
+                continue  # no day named: its weight does not matter
+        elif not _DATEISH.search(line):
+            continue
         if any(w in low for w in _STAMP_WORDS):
             line = _STAMP.sub(" ", line)
-            low = line.lower()
+            low, runs = line.lower(), None
         opening = _OPENING_DATE.match(line)
         if opening:
             line = line[opening.end() :]
-            low = line.lower()
+            low, runs = line.lower(), None
         elif k == (1 if title else 0) and (dateline := dateline_chars(line)):
             line = line[dateline:]  # "JOS, Nigeria, Nov 15 (Wire) -": when it was filed
-            low = line.lower()
+            low, runs = line.lower(), None
+        if runs is None:
+            runs = WholeWords.words(low)
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
-        if _INCIDENT.search(low):
+        if _has(runs, _INCIDENT_WORDS, _INCIDENT_STEMS):
             weight *= INCIDENT_CUE
-        if _WHEN.search(low):
+        if _when(low, runs):
             weight *= WHEN_CUE
-        if _LATER.search(low):
+        if _has(runs, _LATER_WORDS, _LATER_STEMS):
             weight *= LATER_CUE
         for period, speech in _mentions(_words(line)):
             resolved = resolve(period, pub=pub, event_day=None)
