@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
+import importlib.util
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -21,6 +24,58 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("name", COMPILED_MODULES)
 def test_each_listed_module_exists(name: str) -> None:
     assert importlib.import_module(name).__name__ == name
+
+
+#: Module constants that tests replace (``monkeypatch.setattr``): plain globals, because
+#: compiled code reads a ``Final`` name from a C static that replacing it does not change.
+REPLACED_BY_TESTS = {
+    "_WORDS", "_SENTENCE_WORDS", "_SENTENCE_WORDS_WRAPPED", "_SENTENCE_WORDS_LIMIT",
+    "_MEMO_MAX", "_TRIGGER_GATE", "_ONE_BATCH_CACHE", "_FOUND_MEMO_MAX", "_PAIR_CHUNK",
+}
+_CONSTANT = re.compile(r"_?[A-Z][A-Z0-9_]*")
+
+
+def _constants(tree: ast.Module) -> dict[str, bool]:
+    """A module's top-level constants bound once (never rebound, nor ``global`` anywhere),
+    each with whether it is annotated ``Final``."""
+    bound: dict[str, int] = {}
+    for node in ast.walk(tree):
+        names = node.names if isinstance(node, ast.Global) else []
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names = [node.id]
+        for name in names:
+            bound[name] = bound.get(name, 0) + 1
+    found: dict[str, bool] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, final = node.targets[0], False
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, final = node.target, "Final" in ast.unparse(node.annotation)
+        else:
+            continue
+        if (
+            isinstance(target, ast.Name)
+            and _CONSTANT.fullmatch(target.id)
+            and bound.get(target.id) == 1
+        ):
+            found[target.id] = final
+    return found
+
+
+@pytest.mark.parametrize("name", COMPILED_MODULES)
+def test_compiled_modules_constants_are_final(name: str) -> None:
+    # An ordinary global costs compiled code a dictionary lookup on every use.
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.origin is not None
+    source = Path(spec.origin).with_suffix(".py")
+    if not source.exists():  # a compiled install: read the module's source from the tree
+        source = REPO / "src" / (name.replace(".", "/") + ".py")
+        if not source.exists():
+            source = source.with_suffix("") / "__init__.py"
+    constants = _constants(ast.parse(source.read_text(encoding="utf-8")))
+    plain = {c for c, final in constants.items() if not final} - REPLACED_BY_TESTS
+    assert plain == set(), f"annotate these constants of {name} Final: {sorted(plain)}"
+    assert not {c for c, final in constants.items() if final} & REPLACED_BY_TESTS
 
 
 def test_setup_reads_the_same_list(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,9 +15,10 @@ line's end marks is the pipeline's most frequent.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREV = frozenset(
+_ABBREV: Final = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st sr jr no
     nos vs etc inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct
     nov dec u.s u.k u.n e.g i.e a.m p.m mt ft ave blvd rd hon supt insp""".split()
@@ -27,20 +28,22 @@ _ABBREV = frozenset(
 # ends a sentence too: a lowercase word before it, a capitalised word after. Both branches
 # open with the end mark itself (the second looks back past it), so the regex engine skips
 # straight to the next mark instead of trying both branches at every character.
-_SENT_END = re.compile(r"""[.!?](?:[.!?]*["'”’)\]]*(?=\s|$)|(?<=[a-z]{2}.)["”]?(?=[A-Z][a-z]))""")
-_LINE = re.compile(r"[^\n]+")
+_SENT_END: Final = re.compile(
+    r"""[.!?](?:[.!?]*["'”’)\]]*(?=\s|$)|(?<=[a-z]{2}.)["”]?(?=[A-Z][a-z]))"""
+)
+_LINE: Final = re.compile(r"[^\n]+")
 
 #: The longest sentence, in characters. News sentences stay far below it (in the gva and
 #: gvdb reports, 8 of about 100,000 pass 1,000 characters, all page furniture or caption
 #: transcripts); a longer run is a table, a transcript or text without full stops, and the
 #: stages' rules, which compare the counts and words of a sentence pairwise, must not see
 #: it whole. It is cut at its last clause mark (then space) before the limit.
-MAX_SENTENCE = 1000
-_CUT_MARKS = ("; ", ", ", " ")
+MAX_SENTENCE: Final = 1000
+_CUT_MARKS: Final = ("; ", ", ", " ")
 
 
 #: The longest abbreviation: a word before a full stop that is longer ends a sentence.
-_LONGEST = max(map(len, _ABBREV))
+_LONGEST: Final = max(map(len, _ABBREV))
 
 
 def ends_sentence(para: str, dot: int, after: int) -> bool:

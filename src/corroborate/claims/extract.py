@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import Final
 
 from corroborate.claims import lexicon as lx
 from corroborate.claims.numbers import (
@@ -73,20 +74,20 @@ from corroborate.text import (
 _make_span = unchecked(Span)
 _make_claim = unchecked(Claim)
 #: The period of a figure nothing dates.
-_UNSTATED = Period()
+_UNSTATED: Final = Period()
 
-_PUNCT_STOP = frozenset(',;:.!?()[]–—"“”')
-_NP_BOUNDARY = frozenset(
+_PUNCT_STOP: Final = frozenset(',;:.!?()[]–—"“”')
+_NP_BOUNDARY: Final = frozenset(
     """in on at of for from by with to into during after before since while as and or but that
     who which whom whose when where were was are is be been have has had will would could
     may might the a an this these those their its his her our some any no not than across
     near around including among said says say told according amid following suffered
     sustained received suffering sustaining died dies""".split()
 )
-_DETERMINERS = frozenset(["a", "an", "one", "the", "another"])
+_DETERMINERS: Final = frozenset(["a", "an", "one", "the", "another"])
 # What may open a noun phrase for one person: "a man", "the driver", "his son".
-_LEADS = _DETERMINERS | {"his", "her", "their"}
-_SINGULAR = frozenset(
+_LEADS: Final = _DETERMINERS | {"his", "her", "their"}
+_SINGULAR: Final = frozenset(
     """man woman child boy girl baby infant toddler teenager teen person officer official
     soldier policeman policewoman militant insurgent attacker assailant gunman suspect
     victim civilian resident worker student journalist reporter prisoner inmate hostage
@@ -102,25 +103,27 @@ _SINGULAR = frozenset(
     doctor nurse medic paramedic tourist migrant refugee protester demonstrator worshipper
     peacekeeper schoolgirl schoolboy pupil marine sailor airman""".split()
 )
-_GENERIC_HEADS = frozenset(
+_GENERIC_HEADS: Final = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]
 )
-_CURRENCY = frozenset(["$", "€", "£", "¥", "rs", "usd", "inr", "pkr", "eur", "gbp"])
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
-_SUBJ_SKIP = frozenset(
+_CURRENCY: Final = frozenset(["$", "€", "£", "¥", "rs", "usd", "inr", "pkr", "eur", "gbp"])
+_BE: Final = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_SUBJ_SKIP: Final = frozenset(
     """also later earlier previously further had has have then separately again initially
     officially reportedly repeatedly had earlier already""".split()
 )
-_SUBJ_STOP = frozenset(
+_SUBJ_STOP: Final = frozenset(
     """that and but while which who when after as because if since where than however meanwhile
     whereas though although so""".split()
 )
-_PAREN_OPENERS = frozenset(["in", "speaking", "citing", "according", "who", "which", "on", "via"])
-_PART_MARKERS = (("including",), ("among", "them"), ("among", "whom"), ("of", "whom"))
-_COORD = frozenset(
+_PAREN_OPENERS: Final = frozenset(
+    ["in", "speaking", "citing", "according", "who", "which", "on", "via"]
+)
+_PART_MARKERS: Final = (("including",), ("among", "them"), ("among", "whom"), ("of", "whom"))
+_COORD: Final = frozenset(
     [",", "and", "as", "well", "plus", "along", "with", "also", "while", "his", "her", "their"]
 )
-_ZERO = re.compile(
+_ZERO: Final = re.compile(
     r"\b(no one|no-one|nobody|none)\s+(?:\w+\s+){0,3}?(killed|injured|hurt|wounded|harmed|died)\b"
     r"|\bno (deaths|casualties|injuries|fatalities)\b",
     re.IGNORECASE,
@@ -219,7 +222,7 @@ def extract_claims(
 
 # "RELATED: Man killed in drive-by", "Related Coverage ...", "READ MORE: ...": a line that
 # links to another story; its headline is not this report's figure.
-_LINK = re.compile(
+_LINK: Final = re.compile(
     r"\W*(?:[\d/]+\s+)?(?:RELATED(?: COVERAGE| STORY| STORIES| CONTENT| LINK)?:?|Related"
     r"(?: Coverage| Story| Stories| Content| Link)?:|Related Coverage|STORY:|READ MORE:"
     r"|Read more:|MORE:|More:|ALSO:|SEE ALSO:|See also:)\s*\S"
@@ -230,7 +233,7 @@ _LINK = re.compile(
 
 # A dateline: a place in capitals, then a comma or a bracket, up to a spaced dash
 # ("KHARTOUM, March 14 (Reuters) -", "INDIANAPOLIS (July 3, 2015) –").
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z.'’\-]*[A-Z](?: [A-Z][A-Z.'’\-]*[A-Z]){0,3}(?:,| \()[^\n]{0,70}?\s(?:-{1,2}|[–—])\s"
 )
 
@@ -331,10 +334,10 @@ def _uncounted(c: Claim) -> bool:
     return c.qualifier == "at_least" and not _COUNTED.search(c.number_text)
 
 
-_COUNTED = re.compile(r"\d|\bleast\b|\bfewer\b|\bless\b|\bminimum\b", re.IGNORECASE)
+_COUNTED: Final = re.compile(r"\d|\bleast\b|\bfewer\b|\bless\b|\bminimum\b", re.IGNORECASE)
 
 
-_TALLY_NUMBER = re.compile(
+_TALLY_NUMBER: Final = re.compile(
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", re.IGNORECASE
 )
 
@@ -543,24 +546,26 @@ def _sentence_claims(article: Article, section: Section, sent: Piece, ctx: _Cont
 
 
 # A death from illness or age, in a sentence with no word of violence.
-_NATURAL_DEATH = re.compile(
+_NATURAL_DEATH: Final = re.compile(
     r"\b(?:died|dies|die|dead|death|passed away)\b[^.;]{0,40}?\b(?:(?:of|from)|(?:after|following)"
     r"\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,2}?(?:battle|fight|struggle)\s+with)\s+(?:an?\s+|the\s+|"
     r"his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:cancer|disease|illness|disorder|natural causes"
     r"|heart attack|(?:heart|kidney|liver|renal|organ) failure|stroke|overdose|pneumonia"
     r"|covid(?:-19)?|leukemia|tumou?r|infection|old age|diabetes)\b"
 )
-_VIOLENCE = re.compile(r"shot|shoot|gun|wound|stab|kill|murder|slain|attack|beat|bullet")
+_VIOLENCE: Final = re.compile(r"shot|shoot|gun|wound|stab|kill|murder|slain|attack|beat|bullet")
 
 
 # Words for a gathering or rite held for someone already dead: the person named right
 # after one ("a vigil for a boy shot dead last week", "gathered to mourn a woman who was
 # killed") is an earlier death that the gathering remembers, not a count of this report.
-_MOURNING = frozenset(
+_MOURNING: Final = frozenset(
     """vigil vigils funeral funerals memorial memorials mourn mourned mourning mourns
     honoring honouring remember remembering commemorate commemorating""".split()
 )
-_MOURNED_LINK = frozenset(["for", "of", "the", "death", "deaths", "loss", "honoring", "honouring"])
+_MOURNED_LINK: Final = frozenset(
+    ["for", "of", "the", "death", "deaths", "loss", "honoring", "honouring"]
+)
 
 
 def _mourned(words: list[str], first: int) -> bool:
@@ -574,19 +579,19 @@ def _mourned(words: list[str], first: int) -> bool:
 
 
 # --- suicides -----------------------------------------------------------------------------
-_REFLEXIVE = frozenset(["himself", "herself"])  # "killing themselves" is talk, not a count
-_SELF_VERBS = frozenset(["killed", "killing", "kill", "kills"])
-_TURNED = frozenset(["turned", "turning", "turns", "turn"])
-_TOOK = frozenset(["took", "taking", "take", "takes"])
-_COMMITTED = frozenset(["committed", "committing", "commits", "commit"])
-_ATTEMPT = frozenset(
+_REFLEXIVE: Final = frozenset(["himself", "herself"])  # "killing themselves" is talk, not a count
+_SELF_VERBS: Final = frozenset(["killed", "killing", "kill", "kills"])
+_TURNED: Final = frozenset(["turned", "turning", "turns", "turn"])
+_TOOK: Final = frozenset(["took", "taking", "take", "takes"])
+_COMMITTED: Final = frozenset(["committed", "committing", "commits", "commit"])
+_ATTEMPT: Final = frozenset(
     """attempted attempt attempting tried trying try threatened threatening threaten threatens
     wanted wanting planned planning effort""".split()
 )
-_SURVIVED = frozenset(["survived", "critical", "condition", "hospitalized", "hospitalised"])
+_SURVIVED: Final = frozenset(["survived", "critical", "condition", "hospitalized", "hospitalised"])
 # Words between a person and the suicide verb: "he later killed himself", "the boy
 # accidentally shot and killed himself".
-_BEFORE_SELF_VERB = lx.AUX | {
+_BEFORE_SELF_VERB: Final = lx.AUX | {
     "shot", "shoots", "and", "then", "apparently", "accidentally", "fatally", ","
 }
 
@@ -640,17 +645,17 @@ def _suicide_at(words: list[str], k: int) -> tuple[int, int] | None:
 # ends the phrase ("a fatal crash and a shooting", "deadly, police said, shooting").
 # Any deadly event is a death, whatever the means: "a fatal hunting accident", "the deadly
 # attack", "a fatal incident" ("deadly fire" is left out: it is as often gunfire as a blaze).
-_IMPLIED_ATTACKS = frozenset(
+_IMPLIED_ATTACKS: Final = frozenset(
     """shooting stabbing accident crash attack incident assault beating rampage spree standoff
     explosion bombing blast collision wreck confrontation encounter ambush""".split()
 )
-_IMPLIED_GAP_STOPS = frozenset(
+_IMPLIED_GAP_STOPS: Final = frozenset(
     """and or but nor in at on of to for from after before with by near as than that which
     who when where while was were is are be been the a an this his her their its""".split()
 )
 
-_MURDER_SUICIDE = frozenset(["murder-suicide", "murder-suicides", "murder/suicide"])
-_IMPLICIT_WORDS = (
+_MURDER_SUICIDE: Final = frozenset(["murder-suicide", "murder-suicides", "murder/suicide"])
+_IMPLICIT_WORDS: Final = (
     frozenset(pair[1] for pair in lx.IMPLIED_DEATHS) | _IMPLIED_ATTACKS | _MURDER_SUICIDE
 )  # the rarer word
 
@@ -748,12 +753,12 @@ def _add_implicit_death(counts: list[_Count], q: Quantity) -> None:
 
 
 # "a homicide investigation / detective": the inquiry, not the death.
-_INQUIRY = frozenset(
+_INQUIRY: Final = frozenset(
     """investigation investigations investigator investigators detective detectives unit
     division squad sergeant lieutenant team bureau""".split()
 )
-_SUICIDE_WORDS = _REFLEXIVE | {"suicide", "life", "self"}
-_UNCOUNTED_DEATH_WORDS = _IMPLICIT_WORDS | _SUICIDE_WORDS
+_SUICIDE_WORDS: Final = _REFLEXIVE | {"suicide", "life", "self"}
+_UNCOUNTED_DEATH_WORDS: Final = _IMPLICIT_WORDS | _SUICIDE_WORDS
 
 
 def _self_killings(words: list[str], shown: list[str], counts: list[_Count]) -> None:
@@ -836,7 +841,7 @@ def _earlier_total(totals: list[Claim], c: _Count) -> Claim | None:
 
 
 # The site after a zero: up to five words, ending before a clause's next verb or link.
-_ZERO_SITE = re.compile(
+_ZERO_SITE: Final = re.compile(
     r"\s+(?:at|in|inside|near)\s+((?:the\s+)?[\w'’-]+"
     r"(?:[ \t]+(?!(?:said|says|told|and|but|or|when|while|after|before|as|on|during|because"
     r"|which|who|where|that|from|by|for|with|to)\b)[\w'’-]+){0,4})",
@@ -878,17 +883,19 @@ def _zero_claims(article: Article, section: Section, sent: Piece, lower: str) ->
     return out
 
 
-_SUFFERED = frozenset(
+_SUFFERED: Final = frozenset(
     ["suffered", "sustained", "received", "suffering", "sustaining", "suffers", "sustains"]
 )
-_WOUNDS = frozenset(["injuries", "injury", "wound", "wounds"])
-_FATAL_WOUNDS = frozenset(["fatal", "mortal", "deadly"])
+_WOUNDS: Final = frozenset(["injuries", "injury", "wound", "wounds"])
+_FATAL_WOUNDS: Final = frozenset(["fatal", "mortal", "deadly"])
 # Words a predicate may open with after its subject: "was", "killed", "suffered".
-_PREDICATE_OPENERS = lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED
+_PREDICATE_OPENERS: Final = lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED
 
 
-_GATE_FUNCTION_WORDS = frozenset(["to", "in", "of", "for", "by", "was", "were"])
-_GATE_SKIP = _GATE_FUNCTION_WORDS | {"set", "violence", "fighting", "homes", "forced", "driven"}
+_GATE_FUNCTION_WORDS: Final = frozenset(["to", "in", "of", "for", "by", "was", "were"])
+_GATE_SKIP: Final = _GATE_FUNCTION_WORDS | {
+    "set", "violence", "fighting", "homes", "forced", "driven"
+}
 
 
 def _trigger_vocabulary() -> WholeWords:
@@ -942,11 +949,13 @@ def _trigger_vocabulary() -> WholeWords:
 # A sentence with none of these words cannot yield a claim: the cheap first test.
 _TRIGGER_GATE = _trigger_vocabulary()
 # Nor, without these, name a claimant (every word :func:`_speeches` looks for).
-_SPEECH_GATE = WholeWords(lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"})
+_SPEECH_GATE: Final = WholeWords(
+    lx.SPEECH_VERBS | lx.GERUND_SPEECH | lx.STANCE_VERBS | {"according"}
+)
 
 
 # --- quantities ------------------------------------------------------------------------------
-_COUNT_STARTS = frozenset(
+_COUNT_STARTS: Final = frozenset(
     [
         "double",
         "triple",
@@ -972,7 +981,7 @@ _COUNT_STARTS = frozenset(
 )
 
 
-_COUNT_WORDS = _COUNT_STARTS | _SINGULAR
+_COUNT_WORDS: Final = _COUNT_STARTS | _SINGULAR
 
 
 def _find_counts(
@@ -1111,22 +1120,22 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
     return False
 
 
-_DECIMAL = re.compile(r"\d+\.\d+")
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_DECIMAL: Final = re.compile(r"\d+\.\d+")
+_ORDINAL: Final = re.compile(r"\d+(st|nd|rd|th)")
 
 
-_AGES = frozenset(["age", "ages", "aged"])
-_AGE_LIST_LINKS = frozenset([",", "and", "to", "-"])
-_PEOPLE_PLURALS = frozenset(
+_AGES: Final = frozenset(["age", "ages", "aged"])
+_AGE_LIST_LINKS: Final = frozenset([",", "and", "to", "-"])
+_PEOPLE_PLURALS: Final = frozenset(
     """men women males females boys girls teens teenagers victims people persons adults
     brothers sisters friends cousins""".split()
 )
-_AFTER_LISTED_AGE = frozenset(["", ",", ".", ";", ")", "and", "were", "are", "have", "had"])
-_YOUNGER = frozenset(["younger", "older"])
-_NAME_SUFFIXES = frozenset(["jr", "sr"])
+_AFTER_LISTED_AGE: Final = frozenset(["", ",", ".", ";", ")", "and", "were", "are", "have", "had"])
+_YOUNGER: Final = frozenset(["younger", "older"])
+_NAME_SUFFIXES: Final = frozenset(["jr", "sr"])
 # A bare figure after these, opening a clause and followed by a day, is a clock time.
-_CLOCK_LEADS = frozenset(["around", "about", "at", "approximately", "shortly"])
-_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night"])
+_CLOCK_LEADS: Final = frozenset(["around", "about", "at", "approximately", "shortly"])
+_DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night"])
 
 
 def _listed_age(words: list[str], i: int) -> bool:
@@ -1154,10 +1163,10 @@ def _listed_age(words: list[str], i: int) -> bool:
 
 
 # "a 28 year old", "a nineteen month old child", "his 6 month old daughter"
-_AGE_UNITS = frozenset(
+_AGE_UNITS: Final = frozenset(
     ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days"]
 )
-_YO = frozenset(["yo", "yoa"])  # "a 14yo", "6yoa" (split into a number and this)
+_YO: Final = frozenset(["yo", "yoa"])  # "a 14yo", "6yoa" (split into a number and this)
 
 
 def _years_old(words: list[str], k: int) -> bool:
@@ -1172,12 +1181,12 @@ def _years_old(words: list[str], k: int) -> bool:
     return False
 
 
-_MONTHS = frozenset(
+_MONTHS: Final = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 # Capitalised words that are not the name of a person.
-_KNOWN_WORDS = (
+_KNOWN_WORDS: Final = (
     frozenset(lx.GROUP_NOUNS)
     | frozenset(lx.PLACE_NOUNS)
     | lx.OTHER_NOUNS
@@ -1188,20 +1197,22 @@ _KNOWN_WORDS = (
     )
 )
 # Words a count follows in a title-case headline, never part of a name.
-_TITLE_CASE_LEADS = frozenset(
+_TITLE_CASE_LEADS: Final = frozenset(
     """as than about least to of at nearly almost over some more leaves left leave
     leaving and with after""".split()
 )
-_NUMBERED_ROADS = frozenset(
+_NUMBERED_ROADS: Final = frozenset(
     ["hwy", "highway", "interstate", "route", "rt", "sr", "us", "i", "county", "fm", "state"]
 )
 # Words that follow an age set off after a name ("Jamal Berry, 30, was", "Berry, 30 after").
-_AFTER_AGE = frozenset(
+_AFTER_AGE: Final = frozenset(
     [",", "and", "was", "were", "is", "of", "(", ")", ".", "after", "before", "when", "who", "from"]
 )
-_GALLERY = frozenset(["image", "images", "photo", "photos", "slide", "picture", "page", "video"])
-_PARENTS = frozenset(["mother", "father", "parent", "parents", "grandmother", "grandfather"])
-_NAME_NUMBERED = frozenset(
+_GALLERY: Final = frozenset(
+    ["image", "images", "photo", "photos", "slide", "picture", "page", "video"]
+)
+_PARENTS: Final = frozenset(["mother", "father", "parent", "parents", "grandmother", "grandfather"])
+_NAME_NUMBERED: Final = frozenset(
     [
         "operation",
         "phase",
@@ -1344,23 +1355,25 @@ def _named_owner(words: list[str], shown: list[str], i: int) -> bool:
     return k < 0 or words[k] not in _LEADS
 
 
-_NP_ONLY = frozenset(["the", "his", "her", "their"])
+_NP_ONLY: Final = frozenset(["the", "his", "her", "their"])
 # A headline's verbs in the present, which no noun phrase runs on through.
-_PRESENT_VERBS = frozenset(["kills", "shoots", "injures", "stabs", "slays"])
+_PRESENT_VERBS: Final = frozenset(["kills", "shoots", "injures", "stabs", "slays"])
 # "killed him", "shot him in the hand": the person told before, as a count of one.
-_HIM_VERBS = frozenset(["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"])
+_HIM_VERBS: Final = frozenset(
+    ["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"]
+)
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
-_HEADLINE_VERBS = frozenset(
+_HEADLINE_VERBS: Final = frozenset(
     """killed kills kill killing murdered murders slew shoots shot wounded wounds injured injures
     injure kidnapped kidnaps abducted abducts captured captures arrested arrests
     freed frees rescued rescues""".split()
 )
-_HEADLINE_BREAKS = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as", "for"])
+_HEADLINE_BREAKS: Final = frozenset([":", ";", "|", ",", "-", "–", "—", "after", "as", "for"])
 
 
-_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+_MULTIPLES: Final = {"double": 2, "triple": 3, "quadruple": 4}
 # Nouns of a multiple event and the measure their count takes.
-_MULTIPLE_EVENTS = {
+_MULTIPLE_EVENTS: Final = {
     "homicide": "killed",
     "homicides": "killed",
     "murder": "killed",
@@ -1394,7 +1407,7 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
     return k < i or shown[i][:1].isupper() or (k > 0 and words[k - 1] in ("after", "as", "for"))
 
 
-_PLACE_ABBREVIATIONS = frozenset(["st", "ft", "mt", "pt"])
+_PLACE_ABBREVIATIONS: Final = frozenset(["st", "ft", "mt", "pt"])
 
 
 def _np_ends(w: str) -> bool:
@@ -1427,7 +1440,7 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
 
 
 # Ranks and titles written before a person's name, in lower case.
-_NAME_TITLES = frozenset(
+_NAME_TITLES: Final = frozenset(
     """officer deputy trooper detective sergeant corporal lieutenant captain constable agent
     patrolman firefighter private specialist sheriff marshal chief pastor reverend judge
     mayor senator councilman councilwoman""".split()
@@ -1435,7 +1448,7 @@ _NAME_TITLES = frozenset(
 
 
 # Words a place name follows: "a man in Dayton", "a girl from White County".
-_PLACE_PREPOSITIONS = frozenset(["in", "from", "near", "outside", "inside"])
+_PLACE_PREPOSITIONS: Final = frozenset(["in", "from", "near", "outside", "inside"])
 
 
 def _after_place_word(words: list[str], shown: list[str], i: int) -> bool:
@@ -1686,18 +1699,18 @@ def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
     return w == "of" and k > 0 and words[k - 1] in lx.OF_NOUNS
 
 
-_NAME_PREDICATES = frozenset(["died", "dies", "suffered", "sustained"])
-_NAME_BE_PREDICATES = frozenset(
+_NAME_PREDICATES: Final = frozenset(["died", "dies", "suffered", "sustained"])
+_NAME_BE_PREDICATES: Final = frozenset(
     """fatally found pronounced suffering recovering listed taken transported rushed hospitalized
     hospitalised struck in treated grazed airlifted""".split()
 )
 
 
 # Ages in words, written as one token: "fifteen-year-old", "twenty-two-year-old".
-_AGE_TOKENS = frozenset(f"{a}-year-old" for a in WORD_NUMBERS)
+_AGE_TOKENS: Final = frozenset(f"{a}-year-old" for a in WORD_NUMBERS)
 # The word after an age's number.
-_AGE_NEXT = frozenset(["-", "year-old", *_YO, *_AGE_UNITS])
-_YOUNG_AGES = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")
+_AGE_NEXT: Final = frozenset(["-", "year-old", *_YO, *_AGE_UNITS])
+_YOUNG_AGES: Final = ("month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old")
 
 
 def _age_end(words: list[str], i: int) -> int | None:
@@ -1722,7 +1735,7 @@ def _age_end(words: list[str], i: int) -> int | None:
 
 # --- noun phrase and group -----------------------------------------------------------------
 # "two of the injured / of the dead": the measure of the total they are part of.
-_SUBSET_MEASURES = {
+_SUBSET_MEASURES: Final = {
     "injured": "injured",
     "wounded": "injured",
     "hurt": "injured",
@@ -1731,23 +1744,23 @@ _SUBSET_MEASURES = {
     "deceased": "killed",
 }
 # A part of a total it names no noun of its own for: "two of them", "two of the injured".
-_OF_TOTAL = frozenset(["them", *_SUBSET_MEASURES])
+_OF_TOTAL: Final = frozenset(["them", *_SUBSET_MEASURES])
 
 
 # Measures whose people are still held ("of the abducted", "of those arrested").
-_HELD = frozenset(["kidnapped", "captured", "arrested", "missing", "displaced"])
+_HELD: Final = frozenset(["kidnapped", "captured", "arrested", "missing", "displaced"])
 # Predicates that free a captive ("18 of the abductees had escaped") but tell nothing of
 # anyone else ("two suspects escaped" is no release).
-_ESCAPED = frozenset(["escaped", "fled"])
+_ESCAPED: Final = frozenset(["escaped", "fled"])
 
 
-_OF_DETERMINERS = frozenset(["the", "their", "its", "them", "those", "these", "whom"])
+_OF_DETERMINERS: Final = frozenset(["the", "their", "its", "them", "those", "these", "whom"])
 
 
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR: Final = re.compile(r"\w")
 
 
-_DEATH_NOUNS = frozenset(["death", "murder", "killing", "slaying", "homicide"])
+_DEATH_NOUNS: Final = frozenset(["death", "murder", "killing", "slaying", "homicide"])
 
 
 def _age_group(words: list[str], i: int) -> str:
@@ -1763,16 +1776,16 @@ def _death_after(words: list[str], k: int) -> bool:
     return k < len(words) and words[k] in _DEATH_NOUNS
 
 
-_PRONOUN_STARTS = frozenset(["he", "she", "him", "his", "her", "their"])
+_PRONOUN_STARTS: Final = frozenset(["he", "she", "him", "his", "her", "their"])
 # Words that cannot modify a noun: "(he) shot a man" has no noun between verb and head.
-_NOT_MODIFIERS = frozenset(
+_NOT_MODIFIERS: Final = frozenset(
     """a an the this that these those his her their its my our your one another some any no
     to in at on of for by with from into as and or""".split()
 )
 
 
 # Places whose size is told in people: "a city of about 1 million people".
-_SETTLEMENTS = frozenset(
+_SETTLEMENTS: Final = frozenset(
     """city town village township district county region province state country nation
     municipality suburb neighbourhood neighborhood community settlement camp island capital
     population""".split()
@@ -1789,7 +1802,7 @@ def _population(words: list[str], first: int) -> bool:
 
 
 # An initialism as its tokens are joined: "U . S . " (for "U.S.").
-_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z] \. )+")
+_INITIALISM: Final = re.compile(r"(?<![\w.])(?:[A-Z] \. )+")
 
 
 def _as_written(joined: str) -> str:
@@ -2071,8 +2084,10 @@ def _listed_ages(words: list[str], c: _Count) -> None:
     c.group_text = " ".join(words[c.np_start : k])
 
 
-_ATTACK_NOUNS = frozenset(["shooting", "shootings", "attack", "attacks", "stabbing"])
-_FATAL_MODIFIERS = frozenset(["homicide", "murder", "murdered", "slain", "deceased", "fatal"])
+_ATTACK_NOUNS: Final = frozenset(["shooting", "shootings", "attack", "attacks", "stabbing"])
+_FATAL_MODIFIERS: Final = frozenset(
+    ["homicide", "murder", "murdered", "slain", "deceased", "fatal"]
+)
 
 
 def _murder_victim(words: list[str], start: int, end: int) -> bool:
@@ -2166,9 +2181,9 @@ def _link_parts(words: list[str], counts: list[_Count]) -> None:
             counts[cur.part_of].subparts.append(i)
 
 
-_REFERENCE_DETS = frozenset(["the", "those", "these"])
+_REFERENCE_DETS: Final = frozenset(["the", "those", "these"])
 # "the three dead", "the five people hospitalized": a set's own participle, not a verb.
-_SET_PARTICIPLES = frozenset(
+_SET_PARTICIPLES: Final = frozenset(
     "killed dead slain deceased shot injured wounded hurt hospitalized hospitalised hit struck"
     .split()
 )
@@ -2254,7 +2269,7 @@ def _split_sum(words: list[str], counts: list[_Count], i: int) -> int:
     return n if n >= 2 and run == total else 0
 
 
-_GENDERED = frozenset(["men", "women", "boys", "girls"])
+_GENDERED: Final = frozenset(["men", "women", "boys", "girls"])
 
 
 def _apposed_sum(words: list[str], counts: list[_Count], i: int) -> bool:
@@ -2301,7 +2316,9 @@ def _measure(words: list[str], c: _Count, shown: list[str] | None = None) -> Non
 
 # Words between an active verb and its object's count; a quote mark opens a quoted figure
 # ('killed "more than 200 fighters"').
-_BEFORE_OBJECT = frozenset(["the", "a", "an", "have", "has", "had", "to", "also", "some", '"'])
+_BEFORE_OBJECT: Final = frozenset(
+    ["the", "a", "an", "have", "has", "had", "to", "also", "some", '"']
+)
 
 
 def _active_trigger(words: list[str], c: _Count) -> str | None:
@@ -2360,7 +2377,9 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     return None
 
 
-_FRONTED_LINKS = frozenset(["in", "during", "by", "at", "from", "the", "a", "an", "this", "that"])
+_FRONTED_LINKS: Final = frozenset(
+    ["in", "during", "by", "at", "from", "the", "a", "an", "this", "that"]
+)
 
 
 def _fronted_trigger(words: list[str], be: int) -> str | None:
@@ -2378,13 +2397,13 @@ def _fronted_trigger(words: list[str], be: int) -> str | None:
 
 
 # Verbs of intent before "to kill": a plan, a try or a threat, not a death.
-_MEANT = frozenset(
+_MEANT: Final = frozenset(
     """try tries tried trying attempt attempts attempted attempting plot plots plotted
     plotting plan plans planned planning going threaten threatens threatened threatening
     want wants wanted wanting intend intends intended intending conspire conspired
     conspiring vowed vow vows hired hoping""".split()
 )
-_SENT = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
+_SENT: Final = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
 
 
 def _to_hospital(words: list[str], k: int) -> bool:
@@ -2394,12 +2413,12 @@ def _to_hospital(words: list[str], k: int) -> bool:
     return _hospital_at(words, k + 1)
 
 
-_ASIDE_OPENERS = frozenset(
+_ASIDE_OPENERS: Final = frozenset(
     ["including", "among", "mostly", "most", "many", "all", "some", "mainly", "who", "both"]
 )
 
 
-_AGE_ASIDE_STARTS = frozenset(["age", "ages", "aged", "between", "younger", "older"])
+_AGE_ASIDE_STARTS: Final = frozenset(["age", "ages", "aged", "between", "younger", "older"])
 
 
 def _age_aside_end(words: list[str], k: int) -> int | None:
@@ -2435,7 +2454,7 @@ def _age_aside_end(words: list[str], k: int) -> int | None:
 
 # What ends "shot at" when it means fired on, not hit ("shot at numerous times", "was shot
 # at by a gunman"); "shot at a party", "shot at least twice" are wounds.
-_FIRED_AT_ENDS = frozenset(
+_FIRED_AT_ENDS: Final = frozenset(
     """. , ; : ! ? by but and or while as when numerous several multiple repeatedly twice
     again""".split()
 )
@@ -2647,13 +2666,13 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
 
 
 # Last words of the phrases that tell a suicide ("killed himself", "took his own life").
-_SELF_ENDS = frozenset(["himself", "herself", "self", "life"])
+_SELF_ENDS: Final = frozenset(["himself", "herself", "self", "life"])
 #: Words ending in -ing that open no reduced relative clause after a count's noun.
-_NOT_PARTICIPLES = frozenset(
+_NOT_PARTICIPLES: Final = frozenset(
     """including during following according being nothing something anything everything
     morning evening building regarding concerning involving king spring""".split()
 )
-_PARTICIPLE_STOPS = frozenset(
+_PARTICIPLE_STOPS: Final = frozenset(
     """, ; : . ( ) " and but or who which that when where while as after before because
     if than""".split()
 )
@@ -2681,12 +2700,12 @@ def _participle_end(words: list[str], k: int) -> int | None:
     return None
 
 
-_STAY = frozenset(
+_STAY: Final = frozenset(
     ["is", "are", "was", "were", "been", "being", "remain", "remains", "remained", "still"]
 )
 # "(remain) in the hospital", "arrived at a hospital", "recovering at area hospitals".
-_AT_HOSPITAL = frozenset(["the", "a", "an", "area", "local", "nearby", "different", "two"])
-_ARRIVED = {
+_AT_HOSPITAL: Final = frozenset(["the", "a", "an", "area", "local", "nearby", "different", "two"])
+_ARRIVED: Final = {
     ("arrived", "at"),
     ("showed", "up", "at"),
     ("turned", "up", "at"),
@@ -2731,8 +2750,10 @@ def _hospital_at(words: list[str], m: int) -> bool:
     while m < len(words) and words[m] in _AT_HOSPITAL and m < stop:
         m += 1
     return m < len(words) and words[m] in ("hospital", "hospitals")
-_DIES = frozenset(["dies", "died"])
-_CLAUSE_END = frozenset([",", ";", ".", "|", ":", "and", "but", "while", "when", "as", "—", "–"])
+_DIES: Final = frozenset(["dies", "died"])
+_CLAUSE_END: Final = frozenset(
+    [",", ";", ".", "|", ":", "and", "but", "while", "when", "as", "—", "–"]
+)
 
 
 def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
@@ -2749,7 +2770,9 @@ def _dies_after(words: list[str], k: int, limit: int = 10) -> bool:
     return False
 
 
-_THEN = frozenset(["later", "then", "subsequently", "eventually", "ultimately", "soon", "has"])
+_THEN: Final = frozenset(
+    ["later", "then", "subsequently", "eventually", "ultimately", "soon", "has"]
+)
 
 
 def _and_died(words: list[str], k: int) -> bool:
@@ -2764,7 +2787,7 @@ def _and_died(words: list[str], k: int) -> bool:
     return words[k : k + 2] == ["pronounced", "dead"]
 
 
-_CARRIED = frozenset(
+_CARRIED: Final = frozenset(
     "taken transported rushed airlifted flown brought driven sent hospitalized hospitalised".split()
 )
 
@@ -2786,8 +2809,8 @@ def _hurt_after(words: list[str], k: int) -> bool:
     return False
 
 
-_CARE_PLACES = frozenset(["hospital", "hospitals", "clinic", "infirmary"])
-_CENTERS = frozenset(["center", "centre"])
+_CARE_PLACES: Final = frozenset(["hospital", "hospitals", "clinic", "infirmary"])
+_CENTERS: Final = frozenset(["center", "centre"])
 
 
 def _named_hospital(window: list[str]) -> bool:
@@ -2807,7 +2830,7 @@ def _named_hospital(window: list[str]) -> bool:
 
 # Words that end the noun phrase of a place: "a compound near the health center" is no
 # health center.
-_PLACE_PHRASE_ENDS = frozenset("near in at on outside inside behind beside across".split())
+_PLACE_PHRASE_ENDS: Final = frozenset("near in at on outside inside behind beside across".split())
 
 
 def _up_to_place_word(window: list[str]) -> list[str]:
@@ -2837,11 +2860,11 @@ def _died_there(words: list[str], k: int) -> bool:
     return _dies_after(words, m, 6)
 
 
-_CONDITIONS = frozenset(["critical", "serious", "stable", "fair", "grave", "good"])
-_MORE_CONDITIONS = frozenset(["satisfactory", "guarded", "noncritical", "non-critical"])
+_CONDITIONS: Final = frozenset(["critical", "serious", "stable", "fair", "grave", "good"])
+_MORE_CONDITIONS: Final = frozenset(["satisfactory", "guarded", "noncritical", "non-critical"])
 # Words that may join or qualify the states: "critical but stable", "serious-to-critical",
 # "extremely critical".
-_CONDITION_LINKS = frozenset(
+_CONDITION_LINKS: Final = frozenset(
     ["but", "and", "or", "to", "-", "very", "extremely", "temporary", "non"]
 )
 
@@ -2864,21 +2887,21 @@ def _condition_end(words: list[str], k: int) -> int | None:
 
 
 # Multi-word predicates by their first word, longest first (the matcher's inner loop).
-_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+_PHRASES_BY_FIRST: Final[dict[str, list[tuple[tuple[str, ...], str]]]] = {}
 for _phrase, _phrase_measure in lx.PASSIVE_PHRASES:
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _phrase_measure))
 
-_NEW_SUBJECT = frozenset(
+_NEW_SUBJECT: Final = frozenset(
     ";  . while but which who where when his her their its he she they it".split()
 )
 
 
 # Verbs whose object follows them when used actively ("shot and killed his wife").
-_TRANSITIVE = frozenset(
+_TRANSITIVE: Final = frozenset(
     """killed murdered executed shot wounded injured hurt struck hit kidnapped abducted
     captured down stabbed beheaded massacred""".split()
 )
-_OBJECTS = frozenset(
+_OBJECTS: Final = frozenset(
     """him her them his their its a an the this that another two three four five several
     multiple both""".split()
 )
@@ -2906,7 +2929,7 @@ def _agent(words: list[str], shown: list[str] | None, k: int) -> bool:
     )
 
 
-_SHOT_OBJECTS = frozenset("him her them the a an his their and killed several".split())
+_SHOT_OBJECTS: Final = frozenset("him her them the a an his their and killed several".split())
 
 
 def _has_object(words: list[str], k: int, passive: bool = False) -> bool:
@@ -2930,7 +2953,7 @@ def _shot_at_people(words: list[str], k: int) -> bool:
     )
 
 
-_OBJECT_PREPOSITIONS = frozenset(
+_OBJECT_PREPOSITIONS: Final = frozenset(
     ["from", "by", "with", "at", "toward", "towards", "against", "behind", "past"]
 )
 
@@ -3004,7 +3027,7 @@ def _toll(words: list[str], c: _Count) -> str | None:
     return measure
 
 
-_RAISING = frozenset(["bringing", "raising", "taking", "pushing"])
+_RAISING: Final = frozenset(["bringing", "raising", "taking", "pushing"])
 
 
 def _raised_by(words: list[str], counts: list[_Count]) -> None:
@@ -3025,7 +3048,7 @@ def _raised_by(words: list[str], counts: list[_Count]) -> None:
             total.subparts.append(i)
 
 
-_MORE = frozenset(["more", "further", "additional", "another"])
+_MORE: Final = frozenset(["more", "further", "additional", "another"])
 
 
 def _increment(words: list[str], c: _Count) -> bool:
@@ -3086,7 +3109,7 @@ def _coordinate(words: list[str], counts: list[_Count]) -> None:
                     break
 
 
-_AGE_ASIDE = _AGES | {"both"}
+_AGE_ASIDE: Final = _AGES | {"both"}
 
 
 def _coord_gap(gap: list[str]) -> set[str]:
@@ -3153,7 +3176,7 @@ def _inherit_parts(words: list[str], counts: list[_Count]) -> None:
 
 # Heads that name a side or a class of people as a whole, so that "others" after them are
 # more of it ("47 civilians ... 80 others"); after "a man" or "two people" they are anyone.
-_COLLECTIVE_HEADS = frozenset(
+_COLLECTIVE_HEADS: Final = frozenset(
     """civilians villagers residents soldiers troops police policemen personnel militants
     insurgents fighters rebels gunmen attackers assailants bandits terrorists jihadists
     hostages captives abductees passengers worshippers worshipers pilgrims students pupils
@@ -3317,7 +3340,7 @@ def _link_among(counts: list[_Count], i: int) -> None:
 
 
 # "among the dead", "among those killed", "among the people injured"
-_AMONG_BE = frozenset(["was", "were", "is", "are", "included"])
+_AMONG_BE: Final = frozenset(["was", "were", "is", "are", "included"])
 
 
 def _among(words: list[str], shown: list[str], counts: list[_Count]) -> None:
@@ -3425,14 +3448,14 @@ def _named_after(shown: list[str], k: int) -> tuple[str, str] | None:
 
 # --- claimant ---------------------------------------------------------------------------------
 # "put" / "placed" the toll at: a statement of the figure.
-_PUT = frozenset(["put", "puts", "putting", "placed"])
-_SPEECH_WORDS = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"} | _PUT
+_PUT: Final = frozenset(["put", "puts", "putting", "placed"])
+_SPEECH_WORDS: Final = lx.SPEECH_VERBS | lx.GERUND_SPEECH | {"according"} | _PUT
 # Things a statement is made in: "a video posted online", "a statement released on Sunday".
-_MEDIA = frozenset(
+_MEDIA: Final = frozenset(
     "video statement post message tweet letter recording clip audio report notice".split()
 )
 # Subjects of "read"/"reads" that are writings ("the statement read").
-_WRITTEN = re.compile(r"statement|post|message|tweet|notice|letter|release", re.I)
+_WRITTEN: Final = re.compile(r"statement|post|message|tweet|notice|letter|release", re.I)
 
 
 def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
@@ -3487,11 +3510,11 @@ def _speeches(words: list[str], shown: list[str]) -> list[_Speech]:
     return out
 
 
-_SUBJECT_CHAR = re.compile(r"[\w()'’]")
-_SPACE_AFTER_OPEN = re.compile(r"\(\s+")
-_SPACE_BEFORE_CLOSE = re.compile(r"\s+([)'’])")
-_SPACE_BEFORE_PAREN = re.compile(r"\s+\)")
-_SPACE_BEFORE_COMMA = re.compile(r"\s+,")
+_SUBJECT_CHAR: Final = re.compile(r"[\w()'’]")
+_SPACE_AFTER_OPEN: Final = re.compile(r"\(\s+")
+_SPACE_BEFORE_CLOSE: Final = re.compile(r"\s+([)'’])")
+_SPACE_BEFORE_PAREN: Final = re.compile(r"\s+\)")
+_SPACE_BEFORE_COMMA: Final = re.compile(r"\s+,")
 
 
 def _tidy(subject: str) -> str:
@@ -3598,7 +3621,7 @@ def _apposed_subject(
 
 
 # Small words inside a name: "Group for the Support of Islam and Muslims".
-_NAME_LINKS = frozenset(["for", "the", "of", "and"])
+_NAME_LINKS: Final = frozenset(["for", "the", "of", "and"])
 
 
 def _subject_after(words: list[str], shown: list[str], v: int) -> str | None:
@@ -3782,26 +3805,26 @@ def claimant_key(text: str) -> str:
 
 # The claimant rules' patterns, compiled once (``re.sub(pattern, ...)`` looks each up in
 # the ``re`` module's cache through its Python code on every call).
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_DEFINITE_NAME = re.compile(r"the (?:[a-z]+ )?([a-z]+)")
-_LOWER_RUNS = re.compile(r"[a-z]+")
-_LOWER_HYPHENED = re.compile(r"[a-z][a-z-]*")
-_STATEMENT_ANAPHOR = re.compile(
+_POSSESSIVE_END: Final = re.compile(r"['’]s$")
+_DEFINITE_NAME: Final = re.compile(r"the (?:[a-z]+ )?([a-z]+)")
+_LOWER_RUNS: Final = re.compile(r"[a-z]+")
+_LOWER_HYPHENED: Final = re.compile(r"[a-z][a-z-]*")
+_STATEMENT_ANAPHOR: Final = re.compile(
     r"(the|its|his|her|their|this|that)( \w+)? (statement|post|report|message)"
 )
-_ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_ACRONYM_FIRST = re.compile(r"([A-Z]{2,9}),")
-_NOT_KEY_CHAR = re.compile(r"[^a-z0-9' -]")
-_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
-_TITLE_CASE = re.compile(r"[A-Z][a-z]+")
-_TITLE_WORD = re.compile(r"(minister|spokes\w+|governor|mayor|chief|president|commander)")
-_APOSTROPHES = re.compile(r"'s\b|'")
+_ACRONYM_IN_PARENS: Final = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_FIRST: Final = re.compile(r"([A-Z]{2,9}),")
+_NOT_KEY_CHAR: Final = re.compile(r"[^a-z0-9' -]")
+_CAPITALISED: Final = re.compile(r"\b[A-Z][\w-]*")
+_TITLE_CASE: Final = re.compile(r"[A-Z][a-z]+")
+_TITLE_WORD: Final = re.compile(r"(minister|spokes\w+|governor|mayor|chief|president|commander)")
+_APOSTROPHES: Final = re.compile(r"'s\b|'")
 
 # A name of capitalised words and the small words between them ("Commission on Human Rights").
-_LONG_NAME = re.compile(r"(?:[Tt]he )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|on|for|and|the|in))*")
+_LONG_NAME: Final = re.compile(r"(?:[Tt]he )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|on|for|and|the|in))*")
 
 
-_ORG_HEADS = frozenset(
+_ORG_HEADS: Final = frozenset(
     [
         "Army",
         "Front",
@@ -3835,10 +3858,10 @@ def _sentence_hedge(lower: str) -> str | None:
 
 
 # --- period and places -------------------------------------------------------------------------
-_TIME_LEAD = frozenset(["on", "late", "early", "earlier", "later"])
+_TIME_LEAD: Final = frozenset(["on", "late", "early", "earlier", "later"])
 # What may stand between a speech verb and the day it was said: "told reporters on Monday",
 # "said in a statement on Sunday", "told the Associated Press late on Friday".
-_SPEECH_ASIDE_LEAD = frozenset(["in", "at", "to", "during", "via", "through"])
+_SPEECH_ASIDE_LEAD: Final = frozenset(["in", "at", "to", "during", "via", "through"])
 
 
 def as_of(words: list[str], p: PeriodMention) -> bool:
@@ -3878,7 +3901,7 @@ def speech_time(words: list[str], i: int) -> bool:
 
 
 # Words before a day that put it in the future ("closed until Friday", "next Monday").
-_FUTURE_LEAD = frozenset(["until", "till", "next", "through", "before"])
+_FUTURE_LEAD: Final = frozenset(["until", "till", "next", "through", "before"])
 
 
 def _future(words: list[str], p: PeriodMention) -> bool:
@@ -3893,7 +3916,7 @@ def _future(words: list[str], p: PeriodMention) -> bool:
     )
 
 
-_SUPERLATIVES = frozenset(
+_SUPERLATIVES: Final = frozenset(
     "deadliest worst bloodiest largest biggest highest most first latest".split()
 )
 
@@ -3911,7 +3934,7 @@ def _comparison(words: list[str], p: PeriodMention) -> bool:
     return False
 
 
-_AFTER_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
+_AFTER_WORDS: Final = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
 
 
 def _anchor_relative(
@@ -3957,18 +3980,18 @@ def _shift(period: Period, days: int, text: str) -> Period | None:
     return None
 
 
-_RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
+_RELATIVE_PRONOUNS: Final = frozenset(["who", "which", "that"])
 # Nouns a "that" clause may describe ("the attack that killed 12"); after other words
 # ("said that") it introduces a statement.
-_THAT_NOUNS = frozenset(
+_THAT_NOUNS: Final = frozenset(
     """attack attacks shooting shootings bombing bombings blast blasts explosion explosions
     ambush raid raids assault incident violence fire clash clashes crash gunfire strike
     strikes operation rampage massacre spree""".split()
 )
-_FINITE = frozenset(
+_FINITE: Final = frozenset(
     """had has have was were is are will would could should may might can did does do""".split()
 )
-_CLAUSE_CONJ = frozenset(["but", "while", "whereas", "although", "though"])
+_CLAUSE_CONJ: Final = frozenset(["but", "while", "whereas", "although", "though"])
 
 
 def _new_clause_at(words: list[str], k: int) -> bool:
@@ -4088,7 +4111,7 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
 
 # Verbs of a report or a count that put the figure in their complement: "a report
 # released Wednesday shows 30 people were killed this year".
-_SHOWING = frozenset(
+_SHOWING: Final = frozenset(
     """shows show showed showing reveals revealed revealing finds found finding indicates
     indicated suggests suggested""".split()
 )
@@ -4229,7 +4252,7 @@ def _scope(
     return None
 
 
-_TREATED = frozenset(["treatment", "treated", "admitted", "airlifted", "evacuated"])
+_TREATED: Final = frozenset(["treatment", "treated", "admitted", "airlifted", "evacuated"])
 
 
 def with_period(claim: Claim, period: Period) -> Claim:

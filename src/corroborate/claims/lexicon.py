@@ -6,10 +6,12 @@ docs/claims.md lists the same vocabularies for users.
 
 from __future__ import annotations
 
+from typing import Final
+
 # --- victim groups ------------------------------------------------------------------------
 # Normalised groups and their parent: facts are keyed by the top-level group, so "soldiers"
 # and "police" figures are compared with "security forces" figures.
-GROUP_PARENT: dict[str, str] = {
+GROUP_PARENT: Final[dict[str, str]] = {
     "police": "security_forces",
     "soldiers": "security_forces",
     "children": "civilians",
@@ -20,7 +22,7 @@ def top_group(group: str) -> str:
     """The group facts are keyed by: sub-groups fold into their parent ("police")."""
     return GROUP_PARENT.get(group, group)
 
-GROUPS = (
+GROUPS: Final = (
     "militants",
     "security_forces",
     "police",
@@ -37,7 +39,7 @@ GROUPS = (
 )
 
 # Head nouns (plural and singular) -> group.
-GROUP_NOUNS: dict[str, str] = {}
+GROUP_NOUNS: Final[dict[str, str]] = {}
 for _group, _words in {
     "militants": """taliban militant militants insurgent insurgents attacker attackers assailant
         assailants gunman gunmen rebel rebels fighter fighters terrorist terrorists bomber
@@ -85,7 +87,7 @@ for _group, _words in {
         GROUP_NOUNS[_w] = _group
 
 # Two-word phrases that override their head noun.
-GROUP_PHRASES: dict[tuple[str, str], str] = {
+GROUP_PHRASES: Final[dict[tuple[str, str], str]] = {
     ("police", "officers"): "police",
     ("police", "officer"): "police",
     ("police", "personnel"): "police",
@@ -107,7 +109,7 @@ GROUP_PHRASES: dict[tuple[str, str], str] = {
 }
 
 # Modifiers that steer a generic head ("enemy soldiers", "civilian casualties").
-GROUP_MODIFIERS: dict[str, str] = {
+GROUP_MODIFIERS: Final[dict[str, str]] = {
     "militant": "militants",
     "rebel": "militants",
     "insurgent": "militants",
@@ -122,7 +124,7 @@ GROUP_MODIFIERS: dict[str, str] = {
 }
 
 # Settlements and sites: counts of places attacked.
-PLACE_NOUNS: dict[str, str] = {}
+PLACE_NOUNS: Final[dict[str, str]] = {}
 for _group, _words in {
     "cities_and_towns": """city cities town towns village villages district districts
         province provinces region regions settlement settlements""",
@@ -134,7 +136,7 @@ for _group, _words in {
         PLACE_NOUNS[_w] = _group
 
 # Heads that make a number not a count of people or places (years, money, things, time).
-OTHER_NOUNS = frozenset(
+OTHER_NOUNS: Final = frozenset(
     """hour hours day days week weeks month months year years minute minutes second seconds
     decade decades century centuries percent per cent kilometres kilometers km miles mile
     metres meters feet foot dollars dollar rupees rupee euros pounds usd vehicle vehicles
@@ -150,18 +152,18 @@ OTHER_NOUNS = frozenset(
 )
 
 # Person nouns that tell a sex ("his wife", "the boy"): read to tell two people apart.
-FEMALE = frozenset(
+FEMALE: Final = frozenset(
     """woman girl mother wife daughter sister grandmother female girlfriend aunt niece mom
     grandma policewoman waitress latina lady stepmother granddaughter""".split()
 )
-MALE = frozenset(
+MALE: Final = frozenset(
     """man boy father husband son brother grandfather male boyfriend uncle nephew dad grandpa
     policeman waiter latino gentleman stepfather grandson""".split()
 )
 
 # --- measures ----------------------------------------------------------------------------
 # Words that, after a count ("15 soldiers were killed", "3 dead"), give its measure.
-PASSIVE_TRIGGERS: dict[str, str] = {}
+PASSIVE_TRIGGERS: Final[dict[str, str]] = {}
 for _measure, _words in {
     "killed": """killed dead died dies deceased perished slain neutralised neutralized murdered
         executed
@@ -179,7 +181,7 @@ for _measure, _words in {
         PASSIVE_TRIGGERS[_w] = _measure
 
 # Multi-word predicates after a count.
-_PHRASES = {
+_PHRASES: Final = {
     "killed": """lost their lives|lost his life|lost her life|met their end|were shot dead|shot dead
         |shot and killed|shot to death|fatally shot|fatally wounded|pronounced dead|found dead
         |declared dead|shot , killed|fatally struck|fatally injured|killed in|gunned down
@@ -210,7 +212,7 @@ _PHRASES = {
         |forced from their homes|driven from their homes|forced to flee""",
 }
 # Multi-word predicates after a count, longest first ("was shot and killed" before "was shot").
-PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
+PASSIVE_PHRASES: Final[list[tuple[tuple[str, ...], str]]] = sorted(
     (
         (tuple(phrase.split()), measure)
         for measure, text in _PHRASES.items()
@@ -222,7 +224,7 @@ PASSIVE_PHRASES: list[tuple[tuple[str, ...], str]] = sorted(
 
 # Words after "the number" / "the total" that make it a count of other than the dead or
 # the hurt: "the number in custody rose to eight", "the total of those abducted".
-TOLL_NOUNS = {
+TOLL_NOUNS: Final = {
     "custody": "arrested",
     "arrested": "arrested",
     "arrests": "arrested",
@@ -236,7 +238,7 @@ TOLL_NOUNS = {
 }
 
 # Nouns before "of" that give a measure: "the deaths of 3", "the murder of a man".
-OF_NOUNS: dict[str, str] = {}
+OF_NOUNS: Final[dict[str, str]] = {}
 for _measure, _words in {
     "killed": """death deaths killing killings murder murders slaying slayings execution massacre
         body bodies""",
@@ -250,7 +252,7 @@ for _measure, _words in {
         OF_NOUNS[_w] = _measure
 
 # Words that, before a count ("killed 15 soldiers", "the deaths of 3"), give its measure.
-ACTIVE_TRIGGERS: dict[str, str] = {}
+ACTIVE_TRIGGERS: Final[dict[str, str]] = {}
 for _measure, _words in {
     "killed": """killed killing kill kills slew slaying murdered murdering executed executing
         murder neutralised neutralized neutralising neutralizing
@@ -273,13 +275,13 @@ for _measure, _words in {
 
 # Triggers that count only people: "seized 150 villagers", but "seized 200 cattle" is no
 # abduction (and an unknown noun after them is not taken for people).
-PEOPLE_ONLY_TRIGGERS = frozenset(["seized", "seizing"])
+PEOPLE_ONLY_TRIGGERS: Final = frozenset(["seized", "seizing"])
 
 # Groups on the perpetrators' side: their dead and wounded are counted apart from victims.
-PERPETRATOR_GROUPS = frozenset(["suspects", "militants"])
+PERPETRATOR_GROUPS: Final = frozenset(["suspects", "militants"])
 
 # A death told without a count ("police investigate a fatal shooting"): at least one killed.
-IMPLIED_DEATHS = frozenset(
+IMPLIED_DEATHS: Final = frozenset(
     [
         ("fatal", "shooting"),
         ("deadly", "shooting"),
@@ -313,19 +315,19 @@ IMPLIED_DEATHS = frozenset(
 )
 
 # Measures that count people; "places_attacked" counts places.
-PEOPLE_MEASURES = frozenset(
+PEOPLE_MEASURES: Final = frozenset(
     ["killed", "injured", "kidnapped", "captured", "arrested", "freed", "missing", "displaced"]
 )
 
 # Tokens that may stand between a count and its predicate ("15 soldiers were also killed").
-AUX = frozenset(
+AUX: Final = frozenset(
     """were was are is be been being have has had also reportedly allegedly all later
     subsequently initially either both confirmed believed feared thought said reported
     claimed to so far each critically seriously fatally badly slightly gravely mortally
     severely still now then later also apparently accidentally listed being found may might
     could would will remain remains remained currently discovered""".split()
 )
-HEDGE_WORDS = {
+HEDGE_WORDS: Final = {
     "reportedly": "reportedly",
     "allegedly": "allegedly",
     "believed": "believed",
@@ -335,26 +337,26 @@ HEDGE_WORDS = {
 }
 
 # --- claimants -----------------------------------------------------------------------------
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS: Final = frozenset(
     """said says say told tell tells announced announces claimed claims stated states reported
     reports confirmed confirms added adds noted notes asserted asserts alleged alleges
     estimated estimates insisted insists declared declares revealed reveals disclosed
     maintained maintains acknowledged acknowledges admitted admits read reads tweeted posted
     wrote writes indicated indicates""".split()
 )
-GERUND_SPEECH = frozenset(
+GERUND_SPEECH: Final = frozenset(
     """saying claiming asserting adding alleging stating noting announcing reporting insisting
     declaring confirming estimating""".split()
 )
 # A denial is a stance on a figure only when it denies a statement ("denied targeting
 # civilians", "rejected the accusations"), not a request ("denied bond").
-DENIAL_VERBS = frozenset("denied denies rejected rejects dismissed dismisses".split())
-DENIED_OBJECTS = frozenset(
+DENIAL_VERBS: Final = frozenset("denied denies rejected rejects dismissed dismisses".split())
+DENIED_OBJECTS: Final = frozenset(
     """accusation accusations allegation allegations claim claims report reports charge
     charges responsibility involvement targeting attacking killing that any""".split()
 )
 # Verbs of stance: a claimant only when no speech verb is found.
-STANCE_VERBS = (
+STANCE_VERBS: Final = (
     frozenset(
         """condemned condemns praised praises warned warns vowed vows described describes
         blamed blames accused accuses""".split()
@@ -362,10 +364,10 @@ STANCE_VERBS = (
     | DENIAL_VERBS
 )
 
-_GENERIC_CLAIMANTS = frozenset(["officials", "official", "authorities", "government"])
+_GENERIC_CLAIMANTS: Final = frozenset(["officials", "official", "authorities", "government"])
 
 # Normalised claimant keys. Matched on the claimant's lowercased words (longest first).
-CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
+CLAIMANT_ALIASES: Final[list[tuple[str, str]]] = sorted(
     [
         ("military media wing", "military"),
         ("inter-services public relations", "military"),
@@ -414,7 +416,7 @@ CLAIMANT_ALIASES: list[tuple[str, str]] = sorted(
 # Words that refer back to a claimant named earlier.
 # Words that refer back to a party named before. A group's ("the group", "the rebels") is
 # kept as written when no party was named before.
-GROUP_ANAPHORS = frozenset(
+GROUP_ANAPHORS: Final = frozenset(
     [
         "the group", "the militants", "the rebels", "the organisation", "the organization",
         "the rights group", "the human rights group", "the watchdog", "the monitor",
@@ -422,7 +424,7 @@ GROUP_ANAPHORS = frozenset(
     ]
 )  # fmt: skip
 # Phrases, one per line: "the group" is an anaphor, "the" and "group" alone are not.
-ANAPHORS = GROUP_ANAPHORS | frozenset(
+ANAPHORS: Final = GROUP_ANAPHORS | frozenset(
     line.strip()
     for line in """statement
     it
@@ -440,12 +442,12 @@ ANAPHORS = GROUP_ANAPHORS | frozenset(
 )
 
 # News outlets relay claims rather than make them (unless they are the only source).
-OUTLET_WORDS = frozenset(
+OUTLET_WORDS: Final = frozenset(
     """reuters afp ap press france-presse bbc cnn dawn tribune times post news herald guardian
     telegraph journal gazette express chronicle jazeera xinhua tass anadolu ani pti agency
     radio television tv channel wire""".split()
 )
 
-WEEKDAYS_LOWER = frozenset(
+WEEKDAYS_LOWER: Final = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )

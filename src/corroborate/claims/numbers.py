@@ -20,7 +20,7 @@ from typing import Final
 
 from corroborate.model import Qualifier
 
-UNITS = {
+UNITS: Final = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -42,7 +42,7 @@ UNITS = {
     "eighteen": 18,
     "nineteen": 19,
 }
-TENS = {
+TENS: Final = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -52,10 +52,10 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES: Final = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 # Vague quantities and the range each stands for.
-VAGUE: dict[str, tuple[int, int]] = {
+VAGUE: Final[dict[str, tuple[int, int]]] = {
     "dozens": (24, 99),
     "scores": (40, 99),
     "hundreds": (200, 999),
@@ -68,7 +68,7 @@ VAGUE: dict[str, tuple[int, int]] = {
 }
 
 # Hedge words before a number -> qualifier. Longest phrases first.
-HEDGES: list[tuple[tuple[str, ...], Qualifier]] = sorted(
+HEDGES: Final[list[tuple[tuple[str, ...], Qualifier]]] = sorted(
     [
         (("at", "least"), "at_least"),
         (("no", "fewer", "than"), "at_least"),
@@ -139,13 +139,13 @@ class Quantity:
         self.vague_word = vague_word
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
-_DECIMAL = re.compile(r"\d+\.\d+")
+_THOUSANDS: Final = re.compile(r"\d{1,3}(,\d{3})+")
+_DECIMAL: Final = re.compile(r"\d+\.\d+")
 
 
 #: The largest count read (a trillion): past it a "number" is an identifier, a phone
 #: number or junk, and its value must still fit the store's 64-bit integers.
-MAX_VALUE = 10**12
+MAX_VALUE: Final = 10**12
 
 
 def _digits(tok: str) -> int | None:
@@ -281,11 +281,11 @@ def apply_qualifier(q: Quantity, qualifier: Qualifier) -> Quantity:
 
 
 # "twenty-one": looked up whole rather than splitting every token at "-".
-_HYPHENATED = {f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}
+_HYPHENATED: Final = {f"{t}-{u}": TENS[t] + UNITS[u] for t in TENS for u in UNITS}
 # Every number written as one word token: "seven", "forty", "twenty-one".
-WORD_NUMBERS: dict[str, int] = {**UNITS, **TENS, **_HYPHENATED}
-_STARTS = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one", *_HYPHENATED])
+WORD_NUMBERS: Final[dict[str, int]] = {**UNITS, **TENS, **_HYPHENATED}
+_STARTS: Final = frozenset([*UNITS, *TENS, *VAGUE, *SCALES, "a", "an", "half", "one", *_HYPHENATED])
 # HEDGES by their last word, longest first as in HEDGES: only those can end before a number.
-_HEDGES_BY_LAST: dict[str, list[tuple[tuple[str, ...], Qualifier]]] = {}
+_HEDGES_BY_LAST: Final[dict[str, list[tuple[tuple[str, ...], Qualifier]]]] = {}
 for _hedge in HEDGES:
     _HEDGES_BY_LAST.setdefault(_hedge[0][-1], []).append(_hedge)

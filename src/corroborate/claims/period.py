@@ -24,7 +24,7 @@ from corroborate.model import Period, unchecked
 # Built per mention, without validation (see corroborate.model.unchecked).
 _make_period = unchecked(Period)
 
-WEEKDAYS = {
+WEEKDAYS: Final = {
     "monday": 0,
     "tuesday": 1,
     "wednesday": 2,
@@ -33,7 +33,7 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-MONTHS = {
+MONTHS: Final = {
     m: i + 1
     for i, ms in enumerate(
         [
@@ -53,7 +53,7 @@ MONTHS = {
     )
     for m in ms.split()
 }
-_SPAN_UNITS = {
+_SPAN_UNITS: Final = {
     "hour": 1 / 24,
     "hours": 1 / 24,
     "day": 1,
@@ -65,7 +65,7 @@ _SPAN_UNITS = {
     "year": 365,
     "years": 365,
 }
-_RELATIVE = [
+_RELATIVE: Final = [
     (("a", "day", "after"), -1),
     (("one", "day", "after"), -1),
     (("the", "day", "before"), -1),
@@ -80,7 +80,7 @@ _RELATIVE = [
     (("this", "morning"), 0),
     (("earlier", "today"), 0),
 ]
-_VAGUE = [
+_VAGUE: Final = [
     ("earlier", "in", "the", "week"),
     ("earlier", "this", "week"),
     ("last", "week"),
@@ -90,23 +90,25 @@ _VAGUE = [
     ("recent", "days"),
     ("recent", "weeks"),
 ]
-_RELATIVE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+_RELATIVE_BY_FIRST: Final[dict[str, list[tuple[tuple[str, ...], int]]]] = {}
 for _phrase, _offset in _RELATIVE:
     _RELATIVE_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _offset))
-_VAGUE_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+_VAGUE_BY_FIRST: Final[dict[str, list[tuple[str, ...]]]] = {}
 for _vphrase in _VAGUE:
     _VAGUE_BY_FIRST.setdefault(_vphrase[0], []).append(_vphrase)
 # Words (bare or with "'s") a period may start with, other than numbers.
-_CUES = frozenset(
+_CUES: Final = frozenset(
     [*WEEKDAYS, *MONTHS, "past", "last"]
     + [f"{w}'s" for w in (*WEEKDAYS, *MONTHS, "past", "last")]
     + [*_RELATIVE_BY_FIRST, *_VAGUE_BY_FIRST]
 )
-_CUMULATIVE = {"bringing", "so far", "to date", "since", "cumulative", "overall toll", "in all"}
+_CUMULATIVE: Final = {
+    "bringing", "so far", "to date", "since", "cumulative", "overall toll", "in all"
+}
 
 
 # Nouns a year may date as an adjective: "the 2019 attack".
-_YEAR_EVENTS = frozenset(
+_YEAR_EVENTS: Final = frozenset(
     """attack attacks assault assaults killing killings shooting shootings massacre bombing
     bombings blast explosion raid raids ambush ambushes siege offensive war clashes riots
     uprising incident crash death deaths murder murders homicide slaying""".split()
@@ -249,7 +251,7 @@ def find_periods(words: list[str], text_of: list[str] | None = None) -> list[Per
 # "The attacks came two weeks after 17 people were killed in Mangu", "The shooting occurred
 # eight months after a bystander was killed". (A follow-up report's
 # "Four months after a girl was killed, police named a suspect" tells of its own event.)
-_FOLLOWING = frozenset(
+_FOLLOWING: Final = frozenset(
     ["came", "comes", "come", "coming", "follows", "followed", "occurred", "happened"]
 )
 
@@ -315,9 +317,9 @@ def _paper_today(shown: list[str], words: list[str], i: int) -> bool:
 
 
 # Parts of the day that may follow a weekday ("Saturday Night", "Sunday Morning").
-_DAY_PARTS = frozenset(["morning", "afternoon", "evening", "night", "midnight", "noon"])
+_DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night", "midnight", "noon"])
 # What may follow a name that opens a sentence or an apposition.
-_NAME_ENDS = frozenset([",", ")", "said", "says", "told", "added"])
+_NAME_ENDS: Final = frozenset([",", ")", "said", "says", "told", "added"])
 
 
 def _month_mention(i: int, month: int, year: str, shown: list[str], since: bool) -> PeriodMention:
@@ -358,7 +360,7 @@ def _span(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 #: Days in each month of a leap year (Feb 29 can be stated).
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_DAYS: Final = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _months_and_days(text: str) -> tuple[list[int], list[int]]:

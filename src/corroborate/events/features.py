@@ -19,7 +19,7 @@ import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from corroborate.events.dates import article_dates
 from corroborate.events.kinds import best_type, type_scores
@@ -30,11 +30,11 @@ from corroborate.sequences import MadeOnRead
 from corroborate.text import AT_WORD_START, STOP_WORDS, has_whole, leading_sentences
 
 #: Sentences of the body read as the lede (event type, names of what happened).
-LEDE_SENTENCES = 3
+LEDE_SENTENCES: Final = 3
 
 #: Capitalised words that are never a name of a person, place or organisation in news text
 #: (sentence openers, titles, calendar words). Lower case.
-NOT_NAMES = frozenset(
+NOT_NAMES: Final = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
@@ -50,7 +50,7 @@ NOT_NAMES = frozenset(
     """.split()
 )
 
-_STREET_SUFFIX = {
+_STREET_SUFFIX: Final = {
     "street": "street",
     "st": "street",
     "avenue": "avenue",
@@ -83,8 +83,10 @@ _STREET_SUFFIX = {
 }
 # ``\b(?:[A-Z]...){1,3}?`` written to open with the capital itself (its word boundary looked
 # back at from after it), so the regex engine skips from capital to capital.
-_STREET_KINDS = "|".join(sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True))
-_STREET = re.compile(
+_STREET_KINDS: Final = "|".join(
+    sorted((s.capitalize() for s in _STREET_SUFFIX), key=len, reverse=True)
+)
+_STREET: Final = re.compile(
     rf"([A-Z]{AT_WORD_START}(?:\.|[\w'’-]*)[ \t]+(?:(?:[A-Z]\.|[A-Z][\w'’-]*)[ \t]+){{0,2}}?)("
     + _STREET_KINDS
     + r")\b\.?"
@@ -92,8 +94,8 @@ _STREET = re.compile(
 # The suffixes alone: each street name ends with one, so the full pattern is tried only in
 # the few words before each (the full pattern tried at every capital of a report took 2.5
 # times as long).
-_STREET_KIND = re.compile(rf"(?:{_STREET_KINDS})\b")
-_DIRECTIONS = frozenset("n s e w n. s. e. w. north south east west the of".split())
+_STREET_KIND: Final = re.compile(rf"(?:{_STREET_KINDS})\b")
+_DIRECTIONS: Final = frozenset("n s e w n. s. e. w. north south east west the of".split())
 
 
 class Terms(Mapping[str, int]):
@@ -152,7 +154,7 @@ class Terms(Mapping[str, int]):
 #: (hash of the paragraph's words, stemmed content-word counts, capitalised name tokens)
 Paragraph = tuple[str, Terms, tuple[str, ...]]
 
-_HEX16 = re.compile(r"[0-9a-f]{16}")
+_HEX16: Final = re.compile(r"[0-9a-f]{16}")
 
 
 class Paragraphs(MadeOnRead[Paragraph]):
@@ -372,8 +374,8 @@ def names_in(text: str) -> set[str]:
     return mid | (openers & mid)
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-_OPENERS = frozenset('.!?"“‘(:;')
+_WORD_RE: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENERS: Final = frozenset('.!?"“‘(:;')
 
 
 # Where a capitalised word of ``_WORD_RE`` may start: a letter that is not ASCII lower case
@@ -381,8 +383,8 @@ _OPENERS = frozenset('.!?"“‘(:;')
 # per run of word characters, apostrophes and hyphens, from the run's first letter to its
 # end; a candidate after digits, "_", "'" or "-" is checked by looking back (rare). The
 # pattern starts with a character set, so the regex engine skips everything else fast.
-_CAPITAL_RE = re.compile(r"[^\W\d_a-z](?<![^\W\d_][^\W\d_a-z])[\w'’-]*")
-_RUN_NON_LETTERS = frozenset("_'’-")
+_CAPITAL_RE: Final = re.compile(r"[^\W\d_a-z](?<![^\W\d_][^\W\d_a-z])[\w'’-]*")
+_RUN_NON_LETTERS: Final = frozenset("_'’-")
 
 
 def _first_letter(text: str, start: int) -> bool:
@@ -476,7 +478,7 @@ def streets_in(text: str) -> tuple[str, ...]:
 
 
 #: How far into a report's body a dateline is looked for.
-DATELINE_CHARS = 600
+DATELINE_CHARS: Final = 600
 
 
 def headline_places(
@@ -508,12 +510,12 @@ def headline_places(
     return tuple(found.values())
 
 
-_TAIL = re.compile(r"\s+(?:[-|–—:]|::)\s+")
-_SITE = re.compile(
+_TAIL: Final = re.compile(r"\s+(?:[-|–—:]|::)\s+")
+_SITE: Final = re.compile(
     r"(?i)\b(?:news|\.com|tv|radio|times|post|herald|tribune|journal|"
     r"gazette|online|channel|fox\d*|abc\d*|cbs\d*|nbc\d*|wsb|kvvu|wmc)\b"
 )
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"(?i)^\s*(?:breaking(?: news)?|update[d]?|watch|video|photos?|live|exclusive|"
     r"new information|developing)\s*[:|-]\s*"
 )

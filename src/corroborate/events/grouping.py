@@ -36,7 +36,7 @@ import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 
@@ -56,7 +56,7 @@ from corroborate.events.scoring import (
 from corroborate.model import Article, Claim, Event, Place
 from corroborate.text import leading_sentences
 
-STATE_VERSION = 1
+STATE_VERSION: Final = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +623,7 @@ class EventGrouper:
         )
 
 
-_NO_PARAGRAPHS = Paragraphs()
+_NO_PARAGRAPHS: Final = Paragraphs()
 
 #: Link probabilities a one-batch grouper keeps at most (about 12 MB: an int key and a
 #: float each). A quarter of the earlier 1 << 19 gave the same events in the same time on

@@ -38,6 +38,7 @@ import operator
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -46,7 +47,7 @@ from corroborate.events.features import Features
 from corroborate.model import Place, shared
 
 #: Words any news report may use whatever happened: the fixed IDF background.
-GENERIC_NEWS_WORDS = frozenset(
+GENERIC_NEWS_WORDS: Final = frozenset(
     """people person police officer official authority government minister spokesperson
     spokesman spokeswoman statement report reporter news told according killed kill dead
     death died injured wounded hurt attack attacked incident day week month year time
@@ -63,9 +64,9 @@ GENERIC_NEWS_WORDS = frozenset(
 )
 
 #: Channels of discrete keys counted for IDF.
-CHANNELS = ("text", "names", "streets", "places", "figures")
+CHANNELS: Final = ("text", "names", "streets", "places", "figures")
 
-SIGNALS = (
+SIGNALS: Final = (
     "text",
     "title",
     "names",
@@ -79,10 +80,10 @@ SIGNALS = (
 )
 
 #: Terms kept per text vector: the heaviest ones (bounds memory and time per pair).
-MAX_TERMS = 400
+MAX_TERMS: Final = 400
 
 #: Place kinds that locate an incident (a country or province is too wide to).
-LOCAL_KINDS = frozenset({"city", "admin2"})
+LOCAL_KINDS: Final = frozenset({"city", "admin2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,10 +255,10 @@ class Vocabulary:
 Vector = dict[str, float]
 
 #: Channels of :class:`Vectors`, and the index of each (its low bits in a key id).
-VECTOR_CHANNELS = ("text", "title", "names", "streets", "places", "figures")
+VECTOR_CHANNELS: Final = ("text", "title", "names", "streets", "places", "figures")
 TEXT, TITLE, NAMES, STREETS, PLACES, FIGURES = range(len(VECTOR_CHANNELS))
 #: A power of two > len(VECTOR_CHANNELS): a key id's remainder by it is its channel.
-CHANNEL_SLOTS = 8
+CHANNEL_SLOTS: Final = 8
 
 
 def local_places(places: Iterable[Place]) -> list[Place]:
@@ -420,7 +421,7 @@ def vectors(
     )
 
 
-_NO_DAYS: frozenset[str] = frozenset()  # one object: frozenset() makes a new one each time
+_NO_DAYS: Final[frozenset[str]] = frozenset()  # one object: frozenset() makes a new one each time
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -11,6 +11,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Final
 
 from corroborate.geo.gazetteer import (
     ADMIN1,
@@ -42,11 +43,11 @@ from corroborate.text import STOP_WORDS as _STOP_LOWER
 
 #: A foreign town smaller than this, in a country nothing else in the text points to, is
 #: taken to be a false friend ("Rind" in Armenia, "Minster" in Ohio) and dropped.
-MIN_FOREIGN_POPULATION = 100_000
+MIN_FOREIGN_POPULATION: Final = 100_000
 #: A one-word match on an alternate name only counts for a place at least this big
 #: ("Bombay", "Calcutta"); smaller ones are mostly given names ("Owen", "Raj").
-MIN_ALT_POPULATION = 100_000
-MAX_WORDS = 4  # "Azad Jammu and Kashmir"
+MIN_ALT_POPULATION: Final = 100_000
+MAX_WORDS: Final = 4  # "Azad Jammu and Kashmir"
 
 # A mention's span, built without validation (offsets into the text: ints, never negative).
 _make_span = unchecked(Span)
@@ -87,7 +88,7 @@ def _core(word: str) -> str:
 
 
 #: Abbreviations whose full stop does not end a capitalised run ("St. Louis").
-_DOTTED = frozenset({"St", "Ste", "Mt", "Ft"})
+_DOTTED: Final = frozenset({"St", "Ste", "Mt", "Ft"})
 
 
 def _tokens(text: str) -> tuple[list[str], list[int]]:
@@ -203,7 +204,7 @@ _Plan = tuple[tuple[tuple[int, int, str, tuple[Candidate, ...]], ...], tuple[str
 #: Most runs whose matching :func:`_match_run` remembers (per gazetteer). As for the
 #: gazetteer's name memo, the runs that recur come early in a stream (see ``_MEMO_MAX``
 #: there for what 200,000 cost).
-_PLAN_MEMO_MAX = 50_000
+_PLAN_MEMO_MAX: Final = 50_000
 
 
 def _match_run(gz: Gazetteer, run: list[_Tok], people: set[str]) -> list[_Mention]:
@@ -379,7 +380,7 @@ def _unlisted_in(gz: Gazetteer, m: _Mention, country: str, admin1: str) -> bool:
 
 
 #: A US state's abbreviation right after a town: ", Kan." (with its full stop) or ", MN".
-_STATE_AFTER = re.compile(
+_STATE_AFTER: Final = re.compile(
     r",[ \t]*(?:("
     + "|".join(re.escape(a) for a in sorted(US_STATE_STYLE, key=len, reverse=True))
     + r")\.|("
@@ -390,7 +391,7 @@ _STATE_AFTER = re.compile(
 
 #: A dateline: a paragraph that opens with a place in capitals, then a comma, a bracket or
 #: a dash ("SAN ANTONIO (KSAT) -", "TOPEKA, Kan. -").
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"^[ \t]*([A-Z][A-Z.'\-]*[A-Z](?: [A-Z][A-Z.'\-]*[A-Z]){0,3})(?=,| \(| ?[-\u2013\u2014])",
     re.MULTILINE,
 )
@@ -510,7 +511,7 @@ def _by_region(
         picks[k] = (moved, 1.0 if support[region] - here >= 2.0 - _EPS else 0.0)
 
 
-_EPS = 1e-9
+_EPS: Final = 1e-9
 
 
 def _pop(entries: Entries, cand: Candidate) -> int:
@@ -560,7 +561,7 @@ def find_places(text: str, gazetteer: Gazetteer | None = None) -> list[PlaceMent
 
 
 #: ``find_places`` remembers texts up to this long (sentences, not whole reports) ...
-_FOUND_MEMO_TEXT = 1000
+_FOUND_MEMO_TEXT: Final = 1000
 #: ... and this many of them (then starts again).
 _FOUND_MEMO_MAX = 8192
 
@@ -639,7 +640,7 @@ def _find_places(gz: Gazetteer, text: str) -> list[PlaceMention]:
 
 #: How far to trust a town the text puts in a region where the gazetteer lists no town of
 #: that name: the region is the text's own word, the town could be a misread name.
-UNLISTED_CONFIDENCE = 0.8
+UNLISTED_CONFIDENCE: Final = 0.8
 
 
 def _unlisted(gz: Gazetteer, name: str, mention: str, country: str, admin1: str) -> Place:

@@ -39,7 +39,7 @@ from corroborate.model import Place, PlaceKind, shared, unchecked
 from corroborate.sequences import MadeOnRead
 
 #: Bump when the pickled layout changes; old cache files are then ignored.
-FORMAT_VERSION = 3
+FORMAT_VERSION: Final = 3
 
 Kind = Literal["city", "admin1", "admin2", "country"]
 
@@ -60,9 +60,9 @@ _make_place = unchecked(Place)
 
 # Districts and towns from the supplement have no population figure; this nominal one only
 # ranks them against same-named foreign villages.
-SUPPLEMENT_POPULATION = 10_000
+SUPPLEMENT_POPULATION: Final = 10_000
 
-_NAME_CHARS = frozenset(" -'’.")
+_NAME_CHARS: Final = frozenset(" -'’.")
 
 #: Most names whose look-ups :meth:`Gazetteer.candidates` remembers. The names that recur
 #: come early in a stream and are kept; past this, most new ones are people's names seen

@@ -6,9 +6,11 @@ finder (add a test with the sentence).
 
 from __future__ import annotations
 
+from typing import Final
+
 # Capitalised words that are also the name of some town somewhere (Police in Poland, Most in
 # Czechia, Mobile in Alabama ...) but almost always mean the ordinary word in news text.
-STOP_WORDS: frozenset[str] = frozenset(
+STOP_WORDS: Final[frozenset[str]] = frozenset(
     """
     A About According Across After Again Against All Also Although Among An And Another Any
     Are As At Authorities Before Being Both But By Can Central Check Chief City Could Date
@@ -40,7 +42,7 @@ STOP_WORDS: frozenset[str] = frozenset(
 
 # Words that, two or more together, name a part of whatever town the report is about ("the
 # South Side", "Charleston's East End"), however many towns elsewhere have them as a name.
-AREA_WORDS: frozenset[str] = frozenset(
+AREA_WORDS: Final[frozenset[str]] = frozenset(
     """
     North South East West Northeast Northwest Southeast Southwest Side End Downtown Uptown
     Midtown Central Upper Lower Inner
@@ -49,12 +51,12 @@ AREA_WORDS: frozenset[str] = frozenset(
 
 # Organisation head words that make the place before them the force's own town, and so a
 # mention of it: "Richmond Police", "the Stokes County Sheriff's Office".
-FORCE_WORDS: frozenset[str] = frozenset({"Police", "Sheriff"})
+FORCE_WORDS: Final[frozenset[str]] = frozenset({"Police", "Sheriff"})
 
 # Organisation head words: a capitalised run ending in one of these (or containing one) is
 # an organisation named after a place ("Balochistan Liberation Army", "Sindh Government"),
 # not a mention of the place; the force words above are the one exception.
-ORG_WORDS: frozenset[str] = FORCE_WORDS | frozenset(
+ORG_WORDS: Final[frozenset[str]] = FORCE_WORDS | frozenset(
     """
     Army Front Corps Party Movement Operation Force Forces League Group Council
     Government Ministry Tribune News Times Post Herald Dawn Express Airlines Airways Bank
@@ -69,7 +71,7 @@ ORG_WORDS: frozenset[str] = FORCE_WORDS | frozenset(
 
 # Words that name a kind of place: next to a place name they keep the name a place
 # ("Kabul Airport", "Quetta Cantonment", "Gwadar Port").
-PLACE_WORDS: frozenset[str] = frozenset(
+PLACE_WORDS: Final[frozenset[str]] = frozenset(
     """
     Airport Cantonment Station Port Harbour Harbor Bridge Border Crossing Camp Bazaar Market
     Square Stadium Highway Motorway Prison Jail Mosque Province District City Region County
@@ -79,7 +81,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
 
 # Words that make the place name before them part of a street's or a site's name: "Columbus
 # Street", "Mohawk St.", "Humboldt Park" (in Chicago). Such a name says nothing of the town.
-STREET_WORDS: frozenset[str] = frozenset(
+STREET_WORDS: Final[frozenset[str]] = frozenset(
     """
     Street St St. Avenue Ave Road Rd Drive Dr Boulevard Blvd Lane Ln Way Ct Parkway
     Pkwy Pike Circle Terrace Trail Park Elementary Apartments Hotel Mall Plaza
@@ -88,7 +90,7 @@ STREET_WORDS: frozenset[str] = frozenset(
 
 # Words that make the following capitalised words a person's name ("Prime Minister Shehbaz
 # Sharif", "spokesperson Shahid Rind"), compared in lower case.
-TITLE_WORDS: frozenset[str] = frozenset(
+TITLE_WORDS: Final[frozenset[str]] = frozenset(
     """
     minister president premier governor senator spokesperson spokesman spokeswoman mr mrs ms
     dr gen general lt col colonel maj major capt captain brig brigadier chief commander
@@ -99,11 +101,13 @@ TITLE_WORDS: frozenset[str] = frozenset(
 
 # Lower-case words allowed inside a multi-word place name ("Sistan and Baluchestan",
 # "Rio de Janeiro", "Newcastle upon Tyne").
-CONNECTORS: frozenset[str] = frozenset("and de del da di du la le of al el upon on e y".split())
+CONNECTORS: Final[frozenset[str]] = frozenset(
+    "and de del da di du la le of al el upon on e y".split()
+)
 
 # Demonyms vote for their country when the finder weighs context, but are never returned
 # as places themselves ("Pakistani forces" is not a mention of Pakistan as a place).
-DEMONYMS: dict[str, str] = {
+DEMONYMS: Final[dict[str, str]] = {
     "Pakistani": "PK",
     "Pakistanis": "PK",
     "Indian": "IN",
@@ -140,7 +144,7 @@ DEMONYMS: dict[str, str] = {
 # US state abbreviations as they follow a town after a comma: the news agencies' style
 # ("Topeka, Kan.", always with its full stop) and the postal codes ("Felton, MN"). Both map
 # to the gazetteer's first-level code for the state, which is the postal code.
-US_STATE_STYLE: dict[str, str] = {
+US_STATE_STYLE: Final[dict[str, str]] = {
     "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Cal": "CA", "Colo": "CO",
     "Conn": "CT", "Del": "DE", "D.C": "DC", "Fla": "FL", "Ga": "GA", "Ill": "IL",
     "Ind": "IN", "Kan": "KS", "Kans": "KS", "Ky": "KY", "La": "LA", "Md": "MD",
@@ -151,7 +155,7 @@ US_STATE_STYLE: dict[str, str] = {
     "Vt": "VT", "Va": "VA", "Wash": "WA", "W.Va": "WV", "W. Va": "WV", "Wis": "WI",
     "Wisc": "WI", "Wyo": "WY",
 }  # fmt: skip
-US_STATE_CODES: frozenset[str] = frozenset(
+US_STATE_CODES: Final[frozenset[str]] = frozenset(
     "AL AK AZ AR CA CO CT DC DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
     "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
 )

@@ -21,6 +21,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Final
 
 from corroborate.ingest.credits import OUTLET_NAME_WORDS, find_credits
 from corroborate.ingest.dates import FoundDate, parse_date
@@ -53,15 +54,15 @@ class Cleaned:
 # --- line joining -------------------------------------------------------------------------
 
 # A line ending in one of these words cannot end a sentence, so the next line continues it.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS: Final = frozenset(
     """a an the of to in on at for with by from and or but nor as that which who whom whose
     its their his her our your is are was were be been has have had than into onto over
     under after before during while about between against through across amid among per
     via this these those if when where whether not""".split()
 )
-_FIRST_LETTER = re.compile(r"""^[\s"'“‘(\[«]*(\w)""")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
-_TERMINAL = ".!?:;\"'”’)»"
+_FIRST_LETTER: Final = re.compile(r"""^[\s"'“‘(\[«]*(\w)""")
+_LAST_WORD: Final = re.compile(r"(\w+)\W*$")
+_TERMINAL: Final = ".!?:;\"'”’)»"
 
 
 def _starts_lower(line: str) -> bool:
@@ -155,7 +156,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 # --- boilerplate ---------------------------------------------------------------------------
 
 # Page furniture and calls to action that are boilerplate wherever they stand.
-_LINE_BOILERPLATE = re.compile(
+_LINE_BOILERPLATE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         advertisement(?:\s*[-–—:]\s*(?:scroll|continue)[\w\s]*)?
       | (?:story\s+)?continues?\s+(?:reading\s+)?below(?:\s+(?:this\s+)?advertisement)?
@@ -176,7 +177,7 @@ _LINE_BOILERPLATE = re.compile(
     )[\W_]*$"""
 )
 # Share buttons: "Share this article", "Share on Facebook", "Facebook Twitter Email Print".
-_SHARE_LINE = re.compile(
+_SHARE_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         share\s+(?:this|the)\s+(?:article|story|post|page|video)(?:\s+(?:on|via|with)\b.*)?
       | share\s+this\s*:?
@@ -189,7 +190,7 @@ _SHARE_LINE = re.compile(
     )[\W_]*$"""
 )
 # Subscription and sign-in prompts.
-_SUBSCRIBE_LINE = re.compile(
+_SUBSCRIBE_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         (?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+\w*\s*newsletters?\b.{0,60}
       | subscribe(?:\s+(?:now|today|here))?
@@ -201,7 +202,7 @@ _SUBSCRIBE_LINE = re.compile(
     )[\W_]*$"""
 )
 # Cookie and privacy notices.
-_COOKIE_LINE = re.compile(
+_COOKIE_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         (?:we|this\s+(?:site|website)|our\s+(?:site|website))\s+uses?\s+cookies\b.{0,250}
       | by\s+(?:continuing\s+to\s+(?:use|browse)|using)\s+(?:this|our)\s+(?:site|website)\b.{0,200}
@@ -211,7 +212,7 @@ _COOKIE_LINE = re.compile(
 )
 # Photo captions and credits: "Image copyright Getty Images", "Photo: Reuters",
 # "FILE PHOTO: ...", "(AP Photo/Jane Doe)", "Police at the scene. (Photo by J. Doe/AFP)".
-_CAPTION_LINE = re.compile(
+_CAPTION_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         (?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b.{0,250}
       | (?:photo(?:graph)?|picture|image|pic|file\s+photo|credit|caption)s?\s*:.{1,250}
@@ -224,16 +225,16 @@ _CAPTION_LINE = re.compile(
 )
 # "Police at the scene in Quetta. REUTERS/Naseer Ahmed": an agency photo credit ends it.
 # "... in New York.Reuters": a caption with the agency glued on, no full stop after it.
-_PHOTO_CREDIT_END = re.compile(
+_PHOTO_CREDIT_END: Final = re.compile(
     r"\b(?:REUTERS|AFP|AP|EPA|XINHUA)/[A-Z][\w .'-]{2,40}$"
     r"|[.!?)”\"]\s*(?:Reuters|AP|AFP|EPA|Getty\s+Images|Shutterstock|Associated\s+Press)"
     r"(?:\s*/\s*[\w .'-]{2,40})?$"
 )
 # Every photo credit names one of these: a substring test is much cheaper than the search.
-_PHOTO_CREDIT_HINTS = ("REUTERS", "AFP", "AP", "EPA", "XINHUA", "Reuters", "Getty",
+_PHOTO_CREDIT_HINTS: Final = ("REUTERS", "AFP", "AP", "EPA", "XINHUA", "Reuters", "Getty",
                        "Shutterstock", "Associated")
 # A line that is only a time stamp: "Updated at 1:23 p.m.", "2019-11-19T08:57:40+01:00".
-_STAMP_LINE = re.compile(
+_STAMP_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|modified)
         (?:\s+(?:on|at))?\s*:?\s*)?
       (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
@@ -243,10 +244,10 @@ _STAMP_LINE = re.compile(
         |\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)
     [\W_]*$"""
 )
-_STAMP_LABEL = re.compile(r"^[\W_]*(?:first\s+)?(?:published|posted|updated|last\s+updated|"
+_STAMP_LABEL: Final = re.compile(r"^[\W_]*(?:first\s+)?(?:published|posted|updated|last\s+updated|"
                           r"modified)\b", re.IGNORECASE)
-_CAPTION_MAX_WORDS = 50
-_FURNITURE_MAX = 400
+_CAPTION_MAX_WORDS: Final = 50
+_FURNITURE_MAX: Final = 400
 
 # Each promotional phrase and disclaimer pattern, with the words (lower-cased) one of which
 # every match of it contains: a pattern is searched only in a paragraph that has one. (The
@@ -255,7 +256,7 @@ _FURNITURE_MAX = 400
 # the paragraph through to the patterns.)
 # Searched blindly, each pattern's opening ``\b`` made the engine try every character of
 # the paragraph, for each of 25 patterns (0.8% of the compiled pipeline's instructions).
-_PROMO = tuple(
+_PROMO: Final = tuple(
     (hints, re.compile(p, re.IGNORECASE))
     for hints, p in (
         (("download",), r"\bdownload\s+(?:the|our)\b.{0,60}?\bapps?\b"),
@@ -276,18 +277,18 @@ _PROMO = tuple(
     )
 )
 # A cheap test before any of the patterns (each phrase and disclaimer contains one of these).
-_PROMO_HINTS = ("download", "store", "subscribe", "follow us", "newsletter", "click here",
+_PROMO_HINTS: Final = ("download", "store", "subscribe", "follow us", "newsletter", "click here",
                 "sign up", "read more", "stay", "share this", "cookie", "channel", "latest",
                 "breaking news", "in-depth")
-_DISCLAIMER_HINTS = ("edited by", "feed", "wire", "syndicated", "disclaimer", "expressed",
+_DISCLAIMER_HINTS: Final = ("edited by", "feed", "wire", "syndicated", "disclaimer", "expressed",
                      "may have been", "this article", "this story", "this content", "this report",
                      "rights reserved", "commercial use", "©", "copyright", "(c)")
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION: Final = re.compile(
     r"^[\W_]*(?:download|subscribe|follow|sign\s+up|click|read\s+more|check\s+out|stay|get\s+the"
     r"|join|like\s+us|share|don'?t\s+miss|for\s+(?:the\s+)?latest)\b",
     re.IGNORECASE,
 )
-_DISCLAIMER = tuple(
+_DISCLAIMER: Final = tuple(
     (hints, re.compile(p, re.IGNORECASE))
     for hints, p in (
         (("edited",), r"\bhas\s+not\s+been\s+edited\s+by\b"),
@@ -314,7 +315,7 @@ _DISCLAIMER = tuple(
     )
 )
 # Lines that only credit (reporters, agencies): metadata, not facts.
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         (?:with\s+)?inputs?\s+from\s+[^.]{1,80}
       | (?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\s+.{1,200}
@@ -322,11 +323,11 @@ _CREDIT_LINE = re.compile(
       | write\s+to\s+.{1,80}?\bat\s+\S+@\S+
     )[\W_]*$"""
 )
-_SYNDICATED = re.compile(r"\bsyndicat|\bwire\s+(?:agency\s+)?feed\b", re.IGNORECASE)
+_SYNDICATED: Final = re.compile(r"\bsyndicat|\bwire\s+(?:agency\s+)?feed\b", re.IGNORECASE)
 # A byline: "By Jane Doe", "By JANE DOE and John Roe, Associated Press", "By Reuters Staff".
 # Possessive quantifiers: a name is never split into two, so a long paragraph that starts
 # with "By" fails fast instead of backtracking.
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"^[\W_]*+by\s++((?:(?:[A-Z][\w.'’-]*+|&)[ \t,|/–—-]*+){1,10})$",
     re.IGNORECASE,
 )
@@ -378,16 +379,16 @@ def byline_author(par: str) -> str | None:
 
 # A metadata line under a pasted title: "Dnipro Daily | 19 November 2026 | Olena Hrytsenko",
 # "Published 18 Nov 2026 · By Staff Reporter · Morning Herald". Its parts are split on these.
-_META_SPLIT = re.compile(r"\s+[|·•]\s+")
-_META_LABEL = re.compile(
+_META_SPLIT: Final = re.compile(r"\s+[|·•]\s+")
+_META_LABEL: Final = re.compile(
     r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?\s*)",
     re.IGNORECASE,
 )
-_META_SKIP = re.compile(
+_META_SKIP: Final = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d+\s+min(?:ute)?s?\s+read)$",
     re.IGNORECASE,
 )
-_META_NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|de|al))*$")
+_META_NAME: Final = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|de|al))*$")
 
 
 def meta_line(par: str) -> tuple[tuple[str, str] | None, str | None, str | None] | None:
@@ -450,7 +451,7 @@ def outlet_name(line: str) -> bool:
     return _short_name(line) and _has_outlet_word(line)
 
 
-_NOT_NAMES = frozenset(
+_NOT_NAMES: Final = frozenset(
     """The This That Then Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
     Noon Midnight Morning Evening Night Tonight Today Tomorrow Yesterday Early Late""".split()
@@ -516,7 +517,7 @@ def _strip_boilerplate(paras: list[str], removed: list[Removal]) -> list[str]:
 # --- filler and repeats --------------------------------------------------------------------
 
 # Padding phrases that open a sentence and say nothing (documented in docs/ingest.md).
-FILLERS: tuple[str, ...] = (
+FILLERS: Final[tuple[str, ...]] = (
     r"let's\s+dive\s+(?:right\s+)?in(?:to\s+(?:it|the\s+details|the\s+story))?\s*[:.!,]",
     r"let's\s+take\s+a\s+(?:closer\s+)?look(?:\s+at\s+the\s+details)?\s*[:.!]",
     r"let's\s+break\s+(?:it|this)\s+down\s*[:.!]",
@@ -530,25 +531,25 @@ FILLERS: tuple[str, ...] = (
     r"read\s+on\s+to\s+(?:find\s+out|learn)\s+more\s*[.!]",
     r"in\s+this\s+article,\s+we(?:'ll|\s+will)\s+[^.!?]*[.!?]",
 )
-_FILLER = re.compile(
+_FILLER: Final = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'”’)]\s))(?:"
     + "|".join(FILLERS).replace("'", "['’]")
     + r")[ \t]*",
     re.IGNORECASE,
 )
 
-_WORD = re.compile(r"\w++(?:[-'’]\w++)*+")  # possessive: no backtracking points kept
+_WORD: Final = re.compile(r"\w++(?:[-'’]\w++)*+")  # possessive: no backtracking points kept
 # The same on ASCII text (most paragraphs): ``\w`` read from a table, not the Unicode
 # database (a fifth less time).
-_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)
+_WORD_ASCII: Final = re.compile(_WORD.pattern, re.ASCII)
 # A lone doubled lowercase word is a typo ("commander commander", "the the") except for
 # these, which English doubles on purpose ("had had", "that that", "very very").
 # Capitalised doubles are names ("Sirhan Sirhan", "Walla Walla") and are kept.
-_DOUBLE_OK = frozenset(
+_DOUBLE_OK: Final = frozenset(
     """had that is do bye no yes so very really ha far knock tut chop hush pooh boo there
     now well blah yada aye go ho tsk mahi""".split()
 )
-_MAX_REPEAT = 6
+_MAX_REPEAT: Final = 6
 
 
 def _repeat_at(par: str, words: list[re.Match[str]], i: int, k: int) -> bool:
@@ -581,7 +582,9 @@ def _repeat_at(par: str, words: list[re.Match[str]], i: int, k: int) -> bool:
     return not (before >= 0 and words[before].group().lower() == first[-1].group().lower())
 
 
-_ENGLISH = frozenset("the of and to in a is was were said that for on with by at from".split())
+_ENGLISH: Final = frozenset(
+    "the of and to in a is was were said that for on with by at from".split()
+)
 
 
 def _looks_english(words: list[str]) -> bool:
@@ -661,7 +664,7 @@ def _drop_repeats(par: str, removed: list[Removal]) -> str:
 
 # Every filler phrase contains one of these (lower-cased): a substring test is much cheaper
 # than the full pattern, and most paragraphs have none.
-_FILLER_HINTS = ("let's", "let’s", "here", "ado", "first things", "buckle", "read on",
+_FILLER_HINTS: Final = ("let's", "let’s", "here", "ado", "first things", "buckle", "read on",
                  "this article")
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from corroborate.text import AT_WORD_START as _AT_WORD
 
 # Well-known agencies and outlets, alias -> canonical name. Acronyms match case-sensitively,
 # longer names case-insensitively (see _canonical).
-_KNOWN: dict[str, str] = {
+_KNOWN: Final[dict[str, str]] = {
     "Reuters": "Reuters",
     "Thomson Reuters": "Reuters",
     "AP": "Associated Press",
@@ -76,10 +77,10 @@ _KNOWN: dict[str, str] = {
     "Sky News": "Sky News",
     "The Conversation": "The Conversation",
 }
-_KNOWN_FOLDED = {k.casefold(): v for k, v in _KNOWN.items() if not k.isupper()}
+_KNOWN_FOLDED: Final = {k.casefold(): v for k, v in _KNOWN.items() if not k.isupper()}
 
 # A capitalised name ending in one of these words is taken to be an outlet.
-OUTLET_NAME_WORDS = frozenset(
+OUTLET_NAME_WORDS: Final = frozenset(
     """Tribune Times News Post Herald Journal Gazette Telegraph Express Daily Agency Press Wire
     Mail Chronicle Observer Guardian Standard Today Radio TV Television Broadcasting Network
     Channel Review Monitor Independent Star Nation Inquirer Courier Dispatch Bulletin Sun
@@ -87,22 +88,26 @@ OUTLET_NAME_WORDS = frozenset(
 )
 # Words that may follow an outlet's name without being part of it.
 # Capitalised words that start a sentence or phrase but never an outlet's name.
-_LEADERS = frozenset(
+_LEADERS: Final = frozenset(
     """On In At As And But Earlier Later Meanwhile While When After Before Officials Sources
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
     June July August September October November December Local State Police Authorities
     Security Military""".split()
 )
-_STAFF_WORDS = frozenset("Staff Writer Writers Correspondent Correspondents Reporter".split())
-_OUTLET_NOUN = r"(?:\s+(?:newspaper|news\s+agency|agency|daily|broadcaster|television|TV|website))?"
+_STAFF_WORDS: Final = frozenset(
+    "Staff Writer Writers Correspondent Correspondents Reporter".split()
+)
+_OUTLET_NOUN: Final = (
+    r"(?:\s+(?:newspaper|news\s+agency|agency|daily|broadcaster|television|TV|website))?"
+)
 
 # A capitalised name of up to six words ("The Express Tribune", "Press Trust of India").
 # No apostrophes, so a possessive ("Pakistan's Dawn") is not swallowed.
 # Dots only inside a word ("U.S"), so a sentence's full stop ends the name.
 # Possessive (*+) and anchored at a word start, so a failed match never backtracks into a
 # word: matching stays linear even on pathological input.
-_WORD = r"(?<![\w&.-])[A-Z](?:[\w&-]|\.(?=\w))*+"
-_NAME = rf"(?:The\s+)?{_WORD}(?:\s+(?:(?:of|the|de|al)\s+)?{_WORD}){{0,5}}"
+_WORD: Final = r"(?<![\w&.-])[A-Z](?:[\w&-]|\.(?=\w))*+"
+_NAME: Final = rf"(?:The\s+)?{_WORD}(?:\s+(?:(?:of|the|de|al)\s+)?{_WORD}){{0,5}}"
 
 
 class Starts:
@@ -141,7 +146,7 @@ class Starts:
 
 # Each pattern with words one of which must be in the text for it to match: a substring
 # test is far cheaper than running the pattern, and most texts have none of them.
-_PATTERNS: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...] = (
+_PATTERNS: Final[tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...]] = (
     # Dateline: "ISLAMABAD, Jan 31 (Reuters) -"
     (("(",), re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE)),
     (Starts("According", "according"),
@@ -164,7 +169,8 @@ _PATTERNS: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...] = (
 )
 # Patterns that start with the name, each with the word that must follow it: they are only
 # tried just before that word, so a long text is not scanned from every capital letter.
-_NAME_FIRST: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str], re.Pattern[str]], ...] = (
+_NameRule = tuple[tuple[str, ...] | Starts, re.Pattern[str], re.Pattern[str]]
+_NAME_FIRST: Final[tuple[_NameRule, ...]] = (
     (
         Starts("reported", "reports", "said"),
         re.compile(rf"(?:r{_AT_WORD}eported|r{_AT_WORD}eports|s{_AT_WORD}aid\s+in\s+a\s+report)\b"),
@@ -183,15 +189,15 @@ _NAME_FIRST: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str], re.Pattern[s
                    r"(?:report|story|article)"),
     ),
 )
-_WINDOW = 160
+_WINDOW: Final = 160
 # Only well-known agencies and outlets count in these looser places: "(Reuters)" anywhere,
 # and a sign-off "— AFP" ending a paragraph.
-_KNOWN_ONLY: tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...] = (
+_KNOWN_ONLY: Final[tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...]] = (
     (("(",), re.compile(rf"\(({_NAME})\)")),
     (Starts("-", "–", "—"), re.compile(rf"[-–—]\s*({_NAME})[ \t.]*$", re.MULTILINE)),
 )
-_INPUTS = re.compile(r"\b(?:with\s+)?inputs?\s+from\s+([^()\n]+)", re.IGNORECASE)
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_INPUTS: Final = re.compile(r"\b(?:with\s+)?inputs?\s+from\s+([^()\n]+)", re.IGNORECASE)
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
 
 
 def _canonical(name: str) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import zlib
 from collections.abc import Sequence
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -31,26 +32,27 @@ from corroborate.provenance.arrays import Ids, ranges, run_starts, unique, uniqu
 
 #: Bands x rows of the LSH scheme: with 16 bands of 3 rows a sentence pair of Jaccard 0.5
 #: collides with probability 0.88, Jaccard 0.3 with 0.35 and Jaccard 0.1 with 0.016.
-LSH_BANDS = 16
-LSH_ROWS = 3
+LSH_BANDS: Final = 16
+LSH_ROWS: Final = 3
 
 #: Buckets with more sentences than this are treated as boilerplate-like: each member is
 #: paired only with its next LSH_WINDOW neighbours (keeps the work linear).
-BUCKET_CAP = 40
-LSH_WINDOW = 2
+BUCKET_CAP: Final = 40
+LSH_WINDOW: Final = 2
 
 #: Distinct colliding sentence pairs needed before two articles are aligned: at least
 #: MIN_COLLISIONS and MIN_COLLISION_SHARE of the shorter article's sentences (capped at that
 #: article's size, so one-sentence briefs can still match). Seeds: the rewrite pair collides
 #: 17 times over 15 sentences, independent pairs 1-6 times.
-MIN_COLLISIONS = 2
-MIN_COLLISION_SHARE = 0.15
+MIN_COLLISIONS: Final = 2
+MIN_COLLISION_SHARE: Final = 0.15
 
-_SEED = 20260131
+_SEED: Final = 20260131
 #: Sentence pairs turned into document pairs at once (bounds that step's memory; a slice
 #: grows to hold a whole document's pairs).
 _PAIR_CHUNK = 1 << 22
-_MAX_CHUNK = 500_000  # tokens gathered at once: bounds memory to ~ tokens * num_perm * 4 bytes
+# Tokens gathered at once: bounds memory to ~ tokens * num_perm * 4 bytes.
+_MAX_CHUNK: Final = 500_000
 
 
 def word_hash(word: str) -> int:
@@ -88,7 +90,7 @@ def signatures(
 #: the 48 multipliers, then the 48 offsets, 64-bit little-endian, in hex. Importing
 #: ``numpy.random`` (16 ms on the development host) is then left to other sizes; a test
 #: checks the table against the generator.
-_DEFAULT_PERMUTATIONS = (
+_DEFAULT_PERMUTATIONS: Final = (
     "6f87652c89c25fa4f3df695260c6825321cd87a8168880c93d464339e9b0bb7c"
     "05e1908e25b8ff8621b5bfe1c123f43ddf7324180d7c0e29f5521ad0a8595c4f"
     "516e83d98d7f1654793241f613f8deb7d7b5804d2cf283d3b78c4ce0a11783dc"

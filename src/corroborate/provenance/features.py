@@ -17,6 +17,7 @@ import re
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -26,29 +27,29 @@ from corroborate.text import STOP_WORDS, Piece, normalise_quotes, object_key, se
 
 #: A sentence needs this many content words (numbers excluded) to take part in alignment;
 #: shorter pieces (headings, datelines, "Let's dive in:") carry no evidence of copying.
-MIN_UNIT_WORDS = 3
+MIN_UNIT_WORDS: Final = 3
 
 #: The most sentences of one document that are aligned (its first ones). Two documents'
 #: sentence similarities are a dense matrix: news reports have tens of sentences (273 at
 #: most in the gva, gvdb and ECB+ reports), but two 5 MB texts of 40,000 sentences each
 #: would need gigabytes. A copy shows in its first thousand sentences as well as in all.
-MAX_UNITS = 1000
+MAX_UNITS: Final = 1000
 
 #: Word n-gram length of the shingles used for verbatim (near-copy) detection.
-SHINGLE_SIZE = 5
+SHINGLE_SIZE: Final = 5
 
-_CLOSERS = "\"'”’)]"
-_ENDERS = frozenset(".!?:;")
-_WORD = re.compile(r"\w+")
-_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)  # (see ``_TOKEN_ASCII``)
+_CLOSERS: Final = "\"'”’)]"
+_ENDERS: Final = frozenset(".!?:;")
+_WORD: Final = re.compile(r"\w+")
+_WORD_ASCII: Final = re.compile(_WORD.pattern, re.ASCII)  # (see ``_TOKEN_ASCII``)
 
 
 _MEMO_MAX = 1_000_000
-_STEMS: dict[str, str] = {}
-_TOKEN = re.compile(r"\w++(?:'\w++)?+")  # possessive: no backtracking points kept
+_STEMS: Final[dict[str, str]] = {}
+_TOKEN: Final = re.compile(r"\w++(?:'\w++)?+")  # possessive: no backtracking points kept
 # The same on ASCII text (most sentences), where ``\w`` is read from a table instead of the
 # Unicode database: a fifth less time.
-_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
+_TOKEN_ASCII: Final = re.compile(_TOKEN.pattern, re.ASCII)
 
 
 def _stem(word: str) -> str:
@@ -74,13 +75,12 @@ _WORDS: dict[str, str] = {}
 def _learn(tokens: Iterable[str]) -> dict[str, str]:
     """Classify unseen lowercased tokens (stemmed content word, or "" for a stop word or
     a number); memoise them while the memo has room and return them all."""
-    missing = {t for t in tokens if t not in _WORDS}
+    known, stop = _WORDS, STOP_WORDS  # (read once: compiled, each global is a dict lookup)
+    missing = {t for t in tokens if t not in known}
     if not missing:
         return {}
     # Interned: the events stage keeps every report's words, and most recur across reports.
-    learned = {
-        t: ("" if t in STOP_WORDS or t.isdecimal() else sys.intern(_stem(t))) for t in missing
-    }
+    learned = {t: ("" if t in stop or t.isdecimal() else sys.intern(_stem(t))) for t in missing}
     if len(_WORDS) + len(learned) <= _MEMO_MAX:
         _WORDS.update(learned)
     return learned
@@ -219,7 +219,7 @@ def _remember(text: str, pieces: list[Piece], per_piece: list[list[str]]) -> Non
     _SENTENCE_WORDS[object_key(text)] = (flat, ends, bounds)
 
 
-_TOKEN_MARKS = "_'’"  # with the letters and digits, what a token is made of
+_TOKEN_MARKS: Final = "_'’"  # with the letters and digits, what a token is made of
 
 
 def _joins(text: str, end: int, start: int) -> bool:
@@ -282,7 +282,7 @@ def _fold_quotes(text: str) -> str:
     return text
 
 
-_QUOTE_PAIRS = tuple((q, normalise_quotes(q)) for q in "’‘“”–—")
+_QUOTE_PAIRS: Final = tuple((q, normalise_quotes(q)) for q in "’‘“”–—")
 
 
 def normalised(text: str) -> str:
@@ -338,9 +338,9 @@ def _hashed_grams(text: str, size: int) -> npt.NDArray[np.uint64]:
 
 
 #: A quotation needs this many words to count as a statement worth matching.
-QUOTE_MIN_WORDS = 8
+QUOTE_MIN_WORDS: Final = 8
 
-_QUOTE = re.compile(r'“([^”\n]*)(?:”|(?=\n|$))|"([^"\n]*)"')
+_QUOTE: Final = re.compile(r'“([^”\n]*)(?:”|(?=\n|$))|"([^"\n]*)"')
 
 
 def quoted_spans(text: str, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int, int]]:
@@ -362,8 +362,8 @@ def quoted_spans(text: str, min_words: int = QUOTE_MIN_WORDS) -> list[tuple[int,
     return out
 
 
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_NAME = re.compile(r"(?<![\w'’])[A-Z][A-Za-z'’-]+")
+_NUMBER: Final = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_NAME: Final = re.compile(r"(?<![\w'’])[A-Z][A-Za-z'’-]+")
 
 
 def specifics(sentence: str) -> tuple[set[str], list[str]]:
@@ -389,7 +389,7 @@ def specifics(sentence: str) -> tuple[set[str], list[str]]:
 
 #: Capitalised words that name a kind of place or body, not which one ("Stroger Hospital"
 #: and "Mount Sinai Hospital" share only "hospital"): never evidence of one incident.
-GENERIC_NAMES = frozenset(
+GENERIC_NAMES: Final = frozenset(
     """street road avenue boulevard drive lane highway route block north south east west
     central upper lower hospital center centre medical school university college church
     police department office county city town district province state park station hall
@@ -418,7 +418,7 @@ def title_coverage(
 
 
 #: Titles with fewer content words than this are not used to judge their body.
-TITLE_MIN_WORDS = 3
+TITLE_MIN_WORDS: Final = 3
 
 
 def containment(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
 
 from corroborate.claims.lexicon import top_group as top_group  # (public here too)
 from corroborate.claims.period import as_day, resolve
@@ -51,8 +52,8 @@ _make_fact = unchecked(Fact)
 # A figure told as an update of an earlier one ("the death toll rose to 15"). Searched in
 # the lower-cased sentence: without IGNORECASE the engine skips to the words' first letters
 # (half the time). (IGNORECASE also read "ſ" and "ı" as s and i; ``str.lower`` does not.)
-_UPDATE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now stands)\b")
-MEASURE_ORDER = [
+_UPDATE: Final = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached|now stands)\b")
+MEASURE_ORDER: Final = [
     "killed",
     "injured",
     "kidnapped",
@@ -63,7 +64,7 @@ MEASURE_ORDER = [
     "displaced",
     "places_attacked",
 ]
-_HEDGED_FIRST = {
+_HEDGED_FIRST: Final = {
     "at_least": 0,
     "more_than": 1,
     "approximately": 2,
@@ -200,7 +201,7 @@ def _fact_group(claim: Claim, by_id: Mapping[str, Claim]) -> str:
     return group
 
 
-_PLAIN_PLURALS = frozenset(["", "others", "people", "persons", "civilians", "residents"])
+_PLAIN_PLURALS: Final = frozenset(["", "others", "people", "persons", "civilians", "residents"])
 
 
 def claimant_aliases(keys: Iterable[str | None]) -> dict[str, str]:

@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from corroborate.model import ValueSupport
 
-RULE_TEXT = {
+RULE_TEXT: Final = {
     "ucdp": (
         "best = the figure with the most independent non-partisan origins (tie: the latest "
         "report, then the smaller); low/high = smallest/largest credible figure"
@@ -45,7 +45,7 @@ RULE_TEXT = {
 
 
 #: What ``estimate`` adds to a rule's words when partisan figures were set aside or used.
-PARTISAN_NOTES = ("partisan figures shown, not used", "only partisan figures were reported")
+PARTISAN_NOTES: Final = ("partisan figures shown, not used", "only partisan figures were reported")
 
 
 def rule_parts(rule: str) -> tuple[str, str]:

@@ -15,25 +15,26 @@ figures are shown but, by default, not used for the best estimate.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Claimant keys that speak for the state's forces.
-STATE_KEYS = frozenset(
+STATE_KEYS: Final = frozenset(
     ["military", "police", "security_officials", "government", "provincial_officials"]
 )
 # Claimant keys that are nobody's side: medics, rescuers, witnesses.
-NEUTRAL_KEYS = frozenset(["medical", "witnesses", "rescuers"])
+NEUTRAL_KEYS: Final = frozenset(["medical", "witnesses", "rescuers"])
 # Words that mark a claimant as a non-state armed group.
-_ARMED_WORDS = re.compile(
+_ARMED_WORDS: Final = re.compile(
     r"\b(army|front|movement|brigade|rebels?|militants?|insurgents?|fighters|taliban|group|"
     r"militia|jihadists?|separatists?|liberation|mujahideen|jamaat|lashkar|tehreek|ansar)\b",
     re.IGNORECASE,
 )
-_STATE_WORDS = re.compile(
+_STATE_WORDS: Final = re.compile(
     r"\b(government|ministry|minister|governor|federal|national|official|officials|police|"
     r"military|army chief|spokes(?:man|woman|person) for the government)\b",
     re.IGNORECASE,
 )
-_GROUP_SIDES = {
+_GROUP_SIDES: Final = {
     "militants": "armed_group",
     "security_forces": "state",
     "police": "state",

@@ -15,22 +15,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from corroborate.model import Article, Span, Statement, StatementEvidence
 from corroborate.text import sentence_list
 
-_ACCUSE = re.compile(
+_ACCUSE: Final = re.compile(
     r"(?:has\s+|had\s+|also\s+|repeatedly\s+)*(?P<verb>\baccus\w*|\bblam\w*)\s+"
     r"(?P<target>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:of|for)\s+"
     r"(?P<what>[^,.;]+)"
 )
-_DENY = re.compile(
+_DENY: Final = re.compile(
     r"(?P<who>(?:New\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+"
     r"(?:has\s+|have\s+|had\s+)?(?:repeatedly\s+|consistently\s+|strongly\s+|also\s+)?"
     r"(?:denied|denies|deny|rejected|rejects)"
 )
-_DENY_AFTER = re.compile(r"(?:denied|rejected)\s+by\s+(?P<who>(?:New\s+)?[A-Z][\w’'-]*)")
-_PRONOUNS = {"It", "They", "He", "She", "The"}
+_DENY_AFTER: Final = re.compile(r"(?:denied|rejected)\s+by\s+(?P<who>(?:New\s+)?[A-Z][\w’'-]*)")
+_PRONOUNS: Final = {"It", "They", "He", "She", "The"}
 
 
 def _clean(who: str) -> str:

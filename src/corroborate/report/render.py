@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Final
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -36,16 +37,16 @@ from corroborate.report.view import (
     plural,
 )
 
-FORMATS = ("md", "html", "json", "csv")
+FORMATS: Final = ("md", "html", "json", "csv")
 
-CSV_COLUMNS = (
+CSV_COLUMNS: Final = (
     "event_id", "event_date", "event_title", "places", "measure", "group", "period_start",
     "period_end", "scope", "value", "low", "high", "qualifier", "claimants", "articles",
     "origins", "conflict", "claims", "fact_low", "fact_best", "fact_high",
 )  # fmt: skip
 
 #: How a relation reads in a sentence: "<b> is a near copy of <a>".
-RELATION_WORDS = {
+RELATION_WORDS: Final = {
     "duplicate": "is a duplicate of",
     "near_copy": "is a near copy of",
     "rewrite": "is a rewrite of",
@@ -68,7 +69,7 @@ def render_json(report: Report) -> str:
     return report.to_json()
 
 
-_LIST_LINE = re.compile(r'  "(articles|events|claims|relations)": \[\](,?)')
+_LIST_LINE: Final = re.compile(r'  "(articles|events|claims|relations)": \[\](,?)')
 
 
 def json_chunks(report: Report) -> Iterator[str]:
@@ -257,7 +258,7 @@ def value_box_html(v: ValueView) -> Markup:
 
 #: Claims table rows per piece of the page: the template's loop costs a call and an escape
 #: per piece, and a piece of rows stays small however many claims there are.
-ROWS_PER_PIECE = 64
+ROWS_PER_PIECE: Final = 64
 
 
 def claim_rows_html(claims: Iterable[ClaimView]) -> Iterator[Markup]:
@@ -359,8 +360,8 @@ def origin_views(report: Report, view: ReportView) -> dict[str, list[OriginView]
 
 # --------------------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-_SPACES = re.compile(r"\s+")
+_MD_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#])")
+_SPACES: Final = re.compile(r"\s+")
 
 
 def md_escape(text: object) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 from corroborate.model import (
     Article,
@@ -27,9 +27,9 @@ from corroborate.reconcile.rules import rule_parts
 from corroborate.sequences import MadeOnRead
 
 #: Aligned sentence pairs shown as evidence per relation.
-MAX_EVIDENCE = 3
+MAX_EVIDENCE: Final = 3
 
-_QUALIFIER_WORDS = {
+_QUALIFIER_WORDS: Final = {
     "exact": "",
     "at_least": "at least",
     "more_than": "more than",
@@ -41,9 +41,9 @@ _QUALIFIER_WORDS = {
 }
 
 
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
+_UNSAFE_ID: Final = re.compile(r"[^A-Za-z0-9_-]+")
 # A key anchor() keeps as it is (record ids: hex digits).
-_SAFE_ID = re.compile(r"[A-Za-z0-9_]+(?:-+[A-Za-z0-9_]+)*")
+_SAFE_ID: Final = re.compile(r"[A-Za-z0-9_]+(?:-+[A-Za-z0-9_]+)*")
 
 
 def anchor(prefix: str, key: str) -> str:
