@@ -585,8 +585,8 @@ PLAIN_WHEN = re.compile(r"\b(?:happened|occurred|took place|was reported|were re
 #: Cue words and stems, their neighbours, and what joins or splits runs of word characters.
 CUE_PIECES = [
     "shot", "shots", "attack", "attacked", "bomb", "abomb", "arraigned", "sentenced",
-    "sentencing", "pleads", "will", "took", "place", "took place", "was reported", "were", "reported",
-    "happened", *" -_'.1xé’\n", "\u00a0", "ü",
+    "sentencing", "pleads", "will", "took", "place", "took place", "was reported", "were",
+    "reported", "happened", *" -_'.1xé’\n", "\u00a0", "ü",
 ]
 
 
