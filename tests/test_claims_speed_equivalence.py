@@ -225,3 +225,9 @@ def test_claims_read_the_kept_tokens_for_the_bodys_sentences(
     monkeypatch.setattr(extract, "remembered_tokens", lambda _text: None)
     assert served == extract_claims(art, places=mentions)
     assert served
+
+
+def test_whole_words_stems_are_whole_word_characters() -> None:
+    assert WholeWords([], stems=["attack"]).search("Two attackers fled.")
+    with pytest.raises(ValueError, match="word characters only"):
+        WholeWords([], stems=["anti-"])

@@ -598,11 +598,12 @@ def test_date_cues_as_their_patterns_on_random_texts() -> None:
     for _ in range(20_000):
         low = "".join(rng.choice(CUE_PIECES) for _ in range(rng.randint(0, 7)))
         runs = text_module.WholeWords.words(low)
-        incident = dates._has(low, runs, dates._INCIDENT_WORDS, dates._INCIDENT_STEMS)
+        incident = dates._INCIDENT.search(low, runs)
         assert incident is (PLAIN_INCIDENT.search(low) is not None), repr(low)
-        later = dates._has(low, runs, dates._LATER_WORDS, dates._LATER_STEMS)
+        assert dates._INCIDENT.search(low) is incident  # (the words found by the gate)
+        later = dates._LATER.search(low, runs)
         assert later is (PLAIN_LATER.search(low) is not None), repr(low)
-        when = dates._when(low, runs)
+        when = dates._WHEN.search(low, runs)
         assert when is (PLAIN_WHEN.search(low) is not None), repr(low)
         hits += incident + later + when
     assert 4_000 < hits < 50_000  # (both answers are reached)

@@ -37,7 +37,7 @@ from typing import Final
 from corroborate.claims.extract import as_of, dateline_chars, speech_time
 from corroborate.claims.period import MONTHS, as_day, find_periods, resolve
 from corroborate.model import Period
-from corroborate.text import _TOKEN, WholeWords, has_whole, leading_sentences
+from corroborate.text import _TOKEN, WholeWords, leading_sentences
 
 #: Weight of a mention in body sentence ``k`` (0-based) is ``1 / (1 + k * POSITION_DECAY)``;
 #: the headline counts as sentence 0.
@@ -58,23 +58,20 @@ SAME_DAY_CUE: Final = 0.25
 #: Multiplier for a day that dates a statement, not the incident ("police said on Sunday").
 SPEECH_CUE: Final = 0.25
 
-# The cues, each a set of whole words and word stems: a sentence has the cue where one of
-# its maximal runs of word characters is one of the words or begins with one of the stems
-# (what ``\b(?:shot|...|attack\w*|...)\b`` finds, read from the runs instead of trying every
-# word at every position: ``_has``).
-_INCIDENT_WORDS: Final = frozenset(
+# The cues: the words of a sentence that names the incident, says when it happened ("The
+# shooting happened about 7:30 p.m. Saturday") or is about later news. Looked up in the
+# sentence's words (``WholeWords``), not tried at every position as an alternation.
+_INCIDENT: Final = WholeWords(
     """shot shooting shootings killed died dead wounded injured fired gunfire stabbed blast
-    explosion happened occurred incident struck""".split()
+    explosion happened occurred incident struck""".split(),
+    stems=["attack", "bomb"],
 )
-_INCIDENT_STEMS: Final = ("attack", "bomb")
-_LATER_WORDS: Final = frozenset(
+_WHEN: Final = WholeWords(["happened", "occurred", "took place", "was reported", "were reported"])
+_LATER: Final = WholeWords(
     """court hearing trial pleaded charged funeral vigil memorial will scheduled indicted
-    verdict jury bond bail arrest arrests arrested custody""".split()
+    verdict jury bond bail arrest arrests arrested custody""".split(),
+    stems=["arraign", "sentenc", "plead"],
 )
-_LATER_STEMS: Final = ("arraign", "sentenc", "plead")
-# "The shooting happened about 7:30 p.m. Saturday": the sentence that dates the incident.
-_WHEN_WORDS: Final = frozenset(["happened", "occurred"])
-_WHEN_PHRASES: Final = ("took place", "was reported", "were reported")
 # A sentence without any of these words has no date in it (skips tokenising most).
 _DATEISH_WORDS: Final = (
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -122,24 +119,6 @@ class ArticleDates:
     precision: Precision | None
     #: Every resolved day mentioned, with its vote weight.
     votes: dict[str, float] = field(default_factory=dict)
-
-
-def _has(low: str, runs: list[str], words: frozenset[str], stems: tuple[str, ...]) -> bool:
-    """Whether one of the runs of word characters of ``low`` (``WholeWords.words(low)``) is
-    one of ``words`` or begins with one of ``stems``."""
-    if not words.isdisjoint(runs):
-        return True
-    for stem in stems:
-        if stem in low:  # (seldom: only then are the runs read one by one)
-            return any(run.startswith(stems) for run in runs)
-    return False
-
-
-def _when(low: str, runs: list[str]) -> bool:
-    """Whether a sentence says when the incident happened ("happened", "took place")."""
-    return not _WHEN_WORDS.isdisjoint(runs) or any(
-        phrase in low and has_whole(low, phrase) for phrase in _WHEN_PHRASES
-    )
 
 
 def _words(sentence: str) -> list[str]:
@@ -206,11 +185,11 @@ def article_dates(title: str | None, text: str, pub: dt.date | None) -> ArticleD
             low = line.lower()
         weight = 1.0 / (1.0 + max(0, k - (1 if title else 0)) * POSITION_DECAY)
         runs = WholeWords.words(low)  # the three cues look up the same words
-        if _has(low, runs, _INCIDENT_WORDS, _INCIDENT_STEMS):
+        if _INCIDENT.search(low, runs):
             weight *= INCIDENT_CUE
-        if _when(low, runs):
+        if _WHEN.search(low, runs):
             weight *= WHEN_CUE
-        if _has(low, runs, _LATER_WORDS, _LATER_STEMS):
+        if _LATER.search(low, runs):
             weight *= LATER_CUE
         for period, speech in _mentions(_words(line)):
             resolved = resolve(period, pub=pub, event_day=None)
