@@ -61,13 +61,13 @@ from corroborate.model import (
 from corroborate.text import (
     _TOKEN,
     Piece,
-    WholeWords,
     normalise_quotes,
     paragraphs,
     remembered_tokens,
     sentence_list,
     sentences,
 )
+from corroborate.words import WholeWords
 
 # The records built per sentence, without validation (their values are the types mypy checks;
 # periods with claims.period's constructor).
@@ -130,7 +130,9 @@ _ZERO: Final = re.compile(
 )
 
 
-@dataclass
+# The records made per count and per speech verb write their own ``__init__``: a
+# dataclass's generated one runs interpreted in the compiled build (see numbers.Quantity).
+@dataclass(init=False)
 class _Count:
     q: Quantity
     first: int  # first token, hedge included
@@ -144,19 +146,63 @@ class _Count:
     via: str = ""
     hedge: str | None = None
     part_of: int | None = None
-    subparts: list[int] = field(default_factory=list)
+    subparts: list[int] = field(default_factory=list, init=False)
     subset: str | None = None  # "two of them / of the injured / of the victims": of what
     subset_end: int = 0  # token after "of the injured"
     care: bool = False  # told as being treated ("two are being treated in hospital")
     held: str | None = None  # "15 of the abducted": the measure of the set they are part of
     among: str | None = None  # "among the dead were three children": the set's measure
 
+    def __init__(
+        self,
+        q: Quantity,
+        first: int,
+        np_start: int,
+        np_end: int,
+        head: str | None = None,
+        kind: str = "none",
+        group: str | None = None,
+        group_text: str = "",
+        measure: str | None = None,
+        via: str = "",
+        hedge: str | None = None,
+        part_of: int | None = None,
+        subset: str | None = None,
+        subset_end: int = 0,
+        care: bool = False,
+        held: str | None = None,
+        among: str | None = None,
+    ) -> None:
+        self.q = q
+        self.first = first
+        self.np_start = np_start
+        self.np_end = np_end
+        self.head = head
+        self.kind = kind
+        self.group = group
+        self.group_text = group_text
+        self.measure = measure
+        self.via = via
+        self.hedge = hedge
+        self.part_of = part_of
+        self.subparts = []
+        self.subset = subset
+        self.subset_end = subset_end
+        self.care = care
+        self.held = held
+        self.among = among
 
-@dataclass
+
+@dataclass(init=False)
 class _Speech:
     verb: int
     subject: str | None
     after_count_ok: bool = True
+
+    def __init__(self, verb: int, subject: str | None, after_count_ok: bool = True) -> None:
+        self.verb = verb
+        self.subject = subject
+        self.after_count_ok = after_count_ok
 
 
 @dataclass

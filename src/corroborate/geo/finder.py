@@ -53,32 +53,50 @@ MAX_WORDS: Final = 4  # "Azad Jammu and Kashmir"
 _make_span = unchecked(Span)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)  # own __init__: see claims' Quantity
 class PlaceMention:
     """A place named in a text: where (``span``, offsets into the text) and which."""
 
-    span: Span
-    place: Place
+    span: Final[Span]
+    place: Final[Place]
+
+    def __init__(self, span: Span, place: Place) -> None:
+        self.span = span
+        self.place = place
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Tok:
     core: str  # the word without a possessive 's
     start: int
     end: int  # end of ``core``
 
+    def __init__(self, core: str, start: int, end: int) -> None:
+        self.core = core
+        self.start = start
+        self.end = end
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class _Mention:
     start: int
     end: int
     text: str
     cands: list[Candidate]
-    qualified: bool = False
-    countries: set[str] = field(default_factory=set)
+    qualified: bool = field(default=False, init=False)
+    countries: set[str] = field(default_factory=set, init=False)
     # The region (country, admin1 code) the text puts a town in when the gazetteer has no
     # town of that name there: "Felton, Minn." is a Felton in Minnesota, listed or not.
-    unlisted: tuple[str, str] | None = None
+    unlisted: tuple[str, str] | None = field(default=None, init=False)
+
+    def __init__(self, start: int, end: int, text: str, cands: list[Candidate]) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cands = cands
+        self.qualified = False
+        self.countries = set()
+        self.unlisted = None
 
 
 def _core(word: str) -> str:

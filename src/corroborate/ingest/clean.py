@@ -38,17 +38,34 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+# (Its own ``__init__``, read-only fields: see claims' ``numbers.Quantity``.)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class Cleaned:
     """The result of :func:`clean`: text, what was removed, the outlets credited, and the
     author, outlet and date a byline or metadata line gave."""
 
-    text: str
-    removed: tuple[Removal, ...] = ()
-    credits: tuple[str, ...] = ()
-    byline: str | None = None
-    outlet: str | None = None
-    date: FoundDate | None = None
+    text: Final[str]
+    removed: Final[tuple[Removal, ...]]
+    credits: Final[tuple[str, ...]]
+    byline: Final[str | None]
+    outlet: Final[str | None]
+    date: Final[FoundDate | None]
+
+    def __init__(
+        self,
+        text: str,
+        removed: tuple[Removal, ...] = (),
+        credits: tuple[str, ...] = (),
+        byline: str | None = None,
+        outlet: str | None = None,
+        date: FoundDate | None = None,
+    ) -> None:
+        self.text = text
+        self.removed = removed
+        self.credits = credits
+        self.byline = byline
+        self.outlet = outlet
+        self.date = date
 
 
 # --- line joining -------------------------------------------------------------------------

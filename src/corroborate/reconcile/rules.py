@@ -68,12 +68,18 @@ class RuleSettings:
     exclude_partisan: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)  # own __init__: see claims' numbers.Quantity
 class Estimate:
-    low: int | None
-    best: int | None
-    high: int | None
-    rule: str
+    low: Final[int | None]
+    best: Final[int | None]
+    high: Final[int | None]
+    rule: Final[str]
+
+    def __init__(self, low: int | None, best: int | None, high: int | None, rule: str) -> None:
+        self.low = low
+        self.best = best
+        self.high = high
+        self.rule = rule
 
 
 def _point(v: ValueSupport) -> int | None:

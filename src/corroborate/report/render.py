@@ -295,14 +295,26 @@ def claim_row_html(c: ClaimView) -> Markup:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(init=False, unsafe_hash=True)  # own __init__: see report.view
 class OriginView:
     """One origin group of an event's derivation graph (see corroborate.provenance.graph)."""
 
-    members: tuple[ArticleRef, ...]
-    original: ArticleRef | None
-    credited: str
-    reason: str
+    members: Final[tuple[ArticleRef, ...]]
+    original: Final[ArticleRef | None]
+    credited: Final[str]
+    reason: Final[str]
+
+    def __init__(
+        self,
+        members: tuple[ArticleRef, ...],
+        original: ArticleRef | None,
+        credited: str,
+        reason: str,
+    ) -> None:
+        self.members = members
+        self.original = original
+        self.credited = credited
+        self.reason = reason
 
     @property
     def summary(self) -> str:

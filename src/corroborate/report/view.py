@@ -107,72 +107,160 @@ def format_estimate(low: int | None, best: int | None, high: int | None) -> str:
     return str(best) if lo == hi == best else f"{best} ({lo}–{hi})"
 
 
-@dataclass(frozen=True, slots=True)
+# The views made per claim, value and fact write their own ``__init__`` and keep their
+# fields read-only through ``Final`` (checked by mypy) instead of ``frozen=True``. In the
+# compiled build a dataclass's generated ``__init__`` runs interpreted, and a frozen one's
+# sets every field through ``object.__setattr__``: about 30 times the cost of its own.
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class ArticleRef:
     """A link to an article's entry in the report list."""
 
-    id: str
-    key: str
-    anchor: str
+    id: Final[str]
+    key: Final[str]
+    anchor: Final[str]
+
+    def __init__(self, id: str, key: str, anchor: str) -> None:
+        self.id = id
+        self.key = key
+        self.anchor = anchor
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class ClaimRef:
     """A link to a claim's sentence in the claims table."""
 
-    id: str
-    anchor: str
-    article_key: str
+    id: Final[str]
+    anchor: Final[str]
+    article_key: Final[str]
+
+    def __init__(self, id: str, anchor: str, article_key: str) -> None:
+        self.id = id
+        self.anchor = anchor
+        self.article_key = article_key
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class ArticleView:
     """One row of a report list."""
 
-    ref: ArticleRef
-    title: str
-    outlet: str
-    date: str
-    source: str
-    url: str | None  # only http(s) URLs; anything else would be a script vector in href
+    ref: Final[ArticleRef]
+    title: Final[str]
+    outlet: Final[str]
+    date: Final[str]
+    source: Final[str]
+    url: Final[str | None]  # only http(s) URLs; anything else would be a script vector in href
+
+    def __init__(
+        self,
+        ref: ArticleRef,
+        title: str,
+        outlet: str,
+        date: str,
+        source: str,
+        url: str | None,
+    ) -> None:
+        self.ref = ref
+        self.title = title
+        self.outlet = outlet
+        self.date = date
+        self.source = source
+        self.url = url
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class ValueView:
     """One distinct value of a fact, with who says it and where."""
 
-    label: str  # the number with its hedge, as written ("at least 92")
-    number: str  # the structured reading ("at least 92", "24–99")
-    qualifier: str
-    value: int | None
-    low: int | None
-    high: int | None
-    claimants: tuple[str, ...]
-    articles: tuple[ArticleRef, ...]
-    claims: tuple[ClaimRef, ...]
-    origins: int
-    first_claim: ClaimRef | None
+    label: Final[str]  # the number with its hedge, as written ("at least 92")
+    number: Final[str]  # the structured reading ("at least 92", "24–99")
+    qualifier: Final[str]
+    value: Final[int | None]
+    low: Final[int | None]
+    high: Final[int | None]
+    claimants: Final[tuple[str, ...]]
+    articles: Final[tuple[ArticleRef, ...]]
+    claims: Final[tuple[ClaimRef, ...]]
+    origins: Final[int]
+    first_claim: Final[ClaimRef | None]
+
+    def __init__(
+        self,
+        label: str,
+        number: str,
+        qualifier: str,
+        value: int | None,
+        low: int | None,
+        high: int | None,
+        claimants: tuple[str, ...],
+        articles: tuple[ArticleRef, ...],
+        claims: tuple[ClaimRef, ...],
+        origins: int,
+        first_claim: ClaimRef | None,
+    ) -> None:
+        self.label = label
+        self.number = number
+        self.qualifier = qualifier
+        self.value = value
+        self.low = low
+        self.high = high
+        self.claimants = claimants
+        self.articles = articles
+        self.claims = claims
+        self.origins = origins
+        self.first_claim = first_claim
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class FactView:
     """One row of the fact sheet."""
 
-    id: str
-    measure: str
-    group: str
-    period: str
-    period_start: str
-    period_end: str
-    scope: str
-    conflict: bool
-    values: tuple[ValueView, ...]
-    low: int | None
-    best: int | None
-    high: int | None
+    id: Final[str]
+    measure: Final[str]
+    group: Final[str]
+    period: Final[str]
+    period_start: Final[str]
+    period_end: Final[str]
+    scope: Final[str]
+    conflict: Final[bool]
+    values: Final[tuple[ValueView, ...]]
+    low: Final[int | None]
+    best: Final[int | None]
+    high: Final[int | None]
     #: The rule that chose ``best`` (reconcile's words) and its note on partisan figures.
-    rule: str
-    rule_note: str
+    rule: Final[str]
+    rule_note: Final[str]
+
+    def __init__(
+        self,
+        id: str,
+        measure: str,
+        group: str,
+        period: str,
+        period_start: str,
+        period_end: str,
+        scope: str,
+        conflict: bool,
+        values: tuple[ValueView, ...],
+        low: int | None,
+        best: int | None,
+        high: int | None,
+        rule: str,
+        rule_note: str,
+    ) -> None:
+        self.id = id
+        self.measure = measure
+        self.group = group
+        self.period = period
+        self.period_start = period_start
+        self.period_end = period_end
+        self.scope = scope
+        self.conflict = conflict
+        self.values = values
+        self.low = low
+        self.best = best
+        self.high = high
+        self.rule = rule
+        self.rule_note = rule_note
 
     @property
     def estimate(self) -> str:
@@ -202,39 +290,93 @@ class RelationView:
     evidence: tuple[PairView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class ClaimView:
     """One row of the claims table; the sentence split around the number."""
 
-    id: str
-    anchor: str
-    article: ArticleRef
-    section: str
-    before: str
-    number: str
-    after: str
-    measure: str
-    group: str
-    value: str
-    number_text: str
-    claimant: str
-    period: str
+    id: Final[str]
+    anchor: Final[str]
+    article: Final[ArticleRef]
+    section: Final[str]
+    before: Final[str]
+    number: Final[str]
+    after: Final[str]
+    measure: Final[str]
+    group: Final[str]
+    value: Final[str]
+    number_text: Final[str]
+    claimant: Final[str]
+    period: Final[str]
+
+    def __init__(
+        self,
+        id: str,
+        anchor: str,
+        article: ArticleRef,
+        section: str,
+        before: str,
+        number: str,
+        after: str,
+        measure: str,
+        group: str,
+        value: str,
+        number_text: str,
+        claimant: str,
+        period: str,
+    ) -> None:
+        self.id = id
+        self.anchor = anchor
+        self.article = article
+        self.section = section
+        self.before = before
+        self.number = number
+        self.after = after
+        self.measure = measure
+        self.group = group
+        self.value = value
+        self.number_text = number_text
+        self.claimant = claimant
+        self.period = period
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)
 class EventView:
     """One event: header, fact sheet, copies and reports."""
 
-    id: str
-    anchor: str
-    title: str
-    date: str
-    places: tuple[str, ...]
-    n_reports: int
-    n_origins: int
-    facts: tuple[FactView, ...]
-    relations: tuple[RelationView, ...]
-    articles: tuple[ArticleView, ...]
+    id: Final[str]
+    anchor: Final[str]
+    title: Final[str]
+    date: Final[str]
+    places: Final[tuple[str, ...]]
+    n_reports: Final[int]
+    n_origins: Final[int]
+    facts: Final[tuple[FactView, ...]]
+    relations: Final[tuple[RelationView, ...]]
+    articles: Final[tuple[ArticleView, ...]]
+
+    def __init__(
+        self,
+        id: str,
+        anchor: str,
+        title: str,
+        date: str,
+        places: tuple[str, ...],
+        n_reports: int,
+        n_origins: int,
+        facts: tuple[FactView, ...],
+        relations: tuple[RelationView, ...],
+        articles: tuple[ArticleView, ...],
+    ) -> None:
+        self.id = id
+        self.anchor = anchor
+        self.title = title
+        self.date = date
+        self.places = places
+        self.n_reports = n_reports
+        self.n_origins = n_origins
+        self.facts = facts
+        self.relations = relations
+        self.articles = articles
 
     @property
     def conflicts(self) -> int:
