@@ -15,6 +15,7 @@ from corroborate.buildinfo import compiled_modules
     "name",
     [
         "corroborate.text",
+        "corroborate.words",
         "corroborate.claims.extract",
         "corroborate.provenance.features",
         "corroborate.events.features",

@@ -1,8 +1,8 @@
 """Which of corroborate's modules run compiled to C.
 
-The hot pure-function modules of the pipeline (the sentence splitter, the claim rules, the
-place finder, the events' features, scores and grouping, the provenance word features and
-blocking, ingest's cleaning, reconcile, the report writers) type-check under
+The hot pure-function modules of the pipeline (the sentence splitter, the whole-word gates,
+the claim rules, the place finder, the events' features, scores and grouping, the provenance
+word features and blocking, ingest's cleaning, reconcile, the report writers) type-check under
 ``mypy --strict``, so mypyc can compile them. A build made with
 ``CORROBORATE_COMPILE=1 pip install .`` runs them as C extensions, about 29% fewer
 instructions per report; every other install (``pip install -e .`` included) runs the same
@@ -16,6 +16,12 @@ compiled, though they hold only tables). A test cannot replace a ``Final`` name 
 compiled module (compiled code would not see it): the few names tests replace are plain
 globals.
 
+A dataclass of a compiled module that the pipeline makes many times per report (a count, a
+place mention, a claim's table row) writes its own ``__init__`` (``@dataclass(init=False)``):
+compiled, the ``__init__`` that ``@dataclass`` generates runs interpreted, and a frozen
+one's sets each field through ``object.__setattr__``, up to 30 times the cost. Such a
+class keeps its fields read-only through ``Final`` rather than ``frozen=True``.
+
     >>> from corroborate.buildinfo import COMPILED_MODULES, compiled_modules
     >>> set(compiled_modules()) <= set(COMPILED_MODULES)
     True
@@ -28,8 +34,9 @@ import importlib.util
 #: The modules a compiled build compiles (``setup.py`` reads this tuple from this file).
 #: Left out on purpose: ``corroborate.text`` (its ``Piece`` is built fastest by the
 #: interpreter's ``object.__new__``, which a compiled class refuses; its sentence rules are
-#: ``corroborate.splitting``, compiled); provenance core (its tests replace its functions,
-#: which compiled callers would not see, and its settings cross to Spark's workers);
+#: ``corroborate.splitting`` and its word gates ``corroborate.words``, both compiled);
+#: provenance core (its tests replace its functions, which compiled callers would not see,
+#: and its settings cross to Spark's workers);
 #: ``corroborate.sequences``, whose classes other modules subclass (the gazetteer's
 #: ``Entries`` and the report view's ``LazyViews`` build on its ``MadeOnRead``, so in the
 #: compiled build they are Python classes with compiled methods).
@@ -57,6 +64,7 @@ COMPILED_MODULES = (
     "corroborate.report.render",
     "corroborate.report.view",
     "corroborate.splitting",
+    "corroborate.words",
 )
 
 
@@ -71,6 +79,6 @@ def compiled_modules() -> list[str]:
 
 
 def build_name() -> str:
-    """``"compiled (mypyc, 23 modules)"`` or ``"Python"``: what the benchmarks record."""
+    """``"compiled (mypyc, 24 modules)"`` or ``"Python"``: what the benchmarks record."""
     n = len(compiled_modules())
     return f"compiled (mypyc, {n} modules)" if n else "Python"

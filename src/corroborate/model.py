@@ -96,16 +96,45 @@ class Record:
     def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
         """A copy with some fields changed; like pydantic's, the changes are not
         validated (callers pass values of the fields' types)."""
-        names = self.field_names()
-        copied = object.__new__(type(self))
-        put = object.__setattr__
-        for name in names:
-            put(copied, name, getattr(self, name))
-        for name, value in (update or {}).items():
-            if name not in names:
-                raise TypeError(f"{type(self).__name__} has no field {name!r}")
-            put(copied, name, value)
-        return copied
+        cls = type(self)
+        copier = _COPIERS.get(cls)
+        if copier is None:
+            copier = _COPIERS[cls] = _copier(cls)
+        return cast(Self, copier(self, update))
+
+
+#: Each record class's copier (see :func:`_copier`), made on its first copy.
+_COPIERS: dict[type, Callable[[Any, Mapping[str, Any] | None], Any]] = {}
+
+
+def _copier(cls: type) -> Callable[[Any, Mapping[str, Any] | None], Any]:
+    """``cls``'s copy function for :meth:`Record.model_copy`: generated source that reads
+    and writes each slot by name, as :func:`unchecked` builds a record (a loop over the
+    names with ``getattr`` and ``object.__setattr__`` took 1.6 to 2 times as long; the
+    reconcile stage copies about 17 claims per report)."""
+    names = cast(Any, cls).field_names()
+    setters = {name: vars(cls)[name].__set__ for name in names}  # the slots' descriptors
+    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_setters": setters}
+    body = []
+    for i, name in enumerate(names):
+        env[f"_set{i}"] = setters[name]
+        body.append(f"    _set{i}(_obj, _self.{name})")
+    source = "\n".join(
+        [
+            "def copy(_self, _update):",
+            "    _obj = _new(_cls)",
+            *body,
+            "    if _update:",
+            "        for _name, _value in _update.items():",
+            "            _set = _setters.get(_name)",
+            "            if _set is None:",
+            "                raise TypeError(f'{_cls.__name__} has no field {_name!r}')",
+            "            _set(_obj, _value)",
+            "    return _obj",
+        ]
+    )
+    exec(compile(source, f"<copy {cls.__qualname__}>", "exec"), env)
+    return cast(Callable[[Any, Mapping[str, Any] | None], Any], env["copy"])
 
 
 P = ParamSpec("P")

@@ -37,7 +37,8 @@ from typing import Final
 from corroborate.claims.extract import as_of, dateline_chars, speech_time
 from corroborate.claims.period import MONTHS, as_day, find_periods, resolve
 from corroborate.model import Period
-from corroborate.text import _TOKEN, WholeWords, leading_sentences
+from corroborate.text import _TOKEN, leading_sentences
+from corroborate.words import WholeWords
 
 #: Weight of a mention in body sentence ``k`` (0-based) is ``1 / (1 + k * POSITION_DECAY)``;
 #: the headline counts as sentence 0.
