@@ -15,7 +15,7 @@ import re
 import pytest
 
 from corroborate import splitting
-from corroborate import text as text_module
+from corroborate import words as words_module
 from corroborate.events.features import _STREET, _STREET_SUFFIX, _street_matches, streets_in
 from corroborate.geo import finder
 from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
@@ -467,7 +467,7 @@ def test_finder_tokens_on_random_texts() -> None:
 
 #: Patterns read on ASCII text with ``re.ASCII``, and the pattern each stands for.
 ASCII_TWINS = {
-    "claims gates' words": (text_module._WORD_CHARS_ASCII, text_module._WORD_CHARS),
+    "claims gates' words": (words_module._WORD_CHARS_ASCII, words_module._WORD_CHARS),
     "alignment tokens": (provenance_features._TOKEN_ASCII, provenance_features._TOKEN),
     "shingle words": (provenance_features._WORD_ASCII, provenance_features._WORD),
     "cleaning words": (clean_module._WORD_ASCII, clean_module._WORD),
@@ -484,7 +484,7 @@ def test_ascii_twins_match_as_their_patterns_on_ascii_text(name: str) -> None:
 
 
 def test_ascii_twins_are_used_on_ascii_text_only() -> None:
-    assert text_module.WholeWords.words("café’s wall") == ["café", "s", "wall"]
+    assert words_module.WholeWords.words("café’s wall") == ["café", "s", "wall"]
     assert provenance_features._tokens("café’s a'b") == ["café", "s", "a'b"]
 
 
@@ -597,7 +597,7 @@ def test_date_cues_as_their_patterns_on_random_texts() -> None:
     hits = 0
     for _ in range(20_000):
         low = "".join(rng.choice(CUE_PIECES) for _ in range(rng.randint(0, 7)))
-        runs = text_module.WholeWords.words(low)
+        runs = words_module.WholeWords.words(low)
         incident = dates._INCIDENT.search(low, runs)
         assert incident is (PLAIN_INCIDENT.search(low) is not None), repr(low)
         assert dates._INCIDENT.search(low) is incident  # (the words found by the gate)

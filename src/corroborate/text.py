@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from corroborate.splitting import _LINE, sentence_bounds
 from corroborate.splitting import MAX_SENTENCE as MAX_SENTENCE  # (re-exported)
-from corroborate.words import _WORD_CHARS as _WORD_CHARS  # (re-exported)
-from corroborate.words import _WORD_CHARS_ASCII as _WORD_CHARS_ASCII  # (re-exported)
 from corroborate.words import WholeWords as WholeWords  # (re-exported)
 
 #: ``"x" + AT_WORD_START + "yz"`` matches what ``\bxyz`` does for a word "xyz": the first
