@@ -130,9 +130,7 @@ _ZERO: Final = re.compile(
 )
 
 
-# The records made per count and per speech verb write their own ``__init__``: a
-# dataclass's generated one runs interpreted in the compiled build (see numbers.Quantity).
-@dataclass(init=False)
+@dataclass(init=False)  # own __init__: see corroborate.buildinfo
 class _Count:
     q: Quantity
     first: int  # first token, hedge included
@@ -193,7 +191,7 @@ class _Count:
         self.among = among
 
 
-@dataclass(init=False)
+@dataclass(init=False)  # own __init__: see corroborate.buildinfo
 class _Speech:
     verb: int
     subject: str | None

@@ -53,7 +53,7 @@ MAX_WORDS: Final = 4  # "Azad Jammu and Kashmir"
 _make_span = unchecked(Span)
 
 
-@dataclass(slots=True, init=False, unsafe_hash=True)  # own __init__: see claims' Quantity
+@dataclass(slots=True, init=False, unsafe_hash=True)  # own __init__: see corroborate.buildinfo
 class PlaceMention:
     """A place named in a text: where (``span``, offsets into the text) and which."""
 

@@ -38,8 +38,7 @@ __all__ = [
 ]
 
 
-# (Its own ``__init__``, read-only fields: see claims' ``numbers.Quantity``.)
-@dataclass(slots=True, init=False, unsafe_hash=True)
+@dataclass(slots=True, init=False, unsafe_hash=True)  # own __init__: see corroborate.buildinfo
 class Cleaned:
     """The result of :func:`clean`: text, what was removed, the outlets credited, and the
     author, outlet and date a byline or metadata line gave."""

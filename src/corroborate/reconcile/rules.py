@@ -68,7 +68,7 @@ class RuleSettings:
     exclude_partisan: bool = True
 
 
-@dataclass(init=False, unsafe_hash=True)  # own __init__: see claims' numbers.Quantity
+@dataclass(init=False, unsafe_hash=True)  # own __init__: see corroborate.buildinfo
 class Estimate:
     low: Final[int | None]
     best: Final[int | None]

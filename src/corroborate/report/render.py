@@ -295,7 +295,7 @@ def claim_row_html(c: ClaimView) -> Markup:
     )
 
 
-@dataclass(init=False, unsafe_hash=True)  # own __init__: see report.view
+@dataclass(init=False, unsafe_hash=True)  # own __init__: see corroborate.buildinfo
 class OriginView:
     """One origin group of an event's derivation graph (see corroborate.provenance.graph)."""
 
