@@ -19,8 +19,11 @@ work on a shared machine does not count against it):
   ``ingest`` (read, detect, clean), the ``analyse`` stages (claims, places, provenance,
   events, reconcile; timed one by one through its ``progress`` callback) and ``write``
   (report.md, .html, .json, .csv and events.csv);
-* for each: articles per second, and its cost as a multiple of the floor; peak memory
-  after each step.
+* for each: articles per second, and its cost as a multiple of the floor; after each step
+  and each ``analyse`` stage, the peak memory so far (``peak_rss_mb_after``: the high-water
+  mark, so a stage that set no new peak repeats the one before) and the resident memory it
+  leaves behind (``rss_mb_after``, read from ``/proc``: what it keeps, plus what the
+  allocators keep of what it freed).
 
 The targets are set for the whole ``report`` path (at least 200 articles per second, at most
 10 times the floor, under 2 GB at 100k articles); ``analyse`` is shown beside it. Every size
@@ -49,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -74,6 +78,13 @@ BAND_WORDS = 500
 #: seconds; of 10,000, minutes), and the run with the median multiple of the floor reported.
 REPEAT_MAX = 1_000
 REPEATS = 3
+
+
+# What one run of the report path returns (see _report_path).
+_Seconds = dict[str, float]
+_Peak = dict[str, float]
+_Resident = dict[str, float | None]
+_Found = dict[str, int]
 
 
 def build_corpus(
@@ -143,16 +154,16 @@ def measure(
         n = written
         # Each repeat: a floor pass, the report path, a floor pass; its multiples are
         # taken against the mean of the two passes around it.
-        runs: list[tuple[float, dict[str, float], dict[str, float], dict[str, int]]] = []
+        runs: list[tuple[float, _Seconds, _Peak, _Resident, _Found]] = []
         floors: list[float] = []
         for _ in range(REPEATS if n <= REPEAT_MAX else 1):
             floors.append(_floor(src))
-            seconds, peak, found = _report_path(src, Path(tmp) / "out")
+            seconds, peak, resident, found = _report_path(src, Path(tmp) / "out")
             floors.append(_floor(src))
-            runs.append(((floors[-2] + floors[-1]) / 2, seconds, peak, found))
-    multiples = [seconds["report"] / floor for floor, seconds, _, _ in runs]
-    floor, seconds, _, found = runs[multiples.index(statistics.median_low(multiples))]
-    peak = runs[0][2]  # later repeats reuse the first one's memory
+            runs.append(((floors[-2] + floors[-1]) / 2, seconds, peak, resident, found))
+    multiples = [seconds["report"] / floor for floor, seconds, _, _, _ in runs]
+    floor, seconds, _, _, found = runs[multiples.index(statistics.median_low(multiples))]
+    peak, resident = runs[0][2], runs[0][3]  # later repeats reuse the first one's memory
     return {
         "articles": n,
         "reports": "real" if real else "synthetic" if words else "feed",
@@ -173,38 +184,47 @@ def measure(
         "claims": found["claims"],
         "peak_rss_mb": max(peak.values()),
         "peak_rss_mb_after": peak,
+        "rss_mb_after": resident,
     }
 
 
-def _report_path(
-    src: Path, out: Path
-) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
-    """One run of the report path on ``src``: CPU seconds per stage, peak memory after each
-    step (MB), and what it found."""
+def _report_path(src: Path, out: Path) -> tuple[_Seconds, _Peak, _Resident, _Found]:
+    """One run of the report path on ``src``: CPU seconds per stage, the peak memory after
+    each step and each ``analyse`` stage (MB; the high-water mark so far), the resident
+    memory each leaves behind (MB), and what it found."""
     from corroborate.ingest import read_paths
     from corroborate.pipeline import analyse
     from corroborate.report import write_report
 
-    seconds: dict[str, float] = {}
-    peak: dict[str, float] = {"before": _peak_mb()}
+    seconds: _Seconds = {}
+    peak: _Peak = {"before": _peak_mb()}
+    resident: _Resident = {"before": _resident_mb()}
     start = time.process_time()
     articles = read_paths([src]).articles
     seconds["ingest"] = time.process_time() - start
-    peak["ingest"] = _peak_mb()
+    peak["ingest"], resident["ingest"] = _peak_mb(), _resident_mb()
 
-    marks: list[tuple[str, float]] = []
+    # (name, CPU time, peak, resident) as each stage starts; a stage's figures are read
+    # when the next one starts.
+    marks: list[tuple[str, float, float, float | None]] = []
+
+    def mark(name: str) -> None:
+        marks.append((name, time.process_time(), _peak_mb(), _resident_mb()))
+
     start = time.process_time()
-    rep = analyse(articles, progress=lambda name: marks.append((name, time.process_time())))
+    rep = analyse(articles, progress=mark)
     end = time.process_time()
     seconds["analyse"] = end - start
-    peak["analyse"] = _peak_mb()
-    for (name, t0), (_, t1) in zip(marks, [*marks[1:], ("", end)], strict=True):
+    done = ("", end, _peak_mb(), _resident_mb())
+    for (name, t0, _, _), (_, t1, high, now) in zip(marks, [*marks[1:], done], strict=True):
         seconds[name] = t1 - t0
+        peak[name], resident[name] = high, now
+    peak["analyse"], resident["analyse"] = done[2], done[3]
 
     start = time.process_time()
     write_report(rep, out)
     seconds["write"] = time.process_time() - start
-    peak["write"] = _peak_mb()
+    peak["write"], resident["write"] = _peak_mb(), _resident_mb()
     seconds["report"] = seconds["ingest"] + seconds["analyse"] + seconds["write"]
     found = {
         "read": len(articles),  # fewer than the lines: a report given twice is kept once
@@ -213,12 +233,21 @@ def _report_path(
         "relations": len(rep.relations),
         "claims": len(rep.claims),
     }
-    return seconds, peak, found
+    return seconds, peak, resident, found
 
 
 def _peak_mb() -> float:
     """Peak resident memory of this process so far (max RSS), MB."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _resident_mb() -> float | None:
+    """Resident memory of this process now, MB (None where ``/proc`` does not tell)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def profile(data: Path, n: int, out: Path, lines: int = 0) -> None:

@@ -58,6 +58,18 @@ def test_small_runs_are_repeated_between_floor_passes(bench: ModuleType, data_di
     assert set(got["cpu_ms_per_article"]) >= {"ingest", "analyse", "claims", "write", "report"}
 
 
+def test_memory_is_read_after_every_step_and_stage(bench: ModuleType, data_dir: Path) -> None:
+    got = bench.measure(data_dir, 6, real=True)
+    steps = ["before", "ingest", "provenance", "claims", "places", "events", "reconcile"]
+    steps += ["analyse", "write"]
+    peak, resident = got["peak_rss_mb_after"], got["rss_mb_after"]
+    assert list(peak) == steps and list(resident) == steps
+    highs = list(peak.values())
+    assert highs == sorted(highs) and got["peak_rss_mb"] == highs[-1]  # a high-water mark
+    if resident["before"] is not None:  # (read from /proc where there is one)
+        assert all(0 < resident[s] <= peak[s] + 1 for s in steps)
+
+
 def test_the_word_band_picks_the_real_reports_of_that_length(
     bench: ModuleType, data_dir: Path
 ) -> None:
