@@ -455,6 +455,10 @@ def test_claim_rows_are_made_on_read(report: Report) -> None:
 def test_write_report_subset_and_errors(report: Report, tmp_path: Path) -> None:
     written = [p.name for p in write_report(report, tmp_path, ("csv",))]
     assert written == ["report.csv", "events.csv"]
+    # Paths come in the order asked for, though JSON is written last (and once).
+    written = [p.name for p in write_report(report, tmp_path, ("json", "csv", "md", "json"))]
+    assert written == ["report.json", "report.csv", "events.csv", "report.md"]
+    assert (tmp_path / "report.json").read_text("utf-8") == render_json(report)
     with pytest.raises(ValueError, match="pdf"):
         write_report(report, tmp_path, ("md", "pdf"))
 
