@@ -171,6 +171,47 @@ BODY = [
     # names set off after a count are its people
     ("Two men, James Smith, 32, and Tom Jones, 40, were shot on Elm Street.", (0, 2)),
     ("Police said the gunman shot a clerk, killing him instantly.", (1, 0)),
+    # a "who" clause that tells where the people were: the verb after it tells what happened
+    ("Two men who were sitting in a parked van on Ash Road were killed.", (2, 0)),
+    ("Three deputies who entered the barn were wounded, the sheriff said.", (0, 3)),
+    ("Additionally, two teens who were with the victim were also shot.", (0, 2)),
+    ("A woman who police say was walking home was shot in the arm.", (0, 1)),
+    # ... but the verb of another subject is not the count's: a clause someone says, or one
+    # after "after" or "where" (the one person hurt here is the nephew, the woman, the boy)
+    ("Officers spoke to two men who said their nephew had been shot in the leg.", (0, 1)),
+    ("Two men who were seen running away after a woman was shot are sought.", (0, 1)),
+    ("Police are looking for two men who were seen near the car where a boy was shot.", (0, 1)),
+    # a breakdown set off by brackets or double hyphens is the count's, not more people
+    ("The other four victims (two men and two women) were wounded.", (0, 4)),
+    ("The other four victims -- two men and two women -- were wounded.", (0, 4)),
+    ("Two officers and three others -- two men and a woman -- were also wounded.", (0, 5)),
+    # a list of names with "all" or "both" before its predicate, or "Both" before it
+    ("Staff said Ann Lee, Bo Park, Cy Dunn, and Di Moss all suffered gunshot wounds.", (0, 4)),
+    ("Ann Lee, 34, Bo Park, 20, and Cy Dunn, 22, all died from gunshot wounds.", (3, 0)),
+    ("Both Ann Lee and Bo Park were taken to a hospital with gunshot wounds.", (0, 2)),
+    ("Ann Lee and Bo Park both were shot.", (0, 2)),
+    # the object of a participle after a person is not who the predicate is about
+    ("A man wielding two handguns was shot and killed at a store.", (1, 0)),
+    ("A woman holding two children was shot in the leg.", (0, 1)),
+    ("A man driving with two passengers was shot.", (0, 1)),
+    ("A man shooting at two officers was killed by a deputy.", (1, 0)),
+    # ... unless the participle tells a clause: the child is the one shot
+    ("He flagged down a deputy explaining the boy was shot.", (0, 1)),
+    # the people someone is kin to are not who the predicate is about
+    ("The mother of the two boys was shot and killed.", (1, 0)),
+    ("The father of three young children was killed.", (1, 0)),
+    ("The sister of the two boys, 28-year-old Tia Ross, was shot in the arm.", (0, 1)),
+    ("A family of five was found dead in their home.", (5, 0)),
+    ("The family of a man killed on Sunday says he was kind.", (1, 0)),
+    # one person told by two nouns takes a singular verb
+    ("A husband and father was shot and killed.", (1, 0)),
+    ("A husband and father of two was shot and killed on Friday.", (1, 0)),
+    ("A man and woman were shot.", (0, 2)),
+    # a bracketed aside after a name ("(pictured)", "(w/m, 46)") comes before its predicate
+    ("Rhys Lowe (pictured) died three days after he was shot.", (1, 0)),
+    ("The suspect, Nils Dahl (w/m, 51), suffered gunshot wounds and died at the scene.", (1, 0)),
+    # an age after a name and its photo caption is no count
+    ("Dana Rook (left), 37, and two boys were killed in the blaze.", (2, 0)),
 ]
 
 

@@ -1074,6 +1074,27 @@ def _count_starts(words: list[str], shown: list[str]) -> list[int]:
     ]
 
 
+def _after_brackets(words: list[str], k: int) -> int:
+    """The token after a short bracketed aside that opens at ``k`` ("(pictured)", "(w/m,
+    46)"), or ``k``."""
+    if k < len(words) and words[k] == "(":
+        for j in range(k + 1, min(k + 8, len(words))):
+            if words[j] == ")":
+                return j + 1
+            if words[j] == "(":
+                break
+    return k
+
+
+def _before_caption(words: list[str], k: int) -> int:
+    """The token before a bracketed aside that ends at ``k`` ("Poe (pictured)"), or ``k``."""
+    if words[k] == ")":
+        for j in range(k - 1, max(k - 5, 0), -1):
+            if words[j] == "(":
+                return j - 1
+    return k
+
+
 def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
     before = words[q.start - 1] if q.start > 0 else ""
     after = words[q.end] if q.end < len(words) else ""
@@ -1084,10 +1105,12 @@ def _not_a_count(words: list[str], shown: list[str], q: Quantity) -> bool:
     if after == "s" or tok == "911" or before in _NUMBERED_ROADS:
         return True  # "in his 80s", "dial 911", "Hwy 150"
     if before == "," and q.start >= 2 and after in _AFTER_AGE and (
-        shown[q.start - 2][:1].isupper()
+        shown[_before_caption(words, q.start - 2)][:1].isupper()
         or (words[q.start - 2] == "." and q.start >= 3 and words[q.start - 3] in _NAME_SUFFIXES)
     ):
-        return True  # an age after a name: "Lamont Jones, 33, and Mario King, 26, were killed"
+        # an age after a name: "Lamont Jones, 33, and Mario King, 26, were killed"; "Dana
+        # Poe (left), 37, and her son"
+        return True
     if (
         before == ","
         and q.start >= 2
@@ -1475,7 +1498,11 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
         and not (
             i
             and (
-                (shown[i - 1][:1].isupper() and words[i - 1] not in _NAME_TITLES)
+                (
+                    shown[i - 1][:1].isupper()
+                    and words[i - 1] not in _NAME_TITLES
+                    and words[i - 1] not in _BEFORE_NAMES  # "Both Ann Lee and Bo Park"
+                )
                 or words[i - 1].startswith("year")
             )
         )
@@ -1483,6 +1510,8 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
     )
 
 
+# Capitalised words opening a sentence before a list of names.
+_BEFORE_NAMES: Final = frozenset(["both", "and", "but"])
 # Ranks and titles written before a person's name, in lower case.
 _NAME_TITLES: Final = frozenset(
     """officer deputy trooper detective sergeant corporal lieutenant captain constable agent
@@ -1527,6 +1556,10 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         j += 1  # "Antwone Earl Price Sr."
     if j < n and words[j] == "." and words[j - 1] in _NAME_SUFFIXES:
         j += 1  # "Marcus Reed Jr."
+    if j < n and words[j] == "(" and (aside := _after_brackets(words, j)) > j:
+        j = aside  # "Nate Doe (pictured) was shot"
+        if words[j : j + 1] == [","] and j + 1 < n and words[j + 1] in _PREDICATE_OPENERS:
+            j += 1  # "the suspect, Nate Doe (w/m, 46), suffered"
     before = words[i - 1] if i else ""
     if before == "to" and i > 1 and words[i - 2] == "according":
         return False  # "According to Medical Examiners, Wren died": the source
@@ -1542,15 +1575,27 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
             k += 1
         if k > j + 1 and k < n:
             j = k + 1 if words[k] == "," else k
-    if depth < 4 and j + 1 < n and words[j] in ("and", ","):
+    if depth < 4 and j + 1 < n and (words[j] in ("and", ",") or words[j - 1] == ","):
         # "Lamont Jones, 33, and Mario King were killed": a list of names, one predicate
-        k = j + 2 if words[j] == "," and words[j + 1] == "and" else j + 1
+        # (after an age, its comma may be the list's: "Ann Lee, 34, Bo Park, 20, and ...")
+        if words[j] not in ("and", ","):
+            k = j
+        else:
+            k = j + 2 if words[j] == "," and words[j + 1] == "and" else j + 1
         if (
             k < n
             and _name_start(words, shown, k)
             and _person_name(words, shown, k, depth + 1)
         ):
             return True
+    if (
+        (depth or before in ("and", ","))
+        and words[j : j + 1] in (["all"], ["both"])
+        and words[j + 1 : j + 2] and words[j + 1] in _NAME_PREDICATES
+    ):
+        # "Ann Lee, Bo Park and Cy Dunn all suffered injuries" ("both were shot" counts
+        # them itself)
+        j += 1
     if j + 1 < n and words[j] in ("has", "had"):
         j += 1  # "Ronnie Bowers, 16, has died", "... had been shot"
         if words[j] == "been" and j + 1 < n:
@@ -1647,6 +1692,8 @@ def _drop_appositions(
     kept = [counts[0]]
     for prev, c in pairwise(counts):
         k = c.np_end
+        if k < n and words[k] == "(":
+            k = _after_brackets(words, k)  # "the suspect, Nate Doe (w/m, 46), was"
         if k + 2 < n and words[k] == "," and words[k + 1].isdecimal() and words[k + 2] == ",":
             k += 3  # the name's age: ", 46,"
         comma = k < n and words[k] == ","
@@ -2077,6 +2124,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         and all(words[n] in _SINGULAR for n in nouns)
         and nouns[1] == nouns[0] + 2
         and words[nouns[0] + 1] == "and"
+        and not _singular_verb(words, end)  # "a husband and father (of two) was killed"
     ):
         c.q = Quantity(c.q.start, c.q.end, 2, 2, 2)  # "a man and woman were shot"
     cls = _noun_class(c.head)
@@ -2506,10 +2554,18 @@ _FIRED_AT_ENDS: Final = frozenset(
 
 def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None) -> str | None:
     k = c.np_end
+    if c.first >= 2 and words[k : k + 1] and words[k] in _BE_HAVE and _participle_object(
+        words, c.first
+    ):
+        return None  # "a man wielding two handguns was shot": the man was
+    if words[k : k + 1] and words[k] in _BE_HAVE and _kin_object(words, c):
+        return None  # "the mother of the two boys was killed": the mother was
     n = len(words)
     steps = 0
     passive = False  # a form of "be" / "have" seen: "was shot", not "shot his wife"
     relative = False  # inside "who ...", where an active verb has the count as its subject
+    jumps = 0  # past a "who ..." clause that told nothing, to the subject's own verb
+    clause = 0  # where that clause starts
     while k < n and steps < 14:
         w = words[k]
         if steps == 0 and w in _NAME_SUFFIXES:
@@ -2569,30 +2625,46 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             j = c.first - 1
             while j >= 0 and words[j] in _LEADS:
                 j -= 1
-            if j >= 0 and words[j] in ("and", "or", ","):
+            if j >= 0 and (
+                words[j] in ("and", "or")
+                # (not the comma after an opening phrase: "Additionally, three troopers who")
+                or (words[j] == "," and (j > 5 or "," in words[:j]))
+            ):
                 return None  # "the deaths of a pastor, his wife and their children who ...":
                 # the clause may be the whole list's, which has its own verb
             # "a boy who had been shot in the ankle": the relative clause says what
             # happened to the person counted; its active verb ("who shot his wife", "who
             # killed friend", "who shot himself") makes them the one who did it.
+            clause = k + 1
             k += 1
             steps += 1
             relative = True
             continue
-        if steps == 0 and w == "-" and (c.group_text or c.head):
-            # "Two other people – both juveniles – were taken to a hospital": an aside set
-            # off by dashes (folded to "-"), when the predicate follows the second
+        if steps == 0 and w in _ASIDE_CLOSE and (c.group_text or c.head):
+            # "Two other people – both juveniles – were taken to a hospital", "four victims
+            # (two men and two women) were wounded": an aside set off by dashes (folded to
+            # "-") or brackets, when the predicate follows its end
+            end = _ASIDE_CLOSE[w]
+            opened = k + 2 if words[k + 1 : k + 2] == [end] else k + 1  # "--" is one dash
             close = next(
                 (
-                    m
-                    for m in range(k + 1, min(k + 12, n - 1))
-                    if words[m] == "-" and words[m + 1] in _PREDICATE_OPENERS
+                    m + (words[m + 1] == ",")  # "Nate Doe (w/m, 46), suffered"
+                    for m in range(opened, min(k + 12, n - 2))
+                    if words[m] == end
+                    and (
+                        words[m + 1] in _PREDICATE_OPENERS
+                        or (w == "(" and words[m + 1] == "," and words[m + 2] in _PREDICATE_OPENERS)
+                    )
                 ),
                 None,
             )
             if close is None:
                 return None
             k = close + 1
+            steps += 1
+            continue
+        if steps == 0 and w == "of" and c.head in _KIN and (m := _kin_phrase_end(words, k)):
+            k = m  # "the mother of the two boys was killed"
             steps += 1
             continue
         if steps == 0 and (c.group_text or c.head) and (m := _participle_end(words, k)):
@@ -2705,7 +2777,53 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             k += 1
             steps += 1
             continue
+        if relative and jumps < 2 and (m := _verb_after_relative(words, clause, k, c.q)):
+            # "three men who were sitting on a porch were shot": the clause says where they
+            # were; the verb after it says what happened to them (a second jump: "a man
+            # who police say was walking home was shot")
+            k = m
+            passive = False
+            jumps += 1
+            steps += 1
+            continue
         return None
+    return None
+
+
+# What closes an aside after a count's noun, by what opens it.
+_ASIDE_CLOSE: Final = {"-": "-", "(": ")"}
+# Finite forms of "be" and "have" by number, and what ends a "who" clause's search for the
+# subject's own verb (a new clause or list: the verb found after it may be another subject's).
+_FINITE_SINGULAR: Final = frozenset(["was", "is", "has", "had"])
+_FINITE_PLURAL: Final = frozenset(["were", "are", "have", "had"])
+_THEY: Final = frozenset(["they"])
+_HE_SHE: Final = frozenset(["he", "she"])
+_RELATIVE_STOPS: Final = frozenset(
+    """, ; : . ( ) " - and but or who whom which that when where while as after before
+    because if since until than""".split()
+)
+
+
+def _verb_after_relative(words: list[str], clause: int, k: int, q: Quantity) -> int | None:
+    """Where the subject's own verb starts after a "who" clause without commas (the clause
+    starts at ``clause``; its word ``k`` is no auxiliary): the first finite "be" or "have"
+    after ``k`` agreeing with the count's number ("two men who were sitting in a car *were*
+    killed"), or None."""
+    if q.value is None:
+        return None
+    plural = q.value != 1
+    finite = _FINITE_PLURAL if plural else _FINITE_SINGULAR
+    end = min(k + 12, len(words) - 1)
+    for m in range(clause, end):
+        w = words[m]
+        if w in _RELATIVE_STOPS:
+            return None
+        if w in lx.SPEECH_VERBS and not (
+            words[m + 1] in finite or words[m + 1] in (_THEY if plural else _HE_SHE)
+        ):
+            return None  # "a man who said his stepson had been shot": another's verb
+        if m > k and w in finite:
+            return m
     return None
 
 
@@ -2727,21 +2845,94 @@ def _participle_end(words: list[str], k: int) -> int | None:
     right after a count's noun ("a boy playing on his skateboard | was shot", "a woman
     sitting in her car | had been wounded", "a man trying to rob the store | shot
     himself"): the first form of "be" or "have", or a self-inflicted shot, within a few
-    words, with no clause break, speech verb or other count before it."""
+    words, with no clause break or speech verb before it (a count inside the phrase is its
+    object: :func:`_participle_object`)."""
     w = words[k]
-    if len(w) < 5 or not w.endswith("ing") or w in _NOT_PARTICIPLES or w in lx.AUX:
+    if (
+        len(w) < 5
+        or not w.endswith("ing")
+        or w in _NOT_PARTICIPLES
+        or w in lx.AUX
+        or w in _TELLING  # "an officer explaining the child was shot"
+    ):
         return None
     for m in range(k + 1, min(k + 10, len(words))):
         x = words[m]
-        if x in _BE or x in ("had", "has", "have"):
+        if x in _BE_HAVE:
             return m
         if x in ("shot", "shoots") and words[m + 1 : m + 2] in (["himself"], ["herself"]):
             return m
         if x in _PARTICIPLE_STOPS or x in lx.SPEECH_VERBS or x in lx.PASSIVE_TRIGGERS:
             return None
-        if x not in ("a", "an", "one") and parse_quantity(words, m) is not None:
+        if x == "-":  # "two men ranging in age from 17 to 28 - had been shot": a list's part
             return None
     return None
+
+
+def _participle_object(words: list[str], i: int) -> bool:
+    """Is the count at ``i`` the object of a participle after a person ("a man carrying
+    two bags", "a woman holding two children", "a man driving with two passengers"), whose
+    predicate is that person's?"""
+    if words[i - 1] in ("with", "to", "for", "at") and i >= 3:
+        i -= 1
+    w = words[i - 1]
+    return (
+        len(w) >= 5
+        and w.endswith("ing")
+        and w not in _NOT_PARTICIPLES
+        and w not in _TELLING
+        and w not in lx.AUX
+        and (words[i - 2] in _SINGULAR or words[i - 2] in _PEOPLE_PLURALS)
+    )
+
+
+# Who someone is to others: "the mother of the two boys", "a friend of the victims".
+_KIN: Final = frozenset(
+    """mother father parent parents sister brother son daughter wife husband grandmother
+    grandfather aunt uncle cousin niece nephew relative relatives family friend friends
+    girlfriend boyfriend fiance fiancee widow widower neighbor neighbour""".split()
+)
+
+
+def _singular_verb(words: list[str], k: int) -> bool:
+    """Is the verb at ``k``, or after a kin noun's "of ..." there, singular ("a husband and
+    father of two was killed": one man)?"""
+    if words[k : k + 1] == ["of"]:
+        k = _kin_phrase_end(words, k) or k
+    return words[k : k + 1] in (["was"], ["is"], ["has"])
+
+
+def _kin_object(words: list[str], c: _Count) -> bool:
+    """Is the count the people someone is kin to ("the sister of the two boys"; not the
+    size of "a family of five")?"""
+    if c.np_end <= c.q.end:
+        return False
+    j = c.first - 1
+    while j >= 0 and words[j] in _LEADS:
+        j -= 1
+    # (the kin a count itself: "the sister of", "a friend of"; not "that friend of")
+    return j >= 2 and words[j] == "of" and words[j - 1] in _KIN and words[j - 2] in _LEADS
+
+
+def _kin_phrase_end(words: list[str], k: int) -> int | None:
+    """Where the predicate starts after "of ..." at ``k`` following a kin noun ("the mother
+    of the two boys | was killed"): the first form of "be" or "have" within a few words,
+    with no clause break or speech verb before it."""
+    for m in range(k + 1, min(k + 8, len(words))):
+        x = words[m]
+        if x in _BE_HAVE:
+            return m
+        if x in _PARTICIPLE_STOPS or x in lx.SPEECH_VERBS or x in lx.PASSIVE_TRIGGERS:
+            return None
+    return None
+
+
+_BE_HAVE: Final = _BE | {"has", "have", "had"}
+# Participles a clause follows: "an officer explaining the child was shot".
+_TELLING: Final = lx.GERUND_SPEECH | frozenset(
+    """explaining telling screaming yelling shouting crying calling believing thinking
+    fearing knowing realizing realising learning discovering finding""".split()
+)
 
 
 _STAY: Final = frozenset(
@@ -3106,11 +3297,14 @@ def _increment(words: list[str], c: _Count) -> bool:
 
 def _coordinate(words: list[str], counts: list[_Count]) -> None:
     """ "15 soldiers and 18 civilians were killed": neighbours share a predicate."""
+    # The people someone is kin to take no neighbour's predicate: "the sister of the two
+    # boys, Tia Ross, died" (she did).
+    kin = {i for i, c in enumerate(counts) if _kin_object(words, c)} if "of" in words else ()
     # A round passes a predicate one count on: as many rounds as a list may need
     # ("a man, a woman, a boy and a girl were shot").
     for _ in range(max(2, len(counts) - 1)):
         for i, c in enumerate(counts):
-            if c.measure is not None or c.kind == "other":
+            if c.measure is not None or c.kind == "other" or i in kin:
                 continue
             if i + 1 < len(counts):
                 nxt = counts[i + 1]
@@ -3120,6 +3314,8 @@ def _coordinate(words: list[str], counts: list[_Count]) -> None:
                     and gap
                     and gap <= _COORD
                     and "while" not in gap
+                    # (a singular verb: "a husband and father was killed" is one person)
+                    and words[nxt.np_end : nxt.np_end + 1] not in (["was"], ["is"], ["has"])
                 ):
                     c.measure, c.via = nxt.measure, "coord"
                     continue
