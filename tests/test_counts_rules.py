@@ -197,6 +197,13 @@ BODY = [
     ("A man shooting at two officers was killed by a deputy.", (1, 0)),
     # ... unless the participle tells a clause: the child is the one shot
     ("He flagged down a deputy explaining the boy was shot.", (0, 1)),
+    # "get" as the passive's auxiliary
+    ("A teen got shot in the leg on Friday.", (0, 1)),
+    ("Two women ended up getting shot.", (0, 2)),
+    ("Two men got into a fight and one was shot.", (0, 1)),
+    # a name with a passive "who" clause is a person
+    ("Ann Lee, who was shot in the head, was taken to a hospital.", (0, 1)),
+    ("Sergeant Rod Lucas who was killed in the line of duty was mourned on Monday.", (1, 0)),
     # the people someone is kin to are not who the predicate is about
     ("The mother of the two boys was shot and killed.", (1, 0)),
     ("The father of three young children was killed.", (1, 0)),

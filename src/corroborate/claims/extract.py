@@ -1596,6 +1596,14 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         # "Ann Lee, Bo Park and Cy Dunn all suffered injuries" ("both were shot" counts
         # them itself)
         j += 1
+    if (words[j : j + 1] == ["who"] and j - i > 1) or words[j : j + 2] == [",", "who"]:
+        # "Ann Lee, who was shot in the head, is recovering": a passive clause (not "See
+        # who was arrested")
+        m = j + 1 + (words[j] == ",")
+        if m < n and words[m] in _BE_HAVE:
+            while m < n and words[m] in lx.AUX:
+                m += 1
+            return m < n and words[m] in lx.PASSIVE_TRIGGERS
     if j + 1 < n and words[j] in ("has", "had"):
         j += 1  # "Ronnie Bowers, 16, has died", "... had been shot"
         if words[j] == "been" and j + 1 < n:
@@ -2777,6 +2785,15 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             k += 1
             steps += 1
             continue
+        if w in _GET:  # "a teen got shot in the leg", "ended up getting shot"
+            passive = True
+            k += 1
+            steps += 1
+            continue
+        if w in _END_UP and words[k + 1 : k + 2] == ["up"]:
+            k += 2
+            steps += 1
+            continue
         if relative and jumps < 2 and (m := _verb_after_relative(words, clause, k, c.q)):
             # "three men who were sitting on a porch were shot": the clause says where they
             # were; the verb after it says what happened to them (a second jump: "a man
@@ -2790,6 +2807,9 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
     return None
 
 
+# "Get" as the passive's auxiliary, and "ended up" before it.
+_GET: Final = frozenset(["get", "gets", "got", "gotten", "getting"])
+_END_UP: Final = frozenset(["end", "ends", "ended"])
 # What closes an aside after a count's noun, by what opens it.
 _ASIDE_CLOSE: Final = {"-": "-", "(": ")"}
 # Finite forms of "be" and "have" by number, and what ends a "who" clause's search for the
