@@ -2562,13 +2562,16 @@ _FIRED_AT_ENDS: Final = frozenset(
 
 def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None) -> str | None:
     k = c.np_end
-    if c.first >= 2 and words[k : k + 1] and words[k] in _BE_HAVE and _participle_object(
-        words, c.first
-    ):
-        return None  # "a man wielding two handguns was shot": the man was
-    if words[k : k + 1] and words[k] in _BE_HAVE and _kin_object(words, c):
-        return None  # "the mother of the two boys was killed": the mother was
     n = len(words)
+    if (
+        c.first >= 2
+        and k < n
+        and words[k] in _BE_HAVE
+        and (_participle_object(words, c.first) or _kin_object(words, c))
+    ):
+        # Another's verb: "a man wielding two handguns was shot" (the man was), "the
+        # mother of the two boys was killed" (the mother was)
+        return None
     steps = 0
     passive = False  # a form of "be" / "have" seen: "was shot", not "shot his wife"
     relative = False  # inside "who ...", where an active verb has the count as its subject
@@ -2814,7 +2817,8 @@ _END_UP: Final = frozenset(["end", "ends", "ended"])
 _ASIDE_CLOSE: Final = {"-": "-", "(": ")"}
 # Finite forms of "be" and "have" by number, and what ends a "who" clause's search for the
 # subject's own verb (a new clause or list: the verb found after it may be another subject's).
-_FINITE_SINGULAR: Final = frozenset(["was", "is", "has", "had"])
+_SINGULAR_VERBS: Final = frozenset(["was", "is", "has"])
+_FINITE_SINGULAR: Final = _SINGULAR_VERBS | {"had"}
 _FINITE_PLURAL: Final = frozenset(["were", "are", "have", "had"])
 _THEY: Final = frozenset(["they"])
 _HE_SHE: Final = frozenset(["he", "she"])
@@ -2919,7 +2923,7 @@ def _singular_verb(words: list[str], k: int) -> bool:
     father of two was killed": one man)?"""
     if words[k : k + 1] == ["of"]:
         k = _kin_phrase_end(words, k) or k
-    return words[k : k + 1] in (["was"], ["is"], ["has"])
+    return k < len(words) and words[k] in _SINGULAR_VERBS
 
 
 def _kin_object(words: list[str], c: _Count) -> bool:
@@ -3335,7 +3339,7 @@ def _coordinate(words: list[str], counts: list[_Count]) -> None:
                     and gap <= _COORD
                     and "while" not in gap
                     # (a singular verb: "a husband and father was killed" is one person)
-                    and words[nxt.np_end : nxt.np_end + 1] not in (["was"], ["is"], ["has"])
+                    and not (nxt.np_end < len(words) and words[nxt.np_end] in _SINGULAR_VERBS)
                 ):
                     c.measure, c.via = nxt.measure, "coord"
                     continue
