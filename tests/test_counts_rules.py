@@ -219,7 +219,50 @@ BODY = [
     ("The suspect, Nils Dahl (w/m, 51), suffered gunshot wounds and died at the scene.", (1, 0)),
     # an age after a name and its photo caption is no count
     ("Dana Rook (left), 37, and two boys were killed in the blaze.", (2, 0)),
+    # those in care after a total of the shot are among them, not more
+    ("Four people were shot and one victim was rushed to the hospital.", (0, 4)),
+    ("Five people were shot and one is in critical condition.", (0, 5)),
+    ("Three teens were wounded and two were hospitalized overnight.", (0, 3)),
+    ("Two men were shot and a woman is in serious condition.", (0, 3)),
+    ("Two women were shot and a man was taken to the hospital.", (0, 3)),
+    ("Two people were killed and one was taken to the hospital with injuries.", (2, 1)),
+    # a name of three words; an apposition that says who the person is; a name's town
+    ("Tyler Alan Voss was shot on Main Street.", (0, 1)),
+    ("Pastor Ann Lee was killed in the attack.", (1, 0)),
+    ("Marcus Reed Jr., 24, was shot and killed outside a store.", (1, 0)),
+    ("Javon Pike, the teenage grandson of Rep. Dana Ross, was shot to death.", (1, 0)),
+    ("Javon Pike, a father of two, was shot to death on Friday.", (1, 0)),
+    ("Joel Ramos, a 26-year-old man, died Sunday.", (1, 0)),
+    ("Dnipro, a city of about a million people, has been struck repeatedly.", (0, 0)),
+    ("Earlier, a man and a woman were shot to death by police.", (2, 0)),
+    ("Tyler Voss, 15, of E. Berlin, passed away on Thursday.", (1, 0)),
+    ("Mona Hart, 71, of St. Louis, was shot in the arm.", (0, 1)),
+    # names listed with semicolons between their ages
+    ("Fred Sims, 70; Todd Amos, 29; and Ann Cole, 40, were killed.", (3, 0)),
+    ("He is charged in the shooting deaths of Fred Sims, 70; Todd Amos, 29, and Ann Cole.", (3, 0)),
+    # "her" as a verb's object is a person; as "her husband" it is not the count
+    ("The gunman opened fire, killing her and another woman.", (2, 0)),
+    ("He shot her several times before he fled.", (0, 1)),
+    ("He shot her husband in the leg.", (0, 1)),
+    # ... and she is the dead told again, unless the dead is a man
+    ("A woman is dead after police say her husband shot her in the head.", (1, 0)),
+    ("A man was killed and police say the gunman also shot her in the arm.", (1, 1)),
 ]
+
+# The group of a count after an active verb: the subject that opens the clause is the
+# agent, not a victim told before.
+GROUPS = [
+    ("The gunman opened fire, killing three.", "people"),
+    ("When militants attacked the post, they killed two.", "people"),
+    ("Later they came across three suspects and shot one.", "suspects"),
+    ("Police shot the suspect, killing him.", "suspects"),
+]
+
+
+@pytest.mark.parametrize(("text", "group"), GROUPS, ids=[g[0][:50] for g in GROUPS])
+def test_the_agent_lends_no_group(text: str, group: str) -> None:
+    claims = [c for c in extract_claims(Article.create(text, "t.txt")) if c.value]
+    assert claims and claims[-1].group == group
 
 
 def _counts(text: str, title: str | None = None, **kw: object) -> tuple[int, int]:
@@ -350,6 +393,11 @@ HEADLINES = [
     ("Suspects charged in slaying of farmer", (1, 0)),
     ("Boating accident claims life of 8-year-old girl", (1, 0)),
     ("Fatal victim named, 2 others hurt in bar shooting", (1, 2)),
+    # a trigger opening a headline before a bare noun modifies it ("Shooting Victim")
+    ("Shooting Victim Dies", (1, 0)),
+    ("Shooting Suspect Texted Friend Before Attack", (0, 0)),
+    ("Killing Suspect Shot By Police", (0, 1)),
+    ("Police: Stabbing Victim Dies In Hospital", (1, 0)),
 ]
 
 

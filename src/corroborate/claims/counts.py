@@ -59,9 +59,16 @@ from corroborate.claims.numbers import WORD_NUMBERS
 from corroborate.model import Claim
 
 # Number words of a mention that refers back to someone already introduced.
-_REFERRING = frozenset(["he", "she", "the", "him", ""])
+_REFERRING = frozenset(["he", "she", "the", "him", "her", ""])
 # "the victim was treated at ... and then transferred, where he was listed": the same person.
-_PRONOUNS = frozenset(["he", "she", "him"])
+_PRONOUNS = frozenset(["he", "she", "him", "her"])
+
+
+def _count_word(claim: Claim) -> str:
+    """The word a count is told by, lower-cased; "her" as a pronoun only ("shot her"): the
+    "her" of "her mother" is told as "his" is."""
+    word = claim.number_text.lower()
+    return "his" if word == "her" and claim.group_text else word
 
 
 def _background(claim: Claim) -> bool:
@@ -174,7 +181,9 @@ _ALSO_HURT = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(r"\bof (the|those|these) $", re.IGNORECASE)
-_NAME_IN_LIST = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:, \d{1,3})?, ")
+_NAME_IN_LIST = re.compile(
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:(?:, \d{1,3})?, |, \d{1,3}; )"
+)
 
 
 _ANOTHER = re.compile(r"\b(another|other|others|second|third|fourth|also|too)\b", re.IGNORECASE)
@@ -220,7 +229,7 @@ def _beside_suicide(claim: Claim, claims: list[Claim]) -> bool:
     the victim, not the dead told again."""
     dead = [k for k in claims if k.measure == "killed"]
     return (
-        claim.number_text.lower() not in _PRONOUNS | _SELF
+        _count_word(claim) not in _PRONOUNS | _SELF
         and any(k.span == claim.span for k in dead)
         and all(_suicide(k) for k in dead)
     )
@@ -329,7 +338,7 @@ _PERSON: dict[str, tuple[str | None, str | None]] = {
         "adult" if w in _ADULT else "child" if w in _CHILD else None,
     )
     for w in FEMALE | MALE | _ADULT | _CHILD
-}
+} | {"her": ("f", None), "him": ("m", None)}  # objects, not "he shot himself"
 _SINGULARS = {
     "men": "man",
     "women": "woman",
@@ -488,7 +497,8 @@ def _other_age(claim: Claim, killed_ages: set[int | None]) -> bool:
 
 def _other_sex(claim: Claim, killed_heads: set[str]) -> bool:
     """ "Man killed, woman wounded": the injured cannot be the dead."""
-    return _unlike(_head(claim.group_text), killed_heads)
+    # a pronoun says the sex alone: "a man was killed and the gunman also shot her"
+    return _unlike(_head(claim.group_text) or claim.number_text.lower(), killed_heads)
 
 
 # Groups that say who a person is: an officer wounded beside soldiers or a man killed is
@@ -582,7 +592,7 @@ def article_counts(
         key = (c.measure, side, c.span.start if c.section == "body" else -1)
         if key in per_sentence and not _suicide(c) and (
             not _coordinated(c, seen[key])
-            or (c.measure == "injured" and c.number_text.lower() in _PRONOUNS)
+            or (c.measure == "injured" and _count_word(c) in _PRONOUNS)
         ):
             if value > per_sentence[key]:  # the larger figure stands, with its own reading
                 per_sentence[key] = value  # of whether it holds the dead
@@ -644,13 +654,13 @@ def article_counts(
             apart = (c.section, c.span.start) not in killed_sentences and not _another(c)
             # "The woman was also shot": someone else; "he was also shot", maybe the same man.
             also = (
-                c.number_text.lower() not in _PRONOUNS and _also_in_predicate(c)
+                _count_word(c) not in _PRONOUNS and _also_in_predicate(c)
             ) or _after_the_dead(c, claims) or _beside_suicide(c, claims)
             if (
                 value == 1
                 and not also
                 # "Dario Pike was shot ... where Pike died": the dead, named again
-                and (c.number_text.lower() in _REFERRING or apart or _surname(c) in killed_names)
+                and (_count_word(c) in _REFERRING or apart or _surname(c) in killed_names)
                 and not _other_sex(c, killed_heads)
                 and not _other_age(c, killed_ages)
                 and not _other_kind(c, killed_kinds)

@@ -933,7 +933,7 @@ _SUFFERED: Final = frozenset(
 _WOUNDS: Final = frozenset(["injuries", "injury", "wound", "wounds"])
 _FATAL_WOUNDS: Final = frozenset(["fatal", "mortal", "deadly"])
 # Words a predicate may open with after its subject: "was", "killed", "suffered".
-_PREDICATE_OPENERS: Final = lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED
+_PREDICATE_OPENERS: Final = lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED | {"passed"}
 
 
 _GATE_FUNCTION_WORDS: Final = frozenset(["to", "in", "of", "for", "by", "was", "were"])
@@ -1273,7 +1273,8 @@ _NUMBERED_ROADS: Final = frozenset(
 )
 # Words that follow an age set off after a name ("Jamal Berry, 30, was", "Berry, 30 after").
 _AFTER_AGE: Final = frozenset(
-    [",", "and", "was", "were", "is", "of", "(", ")", ".", "after", "before", "when", "who", "from"]
+    [",", ";", "and", "was", "were", "is", "of", "(", ")", ".", "after", "before", "when", "who",
+     "from"]
 )
 _GALLERY: Final = frozenset(
     ["image", "images", "photo", "photos", "slide", "picture", "page", "video"]
@@ -1310,9 +1311,15 @@ def _singular(
         w0 == "her"
         and i > 0
         and words[i - 1] in _HIM_VERBS
-        and (i + 1 == len(words) or not words[i + 1].isalpha() or words[i + 1].endswith("ly"))
+        and (
+            i + 1 == len(words)
+            or not words[i + 1].isalpha()
+            or words[i + 1].endswith("ly")
+            or words[i + 1] in _AFTER_OBJECT
+            or words[i + 2 : i + 3] == ["times"]  # "shot her several times"
+        )
     ):
-        return Quantity(i, i + 1, 1, 1, 1)  # "shot his wife, killing her."
+        return Quantity(i, i + 1, 1, 1, 1)  # "shot his wife, killing her.", "killing her and"
     # "the", "his", "her" are no number, name nor word counted alone: only the noun phrase
     # they open can be one person, and the tests of the words themselves can be skipped.
     if w0 not in _NP_ONLY:
@@ -1423,6 +1430,11 @@ def _named_owner(words: list[str], shown: list[str], i: int) -> bool:
 
 
 _NP_ONLY: Final = frozenset(["the", "his", "her", "their"])
+# Words after "shot her" that make "her" its object, not a possessive ("shot her husband").
+_AFTER_OBJECT: Final = frozenset(
+    """and in on at before after as while with during then twice once inside outside near
+    to repeatedly""".split()
+)
 # A headline's verbs in the present, which no noun phrase runs on through.
 _PRESENT_VERBS: Final = frozenset(["kills", "shoots", "injures", "stabs", "slays"])
 # "killed him", "shot him in the hand": the person told before, as a count of one.
@@ -1565,23 +1577,40 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         return False  # "According to Medical Examiners, Wren died": the source
     if before in lx.ACTIVE_TRIGGERS or (before == "of" and i > 1 and words[i - 2] in lx.OF_NOUNS):
         return True
-    if before in ("and", ",") and _listed_after_trigger(words, shown, i - 1):
+    if before in ("and", ",", ";") and _listed_after_trigger(words, shown, i - 1):
         return True  # "killing Jacinta Walker, 18, and Aveion Bolden"
-    if j + 2 < n and words[j] == "," and words[j + 1].isdecimal() and words[j + 2] == ",":
-        j += 3  # ", 33,"
+    if j + 2 < n and words[j] == "," and words[j + 1].isdecimal() and words[j + 2] in (",", ";"):
+        j += 3 if words[j + 2] == "," else 2  # ", 33,"; ", 70;" leaves the list's semicolon
     if j + 1 < n and words[j] == "of" and shown[j + 1][:1].isupper():
         k = j + 1  # where the person lives: "Michael Harmon, 71, of Sanford, was shot"
-        while k < n and k - j <= 3 and shown[k][:1].isupper() and shown[k].isalpha():
-            k += 1
+        while k < n and k - j <= 4:
+            if shown[k][:1].isupper() and shown[k].isalpha():
+                k += 1
+            elif words[k] == "." and (
+                len(words[k - 1]) == 1 or words[k - 1] in _PLACE_ABBREVIATIONS
+            ):
+                k += 1  # "of E. Berlin", "of St. Louis"
+            else:
+                break
         if k > j + 1 and k < n:
             j = k + 1 if words[k] == "," else k
-    if depth < 4 and j + 1 < n and (words[j] in ("and", ",") or words[j - 1] == ","):
+    if (
+        j < n
+        and (after := _apposition_end(words, j)) is not None
+        and any(
+            w in _SINGULAR or w in _KIN or _age_end(words, m)
+            for m, w in enumerate(words[j:after], j)
+        )
+    ):
+        # "Javon Wilson, the grandson of Rep. Danny Davis, was shot"; not "Dnipro, a city"
+        j = after
+    if depth < 4 and j + 1 < n and (words[j] in _NAME_LIST_LINKS or words[j - 1] == ","):
         # "Lamont Jones, 33, and Mario King were killed": a list of names, one predicate
         # (after an age, its comma may be the list's: "Ann Lee, 34, Bo Park, 20, and ...")
-        if words[j] not in ("and", ","):
+        if words[j] not in _NAME_LIST_LINKS:
             k = j
         else:
-            k = j + 2 if words[j] == "," and words[j + 1] == "and" else j + 1
+            k = j + 2 if words[j] in (",", ";") and words[j + 1] == "and" else j + 1
         if (
             k < n
             and _name_start(words, shown, k)
@@ -1608,7 +1637,7 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         j += 1  # "Ronnie Bowers, 16, has died", "... had been shot"
         if words[j] == "been" and j + 1 < n:
             return words[j + 1] in lx.PASSIVE_TRIGGERS or words[j + 1] in _NAME_BE_PREDICATES
-    if j < n and words[j] in _NAME_PREDICATES:
+    if j < n and (words[j] in _NAME_PREDICATES or words[j : j + 2] == ["passed", "away"]):
         return True  # "Borders died", "Ann Lee suffered a gunshot wound"
     return (
         j + 1 < n
@@ -1685,6 +1714,21 @@ def _sex_clash(pronoun: str, noun: list[str]) -> bool:
     return pronoun in ("she", "her") and bool(lx.MALE.intersection(noun))
 
 
+def _other_sex(part: list[str], whole: list[str]) -> bool:
+    """Do a part's words name one sex and its total's only the other ("a woman" of "two
+    men")?"""
+    def sexes(ws: list[str]) -> set[str]:
+        singular = [_SEX_PLURALS.get(w) or (w[:-1] if w.endswith("s") else w) for w in ws]
+        return {"m" for w in singular if w in lx.MALE} | {"f" for w in singular if w in lx.FEMALE}
+
+    told, total = sexes(part), sexes(whole)
+    return len(total) == 1 and len(told) == 1 and told != total
+
+
+_SEX_PLURALS: Final = {"men": "man", "women": "woman", "policemen": "policeman",
+                       "policewomen": "policewoman", "gentlemen": "gentleman"}
+
+
 def _drop_appositions(
     words: list[str], shown: list[str], counts: list[_Count]
 ) -> list[_Count]:
@@ -1708,8 +1752,19 @@ def _drop_appositions(
         k += comma
         if (
             prev.q.value == 1
-            and prev.q.end > prev.q.start  # a noun phrase ("the driver"), not a name
-            and (words[prev.q.start] in _LEADS or words[prev.q.start].endswith("'s"))
+            and (
+                # a noun phrase ("the driver"), or a name before a noun phrase ("Joel Ramos,
+                # a 26-year-old man, died")
+                (
+                    prev.q.end > prev.q.start
+                    and (words[prev.q.start] in _LEADS or words[prev.q.start].endswith("'s"))
+                )
+                or (
+                    prev.q.end == prev.q.start
+                    and _named(shown, prev)
+                    and words[c.first] in _DETERMINERS
+                )
+            )
             and prev.kind in ("people", "none")
             and prev.np_end < n
             and words[prev.np_end] == ","
@@ -1724,7 +1779,7 @@ def _drop_appositions(
             and words[k] in _PREDICATE_OPENERS
         ):
             prev.np_end = k  # the predicate is read after the second phrase
-            if prev.group == "people" and c.kind == "people" and c.group:
+            if prev.group in (None, "people") and c.kind == "people" and c.group:
                 prev.group = c.group  # "the third person, a woman": a civilian
             continue
         kept.append(c)
@@ -1785,10 +1840,10 @@ def _drop_listed_names(words: list[str], shown: list[str], counts: list[_Count])
 def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
     """Does the list of names ending at ``k`` ("and", ",") follow a killing verb or "the
     deaths of" ("killing Jacinta Walker, 18, and ...")?"""
-    stop = max(0, k - 14)
+    stop = max(0, k - 24)
     while k > stop:
         w = words[k]
-        if w in ("and", ",") or w.isdecimal() or (shown[k][:1].isupper() and shown[k].isalpha()):
+        if w in _NAME_LIST_LINKS or w.isdecimal() or (shown[k][:1].isupper() and w.isalpha()):
             k -= 1
             continue
         break
@@ -1799,6 +1854,7 @@ def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
 
 
 _NAME_PREDICATES: Final = frozenset(["died", "dies", "suffered", "sustained"])
+_NAME_LIST_LINKS: Final = frozenset(["and", ",", ";"])  # "A, 70; B, 47; and C"
 _NAME_BE_PREDICATES: Final = frozenset(
     """fatally found pronounced suffering recovering listed taken transported rushed hospitalized
     hospitalised struck in treated grazed airlifted""".split()
@@ -1922,6 +1978,18 @@ def _initialism_stop(shown: list[str], k: int) -> bool:
 
 def _initial(token: str) -> bool:
     return len(token) == 1 and token.isupper()
+
+
+def _third_name(words: list[str], shown: list[str], c: _Count, k: int) -> bool:
+    """Is the word at ``k`` the third of a person's name ("Tyler Alan Smith was shot"), not
+    a suffix ("Marcus Reed Jr.") nor after a title ("Pastor Ann Lee", whose name is read
+    on its own)?"""
+    return (
+        c.q.start == c.q.end
+        and shown[k][:1].isupper()
+        and words[k] not in _NAME_SUFFIXES
+        and words[k - 2] not in _NAME_TITLES
+    )
 
 
 def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
@@ -2073,7 +2141,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         taken = unknown - j
         while (
             unknown < len(words)
-            and taken < 2
+            and (taken < 2 or (taken == 2 and _third_name(words, shown, c, unknown)))
             and words[unknown].isalpha()
             and words[unknown] not in _NP_BOUNDARY
             and words[unknown] not in lx.AUX
@@ -2445,6 +2513,13 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
     if w == "dead" and k > 0 and words[k - 1] == "shot":
         return "killed"  # "a man who shot dead four shoppers"
     if w in lx.ACTIVE_TRIGGERS and not (k > 0 and words[k - 1] in _BE):
+        if (
+            w.endswith("ing")
+            and c.first == k + 1
+            and c.q.start == c.q.end
+            and (k == 0 or words[k - 1] in (":", "|", "-", "–", "—"))
+        ):
+            return None  # an opening noun, not a verb: "Shooting Victim Dies", "Killing Suspect"
         if w in lx.PEOPLE_ONLY_TRIGGERS and c.kind != "people":
             return None  # "seized 20 rifles"
         measure = lx.ACTIVE_TRIGGERS[w]
@@ -2626,10 +2701,15 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                     return None  # "a man shot and killed his wife": the man is the shooter
                 if measure == "injured" and _dies_after(words, k + len(phrase)):
                     return "killed"  # "Man shot in robbery dies"
+                if phrase[0] in _CARE_PHRASE_OPENERS:
+                    c.care = True  # "in critical condition", "were hospitalized"
                 return measure  # before the jump below: "a man in critical condition"
         if w == "in" and (cond := _condition_end(words, k + 1)) is not None:
             # "in critical but stable condition", "in good condition": a hospital's word
-            return "killed" if _dies_after(words, cond) else "injured"
+            if _dies_after(words, cond):
+                return "killed"
+            c.care = True
+            return "injured"
         if w == "who" and steps == 0:
             if _dies_after(words, k + 1, 20):
                 return "killed"  # "a teen who was found shot on Sunday has died"
@@ -2777,8 +2857,10 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
             return "injured"  # "two others are in the hospital", "arrived at a hospital"
         if w in _CARRIED and _hurt_after(words, k + 1):
             # "was taken to a hospital with life-threatening injuries", "... where he died"
-            died = _died_there(words, k + 1) or _then_died(words, k + 1)
-            return "killed" if died else "injured"
+            if _died_there(words, k + 1) or _then_died(words, k + 1):
+                return "killed"
+            c.care = True
+            return "injured"
         if w == "fatally" and (k + 1 >= n or words[k + 1] in _CLAUSE_END):
             return "killed"  # "two people were shot, one of them fatally"
         if w in lx.AUX:
@@ -2913,7 +2995,8 @@ def _participle_object(words: list[str], i: int) -> bool:
 # Who someone is to others: "the mother of the two boys", "a friend of the victims".
 _KIN: Final = frozenset(
     """mother father parent parents sister brother son daughter wife husband grandmother
-    grandfather aunt uncle cousin niece nephew relative relatives family friend friends
+    grandfather grandson granddaughter aunt uncle cousin niece nephew relative relatives
+    family friend friends
     girlfriend boyfriend fiance fiancee widow widower neighbor neighbour""".split()
 )
 
@@ -3046,6 +3129,8 @@ def _and_died(words: list[str], k: int) -> bool:
     return words[k : k + 2] == ["pronounced", "dead"]
 
 
+# The first words of a phrase that tells a patient's state, not the wounding itself.
+_CARE_PHRASE_OPENERS: Final = frozenset(["in", "was", "were", "treated", "recovering"])
 _CARRIED: Final = frozenset(
     "taken transported rushed airlifted flown brought driven sent hospitalized hospitalised".split()
 )
@@ -3217,26 +3302,36 @@ _OBJECT_PREPOSITIONS: Final = frozenset(
 )
 
 
+def _apposition_end(words: list[str], k: int) -> int | None:
+    """Where the predicate starts after an apposition opening with the comma at ``k``, read
+    past whole: "A fifth victim, an 18-year-old woman found outside with a wound, was taken
+    to a hospital"; "a man, the father of a boy shot last week, was arrested" (the boy's
+    "shot" is not the man's predicate). None when no such apposition opens there."""
+    if words[k] != "," or words[k + 1 : k + 2] not in (["a"], ["an"], ["the"]):
+        return None
+    close = next(
+        (
+            m
+            for m in range(k + 2, min(k + 22, len(words) - 1))
+            if words[m] in (",", ";") or words[m] in lx.SPEECH_VERBS
+        ),
+        None,
+    )
+    if close is not None and words[close] == "," and words[close + 1] in _PREDICATE_OPENERS:
+        return close + 1
+    return None
+
+
 def _skip_to_predicate(words: list[str], k: int) -> int | None:
-    if words[k] == "," and words[k + 1 : k + 2] in (["a"], ["an"], ["the"]):
-        # An apposition is read past whole: "A fifth victim, an 18-year-old woman found
-        # outside with a wound, was taken to a hospital"; "a man, the father of a boy
-        # shot last week, was arrested" (the boy's "shot" is not the man's predicate).
-        close = next(
-            (
-                m
-                for m in range(k + 2, min(k + 22, len(words) - 1))
-                if words[m] in (",", ";") or words[m] in lx.SPEECH_VERBS
-            ),
-            None,
-        )
-        if close is not None and words[close] == "," and words[close + 1] in _PREDICATE_OPENERS:
-            return close + 1
+    if (after := _apposition_end(words, k)) is not None:
+        return after
     for m in range(k + 1, min(k + 12, len(words))):
         w = words[m]
         if w in _PREDICATE_OPENERS:
             # "Joel Gonzalez, a 26-year-old man, died": the aside may end right here.
             return m if m > k + 1 or words[k] == "," else None
+        if w == "." and (words[m - 1] in _PLACE_ABBREVIATIONS or len(words[m - 1]) == 1):
+            continue  # "of St. Louis", "of E. Berlin"
         if w in lx.SPEECH_VERBS or w in _NEW_SUBJECT:
             return None
         age = 0 < m < len(words) - 1 and words[m - 1] == "," and words[m + 1] == ","
@@ -3379,11 +3474,18 @@ _AGE_ASIDE: Final = _AGES | {"both"}
 def _coord_gap(gap: list[str]) -> set[str]:
     """The words between two counts, less an aside of ages ("two boys, ages 7 and 10, and
     two adults"; "a woman and a man, both 19, and ...")."""
-    # "Jacinta Walker, 18, and Aveion Bolden": an age set off by commas
+    # "Jacinta Walker, 18, and Aveion Bolden": an age set off by commas (or a comma and the
+    # semicolon of a list: "Fred Swiger, 70; Todd Amos, 29; and ...")
     words = {
-        w
+        "," if w == ";" else w
         for k, w in enumerate(gap)
-        if not (w.isdecimal() and 0 < k < len(gap) - 1 and gap[k - 1] == gap[k + 1] == ",")
+        if not (
+            w.isdecimal()
+            and 0 < k < len(gap) - 1
+            and gap[k - 1] == ","
+            and gap[k + 1] in (",", ";")
+        )
+        and not (w == ";" and k > 1 and gap[k - 1].isdecimal() and gap[k - 2] == ",")
     }
     if words & _AGE_ASIDE:
         words = {w for w in words if not w.isdecimal() and w not in _AGE_ASIDE}
@@ -3465,6 +3567,8 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
                 if p.kind == "people"
                 and p.group
                 and (p.part_of is None or words[c.q.start] in _PRONOUN_STARTS)  # "he": the boy
+                # "the gunman opened fire, killing her": the agent, not a victim told before
+                and not (c.via == "active" and p.measure is None and _opens_clause(words, p.first))
             ),
             None,
         )
@@ -3497,6 +3601,21 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
                 c.group = "civilians"
 
 
+def _opens_clause(words: list[str], first: int) -> bool:
+    """Does the noun phrase starting at ``first`` open its clause, as a subject does ("The
+    gunman opened fire", "when militants attacked"), not follow a verb ("came across three
+    suspects")?"""
+    k = first - 1
+    while k >= 0 and words[k] in _LEADS:
+        k -= 1
+    return k < 0 or words[k] in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS: Final = frozenset(
+    [",", ";", ":", "when", "after", "as", "while", "that", "said", "says", "-", "—", "–"]
+)
+
+
 def _listed_group(counts: list[_Count], last: int) -> str:
     """The group of the count at ``last``, or of the whole list it ends ("12 soldiers and four
     volunteers were killed and 25 were wounded": the 25 are of both)."""
@@ -3517,7 +3636,7 @@ def _link_subsets(words: list[str], shown: list[str], counts: list[_Count]) -> N
             _link_among(counts, i)
             continue
         if c.care and c.part_of is None and c.subset is None and c.measure == "injured":
-            _link_care(counts, i)
+            _link_care(words, counts, i)
         if c.subset is None or c.part_of is not None:
             continue
         want = _SUBSET_MEASURES.get(c.subset)
@@ -3655,12 +3774,15 @@ def _among(words: list[str], shown: list[str], counts: list[_Count]) -> None:
                         c.group, c.group_text = named
 
 
-def _link_care(counts: list[_Count], i: int) -> None:
+def _link_care(words: list[str], counts: list[_Count], i: int) -> None:
     """ "four people were shot and two are being treated in hospital": the two are those of
-    the four still in care, not two more."""
+    the four still in care, not two more (but "two men were shot and a woman is in serious
+    condition" tells a third person)."""
     c = counts[i]
     j = _total_before(counts, i, "injured")
-    if j is not None:
+    if j is not None and not _other_sex(
+        words[c.first : c.np_end], words[counts[j].first : counts[j].np_end]
+    ):
         c.part_of = j
         counts[j].subparts.append(i)
         if not c.group_text:
