@@ -247,6 +247,9 @@ BODY = [
     # ... and she is the dead told again, unless the dead is a man
     ("A woman is dead after police say her husband shot her in the head.", (1, 0)),
     ("A man was killed and police say the gunman also shot her in the arm.", (1, 1)),
+    # kin by marriage and the grandchildren are people too
+    ("She told police she had shot her granddaughter by accident.", (0, 1)),
+    ("His stepson was killed in the crash.", (1, 0)),
 ]
 
 # The group of a count after an active verb: the subject that opens the clause is the

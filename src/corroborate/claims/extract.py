@@ -101,7 +101,8 @@ _SINGULAR: Final = frozenset(
     sixth-grader seventh-grader eighth-grader ninth-grader tenth-grader farmer trader vendor
     shopkeeper herder herdsman villager vigilante fighter rebel militiaman priest imam cleric
     doctor nurse medic paramedic tourist migrant refugee protester demonstrator worshipper
-    peacekeeper schoolgirl schoolboy pupil marine sailor airman""".split()
+    peacekeeper schoolgirl schoolboy pupil marine sailor airman grandson granddaughter
+    stepson stepdaughter stepfather stepmother""".split()
 )
 _GENERIC_HEADS: Final = frozenset(
     ["people", "persons", "casualties", "personnel", "others", "individuals"]

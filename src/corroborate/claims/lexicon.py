@@ -64,7 +64,8 @@ for _group, _words in {
         bystander cabbie patron patrons guest guests trader traders vendor vendors shopkeeper
         shopkeepers herder herders herdsman herdsmen vigilante vigilantes worshiper priest
         priests imam imams cleric clerics medic medics paramedic paramedics volunteer
-        volunteers couple couples""",
+        volunteers couple couples grandson grandsons granddaughter granddaughters stepson
+        stepdaughter stepfather stepmother""",
     "children": """child children kid kids boy boys girl girls teenager teenagers teen teens
         infant infants baby babies toddler toddlers schoolchildren minor minors pupil pupils
         schoolgirl schoolgirls schoolboy schoolboys grader
