@@ -247,6 +247,11 @@ BODY = [
     # ... and she is the dead told again, unless the dead is a man
     ("A woman is dead after police say her husband shot her in the head.", (1, 0)),
     ("A man was killed and police say the gunman also shot her in the arm.", (1, 1)),
+    # a near miss is no casualty
+    ("A bullet came within inches of possibly killing the trooper.", (0, 0)),
+    ("The gunman killed two people and nearly killed a third.", (2, 0)),
+    ("The stray round almost hit a child, police said.", (0, 0)),
+    ("Nearly 40 people were killed and almost two dozen were wounded.", (40, 24)),
     # kin by marriage and the grandchildren are people too
     ("She told police she had shot her granddaughter by accident.", (0, 1)),
     ("His stepson was killed in the crash.", (1, 0)),

@@ -404,8 +404,11 @@ _ELSEWHEN = (
 
 # "could have caused injuries or death", "would have been killed": what did not happen.
 _UNREAL = re.compile(
-    r"\b(?:could|would|might)(?:\s+(?:easily|well|very well|have|not))*\s+have\s+"
-    r"(?:(?!\b(?:that|which|who|whom|where|when|after|and)\b)[^.;,:]){0,60}$",
+    r"(?:\b(?:could|would|might)(?:\s+(?:easily|well|very well|have|not))*\s+have"
+    # a near miss: "nearly killed two", "came within inches of possibly killing the trooper"
+    r"|\b(?:nearly|almost|narrowly(?:\s+missed)?|barely\s+missed|within\s+(?:inches|feet)\s+of"
+    r"|came\s+close\s+to)(?:\s+possibly)?(?=\s+(?:kill|hitt?|strik|struck|shoot|shot|injur|wound)))"
+    r"\s+(?:(?!\b(?:that|which|who|whom|where|when|after|and)\b)[^.;,:]){0,60}$",
     re.IGNORECASE,
 )
 

@@ -1274,8 +1274,7 @@ _NUMBERED_ROADS: Final = frozenset(
 )
 # Words that follow an age set off after a name ("Jamal Berry, 30, was", "Berry, 30 after").
 _AFTER_AGE: Final = frozenset(
-    [",", ";", "and", "was", "were", "is", "of", "(", ")", ".", "after", "before", "when", "who",
-     "from"]
+    ", ; and was were is of ( ) . after before when who from".split()
 )
 _GALLERY: Final = frozenset(
     ["image", "images", "photo", "photos", "slide", "picture", "page", "video"]
@@ -1718,6 +1717,7 @@ def _sex_clash(pronoun: str, noun: list[str]) -> bool:
 def _other_sex(part: list[str], whole: list[str]) -> bool:
     """Do a part's words name one sex and its total's only the other ("a woman" of "two
     men")?"""
+
     def sexes(ws: list[str]) -> set[str]:
         singular = [_SEX_PLURALS.get(w) or (w[:-1] if w.endswith("s") else w) for w in ws]
         return {"m" for w in singular if w in lx.MALE} | {"f" for w in singular if w in lx.FEMALE}
@@ -1726,8 +1726,13 @@ def _other_sex(part: list[str], whole: list[str]) -> bool:
     return len(total) == 1 and len(told) == 1 and told != total
 
 
-_SEX_PLURALS: Final = {"men": "man", "women": "woman", "policemen": "policeman",
-                       "policewomen": "policewoman", "gentlemen": "gentleman"}
+_SEX_PLURALS: Final = {
+    "men": "man",
+    "women": "woman",
+    "policemen": "policeman",
+    "policewomen": "policewoman",
+    "gentlemen": "gentleman",
+}
 
 
 def _drop_appositions(
@@ -2997,8 +3002,8 @@ def _participle_object(words: list[str], i: int) -> bool:
 _KIN: Final = frozenset(
     """mother father parent parents sister brother son daughter wife husband grandmother
     grandfather grandson granddaughter aunt uncle cousin niece nephew relative relatives
-    family friend friends
-    girlfriend boyfriend fiance fiancee widow widower neighbor neighbour""".split()
+    family friend friends girlfriend boyfriend fiance fiancee widow widower neighbor
+    neighbour""".split()
 )
 
 
