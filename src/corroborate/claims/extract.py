@@ -1489,6 +1489,12 @@ def _headline_start(words: list[str], shown: list[str], i: int) -> bool:
 _PLACE_ABBREVIATIONS: Final = frozenset(["st", "ft", "mt", "pt"])
 
 
+def _abbreviation_stop(words: list[str], k: int) -> bool:
+    """Is the token at ``k`` the full stop of an initial or a place's abbreviation ("E.
+    Berlin", "St. Louis"), not a sentence's end?"""
+    return words[k] == "." and (len(words[k - 1]) == 1 or words[k - 1] in _PLACE_ABBREVIATIONS)
+
+
 def _np_ends(w: str) -> bool:
     return (
         w in _NP_BOUNDARY
@@ -1586,9 +1592,7 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         while k < n and k - j <= 4:
             if shown[k][:1].isupper() and shown[k].isalpha():
                 k += 1
-            elif words[k] == "." and (
-                len(words[k - 1]) == 1 or words[k - 1] in _PLACE_ABBREVIATIONS
-            ):
+            elif _abbreviation_stop(words, k):
                 k += 1  # "of E. Berlin", "of St. Louis"
             else:
                 break
@@ -1719,20 +1723,12 @@ def _other_sex(part: list[str], whole: list[str]) -> bool:
     men")?"""
 
     def sexes(ws: list[str]) -> set[str]:
-        singular = [_SEX_PLURALS.get(w) or (w[:-1] if w.endswith("s") else w) for w in ws]
+        # "men", "women", "policewomen" end as the singular's "man"; other plurals in "s"
+        singular = [w[:-3] + "man" if w.endswith("men") else w.removesuffix("s") for w in ws]
         return {"m" for w in singular if w in lx.MALE} | {"f" for w in singular if w in lx.FEMALE}
 
     told, total = sexes(part), sexes(whole)
     return len(total) == 1 and len(told) == 1 and told != total
-
-
-_SEX_PLURALS: Final = {
-    "men": "man",
-    "women": "woman",
-    "policemen": "policeman",
-    "policewomen": "policewoman",
-    "gentlemen": "gentleman",
-}
 
 
 def _drop_appositions(
@@ -2719,9 +2715,7 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
         if w == "who" and steps == 0:
             if _dies_after(words, k + 1, 20):
                 return "killed"  # "a teen who was found shot on Sunday has died"
-            j = c.first - 1
-            while j >= 0 and words[j] in _LEADS:
-                j -= 1
+            j = _before_leads(words, c.first)
             if j >= 0 and (
                 words[j] in ("and", "or")
                 # (not the comma after an opening phrase: "Additionally, three troopers who")
@@ -3020,9 +3014,7 @@ def _kin_object(words: list[str], c: _Count) -> bool:
     size of "a family of five")?"""
     if c.np_end <= c.q.end:
         return False
-    j = c.first - 1
-    while j >= 0 and words[j] in _LEADS:
-        j -= 1
+    j = _before_leads(words, c.first)
     # (the kin a count itself: "the sister of", "a friend of"; not "that friend of")
     return j >= 2 and words[j] == "of" and words[j - 1] in _KIN and words[j - 2] in _LEADS
 
@@ -3336,7 +3328,7 @@ def _skip_to_predicate(words: list[str], k: int) -> int | None:
         if w in _PREDICATE_OPENERS:
             # "Joel Gonzalez, a 26-year-old man, died": the aside may end right here.
             return m if m > k + 1 or words[k] == "," else None
-        if w == "." and (words[m - 1] in _PLACE_ABBREVIATIONS or len(words[m - 1]) == 1):
+        if _abbreviation_stop(words, m):
             continue  # "of St. Louis", "of E. Berlin"
         if w in lx.SPEECH_VERBS or w in _NEW_SUBJECT:
             return None
@@ -3607,13 +3599,20 @@ def _bare_groups(words: list[str], shown: list[str], counts: list[_Count]) -> No
                 c.group = "civilians"
 
 
+def _before_leads(words: list[str], first: int) -> int:
+    """The index of the word before the noun phrase starting at ``first`` and the
+    determiners or possessives that open it (-1 at the sentence's start)."""
+    k = first - 1
+    while k >= 0 and words[k] in _LEADS:
+        k -= 1
+    return k
+
+
 def _opens_clause(words: list[str], first: int) -> bool:
     """Does the noun phrase starting at ``first`` open its clause, as a subject does ("The
     gunman opened fire", "when militants attacked"), not follow a verb ("came across three
     suspects")?"""
-    k = first - 1
-    while k >= 0 and words[k] in _LEADS:
-        k -= 1
+    k = _before_leads(words, first)
     return k < 0 or words[k] in _CLAUSE_OPENERS
 
 
