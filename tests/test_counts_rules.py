@@ -240,6 +240,11 @@ BODY = [
     # names listed with semicolons between their ages
     ("Fred Sims, 70; Todd Amos, 29; and Ann Cole, 40, were killed.", (3, 0)),
     ("He is charged in the shooting deaths of Fred Sims, 70; Todd Amos, 29, and Ann Cole.", (3, 0)),
+    (
+        "He is charged in the shooting deaths of Freddy Dale Sims, 70; Fred Lowe, 47; Todd Ray "
+        "Amos, 29, and Ann Cole.",
+        (4, 0),
+    ),
     # "her" as a verb's object is a person; as "her husband" it is not the count
     ("The gunman opened fire, killing her and another woman.", (2, 0)),
     ("He shot her several times before he fled.", (0, 1)),
@@ -247,6 +252,7 @@ BODY = [
     # ... and she is the dead told again, unless the dead is a man
     ("A woman is dead after police say her husband shot her in the head.", (1, 0)),
     ("A man was killed and police say the gunman also shot her in the arm.", (1, 1)),
+    ("A woman was killed and the gunman shot him in the arm.", (1, 1)),
     # a near miss is no casualty
     ("A bullet came within inches of possibly killing the trooper.", (0, 0)),
     ("The gunman killed two people and nearly killed a third.", (2, 0)),
