@@ -702,3 +702,47 @@ def test_the_dead_and_the_hurt_told_apart(
     title: str | None, text: str, expected: tuple[int, int]
 ) -> None:
     assert _counts(text, title=title) == expected
+
+
+# "hit" and "struck" after gunfire in the same sentence wound the people they take; without
+# gunfire (a car, a fist, a storm) or as a near miss they wound no one.
+HITS = [
+    ("Someone in a passing van opened fire, hitting a 9-year-old boy in the foot.", (0, 1)),
+    ("A man fired several shots at the porch, striking two women and a man.", (0, 3)),
+    ("Shots rang out and rounds went through the wall, striking the toddler.", (0, 1)),
+    ("A stray bullet hit a woman sitting on her porch, police said.", (0, 1)),
+    ("Officers returned fire, striking the suspect in the leg.", (0, 1)),
+    ("The rifle discharged, hitting him in the thigh.", (0, 1)),
+    ("Investigators say he fired at his cousin, striking her in the arm.", (0, 1)),
+    # the death told after the hit is a death, not a wound
+    ("The gunman fired into the crowd, hitting a man who died at the scene.", (1, 0)),
+    ("The gun went off, striking and killing the 4-year-old girl.", (1, 0)),
+    # no gunfire, a near miss, or a thing hit: nobody is wounded
+    ("A pickup truck struck two cyclists on Maple Avenue on Tuesday.", (0, 0)),
+    ("Witnesses said he hit her with a bottle during the argument.", (0, 0)),
+    ("A bullet came through the window and nearly hit her.", (0, 0)),
+    ("The gunman fired at the house, hitting two parked cars.", (0, 0)),
+    ("A deputy fired a beanbag round, striking the man in the chest.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HITS, ids=[h[0][:40] for h in HITS])
+def test_hit_by_gunfire_is_a_wound(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected
+
+
+# Arriving at a hospital told by its name is a wound when the wound is told with it; a
+# named person may be the one who arrives.
+ARRIVALS = [
+    ("Mara Lind, 41, arrived at Westbrook General Hospital with a gunshot wound.", (0, 1)),
+    ("Later, a man walked into St. Agnes Medical Center with a wound to his hand.", (0, 1)),
+    ("Two men, 19 and 23, later showed up at a hospital, police said.", (0, 2)),
+    # friends who brought the one who was shot, or a visit, are no wounds
+    ("Three teens showed up at Westbrook General Hospital in a stolen car.", (0, 0)),
+    ("Mara Lind arrived at the party at about 9 p.m.", (0, 0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ARRIVALS, ids=[a[0][:40] for a in ARRIVALS])
+def test_arrival_at_a_named_hospital_with_a_wound(text: str, expected: tuple[int, int]) -> None:
+    assert _counts(text) == expected

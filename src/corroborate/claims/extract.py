@@ -933,8 +933,21 @@ _SUFFERED: Final = frozenset(
 )
 _WOUNDS: Final = frozenset(["injuries", "injury", "wound", "wounds"])
 _FATAL_WOUNDS: Final = frozenset(["fatal", "mortal", "deadly"])
-# Words a predicate may open with after its subject: "was", "killed", "suffered".
-_PREDICATE_OPENERS: Final = lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED | {"passed"}
+# How one who was hurt reaches care: "two others arrived at a hospital".
+_ARRIVED: Final = {
+    ("arrived", "at"),
+    ("showed", "up", "at"),
+    ("turned", "up", "at"),
+    ("walked", "into"),
+    ("recovering", "in"),
+    ("recovering", "at"),
+}
+_ARRIVALS: Final = frozenset(p[0] for p in _ARRIVED)
+# Words a predicate may open with after its subject: "was", "killed", "suffered", "arrived"
+# (an arrival is a count only where a hospital follows).
+_PREDICATE_OPENERS: Final = (
+    lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED | {"passed"} | _ARRIVALS
+)
 
 
 _GATE_FUNCTION_WORDS: Final = frozenset(["to", "in", "of", "for", "by", "was", "were"])
@@ -1438,8 +1451,9 @@ _AFTER_OBJECT: Final = frozenset(
 # A headline's verbs in the present, which no noun phrase runs on through.
 _PRESENT_VERBS: Final = frozenset(["kills", "shoots", "injures", "stabs", "slays"])
 # "killed him", "shot him in the hand": the person told before, as a count of one.
+# ("hit him", "striking her" are wounds only after gunfire: see ``_fired_before``.)
 _HIM_VERBS: Final = frozenset(
-    ["killed", "killing", "kill", "murdered", "shot", "wounded", "injured"]
+    """killed killing kill murdered shot wounded injured hit hitting struck striking""".split()
 )
 # Triggers that are verbs, not nouns ("kills teenager", not "shooting victim").
 _HEADLINE_VERBS: Final = frozenset(
@@ -1855,7 +1869,7 @@ def _listed_after_trigger(words: list[str], shown: list[str], k: int) -> bool:
     return w == "of" and k > 0 and words[k - 1] in lx.OF_NOUNS
 
 
-_NAME_PREDICATES: Final = frozenset(["died", "dies", "suffered", "sustained"])
+_NAME_PREDICATES: Final = frozenset(["died", "dies", "suffered", "sustained"]) | _ARRIVALS
 _NAME_LIST_LINKS: Final = frozenset(["and", ",", ";"])  # "A, 70; B, 47; and C"
 _NAME_BE_PREDICATES: Final = frozenset(
     """fatally found pronounced suffering recovering listed taken transported rushed hospitalized
@@ -2527,6 +2541,10 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         measure = lx.ACTIVE_TRIGGERS[w]
         if measure == "killed" and k > 1 and words[k - 1] == "to" and words[k - 2] in _MEANT:
             return None  # "accused of trying to kill two officers", "plotted to kill her"
+        if measure == "places_attacked" and c.kind != "place":
+            if words[k - 1] in _NEAR_MISS or not _fired_before(words, k):
+                return None  # "a bullet nearly hit her"; "the car struck him"
+            measure = "injured"  # "fired several shots, striking the boy"; "a bullet hit her"
         if (
             measure == "injured"
             and c.np_end < len(words)
@@ -2588,6 +2606,31 @@ def _to_hospital(words: list[str], k: int) -> bool:
     if words[k : k + 1] not in (["to"], ["in"]):
         return False
     return _hospital_at(words, k + 1)
+
+
+# Words of gunfire that make "hit" / "struck" a wound: a shot hits people, not places.
+_GUNFIRE: Final = frozenset(
+    """fired firing shots rounds round gunfire bullet bullets discharged gunshot gunshots
+    volley""".split()
+)
+_FIRE_OPENERS: Final = frozenset(["opened", "open", "opens", "opening", "returned", "return"])
+_LESS_LETHAL: Final = frozenset(
+    ["taser", "tasers", "stun", "beanbag", "pepperball", "rubber", "plastic", "paintball"]
+)
+_NEAR_MISS: Final = frozenset(["nearly", "almost", "narrowly", "barely"])
+
+
+def _fired_before(words: list[str], k: int) -> bool:
+    """Is there gunfire in the clauses before the verb at k ("fired several rounds at the
+    car, hitting her", "opened fire, striking five people", "a stray bullet hit a boy")?"""
+    for m in range(k - 1, max(-1, k - 30), -1):
+        w = words[m]
+        if w in _GUNFIRE or (w == "fire" and m > 0 and words[m - 1] in _FIRE_OPENERS):
+            # ("the Taser shots struck him", "a beanbag round hit her": no gunshot wound)
+            return m == 0 or words[m - 1] not in _LESS_LETHAL
+        if w in (".", ";", "?", "!"):
+            return False
+    return False
 
 
 _ASIDE_OPENERS: Final = frozenset(
@@ -3045,14 +3088,6 @@ _STAY: Final = frozenset(
 )
 # "(remain) in the hospital", "arrived at a hospital", "recovering at area hospitals".
 _AT_HOSPITAL: Final = frozenset(["the", "a", "an", "area", "local", "nearby", "different", "two"])
-_ARRIVED: Final = {
-    ("arrived", "at"),
-    ("showed", "up", "at"),
-    ("turned", "up", "at"),
-    ("walked", "into"),
-    ("recovering", "in"),
-    ("recovering", "at"),
-}
 
 
 def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
@@ -3081,6 +3116,11 @@ def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
                 break
         else:
             return False
+        # A hospital by name needs the wound told too ("arrived at Calais Regional Hospital
+        # with a gunshot wound"): four friends who "showed up at Mercy Hospital" brought one.
+        return _hospital_at(words, m) or (
+            _named_hospital(_up_to_place_word(words[m : m + 8])) and _hurt_after(words, m)
+        )
     return _hospital_at(words, m)
 
 
@@ -3144,8 +3184,8 @@ def _hurt_after(words: list[str], k: int) -> bool:
     for m, w in enumerate(window):
         if w == "where":
             return _died_there(words, k)
-        if w in (".", ";", "but", "and") and m:
-            return False
+        if w in (".", ";", "but", "and") and m and not _abbreviation_stop(window, m):
+            return False  # (not the full stop of "St. Mary's Hospital")
         if w in _WOUNDS or (w == "condition" and m and window[m - 1] in _CONDITIONS):
             return True
     return False
