@@ -746,3 +746,19 @@ ARRIVALS = [
 @pytest.mark.parametrize(("text", "expected"), ARRIVALS, ids=[a[0][:40] for a in ARRIVALS])
 def test_arrival_at_a_named_hospital_with_a_wound(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
+
+
+# "N others" after a count in the same sentence are more people, not the same ones again.
+OTHERS = [
+    ("A girl, 9, is in serious condition after a shooting that hurt three others.", (0, 4)),
+    ("A man was hospitalized after gunfire that wounded one other person.", (0, 2)),
+    # across sentences, the largest figure still wins
+    ("A man was wounded on Elm Street. Three people were shot in all.", (0, 3)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHERS, ids=[o[0][:40] for o in OTHERS])
+def test_others_in_the_same_sentence_are_more_people(
+    text: str, expected: tuple[int, int]
+) -> None:
+    assert _counts(text) == expected

@@ -115,6 +115,9 @@ def _coordinated(claim: Claim, other: Claim) -> bool:
         return True
     if _ALSO_HURT.search(text):
         return True  # "a boy was wounded in a shooting that also injured a woman"
+    later = claim if claim.number_span.start > other.number_span.start else other
+    if _OTHERS.match(later.text, later.number_span.end - later.span.start):
+        return True  # "a boy is in critical condition after a shooting that wounded two others"
     # "Michael, Connor, Jaeci and Kailey Westerhuis were shot": a list of names
     return not claim.number_text and not other.number_text and bool(_NAME_IN_LIST.fullmatch(text))
 
@@ -180,6 +183,8 @@ _ALSO_HURT = re.compile(
     r"|the|his|her|their|\d+|one|two|three|four|five)?\s*$",
     re.IGNORECASE,
 )
+# Right after a later count: its people are more than the ones counted before it.
+_OTHERS = re.compile(r"\s+others?\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\bof (the|those|these) $", re.IGNORECASE)
 _NAME_IN_LIST = re.compile(
     r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:(?:, \d{1,3})?, |, \d{1,3}; )"

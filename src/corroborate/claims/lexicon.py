@@ -259,7 +259,7 @@ for _measure, _words in {
         murder neutralised neutralized neutralising neutralizing
         deaths death killings massacred""",
     "injured": """injured injuring injure injures wounded wounding wound wounds injuries shot
-        shooting shoots""",
+        shooting shoots hurt hurting hurts""",
     "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction seized
         seizing""",
     "captured": "captured capturing capture recaptured recapturing",
