@@ -731,20 +731,28 @@ def test_hit_by_gunfire_is_a_wound(text: str, expected: tuple[int, int]) -> None
     assert _counts(text) == expected
 
 
-# Arriving at a hospital told by its name is a wound when the wound is told with it; a
-# named person may be the one who arrives.
-ARRIVALS = [
+# Care tells a wound: arriving at a hospital told by its name (when the wound is told with
+# it; a named person may be the one who arrives), taking oneself there, surgery.
+CARE = [
     ("Mara Lind, 41, arrived at Westbrook General Hospital with a gunshot wound.", (0, 1)),
     ("Later, a man walked into St. Agnes Medical Center with a wound to his hand.", (0, 1)),
     ("Two men, 19 and 23, later showed up at a hospital, police said.", (0, 2)),
+    # one who takes themselves to care, or has surgery, was hurt
+    ("A third man drove himself to Lakeview Hospital, police said.", (0, 1)),
+    ("Two men, 20 and 22, later took themselves to a hospital.", (0, 2)),
+    ("The clerk tried to drive herself to the hospital but crashed.", (0, 1)),
+    ("The girl underwent surgery overnight and is expected to live.", (0, 1)),
+    ("The officer was in surgery Sunday evening.", (0, 1)),
+    ("The two other teens survived but were also hit by gunfire.", (0, 2)),
     # friends who brought the one who was shot, or a visit, are no wounds
+    ("The driver then drove himself to the police station.", (0, 0)),
     ("Three teens showed up at Westbrook General Hospital in a stolen car.", (0, 0)),
     ("Mara Lind arrived at the party at about 9 p.m.", (0, 0)),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ARRIVALS, ids=[a[0][:40] for a in ARRIVALS])
-def test_arrival_at_a_named_hospital_with_a_wound(text: str, expected: tuple[int, int]) -> None:
+@pytest.mark.parametrize(("text", "expected"), CARE, ids=[a[0][:40] for a in CARE])
+def test_care_tells_a_wound(text: str, expected: tuple[int, int]) -> None:
     assert _counts(text) == expected
 
 

@@ -943,10 +943,14 @@ _ARRIVED: Final = {
     ("recovering", "at"),
 }
 _ARRIVALS: Final = frozenset(p[0] for p in _ARRIVED)
+# ... or takes themselves there: "drove himself to a hospital" (see ``_self_carried``).
+_SELF_CARRY: Final = frozenset(
+    "drove drives drive driving took takes take taking walked walks tried attempted".split()
+)
 # Words a predicate may open with after its subject: "was", "killed", "suffered", "arrived"
 # (an arrival is a count only where a hospital follows).
 _PREDICATE_OPENERS: Final = (
-    lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED | {"passed"} | _ARRIVALS
+    lx.AUX | frozenset(lx.PASSIVE_TRIGGERS) | _SUFFERED | {"passed"} | _ARRIVALS | _SELF_CARRY
 )
 
 
@@ -2749,6 +2753,15 @@ def _passive_trigger(words: list[str], c: _Count, shown: list[str] | None = None
                 if phrase[0] in _CARE_PHRASE_OPENERS:
                     c.care = True  # "in critical condition", "were hospitalized"
                 return measure  # before the jump below: "a man in critical condition"
+        if w == "survived" and words[k + 1 : k + 2] == ["but"]:
+            k += 2  # "three teens survived but were hit by gunfire"
+            steps += 1
+            continue
+        if w in _SELF_CARRY and (m := _self_carried(words, k)) is not None:
+            # "a fourth man drove himself to the hospital", "tried to drive herself to
+            # Mercy Hospital": one who needed care
+            c.care = True
+            return "killed" if _died_there(words, m) or _then_died(words, m) else "injured"
         if w == "in" and (cond := _condition_end(words, k + 1)) is not None:
             # "in critical but stable condition", "in good condition": a hospital's word
             if _dies_after(words, cond):
@@ -3168,7 +3181,21 @@ def _and_died(words: list[str], k: int) -> bool:
 
 
 # The first words of a phrase that tells a patient's state, not the wounding itself.
-_CARE_PHRASE_OPENERS: Final = frozenset(["in", "was", "were", "treated", "recovering"])
+_CARE_PHRASE_OPENERS: Final = frozenset(
+    ["in", "was", "were", "treated", "recovering", "underwent", "undergoing", "had", "out"]
+)
+
+
+def _self_carried(words: list[str], k: int) -> int | None:
+    """Where the place starts after "drove himself" ("took herself", "tried to drive
+    themselves") at ``k``, when a hospital or a wound follows; None otherwise."""
+    if words[k] in ("tried", "attempted"):
+        if words[k + 1 : k + 2] != ["to"]:
+            return None
+        k += 2
+    if words[k + 1 : k + 2] not in (["himself"], ["herself"], ["themselves"]):
+        return None
+    return k + 2 if _hurt_after(words, k + 2) else None
 _CARRIED: Final = frozenset(
     "taken transported rushed airlifted flown brought driven sent hospitalized hospitalised".split()
 )

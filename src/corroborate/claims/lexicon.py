@@ -203,7 +203,9 @@ _PHRASES: Final = {
         |hit by a bullet|hit by bullets|hit by a stray bullet|hit by stray bullets
         |hit by stray bullet|struck by a stray bullet|struck by stray bullet
         |receiving treatment|undergoing treatment|receiving medical treatment
-        |receiving medical attention""",
+        |receiving medical attention|underwent surgery|undergoing surgery|underwent emergency
+        surgery|undergoing emergency surgery|in surgery|out of surgery|had surgery
+        |had emergency surgery""",
     "kidnapped": "taken hostage|held hostage",
     "freed": """regained their freedom|regained freedom|regained his freedom|regained her freedom
         |set free|escaped from captivity|escaped captivity""",
