@@ -52,6 +52,9 @@ BODY = [
     # lists of names share the predicate that follows (or the verb before) them
     ("Dario Lentz, 33, and Omar Pike, 26, were killed outside the bar.", (2, 0)),
     ("Nell and Harlan Voss were found dead in their home.", (2, 0)),
+    # a hyphenated surname is a name too
+    ("Rosa Ibarra-Lugo, 31, was shot in the arm, police said.", (0, 1)),
+    ("Shots were fired and Nuñez-Pratt was injured.", (0, 1)),
     ("The gunman fired into the car, killing Rhea Lund, 19, and Tobias Marr, 21.", (2, 0)),
     ("Ada, Bram, Cyril and Della Marsh were shot dead.", (4, 0)),
     ("The victim, Tom Esk, died at the scene.", (1, 0)),

@@ -1529,7 +1529,7 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
     "Deputy Jason Hagen died"."""
     return (
         shown[i][:1].isupper()
-        and shown[i].isalpha()
+        and _name_word(shown[i])
         and words[i] not in _KNOWN_WORDS
         and not (
             i
@@ -1544,6 +1544,15 @@ def _name_start(words: list[str], shown: list[str], i: int) -> bool:
         )
         and not (i > 1 and words[i - 1] == "old" and words[i - 2] in _AGE_UNITS)
     )
+
+
+def _name_word(w: str) -> bool:
+    """Is ``w`` a word a name is made of: letters, or two capitalised runs of letters joined
+    by a hyphen ("Navarro-Garcia", "Jean-Phillip")?"""
+    if w.isalpha():
+        return True
+    first, dash, second = w.partition("-")
+    return bool(dash) and first.isalpha() and second[:1].isupper() and second.isalpha()
 
 
 # Capitalised words opening a sentence before a list of names.
@@ -1582,7 +1591,7 @@ def _person_name(words: list[str], shown: list[str], i: int, depth: int = 0) -> 
         return False  # "a man in Dayton, Ohio was shot": places, not people
     n = len(words)
     j = i
-    while j < n and j - i < 3 and shown[j][:1].isupper() and shown[j].isalpha():
+    while j < n and j - i < 3 and shown[j][:1].isupper() and _name_word(shown[j]):
         if words[j] in _KNOWN_WORDS:
             return False
         j += 1
@@ -2162,7 +2171,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         while (
             unknown < len(words)
             and (taken < 2 or (taken == 2 and _third_name(words, shown, c, unknown)))
-            and words[unknown].isalpha()
+            and (words[unknown].isalpha() or _name_word(shown[unknown]))
             and words[unknown] not in _NP_BOUNDARY
             and words[unknown] not in lx.AUX
             and words[unknown] not in lx.PASSIVE_TRIGGERS
