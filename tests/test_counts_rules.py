@@ -740,6 +740,8 @@ CARE = [
     ("Mara Lind, 41, arrived at Westbrook General Hospital with a gunshot wound.", (0, 1)),
     ("Later, a man walked into St. Agnes Medical Center with a wound to his hand.", (0, 1)),
     ("Two men, 19 and 23, later showed up at a hospital, police said.", (0, 2)),
+    # victims need no wound told: they are the hurt
+    ("Minutes later, two victims appeared at Westbrook General Hospital.", (0, 2)),
     # one who takes themselves to care, or has surgery, was hurt
     ("A third man drove himself to Lakeview Hospital, police said.", (0, 1)),
     ("Two men, 20 and 22, later took themselves to a hospital.", (0, 2)),

@@ -936,6 +936,7 @@ _FATAL_WOUNDS: Final = frozenset(["fatal", "mortal", "deadly"])
 # How one who was hurt reaches care: "two others arrived at a hospital".
 _ARRIVED: Final = {
     ("arrived", "at"),
+    ("appeared", "at"),
     ("showed", "up", "at"),
     ("turned", "up", "at"),
     ("walked", "into"),
@@ -3141,7 +3142,8 @@ def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
         # A hospital by name needs the wound told too ("arrived at Calais Regional Hospital
         # with a gunshot wound"): four friends who "showed up at Mercy Hospital" brought one.
         return _hospital_at(words, m) or (
-            _named_hospital(_up_to_place_word(words[m : m + 8])) and _hurt_after(words, m)
+            _named_hospital(_up_to_place_word(words[m : m + 8]))
+            and (c.head in ("victim", "victims") or _hurt_after(words, m))
         )
     return _hospital_at(words, m)
 
