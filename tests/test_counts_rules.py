@@ -726,6 +726,8 @@ HITS = [
     ("A bullet came through the window and nearly hit her.", (0, 0)),
     ("The gunman fired at the house, hitting two parked cars.", (0, 0)),
     ("A deputy fired a beanbag round, striking the man in the chest.", (0, 0)),
+    # only a hit is a wound: gunfire before "stormed" or "targeted" wounds no one
+    ("Officers fired shots and then stormed three suspects in the lot.", (0, 0)),
 ]
 
 
@@ -742,6 +744,7 @@ CARE = [
     ("Two men, 19 and 23, later showed up at a hospital, police said.", (0, 2)),
     # victims need no wound told: they are the hurt
     ("Minutes later, two victims appeared at Westbrook General Hospital.", (0, 2)),
+    ("A shooting sent a 6-year-old and her mother to the hospital on Sunday.", (0, 2)),
     # one who takes themselves to care, or has surgery, was hurt
     ("A third man drove himself to Lakeview Hospital, police said.", (0, 1)),
     ("Two men, 20 and 22, later took themselves to a hospital.", (0, 2)),

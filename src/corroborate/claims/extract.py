@@ -2536,7 +2536,7 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         if noun == "shooting" and k > 1 and words[k - 2] in ("fatal", "deadly"):
             return "killed"  # "the fatal shooting of a man"
         return lx.OF_NOUNS.get(noun)
-    if w in _SENT and _to_hospital(words, c.np_end):
+    if w in _SENT and _to_hospital_after(words, c.np_end):
         return "injured"  # "a shooting that sent four people to the hospital"
     if w in ("shot", "shooting", "shoots", "shoot") and k > 0 and words[k - 1] == "fatally":
         return "killed"  # "fatally shooting a Good Samaritan"
@@ -2556,7 +2556,7 @@ def _active_trigger(words: list[str], c: _Count) -> str | None:
         if measure == "killed" and k > 1 and words[k - 1] == "to" and words[k - 2] in _MEANT:
             return None  # "accused of trying to kill two officers", "plotted to kill her"
         if measure == "places_attacked" and c.kind != "place":
-            if words[k - 1] in _NEAR_MISS or not _fired_before(words, k):
+            if w not in _HITS or words[k - 1] in _NEAR_MISS or not _fired_before(words, k):
                 return None  # "a bullet nearly hit her"; "the car struck him"
             measure = "injured"  # "fired several shots, striking the boy"; "a bullet hit her"
         if (
@@ -2615,6 +2615,17 @@ _MEANT: Final = frozenset(
 _SENT: Final = frozenset(["sent", "sends", "send", "sending", "put", "puts", "putting", "landed"])
 
 
+def _to_hospital_after(words: list[str], k: int) -> bool:
+    """ "(sent) four people to the hospital", "(sent) a girl and her mother to a hospital":
+    the place after the object, or after the list it opens."""
+    for m in range(k, min(k + 10, len(words))):
+        if words[m] in ("to", "in"):
+            return _to_hospital(words, m)
+        if words[m] in _PUNCT_STOP and words[m] != ",":
+            return False
+    return False
+
+
 def _to_hospital(words: list[str], k: int) -> bool:
     """ "(sent four people) to the hospital", "(put two) in area hospitals"."""
     if words[k : k + 1] not in (["to"], ["in"]):
@@ -2631,6 +2642,7 @@ _FIRE_OPENERS: Final = frozenset(["opened", "open", "opens", "opening", "returne
 _LESS_LETHAL: Final = frozenset(
     ["taser", "tasers", "stun", "beanbag", "pepperball", "rubber", "plastic", "paintball"]
 )
+_HITS: Final = frozenset(["hit", "hits", "hitting", "struck", "strikes", "striking"])
 _NEAR_MISS: Final = frozenset(["nearly", "almost", "narrowly", "barely"])
 
 
