@@ -715,6 +715,8 @@ HITS = [
     ("Shots rang out and rounds went through the wall, striking the toddler.", (0, 1)),
     ("A stray bullet hit a woman sitting on her porch, police said.", (0, 1)),
     ("Officers returned fire, striking the suspect in the leg.", (0, 1)),
+    ("A stray round grazed a 7-year-old girl playing in her yard.", (0, 1)),
+    ("Two St. Clair County deputies were wounded in the exchange.", (0, 2)),
     ("The rifle discharged, hitting him in the thigh.", (0, 1)),
     ("Investigators say he fired at his cousin, striking her in the arm.", (0, 1)),
     # the death told after the hit is a death, not a wound

@@ -2132,8 +2132,10 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         if w in ("'", '"') or (w == "-" and nouns):
             k += 1
             continue
-        if w == "." and k > start and _initialism_stop(shown, k):
-            k += 1  # an initialism's full stops: "four U.S. Marines"
+        if w == "." and k > start and (
+            _initialism_stop(shown, k) or words[k - 1] in _PLACE_ABBREVIATIONS
+        ):
+            k += 1  # an initialism's full stops: "four U.S. Marines", "two St. Mary deputies"
             continue
         if w in ("and", "or") and nouns:
             nxt = next(

@@ -261,7 +261,7 @@ for _measure, _words in {
         murder neutralised neutralized neutralising neutralizing
         deaths death killings massacred""",
     "injured": """injured injuring injure injures wounded wounding wound wounds injuries shot
-        shooting shoots hurt hurting hurts""",
+        shooting shoots hurt hurting hurts grazed grazing grazes""",
     "kidnapped": """kidnapped kidnapping kidnap abducted abducting abduct abduction seized
         seizing""",
     "captured": "captured capturing capture recaptured recapturing",
