@@ -754,6 +754,11 @@ CARE = [
     ("The girl underwent surgery overnight and is expected to live.", (0, 1)),
     ("The officer was in surgery Sunday evening.", (0, 1)),
     ("The two other teens survived but were also hit by gunfire.", (0, 2)),
+    # going to a hospital is care only with the wound told right after it
+    ("Two men went to a local hospital with gunshot wounds.", (0, 2)),
+    ("A woman, 34, went to Harbor General Hospital with a wound to her leg.", (0, 1)),
+    ("Two detectives went to the hospital to interview the victim.", (0, 0)),
+    ("Two officers went to Harbor General Hospital after a man arrived with a wound.", (0, 0)),
     # friends who brought the one who was shot, or a visit, are no wounds
     ("The driver then drove himself to the police station.", (0, 0)),
     ("Three teens showed up at Westbrook General Hospital in a stolen car.", (0, 0)),

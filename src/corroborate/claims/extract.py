@@ -940,6 +940,7 @@ _ARRIVED: Final = {
     ("showed", "up", "at"),
     ("turned", "up", "at"),
     ("walked", "into"),
+    ("went", "to"),  # only "with" a wound (see ``_went_hurt``)
     ("recovering", "in"),
     ("recovering", "at"),
 }
@@ -3153,6 +3154,8 @@ def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
                 break
         else:
             return False
+        if words[k] == "went":
+            return _went_hurt(words, m)
         # A hospital by name needs the wound told too ("arrived at Calais Regional Hospital
         # with a gunshot wound"): four friends who "showed up at Mercy Hospital" brought one.
         return _hospital_at(words, m) or (
@@ -3160,6 +3163,19 @@ def _in_hospital(words: list[str], k: int, c: _Count, steps: int) -> bool:
             and (c.head in ("victim", "victims") or _hurt_after(words, m))
         )
     return _hospital_at(words, m)
+
+
+def _went_hurt(words: list[str], m: int) -> bool:
+    """ "went to a local hospital with gunshot wounds": going there is care only with the
+    wound told right after the hospital (officers "went to the hospital to interview" the
+    hurt, or "after a man arrived with a gunshot wound")."""
+    for h in range(m, min(m + 8, len(words) - 1)):
+        w = words[h]
+        if w in _CARE_PLACES or (w in _CENTERS and words[h - 1] in ("medical", "trauma")):
+            return words[h + 1] == "with" and any(x in _WOUNDS for x in words[h + 2 : h + 7])
+        if w in _CLAUSE_END and not _abbreviation_stop(words, h):
+            return False
+    return False
 
 
 def _hospital_at(words: list[str], m: int) -> bool:
