@@ -2175,7 +2175,7 @@ def _read_np(words: list[str], shown: list[str], c: _Count) -> None:
         while (
             unknown < len(words)
             and (taken < 2 or (taken == 2 and _third_name(words, shown, c, unknown)))
-            and (words[unknown].isalpha() or _name_word(shown[unknown]))
+            and _name_word(shown[unknown])
             and words[unknown] not in _NP_BOUNDARY
             and words[unknown] not in lx.AUX
             and words[unknown] not in lx.PASSIVE_TRIGGERS
@@ -2619,21 +2619,14 @@ _SENT: Final = frozenset(["sent", "sends", "send", "sending", "put", "puts", "pu
 
 
 def _to_hospital_after(words: list[str], k: int) -> bool:
-    """ "(sent) four people to the hospital", "(sent) a girl and her mother to a hospital":
-    the place after the object, or after the list it opens."""
+    """ "(sent) four people to the hospital", "(put two) in area hospitals", "(sent) a girl
+    and her mother to a hospital": the place after the object, or after the list it opens."""
     for m in range(k, min(k + 10, len(words))):
         if words[m] in ("to", "in"):
-            return _to_hospital(words, m)
+            return _hospital_at(words, m + 1)
         if words[m] in _PUNCT_STOP and words[m] != ",":
             return False
     return False
-
-
-def _to_hospital(words: list[str], k: int) -> bool:
-    """ "(sent four people) to the hospital", "(put two) in area hospitals"."""
-    if words[k : k + 1] not in (["to"], ["in"]):
-        return False
-    return _hospital_at(words, k + 1)
 
 
 # Words of gunfire that make "hit" / "struck" a wound: a shot hits people, not places.
@@ -3237,6 +3230,8 @@ def _self_carried(words: list[str], k: int) -> int | None:
     if words[k + 1 : k + 2] not in (["himself"], ["herself"], ["themselves"]):
         return None
     return k + 2 if _hurt_after(words, k + 2) else None
+
+
 _CARRIED: Final = frozenset(
     "taken transported rushed airlifted flown brought driven sent hospitalized hospitalised".split()
 )
