@@ -607,3 +607,56 @@ def test_date_cues_as_their_patterns_on_random_texts() -> None:
         assert when is (PLAIN_WHEN.search(low) is not None), repr(low)
         hits += incident + later + when
     assert 4_000 < hits < 50_000  # (both answers are reached)
+
+
+#: The caption pattern before it was split in two (the bracketed credits tried only on a
+#: line with a "(").
+PLAIN_CAPTION = re.compile(
+    r"""(?ix)^[\W_]*(?:
+        (?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b.{0,250}
+      | (?:photo(?:graph)?|picture|image|pic|file\s+photo|credit|caption)s?\s*:.{1,250}
+      | (?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy(?:\s+of)?)\b.{1,120}
+      | .{0,250}\(\s*(?:[\w-]+\s+){0,3}(?:photo(?:graph)?|picture|image|pic)s?\b[^()]{0,100}\)
+      | .{0,250}\([^()]{1,60}/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock
+          |associated\s+press)\s*\)
+      | .{0,250}\((?:getty\s+images|shutterstock)\)
+    )[\W_]*$"""
+)
+
+
+def _caption(text: str) -> bool:
+    return bool(
+        clean_module._CAPTION_LINE.match(text)
+        or ("(" in text and clean_module._CAPTION_BRACKETS.match(text))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police at the scene. (AP Photo/Jane Doe)",
+        "Firefighters at work (Photo by J. Doe/AFP).",
+        "A vigil on Sunday. (Getty Images)",
+        "Mourners gather (Reuters/John Roe)",
+        "Photo: Reuters",
+        "Image copyright Getty Images",
+        "Pictures courtesy of the family",
+        "The mayor (left) spoke to reporters.",
+        "Two were shot (one fatally) on Main Street.",
+    ],
+)
+def test_split_caption_patterns_match_as_the_one_before(text: str) -> None:
+    assert _caption(text) == bool(PLAIN_CAPTION.match(text))
+
+
+def test_split_caption_patterns_on_random_texts() -> None:
+    rng = random.Random(9)
+    parts = ["(", ")", "Photo", "photo", " by ", "AP", "/", "Getty Images", "Reuters", "x",
+             "image", "courtesy", ": ", " ", "credit", "The mayor", ".", "-", "Shutterstock"]
+    matched = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 8)))
+        plain = bool(PLAIN_CAPTION.match(text))
+        matched += plain
+        assert _caption(text) == plain, text
+    assert matched > 100  # the texts do exercise the patterns

@@ -228,12 +228,18 @@ _COOKIE_LINE: Final = re.compile(
 )
 # Photo captions and credits: "Image copyright Getty Images", "Photo: Reuters",
 # "FILE PHOTO: ...", "(AP Photo/Jane Doe)", "Police at the scene. (Photo by J. Doe/AFP)".
+# Two patterns, one line's caption if either matches: those that credit in brackets are
+# tried only on a line with a "(" (each scans up to 250 characters for one, three times).
 _CAPTION_LINE: Final = re.compile(
     r"""(?ix)^[\W_]*(?:
         (?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b.{0,250}
       | (?:photo(?:graph)?|picture|image|pic|file\s+photo|credit|caption)s?\s*:.{1,250}
       | (?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy(?:\s+of)?)\b.{1,120}
-      | .{0,250}\(\s*(?:[\w-]+\s+){0,3}(?:photo(?:graph)?|picture|image|pic)s?\b[^()]{0,100}\)
+    )[\W_]*$"""
+)
+_CAPTION_BRACKETS: Final = re.compile(
+    r"""(?ix)^[\W_]*(?:
+        .{0,250}\(\s*(?:[\w-]+\s+){0,3}(?:photo(?:graph)?|picture|image|pic)s?\b[^()]{0,100}\)
       | .{0,250}\([^()]{1,60}/\s*(?:getty\s+images|afp|reuters|ap|epa|shutterstock
           |associated\s+press)\s*\)
       | .{0,250}\((?:getty\s+images|shutterstock)\)
@@ -361,10 +367,11 @@ def _anywhere(par: str) -> tuple[str, str] | None:
         return "promo", "subscription prompt"
     if _COOKIE_LINE.match(par):
         return "promo", "cookie notice"
-    if len(par.split()) <= _CAPTION_MAX_WORDS and (
+    if (
         _CAPTION_LINE.match(par)
+        or ("(" in par and _CAPTION_BRACKETS.match(par))
         or (any(h in par for h in _PHOTO_CREDIT_HINTS) and _PHOTO_CREDIT_END.search(par))
-    ):
+    ) and len(par.split()) <= _CAPTION_MAX_WORDS:  # (counted only then: most lines miss)
         return "caption", "photo caption or credit"
     if len(par) <= 80 and _STAMP_LINE.match(par) and (
         _STAMP_LABEL.match(par) or re.match(r"\W*\d{4}-\d\d-\d\d", par)

@@ -220,6 +220,15 @@ class _Units(MadeOnRead[Piece]):
         start, end = self._bounds[2 * i], self._bounds[2 * i + 1]
         return _piece(self._text[start:end], start, end)
 
+    def texts(self) -> list[str]:
+        """Every unit's text, with no :class:`Piece` made (the callers that read only the
+        text: a batch reads each unit's text twice)."""
+        text, bounds = self._text, self._bounds
+        out = [text[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2)]
+        for i, p in self._odd.items():
+            out[i] = p.text
+        return out
+
 
 @dataclass(slots=True)
 class _Doc:
@@ -264,7 +273,7 @@ class _Doc:
         """All 5-gram hashes, and those inside quotations."""
         if self._shingles is None:
             # Over the prose only: a shared link list or playlist is no shared story.
-            self._shingles = shingles("\n".join(u.text for u in self.units))
+            self._shingles = shingles("\n".join(self.units.texts()))
         return self._shingles, self.quoted
 
     def release(self) -> None:
@@ -527,7 +536,7 @@ def _mark_aside(docs: Sequence[_Doc], cfg: ProvenanceSettings) -> None:
     least ``common_sentence_docs`` distinct texts of the batch ("This material may not be
     published, broadcast, rewritten or redistributed.", "Sign up for our newsletter").
     Verbatim copies are near copies by their 5-grams; a rewrite must align on the rest."""
-    keys = [[hash(" ".join(u.text.casefold().split())) for u in doc.units] for doc in docs]
+    keys = [[hash(" ".join(t.casefold().split())) for t in doc.units.texts()] for doc in docs]
     docs_with: Counter[int] = Counter(k for doc_keys in keys for k in set(doc_keys))
     for doc, doc_keys in zip(docs, keys, strict=True):
         doc.unit_aside = [
@@ -631,7 +640,7 @@ def _weigh(doc: _Doc, batch: _Batch) -> None:
         return
     encoder = batch.cfg.encoder
     if encoder is not None:
-        doc.matrix = np.asarray(encoder([u.text for u in doc.units]), dtype=np.float32)
+        doc.matrix = np.asarray(encoder(doc.units.texts()), dtype=np.float32)
         doc.cols = np.arange(doc.matrix.shape[1], dtype=np.int64)
         return
     lengths = doc.lengths
