@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from corroborate.events.features import Features, clean_headline
 from corroborate.events.kinds import best_type
@@ -28,8 +28,8 @@ from corroborate.events.scoring import place_key
 from corroborate.model import Place
 from corroborate.provenance.features import sentence_words
 
-TITLE_CHARS = 100
-_SPECIFIC = {"city": 0, "admin2": 1, "region": 2, "admin1": 3, "country": 4, "unknown": 5}
+TITLE_CHARS: Final = 100
+_SPECIFIC: Final = {"city": 0, "admin2": 1, "region": 2, "admin1": 3, "country": 4, "unknown": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def date_of(
 
 
 #: A place in a report's headline counts this many times a place named only in its body.
-HEADLINE_SUPPORT = 2.0
+HEADLINE_SUPPORT: Final = 2.0
 
 
 def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
@@ -115,7 +115,8 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
     with the most support, a town voting for its own; places outside it come last (a
     namesake town in another state is more likely a misreading than the scene).
     """
-    support: Counter[str] = Counter()
+    # (Weights are fractional: plain dicts, as a Counter's values are typed int.)
+    support: dict[str, float] = {}
     chosen: dict[str, Place] = {}
     sense = _one_sense(members)
     for m in members:
@@ -127,16 +128,18 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
                 k = place_key(p)
                 chosen.setdefault(k, p)
                 weights[k] = max(weights.get(k, 0.0), w)
-        support.update(weights)
+        for k, w in weights.items():
+            support[k] = support.get(k, 0.0) + w
     if not chosen:
         return ()
-    region: Counter[tuple[str | None, str | None]] = Counter()
+    region: dict[tuple[str | None, str | None], float] = {}
     for k, p in chosen.items():
         if p.country:
-            region[(p.country, p.admin1 if p.kind != "country" else None)] += support[k]
-    countries: Counter[str | None] = Counter()
+            key = (p.country, p.admin1 if p.kind != "country" else None)
+            region[key] = region.get(key, 0.0) + support[k]
+    countries: dict[str | None, float] = {}
     for (country, _), n in region.items():
-        countries[country] += n
+        countries[country] = countries.get(country, 0.0) + n
     home_country = max(countries, key=lambda c: countries[c]) if countries else None
     admins = {a: n for (c, a), n in region.items() if c == home_country and a}
     home_admin = max(admins, key=lambda a: admins[a]) if admins else None

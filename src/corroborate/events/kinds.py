@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from typing import Final
 
 #: Event type -> trigger words/phrases (lower case, matched on word boundaries). Order
 #: matters for ties: more specific types first, the generic "attack" last.
-EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+EVENT_TRIGGERS: Final[dict[str, tuple[str, ...]]] = {
     "bombing": (
         "bomb",
         "bombs",
@@ -114,19 +115,19 @@ EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_TRIGGER_RE = {
+_TRIGGER_RE: Final = {
     kind: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
     for kind, words in EVENT_TRIGGERS.items()
 }
-_ORDER = {kind: n for n, kind in enumerate(EVENT_TRIGGERS)}
+_ORDER: Final = {kind: n for n, kind in enumerate(EVENT_TRIGGERS)}
 # Substrings one of which every trigger of a type contains ("bomb" for "bombs", "bombing"):
 # a text with none of them has no hit, and is not scanned with the type's pattern.
-_PROBES = {
+_PROBES: Final = {
     kind: tuple(w for w in words if not any(o != w and o in w for o in words))
     for kind, words in EVENT_TRIGGERS.items()
 }
 #: Title hits count this many times a lede hit: the headline names the event.
-TITLE_WEIGHT = 2
+TITLE_WEIGHT: Final = 2
 
 
 def type_scores(title: str | None, lede: str) -> Counter[str]:
@@ -145,7 +146,7 @@ def type_scores(title: str | None, lede: str) -> Counter[str]:
 
 #: "attack" wins over a more specific type only when it has at least this many times the
 #: specific type's trigger hits (coordinated "attacks" with some "fighting" are attacks).
-GENERIC_DOMINANCE = 2.0
+GENERIC_DOMINANCE: Final = 2.0
 
 
 def best_type(scores: Mapping[str, int | float]) -> str | None:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from corroborate.model import Event, Fact, Report
 from corroborate.reconcile import top_group
 from corroborate.reconcile.sides import group_side
 
-COLUMNS = [
+COLUMNS: Final = [
     "event_id",
     "date",
     "title",
@@ -50,7 +50,7 @@ COLUMNS = [
     "source_articles",
     "source_urls",
 ]
-_GEO_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "unknown": 5}
+_GEO_RANK: Final = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "unknown": 5}
 
 
 def _day_facts(event: Event, measure: str) -> list[Fact]:
