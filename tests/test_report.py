@@ -604,3 +604,25 @@ def test_md_escape_leaves_alone_only_what_it_would_not_change(text: str) -> None
 
 def test_render_doctests() -> None:
     assert doctest.testmod(render_module).failed == 0
+
+
+class _Writes(io.StringIO):
+    """A text file that counts its writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, s: str) -> int:
+        self.writes += 1
+        return super().write(s)
+
+
+@pytest.mark.parametrize("sizes", [[], [5], [70_000], [10] * 20_000, [40_000, 40_000, 3]])
+def test_batched_writes_write_every_chunk_in_order(sizes: list[int]) -> None:
+    chunks = [chr(97 + i % 26) * n for i, n in enumerate(sizes)]
+    fh = _Writes()
+    render_module._write_batched(fh, chunks)
+    assert fh.getvalue() == "".join(chunks)
+    # Small chunks are gathered: about one write per batch, plus the last.
+    assert fh.writes <= sum(sizes) // render_module._WRITE_BATCH + 1 + (len(sizes) > 0)
