@@ -1750,14 +1750,15 @@ def _sex_clash(pronoun: str, noun: list[str]) -> bool:
 def _other_sex(part: list[str], whole: list[str]) -> bool:
     """Do a part's words name one sex and its total's only the other ("a woman" of "two
     men")?"""
-
-    def sexes(ws: list[str]) -> set[str]:
-        # "men", "women", "policewomen" end as the singular's "man"; other plurals in "s"
-        singular = [w[:-3] + "man" if w.endswith("men") else w.removesuffix("s") for w in ws]
-        return {"m" for w in singular if w in lx.MALE} | {"f" for w in singular if w in lx.FEMALE}
-
-    told, total = sexes(part), sexes(whole)
+    told, total = _sexes(part), _sexes(whole)
     return len(total) == 1 and len(told) == 1 and told != total
+
+
+def _sexes(ws: list[str]) -> set[str]:
+    """The sexes some words name ("m", "f")."""
+    # "men", "women", "policewomen" end as the singular's "man"; other plurals in "s"
+    singular = [w[:-3] + "man" if w.endswith("men") else w.removesuffix("s") for w in ws]
+    return {"m" for w in singular if w in lx.MALE} | {"f" for w in singular if w in lx.FEMALE}
 
 
 def _drop_appositions(
@@ -4082,15 +4083,9 @@ def _apposed_subject(
     phrase opening the sentence (or, from ``start``, set off by a comma after the figure)
     and its apposition between commas; None if it is not one."""
     head, aside = shown[start:opener], shown[opener + 1 : close]
-
-    def named(part: list[str]) -> bool:
-        # "Adam Rojal"; an organisation's full name: "The Group for the Support of Islam
-        # and Muslims (JNIM)"
-        return part[0][:1].isupper() and all(
-            w[:1].isupper() or w in _NAME_LINKS or w in ("(", ")") for w in part
-        )
-
-    if not (1 <= len(head) <= 5 or (len(head) <= 12 and named(head))) or not 1 <= len(aside) <= 6:
+    if not 1 <= len(aside) <= 6 or not (
+        1 <= len(head) <= 5 or (len(head) <= 12 and _named_part(head))
+    ):
         return None
     if any(
         w in _FINITE
@@ -4100,22 +4095,34 @@ def _apposed_subject(
         for w in words[start:opener] + words[opener + 1 : close]
     ):
         return None
-
-    def role(part: list[str]) -> bool:
-        # After the figure a role needs its article: "..., John Doe, Jane Roe, said" lists.
-        return part[0].lower() in ("a", "an", "the") or (not start and named(part[:1]))
-
     # "the Sahel branch of al Qaeda", "al Qaeda's affiliate in the Sahel"
     described = aside[0].lower() in ("a", "an", "the") or any(
         w.endswith(("'s", "’s")) for w in aside[:3]
     )
-    if (role(head) and named(aside)) or (named(head) and described):
+    if (_role_part(head, start) and _named_part(aside)) or (_named_part(head) and described):
         return _tidy(f"{' '.join(head)}, {' '.join(aside)}")
     return None
 
 
 # Small words inside a name: "Group for the Support of Islam and Muslims".
 _NAME_LINKS: Final = frozenset(["for", "the", "of", "and"])
+
+
+# (Module functions, not ``def``s nested in _apposed_subject: compiled, a nested function is
+# kept in its enclosing call's environment, which it refers back to: a reference cycle per
+# call that only the cyclic collector frees, and the pipeline pauses it.)
+def _named_part(part: list[str]) -> bool:
+    """A name: "Adam Rojal"; an organisation's full name: "The Group for the Support of
+    Islam and Muslims (JNIM)"."""
+    return part[0][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_LINKS or w in ("(", ")") for w in part
+    )
+
+
+def _role_part(part: list[str], start: int) -> bool:
+    """A role; after the figure (``start``) it needs its article: "..., John Doe, Jane
+    Roe, said" lists."""
+    return part[0].lower() in ("a", "an", "the") or (not start and _named_part(part[:1]))
 
 
 def _subject_after(words: list[str], shown: list[str], v: int) -> str | None:
@@ -4595,11 +4602,11 @@ def _period_for(periods: list[PeriodMention], c: _Count, words: list[str]) -> Pe
     if tally is not None:
         return tally
     precise = [p for p in mine if p.precise] or mine
-
-    def distance(p: PeriodMention) -> int:
-        return min(abs(p.start - c.first), abs(p.end - c.q.end))
-
-    best = min(precise, key=lambda p: (distance(p), p.period.kind != "span"))
+    # The nearest (a key function, not a nested ``def``: see _named_part).
+    best = min(
+        precise,
+        key=lambda p: (min(abs(p.start - c.first), abs(p.end - c.q.end)), p.period.kind != "span"),
+    )
     return best.period
 
 

@@ -143,27 +143,38 @@ def places_of(members: Sequence[Member]) -> tuple[Place, ...]:
     home_country = max(countries, key=lambda c: countries[c]) if countries else None
     admins = {a: n for (c, a), n in region.items() if c == home_country and a}
     home_admin = max(admins, key=lambda a: admins[a]) if admins else None
-
-    def coherent(p: Place) -> bool:
-        if home_country is None or p.country is None:
-            return p.lat is not None
-        if p.country != home_country:
-            return False
-        return p.kind == "country" or home_admin is None or p.admin1 == home_admin
-
+    fits = {k: _coherent(p, home_country, home_admin) for k, p in chosen.items()}
     order = {k: n for n, k in enumerate(chosen)}
     top = (
-        max(support[k] for k in chosen if coherent(chosen[k]))
-        if any(coherent(p) for p in chosen.values())
+        max(support[k] for k in chosen if fits[k])
+        if any(fits.values())
         else max(support.values())
     )
+    # (Key functions, not nested ``def``s: compiled, a nested function is kept in its
+    # enclosing call's environment, which it refers back to: a reference cycle per event
+    # that only the cyclic collector frees, and the pipeline pauses it.)
+    return tuple(
+        chosen[k]
+        for k in sorted(
+            chosen,
+            key=lambda k: (
+                0 if fits[k] else 1,
+                0 if support[k] * 2 >= top else 1,
+                _SPECIFIC.get(chosen[k].kind, 5),
+                -support[k],
+                order[k],
+            ),
+        )
+    )
 
-    def rank(k: str) -> tuple[int, int, int, float, int]:
-        p = chosen[k]
-        common = 0 if support[k] * 2 >= top else 1
-        return (0 if coherent(p) else 1, common, _SPECIFIC.get(p.kind, 5), -support[k], order[k])
 
-    return tuple(chosen[k] for k in sorted(chosen, key=rank))
+def _coherent(p: Place, home_country: str | None, home_admin: str | None) -> bool:
+    """Whether a place lies in the event's country and first-level division."""
+    if home_country is None or p.country is None:
+        return p.lat is not None
+    if p.country != home_country:
+        return False
+    return p.kind == "country" or home_admin is None or p.admin1 == home_admin
 
 
 def _one_sense(members: Sequence[Member]) -> dict[str, Place]:
