@@ -308,6 +308,7 @@ def test_units_are_the_pieces_they_were_made_from() -> None:
     assert list(units) == [*pieces, odd]
     assert len(units) == 3 and units[-1] == odd and units[:2] == pieces
     assert units[1].text == text[units[1].start : units[1].end]
+    assert units.texts() == [u.text for u in [*pieces, odd]]  # the odd one as given too
     with pytest.raises(IndexError):
         units[3]
 
