@@ -45,13 +45,16 @@ from corroborate.report import (
 from corroborate.report import render as render_module
 from corroborate.report.events_csv import render_events_csv
 from corroborate.report.render import (
-    article_links_html,
+    OriginView,
     article_rows_html,
     claim_row_html,
     claim_rows_html,
     csv_pieces,
+    event_section_html,
+    event_sections_html,
     fact_rows_html,
     html_escape,
+    relation_item_html,
     value_box_html,
 )
 from corroborate.report.view import (
@@ -60,6 +63,8 @@ from corroborate.report.view import (
     ClaimRef,
     ClaimView,
     LazyViews,
+    PairView,
+    RelationView,
     ValueView,
     build_view,
     split_claim,
@@ -564,7 +569,59 @@ def test_article_rows_escape_every_field(url: str | None) -> None:
     assert attack not in row and "<i" not in row
     assert row.count(html_escape(attack)) == 6  # anchor, key, title, outlet, date, source
     assert ("rel=\"noopener noreferrer\"" in row) is (url is not None)
-    assert article_links_html([ref, ref]).count(html_escape(attack)) == 4
+
+
+def test_event_section_escapes_every_field(report: Report) -> None:
+    attack = "<i onclick='x'>&\"</i>"
+    ev = next(ev for ev in build_view(report).events if ev.facts and ev.articles)
+    hostile = dataclasses.replace(
+        ev, anchor=attack, title=attack, date=attack, places=(attack, attack)
+    )
+    ref = ArticleRef("a1", attack, attack)
+    origins = [OriginView((ref, ref), None, attack, "")]
+    section = event_section_html(hostile, origins)
+    assert attack not in section and "<i" not in section
+    assert f'<section class="event" id="{html_escape(attack)}">' in section
+    assert f"<dd>{html_escape(attack)}; {html_escape(attack)}</dd>" in section
+    # the anchor, title, date and places; each fact row's anchor; the origin's two links
+    # (anchor and key each) and its credit
+    assert section.count(html_escape(attack)) == 5 + len(ev.facts) + 5
+    assert section.count("<tr ") == len(ev.facts) + len(ev.articles)
+    assert section.startswith("\n<section") and section.endswith("\n</section>")
+
+
+def test_event_section_without_figures_copies_or_reports(report: Report) -> None:
+    first = build_view(report).events[0]
+    ev = dataclasses.replace(first, facts=(), relations=(), articles=(), date="")
+    section = event_section_html(ev, ())
+    assert "<dd>unknown</dd>" in section and "<dd>none</dd>" in section
+    assert "No figures were found" in section and "every report is its own origin" in section
+    assert "listed under an earlier event" in section
+    assert "<table" not in section and "Origins" not in section
+
+
+def test_event_sections_come_in_pieces(report: Report) -> None:
+    view = build_view(report)
+    events = [view.events[0]] * 40
+    pieces = list(event_sections_html(events, {}))
+    assert [p.count("<section ") for p in pieces] == [16, 16, 8]
+    assert "".join(pieces) == event_section_html(view.events[0], ()) * 40
+
+
+@pytest.mark.parametrize("same", [False, True])
+def test_relation_item_escapes_every_field(same: bool) -> None:
+    attack = "<i onclick='x'>&\"</i>"
+    a = ArticleRef("a1", attack, "article-1")
+    b = ArticleRef("a1" if same else "a2", "k2", "article-2")
+    pair = PairView(attack, attack, 0.876)
+    item = relation_item_html(RelationView(a, b, attack, 0.5, a, attack, (pair, pair)))
+    assert attack not in item and "<i" not in item
+    # a's key (linked unless credited, in the evidence table's head, as the likely original),
+    # the kind (twice), the credit (once more as the source when a is b) and each pair's texts
+    assert item.count(html_escape(attack)) == (2 if same else 3) + 2 + (2 if same else 1) + 4
+    assert ("(no report of it in this batch)" in item) is same
+    assert "score 0.50" in item and item.count('<td class="num">0.88</td>') == 2
+    assert item.startswith("<li><strong><a href=\"#article-2\">k2</a></strong> ")
 
 
 def test_markdown_is_written_as_it_is_read(report: Report) -> None:
