@@ -16,6 +16,7 @@ import pytest
 
 from corroborate import splitting
 from corroborate import words as words_module
+from corroborate.events import features as events_features
 from corroborate.events.features import _STREET, _STREET_SUFFIX, _street_matches, streets_in
 from corroborate.geo import finder
 from corroborate.geo.lexicon import CONNECTORS, DEMONYMS
@@ -471,6 +472,8 @@ ASCII_TWINS = {
     "alignment tokens": (provenance_features._TOKEN_ASCII, provenance_features._TOKEN),
     "shingle words": (provenance_features._WORD_ASCII, provenance_features._WORD),
     "cleaning words": (clean_module._WORD_ASCII, clean_module._WORD),
+    "name capitals": (events_features._CAPITAL_ASCII, events_features._CAPITAL_RE),
+    "name words": (events_features._WORD_ASCII, events_features._WORD_RE),
 }
 
 
@@ -480,12 +483,14 @@ def test_ascii_twins_match_as_their_patterns_on_ascii_text(name: str) -> None:
     assert twin.flags & re.ASCII and not pattern.flags & re.ASCII
     ascii_pieces = [p for p in [*TOKEN_PIECES, *RUN_PIECES] if p.isascii()]
     for text in [*_random_texts(ascii_pieces, 7, 2000), "".join(map(chr, range(128)))]:
-        assert twin.findall(text) == pattern.findall(text), text
+        spans = [m.span() for m in twin.finditer(text)]
+        assert spans == [m.span() for m in pattern.finditer(text)], text
 
 
 def test_ascii_twins_are_used_on_ascii_text_only() -> None:
     assert words_module.WholeWords.words("café’s wall") == ["café", "s", "wall"]
     assert provenance_features._tokens("café’s a'b") == ["café", "s", "a'b"]
+    assert events_features.names_in("In Ōita, Élise met Bob.") == {"ōita", "élise", "bob"}
 
 
 def test_str_split_and_the_regex_agree_on_white_space() -> None:
