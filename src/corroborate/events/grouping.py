@@ -47,6 +47,7 @@ from corroborate.events.scoring import (
     Vectors,
     Vocabulary,
     Weights,
+    channel_key_sets,
     channel_keys,
     link_logits,
     sigmoid,
@@ -221,7 +222,7 @@ class EventGrouper:
             )
             # Keys are made again when the document is placed: kept for the whole batch
             # they were a seventh of the grouper's memory, and take 2% of its time to make.
-            self._vocab.count(channel_keys(feats), feats.paragraphs.hashes())
+            self._vocab.count(channel_key_sets(feats), feats.paragraphs.hashes())
             docs.append(_Doc(art.id, art.title, _lede(art), feats))
         self._cache.clear()
         if self._vocab.docs >= self._refreshed_at * self.settings.refresh_growth:

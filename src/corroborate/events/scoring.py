@@ -192,12 +192,13 @@ class Vocabulary:
         # the same words again and again between two batches).
         self._idf: dict[str, dict[str, float]] = {}
 
-    def count(self, keys: Mapping[str, Iterable[str]], paragraphs: Iterable[str]) -> None:
-        """Count one document: its distinct keys per channel, and its paragraph hashes."""
+    def count(self, keys: Mapping[str, set[str]], paragraphs: Iterable[str]) -> None:
+        """Count one document: its keys per channel (:func:`channel_key_sets`), and its
+        paragraph hashes."""
         self.docs += 1
         self._idf = {}
         for channel, ks in keys.items():
-            self.df[channel].update(set(ks))
+            self.df[channel].update(ks)
         self.paragraph_df.update(set(paragraphs))
 
     def idfs(self, channel: str, keys: Collection[str]) -> list[float]:
@@ -274,13 +275,26 @@ def place_key(p: Place) -> str:
 
 
 def channel_keys(f: Features) -> dict[str, list[str]]:
-    """The discrete keys of each channel (for document frequencies and blocking)."""
+    """The discrete keys of each channel (for vectors and blocking), in a fixed order."""
+    sets = channel_key_sets(f)
     return {
-        "text": sorted(set(f.paragraphs.words)),
+        "text": sorted(sets["text"]),
         "names": sorted(f.names),
         "streets": list(f.streets),
-        "places": sorted({place_key(p) for p in local_places((*f.title_places, *f.places))}),
-        "figures": sorted(f"{m}:{v}" for m, v in f.figures),
+        "places": sorted(sets["places"]),
+        "figures": sorted(sets["figures"]),
+    }
+
+
+def channel_key_sets(f: Features) -> dict[str, set[str]]:
+    """:func:`channel_keys` as sets: what document frequencies count, in no order (sorted,
+    as for vectors, they took two and a half times as long)."""
+    return {
+        "text": set(f.paragraphs.words),
+        "names": set(f.names),
+        "streets": set(f.streets),
+        "places": {place_key(p) for p in local_places((*f.title_places, *f.places))},
+        "figures": {f"{m}:{v}" for m, v in f.figures},
     }
 
 

@@ -124,10 +124,10 @@ def event_vocabulary_keys(
     grouper's features have changed shape (the blocks then use their own statistics)."""
     try:
         from corroborate.events import article_features
-        from corroborate.events.scoring import channel_keys
+        from corroborate.events.scoring import channel_key_sets
 
         feats = article_features(art, claims, places)
-        keys = channel_keys(feats)
+        keys = channel_key_sets(feats)
         flat = sorted({f"{channel}\0{k}" for channel, ks in keys.items() for k in ks})
         return flat, sorted({str(p[0]) for p in feats.paragraphs})
     except Exception:  # a refactoring of the events stage: fall back, never fail the job
