@@ -302,12 +302,12 @@ CREDIT_PIECES = [
     "reports", "said in a report", "said", " according to ", "According to the ", "Staff",
     "Staffs", "staff writer", " Writer", "Correspondent", "-", "–", "—", " — AFP", "\n", "(",
     ")", " ", ".", "The ", "Express Tribune", "contributed to this report", "spoke to ",
-    "speaking to the", "interview with", "news agency", ",", "U.S.", "x", "_",
+    "speaking to the", "interview with", "news agency", ",", "U.S.", "x", "_", "x" * 39,
 ]
 
 
 def test_started_patterns_are_all_marked() -> None:
-    assert len(_started_patterns()) == 6
+    assert len(_started_patterns()) == 7
 
 
 @pytest.mark.parametrize(
@@ -319,6 +319,8 @@ def test_started_patterns_are_all_marked() -> None:
         "— AFP\n- Reuters.\n-Reuters",
         "According to According to the Express Tribune newspaper",
         "said in a report said in a report Geo News reported",
+        "ISLAMABAD, Jan 31 (Reuters) - x\nQUETTA (AP) -\n(PTI): y",
+        "x" * 80 + "(Reuters) -\n" + "x" * 81 + "(Reuters) -\n" + "x" * 79 + "\n(AP) -",
         "",
     ],
 )

@@ -115,27 +115,37 @@ class Starts:
     where one of them occurs (found with ``str.find``), not at every position of the text.
     A pattern that opens with a common letter ("told", "according") or a word boundary
     would otherwise start a match attempt at a large share of a report's characters.
+    ``back``: how many characters before its string every match starts (one search for
+    "taff" finds where "[Ss]taff" may start, one character before it).
 
         >>> [m.group() for m in Starts("told").finditer(re.compile(r"told \\w+"), "He told us.")]
         ['told us']
+        >>> [m.group() for m in Starts("taff", back=1).finditer(re.compile("[Ss]taff"), "Staff")]
+        ['Staff']
     """
 
-    __slots__ = ("words",)
+    __slots__ = ("back", "words")
 
-    def __init__(self, *words: str) -> None:
+    def __init__(self, *words: str, back: int = 0) -> None:
         self.words = words
+        self.back = back
+
+    def positions(self, text: str) -> set[int]:
+        """Where in ``text`` a match may start."""
+        at: set[int] = set()
+        back = self.back
+        for word in self.words:
+            i = text.find(word, back)
+            while i >= 0:
+                at.add(i - back)
+                i = text.find(word, i + 1)
+        return at
 
     def finditer(self, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        """``pattern.finditer(text)``, for a pattern whose every match starts with one of
-        the words: the same matches (leftmost first, none overlapping)."""
-        at: set[int] = set()
-        for word in self.words:
-            i = text.find(word)
-            while i >= 0:
-                at.add(i)
-                i = text.find(word, i + 1)
+        """``pattern.finditer(text)``, for a pattern whose every match starts where
+        :meth:`positions` says: the same matches (leftmost first, none overlapping)."""
         end = 0
-        for i in sorted(at):
+        for i in sorted(self.positions(text)):
             if i < end:
                 continue  # inside the last match
             m = pattern.match(text, i)  # (look-behinds still see the text before i)
@@ -144,12 +154,41 @@ class Starts:
                 yield m
 
 
+class LineStarts(Starts):
+    """For a pattern (``re.MULTILINE``, opening with ``^``) whose every match starts a line
+    and has its one string within ``reach`` characters of the line's start, no line break
+    between: it is tried at the start of such lines only, not (for ``^``) at every
+    position of the text.
+
+        >>> pattern = re.compile(r"^.{0,5}?\\(", re.MULTILINE)
+        >>> [m.span() for m in LineStarts("(", 5).finditer(pattern, "ab (\\n(\\nlong line (")]
+        [(0, 4), (5, 6)]
+    """
+
+    __slots__ = ("reach",)
+
+    def __init__(self, word: str, reach: int) -> None:
+        super().__init__(word)
+        self.reach = reach
+
+    def positions(self, text: str) -> set[int]:
+        at: set[int] = set()
+        word = self.words[0]
+        i = text.find(word)
+        while i >= 0:
+            line = text.rfind("\n", 0, i) + 1
+            if i - line <= self.reach:
+                at.add(line)
+            i = text.find(word, i + 1)
+        return at
+
+
 # Each pattern with words one of which must be in the text for it to match: a substring
 # test is far cheaper than running the pattern, and most texts have none of them.
 _PATTERNS: Final[tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...]] = (
     # Dateline: "ISLAMABAD, Jan 31 (Reuters) -"
-    (("(",), re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE)),
-    (Starts("According", "according"),
+    (LineStarts("(", 80), re.compile(rf"^.{{0,80}}?\(({_NAME})\)\s*[-–—:]", re.MULTILINE)),
+    (Starts("ccording", back=1),
      re.compile(rf"[Aa]{_AT_WORD}ccording\s+to\s+(?:the\s+)?({_NAME}){_OUTLET_NOUN}")),
     (Starts("reported", "told", "speaking", "spoke", "interview"),
      re.compile(rf"(?:r{_AT_WORD}eported\s+by|t{_AT_WORD}old|s{_AT_WORD}peaking\s+to"
@@ -172,13 +211,12 @@ _PATTERNS: Final[tuple[tuple[tuple[str, ...] | Starts, re.Pattern[str]], ...]] =
 _NameRule = tuple[tuple[str, ...] | Starts, re.Pattern[str], re.Pattern[str]]
 _NAME_FIRST: Final[tuple[_NameRule, ...]] = (
     (
-        Starts("reported", "reports", "said"),
+        Starts("report", "said"),
         re.compile(rf"(?:r{_AT_WORD}eported|r{_AT_WORD}eports|s{_AT_WORD}aid\s+in\s+a\s+report)\b"),
         re.compile(rf"({_NAME}){_OUTLET_NOUN},?\s+(?:reported|reports|said\s+in\s+a\s+report)\b"),
     ),
     (  # "Associated Press Writer", "Reuters Staff", "AP Correspondent"
-        Starts("Staff", "staff", "Writer", "writer", "Correspondent", "correspondent",
-               "Reporter", "reporter"),
+        Starts("taff", "riter", "orrespondent", "eporter", back=1),
         re.compile(r"\b(?:[Ss]taff|[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?)\b"),
         re.compile(rf"({_NAME})\s+(?:[Ss]taff|[Ww]riters?|[Cc]orrespondents?|[Rr]eporters?)\b"),
     ),
