@@ -600,12 +600,12 @@ def test_event_section_without_figures_copies_or_reports(report: Report) -> None
     assert "<table" not in section and "Origins" not in section
 
 
-def test_event_sections_come_in_pieces(report: Report) -> None:
+def test_event_sections_come_one_a_piece(report: Report) -> None:
     view = build_view(report)
-    events = [view.events[0]] * 40
+    events = [view.events[0]] * 3
     pieces = list(event_sections_html(events, {}))
-    assert [p.count("<section ") for p in pieces] == [16, 16, 8]
-    assert "".join(pieces) == event_section_html(view.events[0], ()) * 40
+    assert [p.count("<section ") for p in pieces] == [1, 1, 1]
+    assert "".join(pieces) == event_section_html(view.events[0], ()) * 3
 
 
 @pytest.mark.parametrize("same", [False, True])
