@@ -4,7 +4,7 @@ The hot pure-function modules of the pipeline (the sentence splitter, the whole-
 the claim rules, the place finder, the events' features, scores and grouping, the provenance
 word features and blocking, ingest's cleaning, reconcile, the report writers) type-check under
 ``mypy --strict``, so mypyc can compile them. A build made with
-``CORROBORATE_COMPILE=1 pip install .`` runs them as C extensions, about 32% fewer
+``CORROBORATE_COMPILE=1 pip install .`` runs them as C extensions, about 33% fewer
 instructions per report; every other install (``pip install -e .`` included) runs the same
 source as Python. Both builds give the same results: CI runs the test suite on each.
 
