@@ -190,9 +190,9 @@ def event_section_html(ev: EventView, origins: Sequence[OriginView]) -> str:
     every field escaped.
 
     Built here rather than in the template for the reason :func:`claim_row_html` gives: a
-    batch has about one event for every report or two, and the template paid a lookup and
-    an escape per field (compiled, the page's interpreted share of a report's time went
-    from about 3% to about 1%).
+    batch has nearly an event per report, and the template paid a lookup and an escape per
+    field (built here, writing the page took 0.057 instead of 0.064 ms a report compiled,
+    0.076 instead of 0.094 pure Python).
     """
     e = html_escape
     conflicts = ev.conflicts
