@@ -329,10 +329,10 @@ def fact_rows_html(event_anchor: str, facts: Iterable[FactView]) -> str:
             f"\n        <td>{badge}</td>"
             "\n      </tr>"
         )
-    return Markup("".join(rows))
+    return "".join(rows)
 
 
-def value_box_html(v: ValueView) -> Markup:
+def value_box_html(v: ValueView) -> str:
     """One value's box in the fact sheet, every field escaped (built here for the reason
     :func:`claim_row_html` gives: a fact sheet has a box per value)."""
     e = html_escape
@@ -355,7 +355,7 @@ def value_box_html(v: ValueView) -> Markup:
         if v.claims
         else ""
     )
-    return Markup(
+    return (
         f'<div class="value">\n  <div class="figure">{figure}</div>{reading}'
         f'\n  <div class="who">{who}</div>\n  <div class="where">in {where}</div>{src}'
         f'\n  <div class="origins">{v.origins} independent origin{"" if v.origins == 1 else "s"}'
@@ -380,7 +380,7 @@ def claim_rows_html(claims: Iterable[ClaimView]) -> Iterator[Markup]:
         yield Markup("".join(rows))
 
 
-def claim_row_html(c: ClaimView) -> Markup:
+def claim_row_html(c: ClaimView) -> str:
     """One row of the page's claims table, every field escaped.
 
     Built here rather than in the template: the table has a row per claim, the largest
@@ -391,7 +391,7 @@ def claim_row_html(c: ClaimView) -> Markup:
     e = html_escape
     title = ' <span class="muted">(title)</span>' if c.section == "title" else ""
     value = f' <span class="muted">({e(c.value)})</span>' if c.value != c.number_text else ""
-    return Markup(
+    return (
         f'\n      <tr id="{e(c.anchor)}">'
         f"\n        <td>{_article_link(c.article)}{title}</td>"
         f"\n        <td>{e(c.before)}<mark>{e(c.number)}</mark>{e(c.after)}</td>"
