@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -154,11 +155,144 @@ def test_own_init_dataclasses_are_found() -> None:
     assert {"ClaimView", "FactView", "ValueView"} <= found
 
 
+def _setup() -> dict[str, Any]:
+    return runpy.run_path(str(REPO / "setup.py"), run_name="setup_under_test")
+
+
+def _backend() -> dict[str, Any]:
+    return runpy.run_path(str(REPO / "_build" / "backend.py"))
+
+
 def test_setup_reads_the_same_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    setup = runpy.run_path(str(REPO / "setup.py"), run_name="setup_under_test")
+    monkeypatch.setenv("CORROBORATE_COMPILE", "0")
+    setup = _setup()
     assert setup["_compiled_modules"]() == list(COMPILED_MODULES)
-    assert setup["_ext_modules"]() == []  # CORROBORATE_COMPILE unset: a pure build
+    assert setup["_ext_modules"]() == []
+
+
+@pytest.mark.parametrize(
+    ("compile_", "pure", "mode"),
+    [
+        (None, None, "auto"),
+        ("", None, "auto"),
+        ("1", None, "required"),
+        ("0", None, "pure"),
+        ("yes", None, "auto"),
+        ("1", "1", "pure"),  # the backend's editable and listing hooks win
+        (None, "1", "pure"),
+    ],
+)
+def test_setup_build_modes(
+    monkeypatch: pytest.MonkeyPatch, compile_: str | None, pure: str | None, mode: str
+) -> None:
+    for name, value in (("CORROBORATE_COMPILE", compile_), ("CORROBORATE_BUILD_PURE", pure)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert _setup()["_mode"]() == mode
+
+
+@pytest.mark.parametrize(("compile_", "compiles"), [("1", True), ("0", False)])
+def test_backend_follows_the_setting(
+    monkeypatch: pytest.MonkeyPatch, compile_: str, compiles: bool
+) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("CORROBORATE_COMPILE", compile_)
+    backend = _backend()
+    assert backend["compiles"]() is compiles
+    needs = backend["get_requires_for_build_wheel"]()
+    assert any(n.startswith("mypy") for n in needs) is compiles
+
+
+def test_backend_builds_pure_without_a_compiler(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("CORROBORATE_COMPILE", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no gcc, no cc
+    backend = _backend()
+    assert "no C compiler" in (backend["compiler_missing"]() or "")
+    assert not any(n.startswith("mypy") for n in backend["get_requires_for_build_wheel"]())
+    assert "building the pure-Python package" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
+def test_backend_compiles_where_a_compiler_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("CORROBORATE_COMPILE", raising=False)
+    backend = _backend()
+    if backend["compiler_missing"]() is not None:  # gcc, but no Python.h
+        pytest.skip(backend["compiler_missing"]())
+    assert backend["compiles"]()
+
+
+def _build_extension(tmp_path: Path, sources: dict[str, str]) -> Any:
+    """setup.py's build_ext command on one extension ``demo`` of the given C files."""
+    from setuptools import Distribution, Extension
+
+    for name, text in sources.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ext = Extension("demo", [str(tmp_path / name) for name in sources])
+    command = _setup()["_BuildExt"](Distribution({"name": "demo", "ext_modules": [ext]}))
+    command.build_lib = str(tmp_path / "lib")
+    command.build_temp = str(tmp_path / "temp")
+    command.ensure_finalized()
+    command.run()
+    return command
+
+
+_MODULE_C = """#include <Python.h>
+int half(int n);
+static PyObject *twice(PyObject *self, PyObject *arg) {
+    return PyLong_FromLong(4 * (long)half((int)PyLong_AsLong(arg)));
+}
+static PyMethodDef methods[] = {{"twice", twice, METH_O, NULL}, {NULL, NULL, 0, NULL}};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "demo", NULL, -1, methods};
+PyMODINIT_FUNC PyInit_demo(void) { return PyModule_Create(&module); }
+"""
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
+def test_build_ext_compiles_the_files_of_an_extension_side_by_side(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(REPO)
+    command = _build_extension(
+        tmp_path, {"demo.c": _MODULE_C, "half.c": "int half(int n) { return n / 2; }\n"}
+    )
+    built = Path(command.get_ext_fullpath("demo"))
+    spec = importlib.util.spec_from_file_location("demo", built)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.twice(21) == 40  # both objects linked: demo.c's twice calls half.c's half
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
+@pytest.mark.parametrize("compile_", [None, "1"])
+def test_build_ext_falls_back_to_python_only_when_allowed(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    compile_: str | None,
+) -> None:
+    from setuptools.errors import CompileError
+
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("CORROBORATE_COMPILE", raising=False)
+    if compile_:
+        monkeypatch.setenv("CORROBORATE_COMPILE", compile_)
+    broken = {"demo.c": _MODULE_C, "half.c": "int half(int n) { return n / ; }\n"}
+    if compile_ == "1":  # the compiled build asked for: its failure is the build's
+        with pytest.raises(CompileError):
+            _build_extension(tmp_path, broken)
+        return
+    command = _build_extension(tmp_path, broken)
+    assert command.extensions == [] and command.distribution.ext_modules == []
+    assert not Path(command.get_ext_fullpath("demo")).exists()
+    assert "compiling failed" in capsys.readouterr().err
 
 
 def test_build_is_named() -> None:
@@ -176,7 +310,7 @@ def test_the_compiled_build_is_the_one_tested() -> None:
 
 
 def test_backend_refuses_a_compiled_editable_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    backend = runpy.run_path(str(REPO / "_build" / "backend.py"))
+    backend = _backend()
     monkeypatch.setenv("CORROBORATE_COMPILE", "1")
     with pytest.raises(SystemExit, match="not an editable one"):
         backend["get_requires_for_build_editable"]()
