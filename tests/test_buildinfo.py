@@ -163,6 +163,11 @@ def _backend() -> dict[str, Any]:
     return runpy.run_path(str(REPO / "_build" / "backend.py"))
 
 
+#: What setuptools says on reading pyproject.toml's [tool.setuptools] (asking what a build
+#: needs reads it).
+_BETA = "ignore:Support for `\\[tool.setuptools\\]`"
+
+
 def test_setup_reads_the_same_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("CORROBORATE_COMPILE", "0")
@@ -194,6 +199,7 @@ def test_setup_build_modes(
     assert _setup()["_mode"]() == mode
 
 
+@pytest.mark.filterwarnings(_BETA)
 @pytest.mark.parametrize(("compile_", "compiles"), [("1", True), ("0", False)])
 def test_backend_follows_the_setting(
     monkeypatch: pytest.MonkeyPatch, compile_: str, compiles: bool
@@ -206,6 +212,7 @@ def test_backend_follows_the_setting(
     assert any(n.startswith("mypy") for n in needs) is compiles
 
 
+@pytest.mark.filterwarnings(_BETA)
 def test_backend_builds_pure_without_a_compiler(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
