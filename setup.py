@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import os
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,8 @@ def _compiled_modules() -> list[str]:
     raise SystemExit("setup.py: COMPILED_MODULES not found in src/corroborate/buildinfo.py")
 
 
-def _ext_modules() -> list[Any]:
+def _ext_modules(target_dir: str = "build") -> list[Any]:
+    """mypyc's extensions (their C files written to ``target_dir``), or none."""
     mode = _mode()
     if mode == "pure":
         return []
@@ -62,12 +64,19 @@ def _ext_modules() -> list[Any]:
     try:
         # One C file a module: gcc takes a third less time than on one file of them all,
         # and _BuildExt compiles them side by side.
-        return list(mypycify(paths, opt_level="3", multi_file=True))
+        extensions = list(mypycify(paths, opt_level="3", multi_file=True, target_dir=target_dir))
     except (SystemExit, Exception) as error:  # mypyc exits on a type error
         if mode == "required":
             raise
         _warn(f"mypyc could not translate the modules ({error!r})")
         return []
+    if sys.platform != "win32":
+        # Split in files, the modules' functions call each other through the library's
+        # table of exported symbols (3% slower than one file); hidden, they call directly
+        # (a module's ``PyInit_`` is marked exported all the same).
+        for ext in extensions:
+            ext.extra_compile_args = [*ext.extra_compile_args, "-fvisibility=hidden"]
+    return extensions
 
 
 class _BuildExt(build_ext):
@@ -106,4 +115,12 @@ class _BuildExt(build_ext):
 
 
 if __name__ == "__main__":  # (as setuptools runs it; tests read the module list only)
-    setup(ext_modules=_ext_modules(), cmdclass={"build_ext": _BuildExt})
+    # A fresh folder for every build: setuptools puts all of a reused build folder in the
+    # wheel, extensions of earlier builds included, and keeps objects compiled with other
+    # flags.
+    with tempfile.TemporaryDirectory(prefix="corroborate-build-") as base:
+        setup(
+            ext_modules=_ext_modules(base),
+            cmdclass={"build_ext": _BuildExt},
+            options={"build": {"build_base": base}},
+        )

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -323,22 +324,47 @@ def test_backend_refuses_a_compiled_editable_install(monkeypatch: pytest.MonkeyP
         backend["get_requires_for_build_editable"]()
 
 
-def test_sdist_carries_the_build_backend(tmp_path: Path) -> None:
-    # pyproject.toml names an in-tree backend: without it an sdist could not be built from.
-    tree = tmp_path / "tree"
-    tree.mkdir()
+def _project_copy(tree: Path) -> Path:
+    """The files a build of the project reads, copied to ``tree``."""
+    tree.mkdir(exist_ok=True)
     for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
         shutil.copy(REPO / name, tree / name)
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.so")
     for folder in ("_build", "src"):
-        shutil.copytree(REPO / folder, tree / folder, ignore=skip)
+        shutil.copytree(REPO / folder, tree / folder, ignore=skip, dirs_exist_ok=True)
+    return tree
+
+
+def test_sdist_carries_the_build_backend(tmp_path: Path) -> None:
+    # pyproject.toml names an in-tree backend: without it an sdist could not be built from.
     code = ("import sys; sys.path.insert(0, '_build'); import backend; "
             "print(backend.build_sdist(sys.argv[1]))")
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "dist")], cwd=tree,
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "dist")],
+                         cwd=_project_copy(tmp_path / "tree"), capture_output=True, text=True,
+                         check=True)  # fmt: skip
     with tarfile.open(tmp_path / "dist" / out.stdout.strip().splitlines()[-1]) as sdist:
         names = {n.split("/", 1)[1] for n in sdist.getnames() if "/" in n}
     assert {"_build/backend.py", "setup.py", "src/corroborate/buildinfo.py"} <= names
+
+
+@pytest.mark.filterwarnings(_BETA)
+def test_a_wheel_leaves_out_what_earlier_builds_left(tmp_path: Path) -> None:
+    # setuptools puts all of its build folder in a wheel: an extension an earlier build left
+    # there (a module compiled then, pure now) would shadow the module's source.
+    tree = _project_copy(tmp_path / "tree")
+    for lib in ("lib", "lib.linux-x86_64-cpython-311"):
+        stale = tree / "build" / lib / "corroborate" / "words.cpython-311.so"
+        stale.parent.mkdir(parents=True)
+        stale.write_bytes(b"left by an earlier build")
+    dist = tmp_path / "dist"
+    # (pip builds a local folder in place, in an environment of its own, as a user's does.)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist),
+                    str(tree)], env={**os.environ, "CORROBORATE_COMPILE": "0"},
+                   capture_output=True, check=True)  # fmt: skip
+    with zipfile.ZipFile(next(dist.glob("*.whl"))) as built:
+        names = set(built.namelist())
+    assert "corroborate/words.py" in names
+    assert not [n for n in names if n.endswith(".so")]
 
 
 #: Compiled functions that may nest a ``def``: each runs once per batch or per process, so
