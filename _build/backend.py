@@ -26,7 +26,8 @@ _T = TypeVar("_T")
 def compiler_missing() -> str | None:
     """What a compiled build lacks on this machine (a C compiler, Python's headers), or
     None."""
-    command = (sysconfig.get_config_var("CC") or "cc").split()
+    # (setuptools compiles with $CC where it is set.)
+    command = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()
     if not command or shutil.which(command[0]) is None:
         return f"no C compiler ({command[0] if command else 'CC'!r} not found)"
     headers = Path(sysconfig.get_paths()["include"]) / "Python.h"

@@ -219,6 +219,7 @@ def test_backend_builds_pure_without_a_compiler(
 ) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.delenv("CORROBORATE_COMPILE", raising=False)
+    monkeypatch.delenv("CC", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no gcc, no cc
     backend = _backend()
     assert "no C compiler" in (backend["compiler_missing"]() or "")
@@ -226,10 +227,18 @@ def test_backend_builds_pure_without_a_compiler(
     assert "building the pure-Python package" in capsys.readouterr().err
 
 
+def test_backend_reads_the_compiler_from_cc(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CC", f"{tmp_path / 'no-such-cc'} -O2")
+    assert "no-such-cc" in (_backend()["compiler_missing"]() or "")
+
+
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
 def test_backend_compiles_where_a_compiler_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.delenv("CORROBORATE_COMPILE", raising=False)
+    monkeypatch.delenv("CC", raising=False)
     backend = _backend()
     if backend["compiler_missing"]() is not None:  # gcc, but no Python.h
         pytest.skip(backend["compiler_missing"]())

@@ -169,3 +169,13 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> N
         main, ["report", str(EXAMPLE), "--format", "pdf", "--no-store", "--out", str(tmp_path)]
     )
     assert res.exit_code == 2 and "pdf" in res.output
+
+
+def test_version_names_the_build(runner: CliRunner) -> None:
+    from importlib.metadata import version
+
+    from corroborate.buildinfo import build_name
+
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"corroborate, version {version('corroborate')} ({build_name()})\n"

@@ -70,8 +70,28 @@ def _default_db() -> str:
     return str(DEFAULT_DB)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # Which build runs, too: pip does not show the install's note when it fell back to
+    # pure Python (read only when asked: finding the compiled modules imports them).
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from corroborate.buildinfo import build_name
+
+    click.echo(f"corroborate, version {version('corroborate')} ({build_name()})")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="corroborate")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and the build (compiled or Python), and exit.",
+)
 def main() -> None:
     """Read many news reports of one event: who claims what, where they agree and
     conflict, and which reports are copies of others."""
