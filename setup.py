@@ -19,7 +19,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 #: Set by the build backend while setuptools runs this script only to list what the build
-#: needs (mypyc is not installed then), and for an editable install.
+#: needs (mypyc is not installed then), and for an editable install or an sdist.
 PURE = "CORROBORATE_BUILD_PURE"
 
 

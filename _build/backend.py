@@ -18,7 +18,8 @@ from setuptools.build_meta import *  # noqa: F403 (the backend's other hooks, un
 
 _MYPYC = ["mypy>=2.4,<3", "types-PyYAML"]  # the mypyc the compiled modules are tested with
 #: Set while setuptools runs setup.py only to list what the build needs (mypyc is not
-#: installed yet then, and not needed) and for an editable install: setup.py builds pure.
+#: installed yet then, and not needed), and for an editable install or an sdist: setup.py
+#: builds pure.
 PURE = "CORROBORATE_BUILD_PURE"
 _T = TypeVar("_T")
 
