@@ -19,7 +19,7 @@ from corroborate.events.features import (
     names_in,
     streets_in,
 )
-from corroborate.events.scoring import km
+from corroborate.events.scoring import channel_key_sets, channel_keys, km
 from corroborate.model import Article, Place
 
 MONDAY = dt.date(2016, 5, 9)
@@ -372,3 +372,25 @@ def test_article_features_names_are_sorted_and_distinct() -> None:
     art = Article.create("Zed Quill met Anna Quill and Zed Moss in Halden.", "a.txt")
     names = article_features(art).names
     assert list(names) == sorted(set(names)) and "quill" in names
+
+
+def test_channel_key_sets_hold_the_channel_keys() -> None:
+    # Document frequencies count the sets, vectors and blocking read the sorted keys: the
+    # same keys either way.
+    art = Article.create(
+        "Gunmen killed three people on Elm Street in Garissa, police said. "
+        "Officer Jane Doe said two more were hurt.",
+        "x.txt",
+        title="Three killed in Garissa",
+    )
+    town = Place(name="Garissa", mention="Garissa", admin1="Garissa", country="KE",
+                 lat=-0.45, lon=39.65)  # fmt: skip
+    feats = article_features(art, (), [town])
+    feats.title_places = (town,)
+    feats.figures = frozenset({("killed", 3), ("injured", 2)})
+    keys, sets = channel_keys(feats), channel_key_sets(feats)
+    assert keys.keys() == sets.keys()
+    for channel, listed in keys.items():
+        assert set(listed) == sets[channel], channel
+    assert keys["figures"] == ["injured:2", "killed:3"]
+    assert keys["text"] == sorted(keys["text"]) and keys["places"] and keys["names"]

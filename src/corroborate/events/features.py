@@ -408,9 +408,9 @@ def _name_tokens(text: str) -> tuple[set[str], set[str]]:
     """(mid-sentence or run capitals, lone capitalised sentence openers) of a text."""
     mid: set[str] = set()
     openers: set[str] = set()
-    ascii = text.isascii()
-    words = _WORD_ASCII if ascii else _WORD_RE
-    for m in (_CAPITAL_ASCII if ascii else _CAPITAL_RE).finditer(text):
+    plain = text.isascii()
+    words = _WORD_ASCII if plain else _WORD_RE
+    for m in (_CAPITAL_ASCII if plain else _CAPITAL_RE).finditer(text):
         w: str = m[0]  # typed, so the compiled build calls str's own methods on it
         code = ord(w[0])
         if not (65 <= code <= 90 if code < 128 else w[0].isupper()):

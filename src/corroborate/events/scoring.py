@@ -276,13 +276,12 @@ def place_key(p: Place) -> str:
 
 def channel_keys(f: Features) -> dict[str, list[str]]:
     """The discrete keys of each channel (for vectors and blocking), in a fixed order."""
-    sets = channel_key_sets(f)
     return {
-        "text": sorted(sets["text"]),
+        "text": sorted(set(f.paragraphs.words)),
         "names": sorted(f.names),
         "streets": list(f.streets),
-        "places": sorted(sets["places"]),
-        "figures": sorted(sets["figures"]),
+        "places": sorted(_place_keys(f)),
+        "figures": sorted(_figure_keys(f)),
     }
 
 
@@ -293,9 +292,17 @@ def channel_key_sets(f: Features) -> dict[str, set[str]]:
         "text": set(f.paragraphs.words),
         "names": set(f.names),
         "streets": set(f.streets),
-        "places": {place_key(p) for p in local_places((*f.title_places, *f.places))},
-        "figures": {f"{m}:{v}" for m, v in f.figures},
+        "places": _place_keys(f),
+        "figures": _figure_keys(f),
     }
+
+
+def _place_keys(f: Features) -> set[str]:
+    return {place_key(p) for p in local_places((*f.title_places, *f.places))}
+
+
+def _figure_keys(f: Features) -> set[str]:
+    return {f"{m}:{v}" for m, v in f.figures}
 
 
 @dataclass(slots=True)
